@@ -1,0 +1,17 @@
+/** Benchmark categories, the columns of every table (see docs/domain in shared/). */
+export const CATEGORIES = [
+  "cpu",
+  "memory",
+  "disk",
+  "network",
+  "syscall",
+  "startup",
+  "footprint",
+  "web",
+  "database",
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export function isCategory(s: string): s is Category {
+  return (CATEGORIES as readonly string[]).includes(s);
+}
