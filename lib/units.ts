@@ -53,6 +53,11 @@ export const SOURCE_UNITS = {
   "ops/s": { unit: "ops_per_s", factor: 1 },
   count: { unit: "count", factor: 1 },
   "%": { unit: "percent", factor: 1 },
+  // Canonical ids too, so hvscope's own exports re-import unchanged.
+  bytes: { unit: "bytes", factor: 1 },
+  bytes_per_s: { unit: "bytes_per_s", factor: 1 },
+  ops_per_s: { unit: "ops_per_s", factor: 1 },
+  percent: { unit: "percent", factor: 1 },
 } as const satisfies Record<string, { unit: Unit; factor: number }>;
 
 export type SourceUnit = keyof typeof SOURCE_UNITS;

@@ -1,0 +1,141 @@
+import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { CATEGORIES } from "@/lib/categories";
+import { TOOL_IDS } from "@/lib/parsers/types";
+import { DIRECTIONS, UNIT_IDS } from "@/lib/units";
+
+/** One row per ingest invocation; views pin "as of" an import id (source_files.import_id <= asof). */
+export const imports = sqliteTable("imports", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  startedAt: integer("started_at", { mode: "timestamp" }).notNull(),
+  finishedAt: integer("finished_at", { mode: "timestamp" }),
+  argv: text("argv").notNull(),
+  filesTotal: integer("files_total").notNull().default(0),
+  filesImported: integer("files_imported").notNull().default(0),
+  filesSkipped: integer("files_skipped").notNull().default(0),
+  filesFailed: integer("files_failed").notNull().default(0),
+  samples: integer("samples").notNull().default(0),
+});
+
+export const datasets = sqliteTable("datasets", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull().unique(),
+  description: text("description"),
+  sourceUrl: text("source_url"),
+});
+
+/** System info is whatever the data captured; every field may be unknown. */
+export const hosts = sqliteTable("hosts", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull().unique(),
+  kernel: text("kernel"),
+  cpuModel: text("cpu_model"),
+  cpuCount: integer("cpu_count"),
+  memoryBytes: real("memory_bytes"),
+  os: text("os"),
+});
+
+/** Canonical ids from lib/runtimes.ts, plus unknown names kept as seen (`known` = false). */
+export const runtimes = sqliteTable("runtimes", {
+  id: text("id").primaryKey(),
+  known: integer("known", { mode: "boolean" }).notNull(),
+});
+
+export const workloads = sqliteTable(
+  "workloads",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    tool: text("tool", { enum: TOOL_IDS }).notNull(),
+    name: text("name").notNull(),
+    category: text("category", { enum: CATEGORIES }).notNull(),
+    /** JSON object of the parameters that define the workload (fio rw, bs, iodepth...). */
+    paramsJson: text("params_json").notNull(),
+  },
+  (t) => [uniqueIndex("workloads_tool_name").on(t.tool, t.name), index("workloads_category").on(t.category)],
+);
+
+export const metrics = sqliteTable(
+  "metrics",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    unit: text("unit", { enum: UNIT_IDS }).notNull(),
+    direction: text("direction", { enum: DIRECTIONS }).notNull(),
+  },
+  (t) => [uniqueIndex("metrics_name_unit").on(t.name, t.unit)],
+);
+
+/** A raw file as ingested. Its bytes are kept so provenance can show them and re-parse them. */
+export const sourceFiles = sqliteTable(
+  "source_files",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    importId: integer("import_id").notNull().references(() => imports.id),
+    datasetId: integer("dataset_id").notNull().references(() => datasets.id),
+    /** As given to ingest, relative to the folder ingested. */
+    path: text("path").notNull(),
+    sha256: text("sha256").notNull(),
+    sizeBytes: integer("size_bytes").notNull(),
+    parserId: text("parser_id", { enum: TOOL_IDS }).notNull(),
+    parserVersion: integer("parser_version").notNull(),
+    content: text("content").notNull(),
+  },
+  // Same bytes in the same dataset are the same file: re-ingest is a no-op.
+  (t) => [uniqueIndex("source_files_dataset_sha").on(t.datasetId, t.sha256), index("source_files_import").on(t.importId)],
+);
+
+/** One repetition of one workload under one runtime on one host. */
+export const runs = sqliteTable(
+  "runs",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    sourceFileId: integer("source_file_id").notNull().references(() => sourceFiles.id),
+    datasetId: integer("dataset_id").notNull().references(() => datasets.id),
+    hostId: integer("host_id").notNull().references(() => hosts.id),
+    runtimeId: text("runtime_id").notNull().references(() => runtimes.id),
+    /** The name as written in the data or path (`fc-api`, `io.containerd.kata.v2-kata3-qemu`). */
+    runtimeLabel: text("runtime_label").notNull(),
+    runtimeVersion: text("runtime_version"),
+    runtimeVariant: text("runtime_variant"),
+    workloadId: integer("workload_id").notNull().references(() => workloads.id),
+    /** 1-based, counted per (dataset, host, runtime, version, variant, workload). */
+    repetition: integer("repetition").notNull(),
+    tool: text("tool", { enum: TOOL_IDS }).notNull(),
+    toolVersion: text("tool_version"),
+    command: text("command"),
+    startedAt: integer("started_at", { mode: "timestamp" }),
+  },
+  (t) => [
+    index("runs_selection").on(t.datasetId, t.hostId, t.runtimeId, t.workloadId),
+    index("runs_source_file").on(t.sourceFileId),
+  ],
+);
+
+export const samples = sqliteTable(
+  "samples",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    runId: integer("run_id").notNull().references(() => runs.id),
+    metricId: integer("metric_id").notNull().references(() => metrics.id),
+    /** In the metric's canonical unit. */
+    value: real("value").notNull(),
+  },
+  (t) => [index("samples_run").on(t.runId), index("samples_metric").on(t.metricId)],
+);
+
+export type Import = typeof imports.$inferSelect;
+export type NewImport = typeof imports.$inferInsert;
+export type Dataset = typeof datasets.$inferSelect;
+export type NewDataset = typeof datasets.$inferInsert;
+export type Host = typeof hosts.$inferSelect;
+export type NewHost = typeof hosts.$inferInsert;
+export type Runtime = typeof runtimes.$inferSelect;
+export type Workload = typeof workloads.$inferSelect;
+export type NewWorkload = typeof workloads.$inferInsert;
+export type Metric = typeof metrics.$inferSelect;
+export type NewMetric = typeof metrics.$inferInsert;
+export type SourceFile = typeof sourceFiles.$inferSelect;
+export type NewSourceFile = typeof sourceFiles.$inferInsert;
+export type Run = typeof runs.$inferSelect;
+export type NewRun = typeof runs.$inferInsert;
+export type Sample = typeof samples.$inferSelect;
+export type NewSample = typeof samples.$inferInsert;

@@ -1,0 +1,156 @@
+import { readFileSync } from "node:fs";
+import { basename, join, relative, sep } from "node:path";
+import type { Category } from "@/lib/categories";
+import type { LoadedManifest } from "@/lib/manifest/load";
+import { fillTemplate, matchPattern } from "@/lib/manifest/pattern";
+import type { ManifestRule } from "@/lib/manifest/schema";
+import type { ParserOptions, ToolId } from "@/lib/parsers/types";
+import { resolveRuntime, type AliasTarget } from "@/lib/runtimes";
+import { cpuFromCpuinfo, kernelFromUname, memoryFromMeminfo, osFromOsRelease, type HostFacts } from "./host-info";
+
+export interface CliLabels {
+  dataset?: string;
+  host?: string;
+  runtime?: string;
+}
+
+export interface FileLabels {
+  ignore: boolean;
+  dataset: string;
+  host: { name: string } & HostFacts;
+  /** Raw runtime name; resolved to a canonical id with `aliases` later. */
+  runtime?: string;
+  version?: string;
+  variant?: string;
+  workload?: string;
+  category?: Category;
+  /** Extra placeholders of the matching rule (`mem-{runtime}-{guest_mib}.txt`). */
+  params: Record<string, string>;
+  parser?: ToolId;
+  options?: ParserOptions;
+  toolVersion?: string;
+  command?: string;
+  aliases: Record<string, AliasTarget>;
+}
+
+const LABEL_KEYS = ["dataset", "host", "runtime", "version", "variant", "workload", "category"] as const;
+
+const toPosix = (p: string) => p.split(sep).join("/");
+
+/**
+ * Labels of one file, by precedence: CLI flags, then the manifest (first matching rule,
+ * then its top-level dataset/host), then path conventions (a parent folder or a file-name
+ * token that names a known runtime; the ingested folder's name as dataset).
+ */
+export function labelFile(absPath: string, ingestRoot: string, cli: CliLabels, loaded?: LoadedManifest): FileLabels {
+  const manifest = loaded?.manifest;
+  const aliases = manifest?.aliases ?? {};
+  const relToManifest = loaded ? toPosix(relative(loaded.root, absPath)) : "";
+  const ignored = loaded?.ignore.some((p) => matchPattern(p, relToManifest)) ?? false;
+  const hit = loaded && !ignored ? findRule(loaded, relToManifest) : undefined;
+  const fromRule = hit ? ruleLabels(hit.rule, hit.captures) : {};
+  const params = hit ? extraCaptures(hit.captures) : {};
+
+  const hostName = cli.host ?? fromRule.host ?? hostNameOf(manifest?.host) ?? "unknown";
+  const relToRoot = toPosix(relative(ingestRoot, absPath));
+  const labels: FileLabels = {
+    ignore: ignored || hit?.rule.ignore === true,
+    dataset: cli.dataset ?? fromRule.dataset ?? manifest?.dataset ?? basename(ingestRoot),
+    host: { name: hostName, ...(loaded && hostNameOf(manifest?.host) === hostName ? readHostFacts(loaded) : {}) },
+    params,
+    aliases,
+  };
+  const runtime = cli.runtime ?? fromRule.runtime ?? runtimeFromPath(relToRoot, aliases);
+  assignDefined(labels, {
+    runtime,
+    version: fromRule.version,
+    variant: fromRule.variant,
+    workload: fromRule.workload,
+    category: hit?.rule.category,
+    parser: hit?.rule.parser,
+    options: hit?.rule.options,
+    toolVersion: hit?.rule.tool_version,
+    command: hit?.rule.command ? fillTemplate(hit.rule.command, hit.captures) : undefined,
+  });
+  return labels;
+}
+
+function findRule(loaded: LoadedManifest, rel: string) {
+  for (const { rule, pattern } of loaded.rules) {
+    const captures = matchPattern(pattern, rel);
+    if (captures) return { rule, captures };
+  }
+  return undefined;
+}
+
+function ruleLabels(rule: ManifestRule, captures: Record<string, string>): Partial<Record<(typeof LABEL_KEYS)[number], string>> {
+  const out: Partial<Record<(typeof LABEL_KEYS)[number], string>> = {};
+  for (const key of LABEL_KEYS) {
+    const template = rule[key];
+    const value = template !== undefined ? fillTemplate(template, captures) : captures[key];
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
+}
+
+function extraCaptures(captures: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(captures).filter(([k]) => !(LABEL_KEYS as readonly string[]).includes(k)));
+}
+
+function hostNameOf(host: NonNullable<LoadedManifest["manifest"]["host"]> | undefined): string | undefined {
+  return typeof host === "string" ? host : host?.name;
+}
+
+const hostFactsCache = new Map<string, HostFacts>();
+
+/** Host facts from the manifest, read once per manifest; unreadable dumps leave fields unknown. */
+function readHostFacts(loaded: LoadedManifest): HostFacts {
+  const cached = hostFactsCache.get(loaded.path);
+  if (cached) return cached;
+  const host = loaded.manifest.host;
+  const facts: HostFacts = {};
+  if (host && typeof host !== "string") {
+    // A dump that is not there (a subfolder was ingested) leaves that fact unknown.
+    const read = (file?: string) => {
+      if (!file) return undefined;
+      try {
+        return readFileSync(join(loaded.root, file), "utf8");
+      } catch {
+        return undefined;
+      }
+    };
+    const uname = read(host.sysinfo?.uname);
+    const cpuinfo = read(host.sysinfo?.cpuinfo);
+    const meminfo = read(host.sysinfo?.meminfo);
+    const osRelease = read(host.sysinfo?.os_release);
+    assignDefined(facts, {
+      kernel: host.kernel ?? (uname ? kernelFromUname(uname) : undefined),
+      ...(cpuinfo ? cpuFromCpuinfo(cpuinfo) : {}),
+      memoryBytes: host.memory_bytes ?? (meminfo ? memoryFromMeminfo(meminfo) : undefined),
+      os: host.os ?? (osRelease ? osFromOsRelease(osRelease) : undefined),
+    });
+    if (host.cpu_model) facts.cpuModel = host.cpu_model;
+    if (host.cpu_count) facts.cpuCount = host.cpu_count;
+  }
+  hostFactsCache.set(loaded.path, facts);
+  return facts;
+}
+
+/** `<runtime>/<file>` (nearest folder first), else a runtime alias among the file name's tokens. */
+function runtimeFromPath(rel: string, aliases: Record<string, AliasTarget>): string | undefined {
+  const parts = rel.split("/");
+  const file = parts.pop() ?? "";
+  for (const dir of parts.reverse()) if (resolveRuntime(dir, aliases).known) return dir;
+  const tokens = file.replace(/\.[^.]+$/, "").split(/[-_.]/);
+  // Longest run first, so `runsc-kvm` wins over `runsc`.
+  for (let len = Math.min(3, tokens.length); len > 0; len--)
+    for (let i = 0; i + len <= tokens.length; i++) {
+      const candidate = tokens.slice(i, i + len).join("-");
+      if (resolveRuntime(candidate, aliases).known && !resolveRuntime(candidate, aliases).variant) return candidate;
+    }
+  return undefined;
+}
+
+function assignDefined<T extends object>(target: T, values: { [K in keyof T]?: T[K] | undefined }): void {
+  for (const [k, v] of Object.entries(values)) if (v !== undefined) (target as Record<string, unknown>)[k] = v;
+}

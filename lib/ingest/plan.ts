@@ -1,0 +1,106 @@
+import { createHash } from "node:crypto";
+import { detectParser, DETECTION_ORDER, getParser } from "@/lib/parsers";
+import { ParseError, type ParsedSample, type Parser, type WorkloadKey } from "@/lib/parsers/types";
+import { resolveRuntime, type ResolvedRuntime } from "@/lib/runtimes";
+import { defaultDirection, type Direction, type Unit } from "@/lib/units";
+import type { FileLabels } from "./labels";
+
+export interface PlannedSample {
+  metric: string;
+  unit: Unit;
+  direction: Direction;
+  value: number;
+}
+
+/** One future `runs` row: repetition is the 0-based offset inside this file. */
+export interface PlannedRun {
+  runtimeLabel: string;
+  runtime: ResolvedRuntime;
+  workload: WorkloadKey;
+  repetition: number;
+  samples: PlannedSample[];
+}
+
+export interface FilePlan {
+  parser: Parser;
+  toolVersion?: string;
+  command?: string;
+  startedAt?: Date;
+  runs: PlannedRun[];
+  sampleCount: number;
+}
+
+export function sha256(bytes: Buffer): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/** Picks a parser, parses, applies labels and groups samples into runs. Throws on any problem. */
+export function planFile(raw: string, fileName: string, labels: FileLabels): FilePlan {
+  if (raw.trim() === "") throw new ParseError("empty file");
+  if (raw.includes("\u0000")) throw new ParseError("binary content (NUL bytes); expected a text output of a benchmark tool");
+  const parser = pickParser(raw, fileName, labels);
+  const result = parser.parse(raw, { fileName, ...(labels.options ? { options: labels.options } : {}) });
+  if (result.samples.length === 0) throw new ParseError(`${parser.id} found no measurements`);
+  const rename = workloadRenamer(result.samples, labels);
+  const runs = new Map<string, PlannedRun>();
+  for (const s of result.samples) {
+    if (!Number.isFinite(s.value)) throw new ParseError(`${s.metric} of ${s.workload.name} is not a finite number`);
+    const runtimeLabel = s.runtime ?? labels.runtime;
+    if (!runtimeLabel)
+      throw new ParseError("no runtime: pass --runtime, add a manifest rule with {runtime}, or put the file in a folder named after its runtime");
+    const workload = rename(s.workload);
+    const repetition = s.repetition ?? 0;
+    const key = JSON.stringify([runtimeLabel, workload.name, repetition]);
+    let run = runs.get(key);
+    if (!run) {
+      run = { runtimeLabel, runtime: runtimeOf(runtimeLabel, labels), workload, repetition, samples: [] };
+      runs.set(key, run);
+    }
+    if (run.samples.some((p) => p.metric === s.metric))
+      throw new ParseError(`metric ${s.metric} appears twice for ${workload.name} (${runtimeLabel}, repetition ${repetition + 1})`);
+    run.samples.push({ metric: s.metric, unit: s.unit, direction: s.direction ?? defaultDirection(s.unit), value: s.value });
+  }
+  const plan: FilePlan = { parser, runs: [...runs.values()], sampleCount: result.samples.length };
+  const toolVersion = labels.toolVersion ?? result.toolVersion;
+  const command = result.command ?? labels.command;
+  if (toolVersion) plan.toolVersion = toolVersion;
+  if (command) plan.command = command;
+  if (result.startedAt) plan.startedAt = result.startedAt;
+  return plan;
+}
+
+function pickParser(raw: string, fileName: string, labels: FileLabels): Parser {
+  if (labels.parser) {
+    const forced = getParser(labels.parser);
+    if (!forced) throw new ParseError(`parser ${labels.parser} is not available`);
+    return forced;
+  }
+  const found = detectParser(raw, fileName);
+  if (found) return found;
+  throw new ParseError(`not recognised by any parser; tried: ${DETECTION_ORDER.map((p) => `${p.id} (${p.describe})`).join("; ")}`);
+}
+
+/**
+ * A workload label renames the file's workload when the content holds one; with several
+ * (a fio file with a read and a write job) it prefixes each, so they stay distinct.
+ */
+function workloadRenamer(samples: ParsedSample[], labels: FileLabels): (w: WorkloadKey) => WorkloadKey {
+  const distinct = new Set(samples.map((s) => s.workload.name)).size;
+  const cache = new Map<string, WorkloadKey>();
+  return (w) => {
+    let out = cache.get(w.name);
+    if (!out) {
+      const name = labels.workload ? (distinct === 1 ? labels.workload : `${labels.workload} ${w.name}`) : w.name;
+      out = { name, category: labels.category ?? w.category, params: { ...w.params, ...labels.params } };
+      cache.set(w.name, out);
+    }
+    return out;
+  };
+}
+
+function runtimeOf(label: string, labels: FileLabels): ResolvedRuntime {
+  const resolved = resolveRuntime(label, labels.aliases);
+  const version = labels.version ?? resolved.version;
+  const variant = labels.variant ?? resolved.variant;
+  return { id: resolved.id, known: resolved.known, ...(version ? { version } : {}), ...(variant ? { variant } : {}) };
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { compilePattern, fillTemplate, matchPattern } from "./pattern";
+
+describe("path patterns", () => {
+  it("captures placeholders with the shortest match, on any trailing part of the path", () => {
+    const p = compilePattern("raw/fio-{runtime}-{workload}.json");
+    expect(matchPattern(p, "m5d.metal/raw/fio-fc-rand-read-4k.json")).toEqual({ runtime: "fc", workload: "rand-read-4k" });
+    expect(matchPattern(p, "raw/fio-metal-rand-write-128k-qd1.json")).toEqual({ runtime: "metal", workload: "rand-write-128k-qd1" });
+    expect(matchPattern(p, "xraw/fio-fc-a.json")).toBeUndefined();
+  });
+
+  it("supports regex placeholders, ignored placeholders and globs", () => {
+    const p = compilePattern("start/start-{runtime}-{snapshotter:overlayfs|devmapper}-{iterations:\\d+}_{_}");
+    expect(matchPattern(p, "results/start/start-io.containerd.kata.v2-kata2-qemu-overlayfs-100_3611039536")).toEqual({
+      runtime: "io.containerd.kata.v2-kata2-qemu",
+      snapshotter: "overlayfs",
+      iterations: "100",
+    });
+    expect(matchPattern(compilePattern("sys/**"), "m5d.metal/sys/sys_uname.txt")).toEqual({});
+    expect(matchPattern(compilePattern("*.md"), "a/README.md")).toEqual({});
+    expect(matchPattern(compilePattern("*.md"), "a/README.mdx")).toBeUndefined();
+  });
+
+  it("rejects malformed patterns with the pattern in the message", () => {
+    expect(() => compilePattern("a-{runtime")).toThrow(/pattern "a-\{runtime": unclosed/);
+    expect(() => compilePattern("{x}-{x}")).toThrow(/appears twice/);
+    expect(() => compilePattern("{bad-name}")).toThrow(/invalid placeholder name/);
+  });
+
+  it("fills templates from captures and leaves unknown names visible", () => {
+    expect(fillTemplate("boot parallel {n}", { n: "10" })).toBe("boot parallel 10");
+    expect(fillTemplate("{missing}", {})).toBe("{missing}");
+  });
+});

@@ -1,0 +1,73 @@
+/**
+ * Path patterns of manifest rules: glob wildcards plus placeholders that capture labels.
+ *   {name}         one path segment or part of one, shortest match (`fio-{runtime}-{workload}.json`)
+ *   {name:REGEX}   a placeholder with its own regular expression
+ *   {_}            matches like {name} but captures nothing
+ *   * ? **         glob wildcards (`**` crosses folders)
+ * A pattern may match any trailing part of the path, so the same manifest works whether
+ * one ingests the dataset's root or one of its folders.
+ */
+export interface PathPattern {
+  source: string;
+  regex: RegExp;
+  names: string[];
+}
+
+export function compilePattern(pattern: string): PathPattern {
+  const names: string[] = [];
+  let re = "";
+  let i = 0;
+  while (i < pattern.length) {
+    const ch = pattern[i]!;
+    if (ch === "{") {
+      const end = findClosingBrace(pattern, i);
+      const body = pattern.slice(i + 1, end);
+      const colon = body.indexOf(":");
+      const name = colon < 0 ? body : body.slice(0, colon);
+      const inner = colon < 0 ? "[^/]+?" : body.slice(colon + 1);
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`pattern "${pattern}": invalid placeholder name "${name}"`);
+      if (name === "_") re += `(?:${inner})`;
+      else {
+        if (names.includes(name)) throw new Error(`pattern "${pattern}": placeholder {${name}} appears twice`);
+        names.push(name);
+        re += `(?<${name}>${inner})`;
+      }
+      i = end + 1;
+    } else if (pattern.startsWith("**/", i)) {
+      re += "(?:.*/)?";
+      i += 3;
+    } else if (pattern.startsWith("**", i)) {
+      re += ".*";
+      i += 2;
+    } else {
+      re += ch === "*" ? "[^/]*" : ch === "?" ? "[^/]" : ch.replace(/[.+^$()|[\]\\]/g, "\\$&");
+      i++;
+    }
+  }
+  try {
+    return { source: pattern, regex: new RegExp(`(?:^|/)${re}$`), names };
+  } catch (e) {
+    throw new Error(`pattern "${pattern}": ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+function findClosingBrace(pattern: string, open: number): number {
+  let depth = 0;
+  for (let j = open; j < pattern.length; j++) {
+    if (pattern[j] === "{") depth++;
+    else if (pattern[j] === "}" && --depth === 0) return j;
+  }
+  throw new Error(`pattern "${pattern}": unclosed "{" at ${open}`);
+}
+
+/** Captured placeholders when `path` (forward slashes) matches, else undefined. */
+export function matchPattern(pattern: PathPattern, path: string): Record<string, string> | undefined {
+  const m = pattern.regex.exec(path);
+  if (!m) return undefined;
+  return { ...m.groups };
+}
+
+/** Replaces `{name}` in a rule's label value with captured placeholders. */
+export function fillTemplate(template: string, captures: Record<string, string>): string {
+  return template.replace(/\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (whole, name: string) => captures[name] ?? whole);
+}

@@ -1,0 +1,136 @@
+import { parse as parseCsv } from "csv-parse/sync";
+import { z } from "zod";
+import { CATEGORIES, isCategory } from "@/lib/categories";
+import { DIRECTIONS, SOURCE_UNIT_IDS, isSourceUnit, toCanonical, type SourceUnit } from "@/lib/units";
+import { inferCategory } from "./infer-category";
+import { readOptions } from "./options";
+import { toNumber } from "./text";
+import { ParseError, type ParsedSample, type Parser } from "./types";
+
+/** Manifest `options` for tidy CSVs: column renames, units and directions per metric. */
+export const tidyCsvOptionsSchema = z.object({
+  columns: z
+    .object({
+      runtime: z.string().optional(),
+      workload: z.string().optional(),
+      metric: z.string().optional(),
+      value: z.string().optional(),
+      unit: z.string().optional(),
+      category: z.string().optional(),
+      direction: z.string().optional(),
+    })
+    .default({}),
+  units: z.record(z.string(), z.enum(SOURCE_UNIT_IDS)).default({}),
+  directions: z.record(z.string(), z.enum(DIRECTIONS)).default({}),
+  category: z.enum(CATEGORIES).optional(),
+  /** Workload name when the table has no workload column. */
+  workload: z.string().optional(),
+});
+
+const DEFAULT_COLUMNS = {
+  runtime: ["runtime"],
+  workload: ["workload", "method", "benchmark", "test"],
+  metric: ["metric"],
+  value: ["value", "result"],
+  unit: ["unit"],
+  category: ["category"],
+  direction: ["direction"],
+} as const;
+
+// Published tables (gVisor's website CSVs) encode the unit in the metric name.
+const UNIT_SUFFIXES: [RegExp, SourceUnit][] = [
+  [/_ns$/, "ns"],
+  [/_us$/, "us"],
+  [/_ms$/, "ms"],
+  [/_(s|sec|seconds)$/, "s"],
+  [/_per_(second|sec|s)$/, "ops/s"],
+  [/_bytes$/, "B"],
+];
+
+const TIME_SUFFIX = /_(ns|us|ms|s|sec|seconds)$/;
+
+function header(raw: string): string[] {
+  const first = raw.split(/\r?\n/, 1)[0] ?? "";
+  return first.split(",").map((c) => c.trim().replace(/^"|"$/g, "").toLowerCase());
+}
+
+export const tidyCsvParser: Parser = {
+  id: "tidy-csv",
+  version: 1,
+  describe: "tidy CSV of published results (columns runtime, metric, value|result, optional workload|method and unit)",
+  detect(raw) {
+    const cols = header(raw);
+    return cols.includes("runtime") && cols.includes("metric") && (cols.includes("value") || cols.includes("result"));
+  },
+  parse(raw, ctx) {
+    const options = readOptions(tidyCsvOptionsSchema, ctx.options, "tidy-csv");
+    const rows = readRows(raw);
+    const cols = Object.keys(rows[0] ?? {});
+    const pick = (role: keyof typeof DEFAULT_COLUMNS) =>
+      options.columns[role] ?? DEFAULT_COLUMNS[role].find((c) => cols.includes(c));
+    const [runtimeCol, metricCol, valueCol] = [pick("runtime"), pick("metric"), pick("value")];
+    if (!runtimeCol || !metricCol || !valueCol)
+      throw new ParseError(`header must name runtime, metric and value (or result) columns; found: ${cols.join(", ")}`, 1);
+    const workloadCol = pick("workload");
+    const unitCol = pick("unit");
+    const [categoryCol, directionCol] = [pick("category"), pick("direction")];
+    if (rows.length === 0) throw new ParseError("no data rows after the header");
+    // A repeated (runtime, workload, metric) row is another repetition of the same measurement.
+    const seen = new Map<string, number>();
+    return {
+      samples: rows.map((row, i): ParsedSample => {
+        const line = i + 2;
+        const sourceMetric = requireCell(row, metricCol, line);
+        const workloadName = (workloadCol && row[workloadCol]) || options.workload || sourceMetric;
+        const unit = unitOf(sourceMetric, unitCol ? row[unitCol] : undefined, options.units, line);
+        // Values become canonical units, so a unit suffix in the name would mislead (`startup_time_ms` holds ns).
+        const metric = sourceMetric.replace(TIME_SUFFIX, "");
+        const categoryCell = categoryCol ? row[categoryCol] : undefined;
+        const category = options.category ?? (categoryCell && isCategory(categoryCell) ? categoryCell : inferCategory(workloadName, metric));
+        if (!category)
+          throw new ParseError(`cannot tell the category of "${workloadName}"; set options.category (one of ${CATEGORIES.join(", ")}) in the manifest`, line);
+        const converted = toCanonical(toNumber(row[valueCol], `${valueCol} of ${metric}`, line), unit);
+        const directionCell = directionCol ? row[directionCol] : undefined;
+        const direction = options.directions[sourceMetric] ?? (directionCell === "higher" || directionCell === "lower" ? directionCell : undefined);
+        const runtime = requireCell(row, runtimeCol, line);
+        const key = JSON.stringify([runtime, workloadName, metric]);
+        const repetition = seen.get(key) ?? 0;
+        seen.set(key, repetition + 1);
+        return {
+          workload: { name: workloadName, category, params: {} },
+          metric,
+          ...converted,
+          ...(direction ? { direction } : {}),
+          repetition,
+          runtime,
+        };
+      }),
+    };
+  },
+};
+
+function readRows(raw: string): Record<string, string>[] {
+  try {
+    return parseCsv(raw, { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), skip_empty_lines: true, trim: true });
+  } catch (e) {
+    const err = e as { message: string; lines?: number };
+    throw new ParseError(`invalid CSV: ${err.message}`, err.lines);
+  }
+}
+
+function requireCell(row: Record<string, string>, col: string, line: number): string {
+  const v = row[col];
+  if (!v) throw new ParseError(`empty ${col} cell`, line);
+  return v;
+}
+
+function unitOf(metric: string, cell: string | undefined, units: Record<string, SourceUnit>, line: number): SourceUnit {
+  if (cell) {
+    if (!isSourceUnit(cell)) throw new ParseError(`unknown unit "${cell}" (expected one of ${SOURCE_UNIT_IDS.join(", ")})`, line);
+    return cell;
+  }
+  const declared = units[metric] ?? UNIT_SUFFIXES.find(([re]) => re.test(metric))?.[1];
+  if (!declared)
+    throw new ParseError(`no unit for metric "${metric}": add a unit column or options.units.${metric} in the manifest`, line);
+  return declared;
+}

@@ -1,0 +1,122 @@
+/**
+ * Canonical runtime ids and the rules that map names found in raw data onto them
+ * (shared/docs/domain.md, "The systems"). Anything that maps to nothing is kept under its
+ * own name and flagged `known: false`, never dropped.
+ */
+export const RUNTIMES = {
+  "bare-metal": { family: "none", name: "Bare metal" },
+  runc: { family: "container", name: "runc" },
+  crun: { family: "container", name: "crun" },
+  "runsc-ptrace": { family: "user-space kernel", name: "gVisor (ptrace)" },
+  "runsc-systrap": { family: "user-space kernel", name: "gVisor (systrap)" },
+  "runsc-kvm": { family: "user-space kernel", name: "gVisor (KVM)" },
+  "kata-qemu": { family: "micro-VM sandbox", name: "Kata (QEMU)" },
+  "kata-clh": { family: "micro-VM sandbox", name: "Kata (Cloud Hypervisor)" },
+  "kata-fc": { family: "micro-VM sandbox", name: "Kata (Firecracker)" },
+  "kata-dragonball": { family: "micro-VM sandbox", name: "Kata (Dragonball)" },
+  "kuasar-vmm": { family: "micro-VM sandbox", name: "Kuasar VMM sandboxer" },
+  firecracker: { family: "micro-VM", name: "Firecracker" },
+  "cloud-hypervisor": { family: "micro-VM", name: "Cloud Hypervisor" },
+  "qemu-kvm": { family: "traditional VM", name: "QEMU/KVM" },
+} as const;
+
+export type RuntimeId = keyof typeof RUNTIMES;
+export const RUNTIME_IDS = Object.keys(RUNTIMES) as [RuntimeId, ...RuntimeId[]];
+
+export function isRuntimeId(s: string): s is RuntimeId {
+  return Object.hasOwn(RUNTIMES, s);
+}
+
+const BUILTIN_ALIASES: Record<string, RuntimeId> = {
+  runsc: "runsc-ptrace",
+  gvisor: "runsc-ptrace",
+  fc: "firecracker",
+  chv: "cloud-hypervisor",
+  clh: "cloud-hypervisor",
+  qemu: "qemu-kvm",
+  metal: "bare-metal",
+  host: "bare-metal",
+  localhost: "bare-metal",
+  kata: "kata-qemu",
+  "kata-runtime": "kata-qemu",
+  "io.containerd.runc.v2": "runc",
+  "io.containerd.runc.v1": "runc",
+};
+
+const GVISOR_PLATFORMS: Record<string, RuntimeId> = {
+  ptrace: "runsc-ptrace",
+  systrap: "runsc-systrap",
+  kvm: "runsc-kvm",
+};
+
+const KATA_VMMS: Record<string, RuntimeId> = {
+  qemu: "kata-qemu",
+  cloudhypervisor: "kata-clh",
+  clh: "kata-clh",
+  firecracker: "kata-fc",
+  fc: "kata-fc",
+  dragonball: "kata-dragonball",
+};
+
+/** A manifest alias: a runtime id, or an id with the version/variant the name implies. */
+export type AliasTarget = string | { runtime: string; version?: string; variant?: string };
+
+export interface ResolvedRuntime {
+  id: string;
+  known: boolean;
+  version?: string;
+  variant?: string;
+}
+
+/**
+ * Resolves a runtime name as written in data or paths. Order: manifest aliases, canonical
+ * ids, built-in aliases, containerd shim names (`io.containerd.kata.v2-kata3-qemu`), then
+ * the longest known `-`-separated prefix, whose remainder becomes the variant (`fc-api` is
+ * Firecracker configured through its API, `qemu-uvm` QEMU with a trimmed machine type).
+ */
+export function resolveRuntime(label: string, aliases: Record<string, AliasTarget> = {}): ResolvedRuntime {
+  const name = label.trim().toLowerCase();
+  const direct = resolveWhole(name, aliases);
+  if (direct) return direct;
+  const tokens = name.split("-");
+  for (let cut = tokens.length - 1; cut > 0; cut--) {
+    const head = resolveWhole(tokens.slice(0, cut).join("-"), aliases);
+    if (!head?.known) continue;
+    const rest = tokens.slice(cut).join("-");
+    return { ...head, variant: head.variant ? `${head.variant}-${rest}` : rest };
+  }
+  return { id: name, known: false };
+}
+
+function resolveWhole(name: string, aliases: Record<string, AliasTarget>): ResolvedRuntime | undefined {
+  const alias = Object.hasOwn(aliases, name) ? aliases[name] : undefined;
+  if (alias !== undefined) {
+    const target = typeof alias === "string" ? { runtime: alias } : alias;
+    const inner = resolveWhole(target.runtime.toLowerCase(), {});
+    const id = inner?.known ? inner.id : target.runtime;
+    return dropUndefined({ id, known: isRuntimeId(id), version: target.version ?? inner?.version, variant: target.variant ?? inner?.variant });
+  }
+  if (isRuntimeId(name)) return { id: name, known: true };
+  const builtin = BUILTIN_ALIASES[name];
+  if (builtin) return { id: builtin, known: true };
+  return resolveShim(name);
+}
+
+/** containerd shim names, optionally followed by `-<platform>` or `-kata<major>-<vmm>`. */
+function resolveShim(name: string): ResolvedRuntime | undefined {
+  const gvisor = /^(?:io\.containerd\.runsc\.v1|runsc|gvisor)-(ptrace|systrap|kvm)$/.exec(name);
+  if (gvisor) return { id: GVISOR_PLATFORMS[gvisor[1]!]!, known: true };
+  if (name === "io.containerd.runsc.v1") return { id: "runsc-ptrace", known: true };
+  const kata = /^(?:io\.containerd\.kata\.v2|kata)(?:-kata(\d+))?(?:-([a-z]+))?$/.exec(name);
+  if (!kata) return undefined;
+  const id = kata[2] ? KATA_VMMS[kata[2]] : "kata-qemu";
+  if (!id) return undefined;
+  return dropUndefined({ id, known: true, version: kata[1] });
+}
+
+function dropUndefined(r: ResolvedRuntime): ResolvedRuntime {
+  const out: ResolvedRuntime = { id: r.id, known: r.known };
+  if (r.version !== undefined) out.version = r.version;
+  if (r.variant !== undefined) out.variant = r.variant;
+  return out;
+}

@@ -1,0 +1,66 @@
+import { Command } from "commander";
+import { SingleBar, Presets } from "cli-progress";
+import { importPaths, type ImportSummary } from "@/db/import-files";
+import { openDb } from "@/db/open";
+import { readEnv } from "@/lib/env";
+import { loadManifest } from "@/lib/manifest/load";
+
+const program = new Command("ingest")
+  .description("Import raw benchmark outputs (files or folders, recursive) into the hvscope database.")
+  .argument("<paths...>", "files or folders")
+  .option("--db <file>", "SQLite database (default: $HVSCOPE_DB or data/hvscope.db)")
+  .option("--dataset <name>", "dataset of every file (default: manifest, else the folder's name)")
+  .option("--host <name>", "host every file ran on (default: manifest, else 'unknown')")
+  .option("--runtime <id>", "runtime of every file (default: manifest, else the path)")
+  .option("--manifest <file>", "manifest to use instead of the nearest hvscope.yaml/.json")
+  .option("--dry-run", "parse and validate everything, store nothing")
+  .option("--json", "print exactly one JSON object: {files, imported, skipped, failed, samples}")
+  .parse();
+
+const opts = program.opts<{ db?: string; dataset?: string; host?: string; runtime?: string; manifest?: string; dryRun?: boolean; json?: boolean }>();
+const paths = program.args;
+
+function report(summary: Pick<ImportSummary, "files" | "imported" | "skipped" | "failed" | "samples"> & { ignored?: number }) {
+  if (opts.json) {
+    const { files, imported, skipped, failed, samples } = summary;
+    console.log(JSON.stringify({ files, imported, skipped, failed, samples }));
+    return;
+  }
+  for (const f of summary.failed) console.error(`error: ${f.file}: ${f.error}`);
+  const ignored = summary.ignored ? `, ${summary.ignored} ignored by the manifest` : "";
+  const dry = opts.dryRun ? " (dry run: nothing stored)" : "";
+  console.log(
+    `${summary.files} files: ${summary.imported} imported, ${summary.skipped} skipped (already stored), ${summary.failed.length} failed; ${summary.samples} samples${ignored}${dry}`,
+  );
+}
+
+async function main(): Promise<number> {
+  if (opts.manifest) {
+    try {
+      loadManifest(opts.manifest);
+    } catch (e) {
+      report({ files: 0, imported: 0, skipped: 0, samples: 0, failed: [{ file: opts.manifest, error: e instanceof Error ? e.message : String(e) }] });
+      return 1;
+    }
+  }
+  const conn = openDb(opts.db ?? readEnv().HVSCOPE_DB);
+  const bar = process.stdout.isTTY && !opts.json ? new SingleBar({ format: "ingest [{bar}] {value}/{total} files" }, Presets.shades_classic) : undefined;
+  try {
+    const summary = await importPaths(conn, paths, {
+      ...opts,
+      argv: process.argv.slice(2),
+      onFile: (done, total) => (done === 0 ? bar?.start(total, 0) : bar?.update(done)),
+    });
+    bar?.stop();
+    report(summary);
+    return summary.failed.length === 0 ? 0 : 1;
+  } catch (e) {
+    bar?.stop();
+    report({ files: 0, imported: 0, skipped: 0, samples: 0, failed: [{ file: paths.join(" "), error: e instanceof Error ? e.message : String(e) }] });
+    return 1;
+  } finally {
+    conn.close();
+  }
+}
+
+process.exitCode = await main();
