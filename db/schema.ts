@@ -1,4 +1,4 @@
-import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { blob, index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { CATEGORIES } from "@/lib/categories";
 import { TOOL_IDS } from "@/lib/parsers/types";
 import { DIRECTIONS, UNIT_IDS } from "@/lib/units";
@@ -77,7 +77,8 @@ export const sourceFiles = sqliteTable(
     sizeBytes: integer("size_bytes").notNull(),
     parserId: text("parser_id", { enum: TOOL_IDS }).notNull(),
     parserVersion: integer("parser_version").notNull(),
-    content: text("content").notNull(),
+    /** The file's bytes, raw-deflated (db/content.ts). */
+    contentDeflate: blob("content_deflate", { mode: "buffer" }).notNull(),
   },
   // Same bytes in the same dataset are the same file: re-ingest is a no-op.
   (t) => [uniqueIndex("source_files_dataset_sha").on(t.datasetId, t.sha256), index("source_files_import").on(t.importId)],

@@ -86,7 +86,7 @@ CREATE TABLE `source_files` (
 	`size_bytes` integer NOT NULL,
 	`parser_id` text NOT NULL,
 	`parser_version` integer NOT NULL,
-	`content` text NOT NULL,
+	`content_deflate` blob NOT NULL,
 	FOREIGN KEY (`import_id`) REFERENCES `imports`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`dataset_id`) REFERENCES `datasets`(`id`) ON UPDATE no action ON DELETE no action
 );

@@ -1,22 +1,66 @@
+import { abParser } from "./ab";
+import { fioParser } from "./fio";
+import { gnuTimeParser } from "./gnu-time";
+import { hyperfineParser } from "./hyperfine";
+import { iperf3Parser } from "./iperf3";
+import { mbwParser } from "./mbw";
+import { meminfoParser } from "./meminfo";
 import { pingParser } from "./ping";
+import { pmapParser } from "./pmap";
+import { psParser } from "./ps";
+import { redisBenchmarkParser } from "./redis-benchmark";
+import { stressNgParser } from "./stress-ng";
+import { sysbenchParser } from "./sysbench";
 import { tableParser } from "./table";
 import { tidyCsvParser } from "./tidy-csv";
 import type { Parser, ToolId } from "./types";
+import { wrkParser } from "./wrk";
 
+/** Every tool has exactly one parser: `satisfies` fails the build when one is missing. */
 export const parsers = {
+  sysbench: sysbenchParser,
+  fio: fioParser,
+  iperf3: iperf3Parser,
+  wrk: wrkParser,
+  ab: abParser,
+  "redis-benchmark": redisBenchmarkParser,
+  hyperfine: hyperfineParser,
+  "stress-ng": stressNgParser,
   ping: pingParser,
+  ps: psParser,
+  pmap: pmapParser,
+  meminfo: meminfoParser,
+  "gnu-time": gnuTimeParser,
+  mbw: mbwParser,
   "tidy-csv": tidyCsvParser,
   table: tableParser,
-} satisfies Partial<Record<ToolId, Parser>>;
+} as const satisfies Record<ToolId, Parser>;
 
 /**
  * Detection order: formats with unmistakable markers first, the permissive ones last
  * (a tidy CSV is any CSV with runtime/metric/value columns; a table is any numeric text).
  */
-export const DETECTION_ORDER: Parser[] = [pingParser, tidyCsvParser, tableParser];
+export const DETECTION_ORDER: readonly Parser[] = [
+  fioParser,
+  iperf3Parser,
+  sysbenchParser,
+  hyperfineParser,
+  stressNgParser,
+  redisBenchmarkParser,
+  wrkParser,
+  abParser,
+  pingParser,
+  mbwParser,
+  gnuTimeParser,
+  pmapParser,
+  psParser,
+  meminfoParser,
+  tidyCsvParser,
+  tableParser,
+];
 
-export function getParser(id: ToolId): Parser | undefined {
-  return (parsers as Partial<Record<ToolId, Parser>>)[id];
+export function getParser(id: ToolId): Parser {
+  return parsers[id];
 }
 
 /** The first parser whose content sniff accepts the file, if any. */

@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { abParser } from "./ab";
+import { listFixtures, readFixture } from "./fixtures";
+
+const parse = (name: string) => abParser.parse(readFixture("ab", name), { fileName: name });
+const metricsOf = (name: string) => Object.fromEntries(parse(name).samples.map((s) => [s.metric, s.value]));
+
+// Values copied from the fixtures: ms * 1e6 → ns, Kbytes/sec * 1024 → B/s.
+const GOOD: [string, string, Record<string, number>][] = [
+  ["nginx-n2000-c16.txt", "ab / n=2000 c=16", {
+    requests_per_s: 11889.62,
+    time_per_request: 1.346e6,
+    time_per_request_all: 0.084e6,
+    transfer_rate: 3076.9 * 1024,
+    failed_requests: 0,
+    non_2xx_responses: 0,
+    connect_time_max: 4e6,
+    processing_time_median: 1e6,
+    waiting_time_max: 5e6,
+    total_time_min: 1e6,
+    total_time_max: 6e6,
+    latency_p50: 1e6,
+    latency_p90: 2e6,
+    latency_p99: 3e6,
+    latency_p100: 6e6,
+  }],
+  ["nginx-404.txt", "ab /missing n=2000 c=16", { requests_per_s: 8350.7, non_2xx_responses: 2000, total_time_mean: 2e6, latency_p100: 41e6 }],
+  ["nginx-keepalive.txt", "ab / n=500 c=8 keepalive", { requests_per_s: 15250.41, time_per_request: 0.525e6, latency_p80: 1e6 }],
+  ["nginx-length-failures.txt", "ab /vary n=2000 c=16", { requests_per_s: 18056.08, failed_requests: 443, transfer_rate: 2595.94 * 1024 }],
+];
+
+const BROKEN: [string, string][] = [
+  ["refused.txt", "line 5: ab stopped: apr_socket_recv: Connection refused (111)"],
+  ["truncated.txt", "missing the 'Total:' row of the Connection Times table (output cut short?)"],
+  ["empty.txt", "empty input: expected ApacheBench output ('This is ApacheBench, Version ...')"],
+  ["wrong-tool-wrk.txt", "missing Concurrency Level (expected a line matching ^Concurrency Level:\\s+(\\d+)$)"],
+];
+
+describe("ab parser", () => {
+  it("has a test row for every fixture", () => {
+    expect([...GOOD.map((g) => g[0]), ...BROKEN.map((b) => b[0])].sort()).toEqual(listFixtures("ab"));
+  });
+
+  it.each(GOOD)("reads %s as %s", (name, workload, expected) => {
+    expect(abParser.detect(readFixture("ab", name), name)).toBe(true);
+    expect(parse(name).samples[0]?.workload.name).toBe(workload);
+    const got = metricsOf(name);
+    for (const [metric, value] of Object.entries(expected)) expect(got[metric], metric).toBeCloseTo(value, 3);
+  });
+
+  it("emits all four Connection Times rows and nine percentiles", () => {
+    const metrics = Object.keys(metricsOf("nginx-n2000-c16.txt"));
+    for (const row of ["connect", "processing", "waiting", "total"]) {
+      for (const col of ["min", "mean", "median", "max"]) expect(metrics).toContain(`${row}_time_${col}`);
+    }
+    expect(metrics.filter((m) => m.startsWith("latency_p"))).toEqual(
+      ["50", "66", "75", "80", "90", "95", "98", "99", "100"].map((p) => `latency_p${p}`),
+    );
+  });
+
+  it("reads version, workload parameters and the equivalent command", () => {
+    const result = parse("nginx-keepalive.txt");
+    expect(result.toolVersion).toBe("2.3");
+    expect(result.command).toBe("ab -n 500 -c 8 -k http://127.0.0.1:8391/");
+    expect(result.samples[0]?.workload).toEqual({
+      name: "ab / n=500 c=8 keepalive",
+      category: "web",
+      params: { path: "/", requests: 500, concurrency: 8, keepalive: true },
+    });
+  });
+
+  it.each(BROKEN)("rejects %s", (name, message) => {
+    expect(() => parse(name)).toThrow(message);
+  });
+
+  it("claims its own error output but not empty input, ping, iperf3 or wrk output", () => {
+    expect(abParser.detect(readFixture("ab", "refused.txt"), "refused.txt")).toBe(true);
+    expect(abParser.detect("", "x.txt")).toBe(false);
+    for (const tool of ["ping", "iperf3", "wrk"] as const) {
+      // Other tools' "wrong tool" fixtures are copies of ab output.
+      for (const name of listFixtures(tool).filter((n) => n !== "wrong-tool-ab.txt")) {
+        expect(abParser.detect(readFixture(tool, name), name), `${tool}/${name}`).toBe(false);
+      }
+    }
+  });
+});

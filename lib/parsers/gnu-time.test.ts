@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { listFixtures, readFixture } from "./fixtures";
+import { gnuTimeParser as parser } from "./gnu-time";
+
+const parse = (name: string) => parser.parse(readFixture("gnu-time", name), { fileName: name });
+
+/** `workload metric[#repetition]` -> value. */
+function valuesOf(name: string): Record<string, number> {
+  return Object.fromEntries(
+    parse(name).samples.map((s) => [`${s.workload.name} ${s.metric}${s.repetition === undefined ? "" : `#${s.repetition}`}`, s.value]),
+  );
+}
+
+// Elapsed m:ss.ss and seconds -> ns; Maximum resident set size (kbytes) * 1024 -> bytes.
+const GOOD: [string, Record<string, number>][] = [
+  [
+    "sleep.txt",
+    {
+      "sleep 0.2 wall_time": 210_000_000,
+      "sleep 0.2 user_time": 0,
+      "sleep 0.2 max_rss": 1656 * 1024,
+      "sleep 0.2 major_page_faults": 0,
+      "sleep 0.2 minor_page_faults": 98,
+      "sleep 0.2 voluntary_context_switches": 2,
+      "sleep 0.2 involuntary_context_switches": 13,
+      "sleep 0.2 cpu_usage": 3,
+    },
+  ],
+  [
+    "dd.txt",
+    {
+      "dd if=/dev/zero of=/dev/null bs=1M count=64 wall_time": 40_000_000,
+      "dd if=/dev/zero of=/dev/null bs=1M count=64 user_time": 10_000_000,
+      "dd if=/dev/zero of=/dev/null bs=1M count=64 max_rss": 2912 * 1024,
+      "dd if=/dev/zero of=/dev/null bs=1M count=64 fs_inputs": 360,
+    },
+  ],
+  ["nonzero-exit.txt", { "ls /nonexistent-hvscope max_rss": 2224 * 1024, "ls /nonexistent-hvscope wall_time": 20_000_000 }],
+  [
+    "appended-3.txt",
+    { "sleep 0.1 wall_time#0": 110_000_000, "sleep 0.1 wall_time#1": 100_000_000, "sleep 0.1 max_rss#0": 1656 * 1024, "sleep 0.1 max_rss#2": 1640 * 1024 },
+  ],
+];
+
+const BROKEN: [string, string][] = [
+  ["truncated.txt", "line 1: sleep 0.2: missing 'Exit status' (output cut short, or not time -v?)"],
+  ["empty.txt", "missing the 'Command being timed: \"...\"' line of time -v"],
+  ["wrong-tool.txt", "missing the 'Command being timed: \"...\"' line of time -v"],
+];
+
+describe("GNU time parser", () => {
+  it.each(GOOD)("reads %s", (name, expected) => {
+    expect(parser.detect(readFixture("gnu-time", name), name)).toBe(true);
+    expect(valuesOf(name)).toMatchObject(expected);
+  });
+
+  it("keys the workload by the timed command", () => {
+    const result = parse("sleep.txt");
+    expect(result.command).toBe("sleep 0.2");
+    expect(result.samples[0]?.workload).toEqual({ name: "sleep 0.2", category: "footprint", params: { command: "sleep 0.2" } });
+    expect(result.samples.every((s) => s.repetition === undefined)).toBe(true);
+  });
+
+  it("makes appended runs of one command repetitions", () => {
+    const walls = parse("appended-3.txt").samples.filter((s) => s.metric === "wall_time");
+    expect(walls.map((s) => s.repetition)).toEqual([0, 1, 2]);
+  });
+
+  it.each(BROKEN)("rejects %s", (name, message) => {
+    expect(() => parse(name)).toThrow(message);
+  });
+
+  it("has a case for every fixture", () => {
+    expect([...GOOD, ...BROKEN].map(([name]) => name).sort()).toEqual(listFixtures("gnu-time"));
+  });
+
+  it("does not claim empty input, meminfo output or ping output", () => {
+    expect(parser.detect("", "x.txt")).toBe(false);
+    expect(parser.detect(readFixture("gnu-time", "wrong-tool.txt"), "wrong-tool.txt")).toBe(false);
+    for (const name of listFixtures("ping")) expect(parser.detect(readFixture("ping", name), name)).toBe(false);
+  });
+});

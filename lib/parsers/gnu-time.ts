@@ -1,0 +1,84 @@
+import { type SourceUnit, toCanonical } from "@/lib/units";
+import { lineAt, toNumber } from "./text";
+import { ParseError, type ParsedSample, type Parser, type WorkloadKey } from "./types";
+
+// Format: GNU time 1.9 `time -v` (time.c, the verbose format string): one tab-indented
+// `Label: value` line per resource, starting with `Command being timed: "cmd"` and ending with
+// `Exit status: N`. `time -a -o FILE -v` appends one such block per run.
+// Fields Linux never fills (average sizes, swaps, socket messages, signals) are left out.
+// Note: GNU time 1.7 reported Maximum resident set size 4x too large; 1.8 fixed it.
+const COMMAND = /^\s*Command being timed: "(.*)"\s*$/gm;
+
+interface Field {
+  label: string;
+  metric: string;
+  unit: SourceUnit;
+}
+
+const FIELDS: Field[] = [
+  { label: "User time (seconds)", metric: "user_time", unit: "s" },
+  { label: "System time (seconds)", metric: "system_time", unit: "s" },
+  { label: "Maximum resident set size (kbytes)", metric: "max_rss", unit: "kB" },
+  { label: "Major (requiring I/O) page faults", metric: "major_page_faults", unit: "count" },
+  { label: "Minor (reclaiming a frame) page faults", metric: "minor_page_faults", unit: "count" },
+  { label: "Voluntary context switches", metric: "voluntary_context_switches", unit: "count" },
+  { label: "Involuntary context switches", metric: "involuntary_context_switches", unit: "count" },
+  { label: "File system inputs", metric: "fs_inputs", unit: "count" },
+  { label: "File system outputs", metric: "fs_outputs", unit: "count" },
+];
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** `h:mm:ss` or `m:ss.ss` (time prints the first form once the run reaches an hour). */
+function elapsedSeconds(text: string, line: number): number {
+  const parts = text.split(":").map((p) => toNumber(p, `elapsed time ${JSON.stringify(text)}`, line));
+  if (parts.length < 2 || parts.length > 3) throw new ParseError(`expected elapsed time as h:mm:ss or m:ss, got ${JSON.stringify(text)}`, line);
+  return parts.reduce((total, p) => total * 60 + p, 0);
+}
+
+function parseBlock(raw: string, start: number, block: string, workload: WorkloadKey, repetition: number | undefined): ParsedSample[] {
+  const find = (label: string) => {
+    const m = new RegExp(`^\\s*${escape(label)}: (.*?)\\s*$`, "m").exec(block);
+    if (!m) throw new ParseError(`${workload.name}: missing '${label}' (output cut short, or not time -v?)`, lineAt(raw, start));
+    return { text: m[1] ?? "", line: lineAt(raw, start + m.index) };
+  };
+  // The last line of every block: without it the block was cut.
+  find("Exit status");
+  const elapsed = find("Elapsed (wall clock) time (h:mm:ss or m:ss)");
+  const samples: ParsedSample[] = [
+    { workload, metric: "wall_time", unit: "ns", value: Math.round(toCanonical(elapsedSeconds(elapsed.text, elapsed.line), "s").value) },
+  ];
+  for (const { label, metric, unit } of FIELDS) {
+    const { text, line } = find(label);
+    const converted = toCanonical(toNumber(text, label, line), unit);
+    samples.push({ workload, metric, unit: converted.unit, value: Math.round(converted.value) });
+  }
+  // time prints "?%" when the elapsed time rounds to zero.
+  const cpu = find("Percent of CPU this job got");
+  if (cpu.text !== "?%") samples.push({ workload, metric: "cpu_usage", unit: "percent", value: toNumber(cpu.text.replace(/%$/, ""), "percent of CPU", cpu.line) });
+  return repetition === undefined ? samples : samples.map((s) => ({ ...s, repetition }));
+}
+
+export const gnuTimeParser: Parser = {
+  id: "gnu-time",
+  version: 1,
+  describe: "GNU time -v (verbose) report, one block per timed run",
+  detect: (raw) => /^\s*Command being timed: "/m.test(raw) && /^\s*Maximum resident set size \(kbytes\): /m.test(raw),
+  parse(raw) {
+    const blocks = [...raw.matchAll(COMMAND)];
+    if (blocks.length === 0) throw new ParseError("missing the 'Command being timed: \"...\"' line of time -v");
+    const runs = new Map<string, number>();
+    for (const b of blocks) runs.set(b[1] ?? "", (runs.get(b[1] ?? "") ?? 0) + 1);
+    const seen = new Map<string, number>();
+    const samples = blocks.flatMap((b, i) => {
+      const command = b[1] ?? "";
+      const index = seen.get(command) ?? 0;
+      seen.set(command, index + 1);
+      const workload: WorkloadKey = { name: command, category: "footprint", params: { command } };
+      const block = raw.slice(b.index, blocks[i + 1]?.index ?? raw.length);
+      // Appended runs of one command are repetitions; a lone run is just a measurement.
+      return parseBlock(raw, b.index, block, workload, (runs.get(command) ?? 0) > 1 ? index : undefined);
+    });
+    return { command: runs.size === 1 ? blocks[0]?.[1] : undefined, samples };
+  },
+};

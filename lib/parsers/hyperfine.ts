@@ -1,0 +1,63 @@
+import { z } from "zod";
+import { CATEGORIES } from "@/lib/categories";
+import { toCanonical } from "@/lib/units";
+import { readOptions } from "./options";
+import { parseJson } from "./text";
+import { ParseError, type ParsedSample, type Parser, type WorkloadKey } from "./types";
+
+// `--export-json` layout: BenchmarkResult in hyperfine v1.15.0,
+// https://github.com/sharkdp/hyperfine/blob/v1.15.0/src/benchmark/benchmark_result.rs
+// All times are in seconds. `user`/`system` are means over the runs: hyperfine records no
+// per-run CPU times. Keys added later (e.g. `memory_usage_byte`) pass through unread.
+const RESULT = z.object({
+  command: z.string().min(1),
+  mean: z.number(),
+  stddev: z.number().nullable(),
+  median: z.number(),
+  user: z.number(),
+  system: z.number(),
+  min: z.number(),
+  max: z.number(),
+  times: z.array(z.number().nonnegative()).min(1),
+  exit_codes: z.array(z.number().int().nullable()),
+  parameters: z.record(z.string(), z.string()).optional(),
+});
+const EXPORT = z.object({ results: z.array(RESULT).min(1) });
+
+// hyperfine is used here to time container starts; a manifest can say otherwise.
+const OPTIONS = z.object({ category: z.enum(CATEGORIES).default("startup") });
+
+const JSON_START = /^\s*\{\s*"results"\s*:\s*\[/;
+const TERMINAL_REPORT = /^Benchmark \d+: .*\r?\n\s+Time \(mean ± σ\):/m;
+
+const ns = (seconds: number) => Math.round(toCanonical(seconds, "s").value);
+
+export const hyperfineParser: Parser = {
+  id: "hyperfine",
+  version: 1,
+  describe: "hyperfine --export-json (every run time is a sample)",
+  detect: (raw) => JSON_START.test(raw) || TERMINAL_REPORT.test(raw),
+  parse(raw, ctx) {
+    const { category } = readOptions(OPTIONS, ctx.options, "hyperfine");
+    if (!JSON_START.test(raw) && TERMINAL_REPORT.test(raw)) {
+      throw new ParseError("this is hyperfine's terminal report, which omits the individual run times; re-run with --export-json FILE and ingest FILE");
+    }
+    const parsed = EXPORT.safeParse(parseJson(raw));
+    if (!parsed.success) throw new ParseError(`not a hyperfine --export-json file:\n${z.prettifyError(parsed.error)}`);
+    const { results } = parsed.data;
+    const samples = results.flatMap((r): ParsedSample[] => {
+      const workload: WorkloadKey = { name: r.command, category, params: { command: r.command, ...r.parameters } };
+      if (r.exit_codes.length !== r.times.length) {
+        throw new ParseError(`${r.command}: ${r.times.length} times but ${r.exit_codes.length} exit codes`);
+      }
+      return [
+        ...r.times.map((t, repetition): ParsedSample => ({ workload, metric: "wall_time", unit: "ns", value: ns(t), repetition })),
+        { workload, metric: "user_time", unit: "ns", value: ns(r.user) },
+        { workload, metric: "system_time", unit: "ns", value: ns(r.system) },
+        // With --ignore-failure hyperfine keeps timing failed runs; null means killed by a signal.
+        { workload, metric: "failed_runs", unit: "count", value: r.exit_codes.filter((c) => c !== 0).length },
+      ];
+    });
+    return { command: results.length === 1 ? results[0]?.command : undefined, samples };
+  },
+};

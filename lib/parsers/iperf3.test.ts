@@ -1,0 +1,157 @@
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { listFixtures, readFixture } from "./fixtures";
+import { iperf3Parser } from "./iperf3";
+import type { ParseResult } from "./types";
+
+const parse = (name: string) => iperf3Parser.parse(readFixture("iperf3", name), { fileName: name });
+
+function expectMetrics(result: ParseResult, expected: Record<string, number>) {
+  const got = Object.fromEntries(result.samples.map((s) => [s.metric, s.value]));
+  for (const [metric, value] of Object.entries(expected)) expect(got[metric], metric).toBeCloseTo(value, 3);
+}
+
+// Values copied from the fixtures: JSON bits_per_second / 8, text "N Gbits/sec" * 1e9 / 8,
+// jitter ms * 1e6.
+const GOOD: [string, string, Record<string, number>][] = [
+  ["tcp-p1.json", "iperf3 tcp P=1", {
+    sent_throughput: 9346653042.04369 / 8,
+    received_throughput: 9346134409.37887 / 8,
+    retransmits: 9,
+    cpu_host_total: 28.408393637325986,
+    cpu_remote_total: 37.936996955174429,
+  }],
+  ["tcp-p2.json", "iperf3 tcp P=2", {
+    sent_throughput: 13161666814.130758 / 8,
+    received_throughput: 13153178504.30967 / 8,
+    retransmits: 27,
+  }],
+  ["tcp-reverse.json", "iperf3 tcp reverse P=1", {
+    sent_throughput: 11485655978.8597 / 8,
+    received_throughput: 11477514100.611662 / 8,
+    retransmits: 12,
+  }],
+  ["udp-100m.json", "iperf3 udp b=100M P=1", {
+    sent_throughput: 100001085.92561409 / 8,
+    received_throughput: 99981690.80616337 / 8,
+    jitter: 0.006502080938002266 * 1e6,
+    lost_percent: 0,
+    lost_packets: 0,
+  }],
+  ["tcp-p1.txt", "iperf3 tcp P=1", { sent_throughput: 13.4e9 / 8, received_throughput: 13.4e9 / 8, retransmits: 138 }],
+  ["tcp-p2.txt", "iperf3 tcp P=2", { sent_throughput: 13.2e9 / 8, received_throughput: 13.2e9 / 8, retransmits: 71 }],
+  ["tcp-reverse.txt", "iperf3 tcp reverse P=1", { sent_throughput: 13.7e9 / 8, received_throughput: 13.7e9 / 8, retransmits: 2 }],
+  ["tcp-p1-verbose.txt", "iperf3 tcp P=1", {
+    sent_throughput: 14.8e9 / 8,
+    received_throughput: 14.8e9 / 8,
+    retransmits: 9,
+    cpu_host_total: 95.9,
+    cpu_remote_total: 37.7,
+  }],
+  ["udp-100m.txt", "iperf3 udp P=1", {
+    sent_throughput: 100e6 / 8,
+    received_throughput: 100e6 / 8,
+    jitter: 0.013e6,
+    lost_percent: 0,
+    lost_packets: 0,
+  }],
+];
+
+const BROKEN: [string, string | RegExp][] = [
+  ["error-refused.json", "iperf3 reported an error: unable to connect to server: Connection refused"],
+  ["error-refused.txt", "line 1: iperf3 reported an error: unable to connect to server: Connection refused"],
+  // The rest of the message is V8's, which changes between Node releases.
+  ["truncated.json", /^line 70: invalid JSON: /],
+  ["truncated.txt", "missing the final 'sender' summary line (iperf3 stopped before its report?)"],
+  ["empty.json", "empty input: expected iperf3 JSON (-J) or text output"],
+  ["wrong-tool-wrk.txt", "missing the final 'sender' summary line (iperf3 stopped before its report?)"],
+  ["wrong-tool-hyperfine.json", "invalid iperf3 JSON report:\n✖ Invalid input: expected object, received undefined\n  → at start"],
+];
+
+describe("iperf3 parser", () => {
+  it("has a test row for every fixture", () => {
+    expect([...GOOD.map((g) => g[0]), ...BROKEN.map((b) => b[0])].sort()).toEqual(listFixtures("iperf3"));
+  });
+
+  it.each(GOOD)("reads %s as %s", (name, workload, expected) => {
+    expect(iperf3Parser.detect(readFixture("iperf3", name), name)).toBe(true);
+    const result = parse(name);
+    expect(new Set(result.samples.map((s) => s.workload.name))).toEqual(new Set([workload]));
+    expectMetrics(result, expected);
+  });
+
+  it("keeps the run parameters, version, equivalent command and start time from JSON", () => {
+    const result = parse("udp-100m.json");
+    expect(result.samples[0]?.workload).toEqual({
+      name: "iperf3 udp b=100M P=1",
+      category: "network",
+      params: { protocol: "udp", streams: 1, reverse: false, duration: 2, target_bitrate: 100_000_000 },
+    });
+    expect(result.toolVersion).toBe("3.12");
+    expect(result.command).toBe("iperf3 -c 127.0.0.1 -p 5211 -t 2 -u -b 100M -J");
+    expect(result.startedAt).toEqual(new Date(1795729723 * 1000));
+    expect(result.samples.find((s) => s.metric === "jitter")?.unit).toBe("ns");
+  });
+
+  it("reads streams and reverse mode from the text report", () => {
+    const { samples, command } = parse("tcp-p2.txt");
+    expect(samples[0]?.workload.params).toEqual({ protocol: "tcp", streams: 2, reverse: false, duration: 2 });
+    expect(command).toBe("iperf3 -c 127.0.0.1 -p 5211 -t 2 -P 2");
+    expect(parse("tcp-reverse.txt").samples[0]?.workload.params.reverse).toBe(true);
+  });
+
+  it("reads the version and start time that -V prints", () => {
+    const result = parse("tcp-p1-verbose.txt");
+    expect(result.toolVersion).toBe("3.12");
+    expect(result.startedAt).toEqual(new Date("2026-11-26T21:54:31Z"));
+  });
+
+  it.each(BROKEN)("rejects %s", (name, message) => {
+    expect(() => parse(name)).toThrow(message);
+  });
+
+  it("claims its own error outputs but not empty input, ping, wrk or ab output", () => {
+    expect(iperf3Parser.detect(readFixture("iperf3", "error-refused.json"), "x.json")).toBe(true);
+    expect(iperf3Parser.detect(readFixture("iperf3", "error-refused.txt"), "x.txt")).toBe(true);
+    expect(iperf3Parser.detect("", "x.json")).toBe(false);
+    for (const tool of ["ping", "wrk", "ab"] as const) {
+      // Other tools' "wrong tool" fixtures are copies of iperf3 output.
+      for (const name of listFixtures(tool).filter((n) => n !== "wrong-tool-iperf3.txt")) {
+        expect(iperf3Parser.detect(readFixture(tool, name), name), `${tool}/${name}`).toBe(false);
+      }
+    }
+  });
+});
+
+// iperf3 3.1.3 and 3.6 JSON from the Firecracker NSDI'20 artifact, kept outside the repo.
+const NSDI = resolve(import.meta.dirname, "../..", "../shared/datasets/firecracker-nsdi2020/m5d.metal/raw");
+
+describe.skipIf(!existsSync(NSDI))(`iperf3 parser on the Firecracker NSDI'20 data (skipped: ${NSDI} not found)`, () => {
+  const files = existsSync(NSDI) ? readdirSync(NSDI).filter((f) => /^net-.*\.json$/.test(f)) : [];
+  const read = (f: string) => readFileSync(join(NSDI, f), "utf8");
+
+  it("parses every non-empty net-*.json and rejects the empty one", () => {
+    for (const f of files) {
+      const raw = read(f);
+      if (raw === "") {
+        expect(() => iperf3Parser.parse(raw, { fileName: f }), f).toThrow("empty input");
+      } else {
+        expect(iperf3Parser.detect(raw, f), f).toBe(true);
+        expect(iperf3Parser.parse(raw, { fileName: f }).samples.length, f).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it("reads net-fc-tx-01.json (iperf 3.6)", () => {
+    const result = iperf3Parser.parse(read("net-fc-tx-01.json"), { fileName: "net-fc-tx-01.json" });
+    expect(result.toolVersion).toBe("3.6");
+    expect(result.startedAt).toEqual(new Date(1581253519 * 1000));
+    expect(result.samples[0]?.workload.name).toBe("iperf3 tcp P=1");
+    expectMetrics(result, {
+      sent_throughput: 14155568418.872925 / 8,
+      received_throughput: 14155568374.073704 / 8,
+      retransmits: 0,
+    });
+  });
+});

@@ -1,0 +1,58 @@
+import { toCanonical } from "@/lib/units";
+import { toNumber } from "./text";
+import { ParseError, type ParsedSample, type Parser } from "./types";
+
+// Format: mbw 1.2.2 (Debian mbw 1.2.2-1.1), printout() and main() in
+// https://github.com/raas/mbw/blob/05f68a6108b2a230b5d2ce8b89f4564f6564c1a7/mbw.c
+//   "<i>\tMethod: <MEMCPY|DUMB|MCBLOCK>\tElapsed: %.5f\tMiB: %.5f\tCopy: %.3f MiB/s"
+// where MiB is the array size. -q drops the three header lines, -a the AVG lines.
+const RESULT = /^(\d+|AVG)\tMethod: (MEMCPY|DUMB|MCBLOCK)\tElapsed: (\S+)\tMiB: (\S+)\tCopy: (\S+) MiB\/s$/;
+const RESULT_START = /^(?:\d+|AVG)\tMethod: /;
+const RUNS = /^Getting down to business\.\.\. Doing (\d+) runs per test\.$/m;
+const BLOCK = /^Using (\d+) bytes as blocks for memcpy block copy test\.$/m;
+
+export const mbwParser: Parser = {
+  id: "mbw",
+  version: 1,
+  describe: "mbw memory bandwidth text output (MEMCPY, DUMB, MCBLOCK iterations)",
+  detect: (raw) => /^(?:\d+|AVG)\tMethod: (?:MEMCPY|DUMB|MCBLOCK)\tElapsed: /m.test(raw),
+  parse(input) {
+    const raw = input.replace(/\r\n/g, "\n");
+    if (raw.trim() === "") throw new ParseError("empty input");
+    // Printed only without -q; when absent the MCBLOCK block size is unknown and left out of the key.
+    const blockSize = BLOCK.exec(raw)?.[1];
+    const runs = RUNS.exec(raw)?.[1];
+    const samples: ParsedSample[] = [];
+    const perMethod = new Map<string, number>();
+    raw.split("\n").forEach((text, i) => {
+      if (!RESULT_START.test(text)) return;
+      const line = i + 1;
+      const m = RESULT.exec(text);
+      if (!m) throw new ParseError("incomplete result line (expected '<n>\\tMethod: ...\\tElapsed: ...\\tMiB: ...\\tCopy: <x> MiB/s')", line);
+      const [, iteration = "", method = "", , mib = "", copy = ""] = m;
+      // AVG is not a measurement: mbw derives it as size / mean(elapsed), which is not even the
+      // mean of the printed bandwidths. Storing it would count every run twice.
+      if (iteration === "AVG") return;
+      // Elapsed rounds to 0 under the gettimeofday() resolution and mbw then prints "inf".
+      if (copy === "inf") throw new ParseError(`bandwidth is inf for ${method} (elapsed time under the timer resolution; use a larger array)`, line);
+      const arrayMiB = toNumber(mib, "array size (MiB)", line);
+      const params: Record<string, string | number> = { method: method.toLowerCase(), array_size: toCanonical(arrayMiB, "MiB").value };
+      const name = [`mbw ${method.toLowerCase()}`, `size=${arrayMiB}MiB`];
+      if (method === "MCBLOCK" && blockSize !== undefined) {
+        params.block_size = Number(blockSize);
+        name.push(`bs=${blockSize}`);
+      }
+      const workload = { name: name.join(" "), category: "memory" as const, params };
+      const { value, unit } = toCanonical(toNumber(copy, `${method} bandwidth`, line), "MiB/s");
+      samples.push({ workload, metric: "bandwidth", unit, value, repetition: toNumber(iteration, "iteration", line) });
+      perMethod.set(method, (perMethod.get(method) ?? 0) + 1);
+    });
+    if (samples.length === 0) throw new ParseError("no mbw result lines ('<n>\\tMethod: ...\\tCopy: <x> MiB/s') found");
+    if (runs !== undefined) {
+      for (const [method, count] of perMethod) {
+        if (count !== Number(runs)) throw new ParseError(`${method} has ${count} of the ${runs} runs announced by 'Doing ${runs} runs per test' (output cut short?)`);
+      }
+    }
+    return { samples };
+  },
+};

@@ -1,0 +1,70 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { listFixtures, readFixture } from "./fixtures";
+import { psParser as parser } from "./ps";
+
+const parse = (name: string) => parser.parse(readFixture("ps", name), { fileName: name });
+
+/** `workload metric[#repetition]` -> value. */
+function valuesOf(name: string): Record<string, number> {
+  return Object.fromEntries(
+    parse(name).samples.map((s) => [`${s.workload.name} ${s.metric}${s.repetition === undefined ? "" : `#${s.repetition}`}`, s.value]),
+  );
+}
+
+// Published raw outputs (see ../shared/datasets/README.md); not part of the repository.
+const DATASET = join(import.meta.dirname, "../../../shared/datasets/firecracker-nsdi2020/m5d.metal/raw");
+
+// VSZ and RSS are KiB: value * 1024 = bytes.
+const GOOD: [string, Record<string, number>][] = [
+  ["sleep.txt", { "ps sleep vsz": 2920 * 1024, "ps sleep rss": 1884 * 1024 }],
+  ["redis-server.txt", { "ps redis-server vsz": 63384 * 1024, "ps redis-server rss": 7856 * 1024 }],
+  ["sleep-3.txt", { "ps sleep rss#0": 1884 * 1024, "ps sleep rss#1": 1796 * 1024, "ps sleep rss#2": 1832 * 1024, "ps sleep vsz#2": 2920 * 1024 }],
+  ["mixed.txt", { "ps redis-server rss": 7856 * 1024, "ps sleep rss": 1884 * 1024 }],
+];
+
+const BROKEN: [string, string][] = [
+  ["truncated.txt", "line 2: expected 4 columns (PID, VSZ, RSS, COMMAND), got 3"],
+  ["empty.txt", "line 1: expected a ps header row with PID, VSZ or RSS, and COMMAND columns"],
+  ["wrong-tool.txt", "line 1: expected a ps header row with PID, VSZ or RSS, and COMMAND columns"],
+];
+
+describe("ps parser", () => {
+  it.each(GOOD)("reads %s", (name, expected) => {
+    expect(parser.detect(readFixture("ps", name), name)).toBe(true);
+    expect(valuesOf(name)).toMatchObject(expected);
+  });
+
+  it("names the workload after the program and keeps the full command line as the command", () => {
+    const result = parse("redis-server.txt");
+    expect(result.command).toBe("redis-server 127.0.0.1:6390");
+    expect(result.samples[0]?.workload).toEqual({ name: "ps redis-server", category: "footprint", params: { command: "redis-server" } });
+    expect(result.samples.every((s) => s.repetition === undefined)).toBe(true);
+  });
+
+  it.each(BROKEN)("rejects %s", (name, message) => {
+    expect(() => parse(name)).toThrow(message);
+  });
+
+  it("has a case for every fixture", () => {
+    expect([...GOOD, ...BROKEN].map(([name]) => name).sort()).toEqual(listFixtures("ps"));
+  });
+
+  it("does not claim empty input, pmap output or ping output", () => {
+    expect(parser.detect("", "x.txt")).toBe(false);
+    expect(parser.detect(readFixture("ps", "wrong-tool.txt"), "wrong-tool.txt")).toBe(false);
+    for (const name of listFixtures("ping")) expect(parser.detect(readFixture("ping", name), name)).toBe(false);
+  });
+
+  it.skipIf(!existsSync(DATASET))("reads the Firecracker paper's ps outputs (skipped when ../shared/datasets is absent)", () => {
+    const raw = readFileSync(join(DATASET, "mem-fc-128.txt"), "utf8");
+    expect(parser.detect(raw, "mem-fc-128.txt")).toBe(true);
+    const result = parser.parse(raw, { fileName: "mem-fc-128.txt" });
+    expect(result.command).toBe("../bin/firecracker --no-api --config-file /tmp/fc-0.json");
+    expect(result.samples.map((s) => [s.workload.name, s.metric, s.value])).toEqual([
+      ["ps firecracker", "vsz", 135380 * 1024],
+      ["ps firecracker", "rss", 132512 * 1024],
+    ]);
+  });
+});

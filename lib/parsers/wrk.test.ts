@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { listFixtures, readFixture } from "./fixtures";
+import { wrkParser } from "./wrk";
+
+const parse = (name: string) => wrkParser.parse(readFixture("wrk", name), { fileName: name });
+const metricsOf = (name: string) => Object.fromEntries(parse(name).samples.map((s) => [s.metric, s.value]));
+
+// Values copied from the fixtures; wrk's "MB" is MiB (units.c scales by 1024).
+const MiB = 1024 ** 2;
+const GOOD: [string, string, Record<string, number>][] = [
+  ["nginx-t2-c16.txt", "wrk / t=2 c=16 d=3s", {
+    requests_per_s: 17739.73,
+    transfer_rate: 4.57 * MiB,
+    latency_avg: 1.56e6,
+    latency_stdev: 3.75e6,
+    latency_max: 55.01e6,
+    socket_errors_read: 0,
+    non_2xx_responses: 0,
+  }],
+  ["nginx-t2-c16-latency.txt", "wrk / t=2 c=16 d=3s", {
+    requests_per_s: 23328.95,
+    transfer_rate: 6.01 * MiB,
+    latency_avg: 2.49e6,
+    latency_max: 110.61e6,
+    latency_p50: 526e3,
+    latency_p75: 1.03e6,
+    latency_p90: 4.51e6,
+    latency_p99: 41.92e6,
+  }],
+  ["nginx-404.txt", "wrk /missing t=2 c=16 d=2s", { requests_per_s: 37586.97, latency_avg: 809.6e3, non_2xx_responses: 75778 }],
+  ["nginx-t2-c300-errors.txt", "wrk / t=2 c=300 d=2s", {
+    requests_per_s: 3599.64,
+    transfer_rate: 0.93 * MiB,
+    socket_errors_connect: 0,
+    socket_errors_read: 3886,
+    socket_errors_write: 0,
+    socket_errors_timeout: 213,
+  }],
+];
+
+const BROKEN: [string, string][] = [
+  ["truncated.txt", "missing Transfer/sec (expected a line matching ^Transfer\\/sec:\\s+([\\d.]+)([KMGT]?B)$)"],
+  ["empty.txt", "empty input: expected wrk output starting 'Running <T> test @ <url>'"],
+  ["wrong-tool-ab.txt", "missing the 'Running <T> test @ <url>' header line"],
+];
+
+describe("wrk parser", () => {
+  it("has a test row for every fixture", () => {
+    expect([...GOOD.map((g) => g[0]), ...BROKEN.map((b) => b[0])].sort()).toEqual(listFixtures("wrk"));
+  });
+
+  it.each(GOOD)("reads %s as %s", (name, workload, expected) => {
+    expect(wrkParser.detect(readFixture("wrk", name), name)).toBe(true);
+    expect(parse(name).samples[0]?.workload.name).toBe(workload);
+    const got = metricsOf(name);
+    for (const [metric, value] of Object.entries(expected)) expect(got[metric], metric).toBeCloseTo(value, 3);
+  });
+
+  it("reports percentiles only with --latency", () => {
+    expect(Object.keys(metricsOf("nginx-t2-c16.txt")).filter((m) => m.startsWith("latency_p"))).toEqual([]);
+  });
+
+  it("keeps the path, not the host, in the workload and the full URL in the command", () => {
+    const { samples, command } = parse("nginx-t2-c16-latency.txt");
+    expect(samples[0]?.workload).toEqual({
+      name: "wrk / t=2 c=16 d=3s",
+      category: "web",
+      params: { path: "/", threads: 2, connections: 16, duration: 3 },
+    });
+    expect(command).toBe("wrk -t2 -c16 -d3s --latency http://127.0.0.1:8391/");
+    expect(samples.find((s) => s.metric === "transfer_rate")?.unit).toBe("bytes_per_s");
+  });
+
+  it.each(BROKEN)("rejects %s", (name, message) => {
+    expect(() => parse(name)).toThrow(message);
+  });
+
+  it("does not claim empty input, ping, iperf3 or ab output", () => {
+    expect(wrkParser.detect("", "x.txt")).toBe(false);
+    for (const tool of ["ping", "iperf3", "ab"] as const) {
+      // Other tools' "wrong tool" fixtures are copies of wrk output.
+      for (const name of listFixtures(tool).filter((n) => n !== "wrong-tool-wrk.txt")) {
+        expect(wrkParser.detect(readFixture(tool, name), name), `${tool}/${name}`).toBe(false);
+      }
+    }
+  });
+});
