@@ -70,11 +70,7 @@ export function planFile(raw: string, fileName: string, labels: FileLabels): Fil
 }
 
 function pickParser(raw: string, fileName: string, labels: FileLabels): Parser {
-  if (labels.parser) {
-    const forced = getParser(labels.parser);
-    if (!forced) throw new ParseError(`parser ${labels.parser} is not available`);
-    return forced;
-  }
+  if (labels.parser) return getParser(labels.parser);
   const found = detectParser(raw, fileName);
   if (found) return found;
   throw new ParseError(`not recognised by any parser; tried: ${DETECTION_ORDER.map((p) => `${p.id} (${p.describe})`).join("; ")}`);
