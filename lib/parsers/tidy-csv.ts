@@ -65,7 +65,8 @@ export const tidyCsvParser: Parser = {
   parse(raw, ctx) {
     const options = readOptions(tidyCsvOptionsSchema, ctx.options, "tidy-csv");
     const rows = readRows(raw);
-    const cols = Object.keys(rows[0] ?? {});
+    if (rows.length === 0) throw new ParseError("no data rows after the header");
+    const cols = Object.keys(rows[0]!);
     const pick = (role: keyof typeof DEFAULT_COLUMNS) =>
       options.columns[role] ?? DEFAULT_COLUMNS[role].find((c) => cols.includes(c));
     const [runtimeCol, metricCol, valueCol] = [pick("runtime"), pick("metric"), pick("value")];
@@ -74,7 +75,6 @@ export const tidyCsvParser: Parser = {
     const workloadCol = pick("workload");
     const unitCol = pick("unit");
     const [categoryCol, directionCol] = [pick("category"), pick("direction")];
-    if (rows.length === 0) throw new ParseError("no data rows after the header");
     // A repeated (runtime, workload, metric) row is another repetition of the same measurement.
     const seen = new Map<string, number>();
     return {

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { readFixture } from "./fixtures";
+import { tidyCsvParser } from "./tidy-csv";
+
+const parse = (name: string, options?: Record<string, unknown>) =>
+  tidyCsvParser.parse(readFixture("tidy-csv", name), { fileName: name, ...(options ? { options } : {}) });
+
+describe("tidy CSV parser", () => {
+  it("reads hvscope's own export back: runtime, workload, category, unit and direction per row", () => {
+    const { samples } = parse("hvscope-export.csv");
+    expect(samples).toHaveLength(15);
+    expect(samples[0]).toEqual({
+      workload: { name: "fio randread bs=4k iodepth=8 ioengine=libaio", category: "disk", params: {} },
+      metric: "read_bw",
+      unit: "bytes_per_s",
+      value: 250137164,
+      direction: "higher",
+      repetition: 0,
+      runtime: "runc",
+    });
+    expect(samples.find((s) => s.metric === "rtt_avg")).toMatchObject({ runtime: "runsc-ptrace", unit: "ns", value: 50_000, workload: { category: "network" } });
+  });
+
+  it("takes units and category from the manifest when the table has none", () => {
+    const { samples } = parse("no-units.csv", { units: { read_bw: "B/s", read_iops: "ops/s" }, category: "disk" });
+    expect(samples.find((s) => s.metric === "read_iops")).toMatchObject({ unit: "ops_per_s", workload: { name: "read_iops", category: "disk" } });
+  });
+
+  it.each([
+    ["no-units.csv", /^line 2: no unit for metric "read_bw": add a unit column or options\.units\.read_bw in the manifest$/],
+    ["header-only.csv", /^no data rows after the header$/],
+  ])("rejects %s with a clear error", (name, message) => {
+    expect(() => parse(name)).toThrow(message);
+  });
+
+  it("rejects an unknown unit cell and bad manifest options", () => {
+    expect(() => tidyCsvParser.parse("runtime,metric,value,unit\nrunc,x,1,furlongs\n", { fileName: "f.csv" })).toThrow(/^line 2: unknown unit "furlongs"/);
+    expect(() => parse("hvscope-export.csv", { units: { x: "parsecs" } })).toThrow(/invalid tidy-csv options in the manifest/);
+  });
+
+  it("detects tidy CSVs by their header only", () => {
+    expect(tidyCsvParser.detect(readFixture("tidy-csv", "hvscope-export.csv"), "x")).toBe(true);
+    expect(tidyCsvParser.detect(readFixture("redis-benchmark", "csv.csv"), "x")).toBe(false);
+    expect(tidyCsvParser.detect(readFixture("ping", "loopback-5.txt"), "x")).toBe(false);
+    expect(tidyCsvParser.detect("", "x")).toBe(false);
+  });
+});
