@@ -26,7 +26,7 @@ describe("parser registry", () => {
         expect(detectParser(raw, "renamed.out")?.id, `${tool}/${name}`).toBe(tool);
         checked++;
       }
-    expect(checked).toBe(goodFixtures().filter((f) => tools.includes(f.tool)).length);
+    expect(checked).toBe(goodFixtures().filter((f) => (tools as readonly string[]).includes(f.tool)).length);
     expect(checked).toBeGreaterThan(60);
   });
 
