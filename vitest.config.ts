@@ -2,11 +2,18 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
-  resolve: { alias: { "@": fileURLToPath(new URL(".", import.meta.url)) } },
+  resolve: {
+    alias: {
+      "@": fileURLToPath(new URL(".", import.meta.url)),
+      "server-only": fileURLToPath(new URL("./test/server-only-stub.ts", import.meta.url)),
+    },
+  },
   test: {
     include: ["{lib,db,scripts}/**/*.test.ts"],
     // better-sqlite3 is a native addon: forks isolate it more safely than worker threads.
     pool: "forks",
     testTimeout: 30_000,
+    // CI prints a plain "N passed, N failed" line from these reports (.ci/run).
+    reporters: process.env.CI ? ["default", ["json", { outputFile: ".ci/vitest.json" }]] : ["default"],
   },
 });

@@ -1,20 +1,42 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import type { ReactNode } from "react";
+import { ThemeToggle } from "@/components/ui/theme-toggle";
+import { Providers } from "./providers";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  title: "hvscope",
+  title: { default: "hvscope", template: "%s · hvscope" },
   description: "What does a stronger isolation boundary cost, for my workload?",
 };
 
+const NAV = [
+  ["/", "Overview"],
+  ["/explore", "Explore"],
+] as const;
+
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en">
-      <body>
-        <header className="site-header">
-          <a href="/">hvscope</a>
-        </header>
-        <main>{children}</main>
+    <html lang="en" suppressHydrationWarning>
+      <body className="min-h-screen font-sans">
+        <Providers>
+          <header className="flex items-center gap-6 border-b border-zinc-200 px-6 py-3 dark:border-zinc-800">
+            <Link href="/" className="text-lg font-semibold text-inherit no-underline">
+              hvscope
+            </Link>
+            <nav aria-label="Main" className="flex gap-4 text-sm">
+              {NAV.map(([href, label]) => (
+                <Link key={href} href={href}>
+                  {label}
+                </Link>
+              ))}
+            </nav>
+            <div className="ml-auto">
+              <ThemeToggle />
+            </div>
+          </header>
+          <main className="mx-auto max-w-7xl px-6 py-6">{children}</main>
+        </Providers>
       </body>
     </html>
   );

@@ -1,41 +1,123 @@
-import { listDatasetSummaries } from "@/db/queries/datasets";
+import Link from "next/link";
+import { Notices } from "@/components/notices";
+import { db } from "@/db";
+import { getExploreData } from "@/db/queries/explore";
+import { headlineFindings } from "@/lib/findings";
+import { formatPct, runtimeLabel } from "@/lib/format";
+import { toHeatmap } from "@/lib/heatmap";
+import { loadFilters, serializeFilters, type Filters } from "@/lib/search-params";
+import { HeatmapTable } from "./_components/heatmap-table";
 
-// The database changes under the server (imports), so never serve a build-time snapshot.
 export const dynamic = "force-dynamic";
 
-export default async function HomePage() {
-  const summaries = await listDatasetSummaries();
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function OverviewPage({ searchParams }: { searchParams: SearchParams }) {
+  const raw = await searchParams;
+  // The overview reads the same URL contract, but always summarises every runtime and workload.
+  const asked = loadFilters(raw);
+  const filters: Filters = { ...asked, runtime: [], workload: [], metric: null, view: "overhead" };
+  const data = await getExploreData(db, filters, raw);
+  const sel = data.selection;
+  if (!sel) return <Empty />;
+  const heatmap = toHeatmap(data.table.rows);
+  const findings = headlineFindings(data.table.rows, sel.baseline);
+  const explore = (f: Partial<Filters>) =>
+    serializeFilters("/explore", { ...filters, dataset: sel.dataset, host: sel.host, baseline: sel.baseline, asof: sel.asof, ...f });
   return (
     <>
-      <h1>Imported datasets</h1>
-      {summaries.length === 0 ? (
-        <p>No samples imported yet. Run <code>npm run ingest -- PATH</code> to import raw benchmark outputs.</p>
+      <h1>What does a stronger isolation boundary cost?</h1>
+      <Notices notices={data.notices} />
+      <nav aria-label="Datasets" className="mb-4 flex flex-wrap gap-x-4 gap-y-1 text-sm">
+        <span className="text-zinc-500">Dataset:</span>
+        {data.datasets.map((d) =>
+          d.name === sel.dataset ? (
+            <strong key={d.name}>{d.name}</strong>
+          ) : (
+            <Link key={d.name} href={serializeFilters("/", { ...filters, dataset: d.name, host: null, baseline: asked.baseline })}>
+              {d.name}
+            </Link>
+          ),
+        )}
+      </nav>
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        {sel.dataset} on {sel.host}, against {runtimeLabel(sel.baseline)}. Each cell is the geometric mean of the cost ratios of the
+        category&apos;s workloads (each at its headline metric), shown as overhead: +100 % is twice the time or half the throughput.
+      </p>
+      {!data.baselineHasData ? (
+        <p role="status">
+          {runtimeLabel(sel.baseline)} has no samples here. Compare against:{" "}
+          {[...new Set(data.facets?.runtimes.map((r) => r.id))].map((r) => (
+            <Link key={r} className="mr-3" href={serializeFilters("/", { ...filters, dataset: sel.dataset, host: sel.host, baseline: r })}>
+              {runtimeLabel(r)}
+            </Link>
+          ))}
+        </p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Dataset</th>
-              <th scope="col" className="num">Hosts</th>
-              <th scope="col" className="num">Runtimes</th>
-              <th scope="col" className="num">Workloads</th>
-              <th scope="col" className="num">Runs</th>
-              <th scope="col" className="num">Samples</th>
-            </tr>
-          </thead>
-          <tbody>
-            {summaries.map((d) => (
-              <tr key={d.name}>
-                <th scope="row">{d.name}</th>
-                <td className="num">{d.hosts}</td>
-                <td className="num">{d.runtimes}</td>
-                <td className="num">{d.workloads}</td>
-                <td className="num">{d.runs}</td>
-                <td className="num">{d.samples}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <>
+          <section aria-labelledby="findings-heading">
+            <h2 id="findings-heading">Headline findings</h2>
+            <ul className="list-disc pl-5">
+              {findings.map((f) => (
+                <li key={f.text}>
+                  <Link href={explore({ runtime: [f.row.runtime], workload: [f.row.workload], metric: f.row.metric })}>{f.text}</Link>
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section aria-labelledby="heatmap-heading">
+            <h2 id="heatmap-heading">Overhead by category</h2>
+            <HeatmapTable
+              categories={heatmap.categories}
+              rows={heatmap.rows}
+              hrefOf={(row, cell) => explore({ runtime: [row.runtime], workload: cell.rows.map((r) => r.workload) })}
+            />
+            <details className="mt-4">
+              <summary className="cursor-pointer">Every workload</summary>
+              <table className="data-table mt-2">
+                <thead>
+                  <tr>
+                    <th scope="col">Category</th>
+                    <th scope="col">Workload</th>
+                    <th scope="col">Runtime</th>
+                    <th scope="col" className="num">Overhead</th>
+                    <th scope="col" className="num">n</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {[...data.table.rows]
+                    .sort((a, b) => a.category.localeCompare(b.category) || a.workload.localeCompare(b.workload))
+                    .map((r) => (
+                      <tr key={`${r.runtime}|${r.version}|${r.variant}|${r.workload}`}>
+                        <td>{r.category}</td>
+                        <td>
+                          <Link href={explore({ workload: [r.workload] })}>{r.workload}</Link>
+                        </td>
+                        <td>{runtimeLabel(r.runtime, r.version, r.variant)}</td>
+                        <td className="num">{formatPct(r.overheadPct)}</td>
+                        <td className="num">
+                          {r.n} vs {r.baselineN}
+                        </td>
+                      </tr>
+                    ))}
+                </tbody>
+              </table>
+            </details>
+          </section>
+        </>
       )}
+    </>
+  );
+}
+
+function Empty() {
+  return (
+    <>
+      <h1>What does a stronger isolation boundary cost?</h1>
+      <p>
+        No samples imported yet. Run <code>npm run setup</code> to import the bundled dataset, or <code>npm run ingest -- PATH</code>{" "}
+        for your own outputs.
+      </p>
     </>
   );
 }

@@ -35,7 +35,10 @@ export type TidyRow = {
 
 export interface TidyFilter {
   datasets?: string[];
+  hosts?: string[];
   runtimes?: string[];
+  workloads?: string[];
+  metrics?: string[];
   /** Only data imported up to and including this import id. */
   asOf?: number;
 }
@@ -47,7 +50,10 @@ export interface TidyFilter {
 export async function listTidyRows(db: Db, filter: TidyFilter = {}): Promise<TidyRow[]> {
   const where: SQL[] = [];
   if (filter.datasets?.length) where.push(inArray(datasets.name, filter.datasets));
+  if (filter.hosts?.length) where.push(inArray(hosts.name, filter.hosts));
   if (filter.runtimes?.length) where.push(inArray(runs.runtimeId, filter.runtimes));
+  if (filter.workloads?.length) where.push(inArray(workloads.name, filter.workloads));
+  if (filter.metrics?.length) where.push(inArray(metrics.name, filter.metrics));
   if (filter.asOf !== undefined) where.push(lte(sourceFiles.importId, filter.asOf));
   return db
     .select({

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { abParser } from "./ab";
-import { listFixtures, readFixture } from "./fixtures";
+import { abParser as parser } from "./ab";
+import { describeFixtureCases, matchWorkloadMetrics, parseFixture, sampleValues } from "./fixture-cases";
 
-const parse = (name: string) => abParser.parse(readFixture("ab", name), { fileName: name });
-const metricsOf = (name: string) => Object.fromEntries(parse(name).samples.map((s) => [s.metric, s.value]));
+const parse = (name: string) => parseFixture(parser, "ab", name);
+const metricsOf = (name: string) => sampleValues(parse(name), { metricOnly: true });
 
 // Values copied from the fixtures: ms * 1e6 → ns, Kbytes/sec * 1024 → B/s.
 const GOOD: [string, string, Record<string, number>][] = [
@@ -37,16 +37,7 @@ const BROKEN: [string, string][] = [
 ];
 
 describe("ab parser", () => {
-  it("has a test row for every fixture", () => {
-    expect([...GOOD.map((g) => g[0]), ...BROKEN.map((b) => b[0])].sort()).toEqual(listFixtures("ab"));
-  });
-
-  it.each(GOOD)("reads %s as %s", (name, workload, expected) => {
-    expect(abParser.detect(readFixture("ab", name), name)).toBe(true);
-    expect(parse(name).samples[0]?.workload.name).toBe(workload);
-    const got = metricsOf(name);
-    for (const [metric, value] of Object.entries(expected)) expect(got[metric], metric).toBeCloseTo(value, 3);
-  });
+  describeFixtureCases({ parser, tool: "ab", good: GOOD, read: matchWorkloadMetrics(3), broken: BROKEN, copiesElsewhere: ["wrk/wrong-tool-ab.txt"] });
 
   it("emits all four Connection Times rows and nine percentiles", () => {
     const metrics = Object.keys(metricsOf("nginx-n2000-c16.txt"));
@@ -67,20 +58,5 @@ describe("ab parser", () => {
       category: "web",
       params: { path: "/", requests: 500, concurrency: 8, keepalive: true },
     });
-  });
-
-  it.each(BROKEN)("rejects %s", (name, message) => {
-    expect(() => parse(name)).toThrow(message);
-  });
-
-  it("claims its own error output but not empty input, ping, iperf3 or wrk output", () => {
-    expect(abParser.detect(readFixture("ab", "refused.txt"), "refused.txt")).toBe(true);
-    expect(abParser.detect("", "x.txt")).toBe(false);
-    for (const tool of ["ping", "iperf3", "wrk"] as const) {
-      // Other tools' "wrong tool" fixtures are copies of ab output.
-      for (const name of listFixtures(tool).filter((n) => n !== "wrong-tool-ab.txt")) {
-        expect(abParser.detect(readFixture(tool, name), name), `${tool}/${name}`).toBe(false);
-      }
-    }
   });
 });

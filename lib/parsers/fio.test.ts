@@ -1,18 +1,11 @@
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { fioParser } from "./fio";
-import { listFixtures, readFixture } from "./fixtures";
+import { fioParser as parser } from "./fio";
+import { describeFixtureCases, expectCloseTo, hasSharedDatasets, parseFixture, readSharedRaw, sampleValues } from "./fixture-cases";
+import { readFixture } from "./fixtures";
 import type { ParamValue } from "./types";
 
 const MiB = 1024 ** 2;
-const parse = (name: string) => fioParser.parse(readFixture("fio", name), { fileName: name });
-
-/** Metric → value for one workload of a parsed fixture. */
-function metricsOf(name: string, workload: string): Record<string, number> {
-  const samples = parse(name).samples.filter((s) => s.workload.name === workload);
-  return Object.fromEntries(samples.map((s) => [s.metric, s.value]));
-}
+const parse = (name: string) => parseFixture(parser, "fio", name);
 
 const weighted = (pairs: [value: number, weight: number][]) =>
   pairs.reduce((s, [v, w]) => s + v * w, 0) / pairs.reduce((s, [, w]) => s + w, 0);
@@ -152,18 +145,22 @@ const BROKEN: [file: string, error: string | RegExp][] = [
     'not fio output: expected JSON starting with "fio version" or a "<job>: (groupid=N, jobs=N)" result block',
   ],
 ];
-const NOT_FIO = new Set(["empty.txt", "ping-loopback.txt"]);
 
 describe("fio parser", () => {
-  it.each(GOOD)("reads %s (%s)", (file, workload, params, expected, absent) => {
-    const result = parse(file);
-    const key = result.samples.find((s) => s.workload.name === workload)?.workload;
-    expect(key).toEqual({ name: workload, category: "disk", params });
-    const metrics = metricsOf(file, workload);
-    for (const [metric, value] of Object.entries(expected)) expect(metrics[metric], metric).toBeCloseTo(value, 4);
-    for (const metric of absent) expect(metrics).not.toHaveProperty(metric);
-    expect(result.toolVersion).toBe("3.33");
-    expect(result.command).toBeUndefined();
+  describeFixtureCases({
+    parser, tool: "fio", good: GOOD, broken: BROKEN,
+    // One report may hold several jobs: the row's workload picks one.
+    read: (result, [, workload, params, expected, absent]) => {
+      const samples = result.samples.filter((s) => s.workload.name === workload);
+      expect(samples[0]?.workload).toEqual({ name: workload, category: "disk", params });
+      const metrics = sampleValues({ samples }, { metricOnly: true });
+      expectCloseTo(metrics, expected, 4);
+      for (const metric of absent) expect(metrics).not.toHaveProperty(metric);
+      expect(result.toolVersion).toBe("3.33");
+      expect(result.command).toBeUndefined();
+    },
+    notItsOutput: ["empty.txt", "ping-loopback.txt"],
+    copiesElsewhere: ["hyperfine/wrong-tool.json"],
   });
 
   it("uses canonical units and keeps each metric's default direction", () => {
@@ -180,12 +177,8 @@ describe("fio parser", () => {
     expect(parse("randread-4k.txt").startedAt).toBeUndefined();
   });
 
-  it.each(BROKEN)("rejects %s", (file, error) => {
-    expect(() => parse(file)).toThrow(error);
-  });
-
   it("rejects a JSON report without jobs, naming the field", () => {
-    expect(() => fioParser.parse('{"fio version": "fio-3.33"}', { fileName: "x.json" })).toThrow(
+    expect(() => parser.parse('{"fio version": "fio-3.33"}', { fileName: "x.json" })).toThrow(
       'invalid fio JSON report:\n✖ Invalid input: expected array, received undefined\n  → at jobs',
     );
   });
@@ -205,27 +198,17 @@ describe("fio parser", () => {
       delete read[`${key}_ns`];
     }
     delete read.bw_bytes;
-    const metrics = Object.fromEntries(fioParser.parse(JSON.stringify(report), { fileName: "old.json" }).samples.map((s) => [s.metric, s.value]));
+    const metrics = sampleValues(parser.parse(JSON.stringify(report), { fileName: "old.json" }), { metricOnly: true });
     expect(metrics.read_bw).toBe(244274 * 1024); // "bw" : 244274 (KiB/s)
     expect(metrics.read_clat_mean).toBeCloseTo(119227.898378, 4);
     expect(metrics.read_clat_p99).toBeCloseTo(257024, 4);
   });
 
-  it("detects its own fixtures by content, and not empty input or ping output", () => {
-    for (const file of listFixtures("fio")) {
-      expect(fioParser.detect(readFixture("fio", file), "output.log"), file).toBe(!NOT_FIO.has(file));
-    }
-    expect(fioParser.detect("", "fio.json")).toBe(false);
-    for (const file of listFixtures("ping")) expect(fioParser.detect(readFixture("ping", file), file)).toBe(false);
-  });
-
-  const REAL = join(import.meta.dirname, "../../../shared/datasets/firecracker-nsdi2020/m5d.metal/raw/fio-fc-rand-read-4k.json");
-  const hasReal = existsSync(REAL);
-  it.skipIf(!hasReal)(
-    `reads a real fio 3.13 report from the Firecracker NSDI'20 dataset${hasReal ? "" : ` (skipped: ${REAL} not found)`}`,
+  it.skipIf(!hasSharedDatasets)(
+    "reads a real fio 3.13 report from the Firecracker NSDI'20 dataset (skipped when ../shared/datasets is absent)",
     () => {
-      const result = fioParser.parse(readFileSync(REAL, "utf8"), { fileName: "fio-fc-rand-read-4k.json" });
-      const metrics = Object.fromEntries(result.samples.map((s) => [s.metric, s.value]));
+      const result = parser.parse(readSharedRaw("fio-fc-rand-read-4k.json"), { fileName: "fio-fc-rand-read-4k.json" });
+      const metrics = sampleValues(result, { metricOnly: true });
       expect(result.toolVersion).toBe("3.13");
       expect(result.samples[0]!.workload).toEqual({
         name: "fio randread bs=4k iodepth=32 ioengine=libaio",

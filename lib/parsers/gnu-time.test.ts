@@ -1,15 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { listFixtures, readFixture } from "./fixtures";
+import { describeFixtureCases, matchValues, parseFixture } from "./fixture-cases";
 import { gnuTimeParser as parser } from "./gnu-time";
 
-const parse = (name: string) => parser.parse(readFixture("gnu-time", name), { fileName: name });
-
-/** `workload metric[#repetition]` -> value. */
-function valuesOf(name: string): Record<string, number> {
-  return Object.fromEntries(
-    parse(name).samples.map((s) => [`${s.workload.name} ${s.metric}${s.repetition === undefined ? "" : `#${s.repetition}`}`, s.value]),
-  );
-}
+const parse = (name: string) => parseFixture(parser, "gnu-time", name);
 
 // Elapsed m:ss.ss and seconds -> ns; Maximum resident set size (kbytes) * 1024 -> bytes.
 const GOOD: [string, Record<string, number>][] = [
@@ -49,9 +42,9 @@ const BROKEN: [string, string][] = [
 ];
 
 describe("GNU time parser", () => {
-  it.each(GOOD)("reads %s", (name, expected) => {
-    expect(parser.detect(readFixture("gnu-time", name), name)).toBe(true);
-    expect(valuesOf(name)).toMatchObject(expected);
+  describeFixtureCases({
+    parser, tool: "gnu-time", good: GOOD, read: matchValues(), broken: BROKEN,
+    copiesElsewhere: ["meminfo/wrong-tool.txt", "stress-ng/wrong-tool.txt"],
   });
 
   it("keys the workload by the timed command", () => {
@@ -64,19 +57,5 @@ describe("GNU time parser", () => {
   it("makes appended runs of one command repetitions", () => {
     const walls = parse("appended-3.txt").samples.filter((s) => s.metric === "wall_time");
     expect(walls.map((s) => s.repetition)).toEqual([0, 1, 2]);
-  });
-
-  it.each(BROKEN)("rejects %s", (name, message) => {
-    expect(() => parse(name)).toThrow(message);
-  });
-
-  it("has a case for every fixture", () => {
-    expect([...GOOD, ...BROKEN].map(([name]) => name).sort()).toEqual(listFixtures("gnu-time"));
-  });
-
-  it("does not claim empty input, meminfo output or ping output", () => {
-    expect(parser.detect("", "x.txt")).toBe(false);
-    expect(parser.detect(readFixture("gnu-time", "wrong-tool.txt"), "wrong-tool.txt")).toBe(false);
-    for (const name of listFixtures("ping")) expect(parser.detect(readFixture("ping", name), name)).toBe(false);
   });
 });

@@ -1,16 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { listFixtures, readFixture } from "./fixtures";
+import { describeFixtureCases, matchValues, parseFixture } from "./fixture-cases";
 import { hyperfineParser as parser } from "./hyperfine";
 import type { ParserOptions } from "./types";
 
-const parse = (name: string, options?: ParserOptions) => parser.parse(readFixture("hyperfine", name), { fileName: name, options });
-
-/** `workload metric[#repetition]` -> value. */
-function valuesOf(name: string): Record<string, number> {
-  return Object.fromEntries(
-    parse(name).samples.map((s) => [`${s.workload.name} ${s.metric}${s.repetition === undefined ? "" : `#${s.repetition}`}`, s.value]),
-  );
-}
+const parse = (name: string, options?: ParserOptions) => parseFixture(parser, "hyperfine", name, options);
 
 // Seconds from the JSON * 1e9, rounded to whole ns (e.g. 0.0003931191400000011 s -> 393119 ns).
 const GOOD: [string, Record<string, number>][] = [
@@ -45,10 +38,7 @@ const BROKEN: [string, string | RegExp][] = [
 ];
 
 describe("hyperfine parser", () => {
-  it.each(GOOD)("reads %s", (name, expected) => {
-    expect(parser.detect(readFixture("hyperfine", name), name)).toBe(true);
-    expect(valuesOf(name)).toMatchObject(expected);
-  });
+  describeFixtureCases({ parser, tool: "hyperfine", good: GOOD, read: matchValues(), broken: BROKEN, copiesElsewhere: ["iperf3/wrong-tool-hyperfine.json"] });
 
   it("makes every run its own wall_time sample", () => {
     const walls = parse("runs10.json").samples.filter((s) => s.metric === "wall_time");
@@ -66,19 +56,5 @@ describe("hyperfine parser", () => {
     expect(parse("warmup.json").command).toBe("sleep 0.02");
     expect(parse("warmup.json", { category: "cpu" }).samples[0]?.workload.category).toBe("cpu");
     expect(() => parse("warmup.json", { category: "gpu" })).toThrow(/^invalid hyperfine options in the manifest/);
-  });
-
-  it.each(BROKEN)("rejects %s", (name, message) => {
-    expect(() => parse(name)).toThrow(message);
-  });
-
-  it("has a case for every fixture", () => {
-    expect([...GOOD, ...BROKEN].map(([name]) => name).sort()).toEqual(listFixtures("hyperfine"));
-  });
-
-  it("does not claim empty input, other tools' JSON or ping output", () => {
-    expect(parser.detect("", "x.json")).toBe(false);
-    expect(parser.detect(readFixture("hyperfine", "wrong-tool.json"), "wrong-tool.json")).toBe(false);
-    for (const name of listFixtures("ping")) expect(parser.detect(readFixture("ping", name), name)).toBe(false);
   });
 });

@@ -1,16 +1,18 @@
-import { existsSync, readFileSync, readdirSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { listFixtures, readFixture } from "./fixtures";
-import { iperf3Parser } from "./iperf3";
-import type { ParseResult } from "./types";
+import {
+  SHARED_FIRECRACKER_RAW,
+  describeFixtureCases,
+  expectCloseTo,
+  hasSharedDatasets,
+  matchWorkloadMetrics,
+  parseFixture,
+  readSharedRaw,
+  sampleValues,
+} from "./fixture-cases";
+import { iperf3Parser as parser } from "./iperf3";
 
-const parse = (name: string) => iperf3Parser.parse(readFixture("iperf3", name), { fileName: name });
-
-function expectMetrics(result: ParseResult, expected: Record<string, number>) {
-  const got = Object.fromEntries(result.samples.map((s) => [s.metric, s.value]));
-  for (const [metric, value] of Object.entries(expected)) expect(got[metric], metric).toBeCloseTo(value, 3);
-}
+const parse = (name: string) => parseFixture(parser, "iperf3", name);
 
 // Values copied from the fixtures: JSON bits_per_second / 8, text "N Gbits/sec" * 1e9 / 8,
 // jitter ms * 1e6.
@@ -70,16 +72,7 @@ const BROKEN: [string, string | RegExp][] = [
 ];
 
 describe("iperf3 parser", () => {
-  it("has a test row for every fixture", () => {
-    expect([...GOOD.map((g) => g[0]), ...BROKEN.map((b) => b[0])].sort()).toEqual(listFixtures("iperf3"));
-  });
-
-  it.each(GOOD)("reads %s as %s", (name, workload, expected) => {
-    expect(iperf3Parser.detect(readFixture("iperf3", name), name)).toBe(true);
-    const result = parse(name);
-    expect(new Set(result.samples.map((s) => s.workload.name))).toEqual(new Set([workload]));
-    expectMetrics(result, expected);
-  });
+  describeFixtureCases({ parser, tool: "iperf3", good: GOOD, read: matchWorkloadMetrics(3), broken: BROKEN });
 
   it("keeps the run parameters, version, equivalent command and start time from JSON", () => {
     const result = parse("udp-100m.json");
@@ -106,52 +99,33 @@ describe("iperf3 parser", () => {
     expect(result.toolVersion).toBe("3.12");
     expect(result.startedAt).toEqual(new Date("2026-11-26T21:54:31Z"));
   });
-
-  it.each(BROKEN)("rejects %s", (name, message) => {
-    expect(() => parse(name)).toThrow(message);
-  });
-
-  it("claims its own error outputs but not empty input, ping, wrk or ab output", () => {
-    expect(iperf3Parser.detect(readFixture("iperf3", "error-refused.json"), "x.json")).toBe(true);
-    expect(iperf3Parser.detect(readFixture("iperf3", "error-refused.txt"), "x.txt")).toBe(true);
-    expect(iperf3Parser.detect("", "x.json")).toBe(false);
-    for (const tool of ["ping", "wrk", "ab"] as const) {
-      // Other tools' "wrong tool" fixtures are copies of iperf3 output.
-      for (const name of listFixtures(tool).filter((n) => n !== "wrong-tool-iperf3.txt")) {
-        expect(iperf3Parser.detect(readFixture(tool, name), name), `${tool}/${name}`).toBe(false);
-      }
-    }
-  });
 });
 
 // iperf3 3.1.3 and 3.6 JSON from the Firecracker NSDI'20 artifact, kept outside the repo.
-const NSDI = resolve(import.meta.dirname, "../..", "../shared/datasets/firecracker-nsdi2020/m5d.metal/raw");
-
-describe.skipIf(!existsSync(NSDI))(`iperf3 parser on the Firecracker NSDI'20 data (skipped: ${NSDI} not found)`, () => {
-  const files = existsSync(NSDI) ? readdirSync(NSDI).filter((f) => /^net-.*\.json$/.test(f)) : [];
-  const read = (f: string) => readFileSync(join(NSDI, f), "utf8");
+describe.skipIf(!hasSharedDatasets)(`iperf3 parser on the Firecracker NSDI'20 data (skipped: ${SHARED_FIRECRACKER_RAW} not found)`, () => {
+  const files = hasSharedDatasets ? readdirSync(SHARED_FIRECRACKER_RAW).filter((f) => /^net-.*\.json$/.test(f)) : [];
 
   it("parses every non-empty net-*.json and rejects the empty one", () => {
     for (const f of files) {
-      const raw = read(f);
+      const raw = readSharedRaw(f);
       if (raw === "") {
-        expect(() => iperf3Parser.parse(raw, { fileName: f }), f).toThrow("empty input");
+        expect(() => parser.parse(raw, { fileName: f }), f).toThrow("empty input");
       } else {
-        expect(iperf3Parser.detect(raw, f), f).toBe(true);
-        expect(iperf3Parser.parse(raw, { fileName: f }).samples.length, f).toBeGreaterThan(0);
+        expect(parser.detect(raw, f), f).toBe(true);
+        expect(parser.parse(raw, { fileName: f }).samples.length, f).toBeGreaterThan(0);
       }
     }
   });
 
   it("reads net-fc-tx-01.json (iperf 3.6)", () => {
-    const result = iperf3Parser.parse(read("net-fc-tx-01.json"), { fileName: "net-fc-tx-01.json" });
+    const result = parser.parse(readSharedRaw("net-fc-tx-01.json"), { fileName: "net-fc-tx-01.json" });
     expect(result.toolVersion).toBe("3.6");
     expect(result.startedAt).toEqual(new Date(1581253519 * 1000));
     expect(result.samples[0]?.workload.name).toBe("iperf3 tcp P=1");
-    expectMetrics(result, {
+    expectCloseTo(sampleValues(result, { metricOnly: true }), {
       sent_throughput: 14155568418.872925 / 8,
       received_throughput: 14155568374.073704 / 8,
       retransmits: 0,
-    });
+    }, 3);
   });
 });

@@ -1,33 +1,45 @@
 import { describe, expect, it } from "vitest";
-import { listFixtures, readFixture } from "./fixtures";
-import { mbwParser } from "./mbw";
+import { describeFixtureCases, parseFixture, sampleValues } from "./fixture-cases";
+import { mbwParser as parser } from "./mbw";
+import type { ParseResult } from "./types";
 
 const MiB = 1024 ** 2;
 
-const parse = (name: string) => mbwParser.parse(readFixture("mbw", name), { fileName: name });
+const parse = (name: string) => parseFixture(parser, "mbw", name);
 
-/** `workload name#repetition` -> bandwidth, to check every sample of a fixture at once. */
-const bandwidthOf = (name: string) =>
-  Object.fromEntries(parse(name).samples.map((s) => [`${s.workload.name}#${s.repetition}`, s.value]));
+// Copy values copied from the fixture text (MiB/s), AVG lines excluded; `#n` is the iteration.
+const GOOD: [string, Record<string, number>][] = [
+  ["n3-64MiB.txt", {
+    "mbw memcpy size=64MiB bandwidth#0": 13725.07, "mbw memcpy size=64MiB bandwidth#1": 13634.427, "mbw memcpy size=64MiB bandwidth#2": 11991.756,
+    "mbw dumb size=64MiB bandwidth#0": 11996.251, "mbw dumb size=64MiB bandwidth#1": 11198.6, "mbw dumb size=64MiB bandwidth#2": 13231.342,
+    "mbw mcblock size=64MiB bs=262144 bandwidth#0": 20125.786, "mbw mcblock size=64MiB bs=262144 bandwidth#1": 18740.849,
+    "mbw mcblock size=64MiB bs=262144 bandwidth#2": 18784.855,
+  }],
+  ["quiet-mcblock-b65536-32MiB.txt", {
+    "mbw mcblock size=32MiB bandwidth#0": 18968.583, "mbw mcblock size=32MiB bandwidth#1": 22008.253, "mbw mcblock size=32MiB bandwidth#2": 28622.54,
+  }],
+  ["no-avg-memcpy-dumb-16MiB.txt", {
+    "mbw memcpy size=16MiB bandwidth#0": 13245.033, "mbw memcpy size=16MiB bandwidth#1": 15340.364,
+    "mbw dumb size=16MiB bandwidth#0": 17167.382, "mbw dumb size=16MiB bandwidth#1": 15488.867,
+  }],
+];
+
+const BROKEN: [string, string][] = [
+  ["truncated-mid-line.txt", "line 9: incomplete result line (expected '<n>\\tMethod: ...\\tElapsed: ...\\tMiB: ...\\tCopy: <x> MiB/s')"],
+  ["truncated-missing-runs.txt", "DUMB has 2 of the 3 runs announced by 'Doing 3 runs per test' (output cut short?)"],
+  ["empty.txt", "empty input"],
+  ["wrong-tool-ping.txt", "no mbw result lines ('<n>\\tMethod: ...\\tCopy: <x> MiB/s') found"],
+];
+
+/** Every iteration is there, and no AVG line. */
+function readsEveryIteration(result: ParseResult, [, expectedMiBs]: readonly [string, Record<string, number>]) {
+  const got = sampleValues(result);
+  expect(Object.keys(got).sort()).toEqual(Object.keys(expectedMiBs).sort());
+  for (const [key, mibs] of Object.entries(expectedMiBs)) expect(got[key], key).toBeCloseTo(mibs * MiB, 0);
+}
 
 describe("mbw parser", () => {
-  // Copy values copied from the fixture text (MiB/s), AVG lines excluded.
-  it.each([
-    ["n3-64MiB.txt", {
-      "mbw memcpy size=64MiB#0": 13725.07, "mbw memcpy size=64MiB#1": 13634.427, "mbw memcpy size=64MiB#2": 11991.756,
-      "mbw dumb size=64MiB#0": 11996.251, "mbw dumb size=64MiB#1": 11198.6, "mbw dumb size=64MiB#2": 13231.342,
-      "mbw mcblock size=64MiB bs=262144#0": 20125.786, "mbw mcblock size=64MiB bs=262144#1": 18740.849, "mbw mcblock size=64MiB bs=262144#2": 18784.855,
-    }],
-    ["quiet-mcblock-b65536-32MiB.txt", { "mbw mcblock size=32MiB#0": 18968.583, "mbw mcblock size=32MiB#1": 22008.253, "mbw mcblock size=32MiB#2": 28622.54 }],
-    ["no-avg-memcpy-dumb-16MiB.txt", {
-      "mbw memcpy size=16MiB#0": 13245.033, "mbw memcpy size=16MiB#1": 15340.364, "mbw dumb size=16MiB#0": 17167.382, "mbw dumb size=16MiB#1": 15488.867,
-    }],
-  ])("reads every iteration of %s and skips AVG", (name, expectedMiBs) => {
-    expect(mbwParser.detect(readFixture("mbw", name), name)).toBe(true);
-    const got = bandwidthOf(name);
-    expect(Object.keys(got).sort()).toEqual(Object.keys(expectedMiBs).sort());
-    for (const [key, mibs] of Object.entries(expectedMiBs)) expect(got[key], key).toBeCloseTo(mibs * MiB, 0);
-  });
+  describeFixtureCases({ parser, tool: "mbw", good: GOOD, read: readsEveryIteration, broken: BROKEN });
 
   it("emits bytes_per_s bandwidth samples in the memory category with method and sizes as params", () => {
     const samples = parse("n3-64MiB.txt").samples;
@@ -37,27 +49,5 @@ describe("mbw parser", () => {
     expect(samples[0]?.workload.params).toEqual({ method: "memcpy", array_size: 64 * MiB });
     expect(samples[8]?.workload.params).toEqual({ method: "mcblock", array_size: 64 * MiB, block_size: 262144 });
     expect(parse("n3-64MiB.txt").toolVersion).toBeUndefined();
-  });
-
-  it.each([
-    ["truncated-mid-line.txt", "line 9: incomplete result line (expected '<n>\\tMethod: ...\\tElapsed: ...\\tMiB: ...\\tCopy: <x> MiB/s')"],
-    ["truncated-missing-runs.txt", "DUMB has 2 of the 3 runs announced by 'Doing 3 runs per test' (output cut short?)"],
-    ["empty.txt", "empty input"],
-    ["wrong-tool-ping.txt", "no mbw result lines ('<n>\\tMethod: ...\\tCopy: <x> MiB/s') found"],
-  ])("rejects %s", (name, message) => {
-    expect(() => parse(name)).toThrow(message);
-  });
-
-  it.each(listFixtures("mbw").filter((f) => f !== "empty.txt" && f !== "wrong-tool-ping.txt"))("detects %s", (name) => {
-    expect(mbwParser.detect(readFixture("mbw", name), name)).toBe(true);
-  });
-
-  it.each(listFixtures("ping"))("does not claim ping's %s", (name) => {
-    expect(mbwParser.detect(readFixture("ping", name), name)).toBe(false);
-  });
-
-  it("does not claim empty input or sysbench's memory report", () => {
-    expect(mbwParser.detect("", "mbw.txt")).toBe(false);
-    expect(mbwParser.detect(readFixture("sysbench", "memory.txt"), "memory.txt")).toBe(false);
   });
 });

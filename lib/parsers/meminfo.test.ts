@@ -1,14 +1,9 @@
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { listFixtures, readFixture } from "./fixtures";
+import { describeFixtureCases, hasSharedDatasets, matchValues, parseFixture, readSharedRaw, sampleValues } from "./fixture-cases";
+import { readFixture } from "./fixtures";
 import { meminfoMetricName, meminfoParser as parser } from "./meminfo";
 
-const parse = (name: string) => parser.parse(readFixture("meminfo", name), { fileName: name });
-const valuesOf = (name: string) => Object.fromEntries(parse(name).samples.map((s) => [s.metric, s.value]));
-
-// Published raw outputs (see ../shared/datasets/README.md); not part of the repository.
-const DATASET = join(import.meta.dirname, "../../../shared/datasets/firecracker-nsdi2020/m5d.metal/raw");
+const parse = (name: string) => parseFixture(parser, "meminfo", name);
 
 // kB in /proc/meminfo is KiB: value * 1024 = bytes; HugePages_* are plain counts.
 const GOOD: [string, Record<string, number>][] = [
@@ -37,9 +32,9 @@ const BROKEN: [string, string][] = [
 ];
 
 describe("meminfo parser", () => {
-  it.each(GOOD)("reads %s", (name, expected) => {
-    expect(parser.detect(readFixture("meminfo", name), name)).toBe(true);
-    expect(valuesOf(name)).toMatchObject(expected);
+  describeFixtureCases({
+    parser, tool: "meminfo", good: GOOD, read: matchValues({ metricOnly: true }), broken: BROKEN,
+    copiesElsewhere: ["gnu-time/wrong-tool.txt"],
   });
 
   it("emits one metric per line plus the derived mem_used", () => {
@@ -68,24 +63,10 @@ describe("meminfo parser", () => {
     expect(meminfoMetricName(key)).toBe(metric);
   });
 
-  it.each(BROKEN)("rejects %s", (name, message) => {
-    expect(() => parse(name)).toThrow(message);
-  });
-
-  it("has a case for every fixture", () => {
-    expect([...GOOD, ...BROKEN].map(([name]) => name).sort()).toEqual(listFixtures("meminfo"));
-  });
-
-  it("does not claim empty input, GNU time output or ping output", () => {
-    expect(parser.detect("", "x.txt")).toBe(false);
-    expect(parser.detect(readFixture("meminfo", "wrong-tool.txt"), "wrong-tool.txt")).toBe(false);
-    for (const name of listFixtures("ping")) expect(parser.detect(readFixture("ping", name), name)).toBe(false);
-  });
-
-  it.skipIf(!existsSync(DATASET))("reads a Firecracker guest's /proc/meminfo (skipped when ../shared/datasets is absent)", () => {
-    const raw = readFileSync(join(DATASET, "mem-fc-128-vm.txt"), "utf8");
+  it.skipIf(!hasSharedDatasets)("reads a Firecracker guest's /proc/meminfo (skipped when ../shared/datasets is absent)", () => {
+    const raw = readSharedRaw("mem-fc-128-vm.txt");
     expect(parser.detect(raw, "mem-fc-128-vm.txt")).toBe(true);
-    const values = Object.fromEntries(parser.parse(raw, { fileName: "mem-fc-128-vm.txt" }).samples.map((s) => [s.metric, s.value]));
+    const values = sampleValues(parser.parse(raw, { fileName: "mem-fc-128-vm.txt" }), { metricOnly: true });
     expect(values).toMatchObject({ mem_total: 114800 * 1024, mem_available: 66460 * 1024, mem_used: (114800 - 66460) * 1024 });
   });
 });

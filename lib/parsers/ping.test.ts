@@ -1,24 +1,19 @@
-import { describe, expect, it } from "vitest";
-import { readFixture } from "./fixtures";
-import { pingParser } from "./ping";
+import { describe } from "vitest";
+import { describeFixtureCases, matchValues } from "./fixture-cases";
+import { pingParser as parser } from "./ping";
 
-const metricsOf = (name: string) =>
-  Object.fromEntries(pingParser.parse(readFixture("ping", name), { fileName: name }).samples.map((s) => [s.metric, s.value]));
+const GOOD: [string, Record<string, number>][] = [
+  ["loopback-5.txt", { packet_loss: 0, rtt_min: 43_000, rtt_avg: 50_000, rtt_max: 62_000, rtt_mdev: 6_000 }],
+  ["loopback-quiet.txt", { packet_loss: 0 }],
+];
+
+// A run cut off before its summary.
+const BROKEN: [string, RegExp][] = [["truncated.txt", /missing the 'packets transmitted/]];
 
 describe("ping parser", () => {
-  it.each([
-    ["loopback-5.txt", { packet_loss: 0, rtt_min: 43_000, rtt_avg: 50_000, rtt_max: 62_000, rtt_mdev: 6_000 }],
-    ["loopback-quiet.txt", { packet_loss: 0 }],
-  ])("reads %s", (name, expected) => {
-    expect(pingParser.detect(readFixture("ping", name), name)).toBe(true);
-    expect(metricsOf(name)).toMatchObject(expected);
-  });
-
-  it("rejects a run cut off before its summary", () => {
-    expect(() => metricsOf("truncated.txt")).toThrow(/missing the 'packets transmitted/);
-  });
-
-  it("does not claim empty input", () => {
-    expect(pingParser.detect("", "x.txt")).toBe(false);
+  describeFixtureCases({
+    parser, tool: "ping", good: GOOD, read: matchValues({ metricOnly: true }), broken: BROKEN,
+    // Other tools' "wrong tool" fixtures are copies of ping output.
+    copiesElsewhere: ["fio/ping-loopback.txt", "mbw/wrong-tool-ping.txt", "sysbench/wrong-tool-ping.txt", "table/wrong-tool-ping.txt"],
   });
 });

@@ -1,20 +1,8 @@
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { listFixtures, readFixture } from "./fixtures";
+import { describeFixtureCases, hasSharedDatasets, matchValues, parseFixture, readSharedRaw } from "./fixture-cases";
 import { pmapParser as parser } from "./pmap";
 
-const parse = (name: string) => parser.parse(readFixture("pmap", name), { fileName: name });
-
-/** `workload metric[#repetition]` -> value. */
-function valuesOf(name: string): Record<string, number> {
-  return Object.fromEntries(
-    parse(name).samples.map((s) => [`${s.workload.name} ${s.metric}${s.repetition === undefined ? "" : `#${s.repetition}`}`, s.value]),
-  );
-}
-
-// Published raw outputs (see ../shared/datasets/README.md); not part of the repository.
-const DATASET = join(import.meta.dirname, "../../../shared/datasets/firecracker-nsdi2020/m5d.metal/raw");
+const parse = (name: string) => parseFixture(parser, "pmap", name);
 
 // The 'total kB' line: Kbytes, RSS, Dirty in KiB; value * 1024 = bytes.
 const GOOD: [string, Record<string, number>][] = [
@@ -30,10 +18,7 @@ const BROKEN: [string, string][] = [
 ];
 
 describe("pmap parser", () => {
-  it.each(GOOD)("reads %s", (name, expected) => {
-    expect(parser.detect(readFixture("pmap", name), name)).toBe(true);
-    expect(valuesOf(name)).toMatchObject(expected);
-  });
+  describeFixtureCases({ parser, tool: "pmap", good: GOOD, read: matchValues(), broken: BROKEN, copiesElsewhere: ["ps/wrong-tool.txt"] });
 
   it("keys the workload by program and keeps the command line", () => {
     const result = parse("sleep.txt");
@@ -41,24 +26,10 @@ describe("pmap parser", () => {
     expect(result.samples[0]?.workload).toEqual({ name: "pmap sleep", category: "footprint", params: { command: "sleep" } });
   });
 
-  it.each(BROKEN)("rejects %s", (name, message) => {
-    expect(() => parse(name)).toThrow(message);
-  });
-
-  it("has a case for every fixture", () => {
-    expect([...GOOD, ...BROKEN].map(([name]) => name).sort()).toEqual(listFixtures("pmap"));
-  });
-
-  it("does not claim empty input, ps output or ping output", () => {
-    expect(parser.detect("", "x.txt")).toBe(false);
-    expect(parser.detect(readFixture("pmap", "wrong-tool.txt"), "wrong-tool.txt")).toBe(false);
-    for (const name of listFixtures("ping")) expect(parser.detect(readFixture("ping", name), name)).toBe(false);
-  });
-
-  it.skipIf(!existsSync(DATASET))("reads the Firecracker paper's pmap -x outputs (skipped when ../shared/datasets is absent)", () => {
+  it.skipIf(!hasSharedDatasets)("reads the Firecracker paper's pmap -x outputs (skipped when ../shared/datasets is absent)", () => {
     // procps 3.3 there prints every mapping twice (the second with zeros); only the totals count.
     const read = (file: string) => {
-      const raw = readFileSync(join(DATASET, file), "utf8");
+      const raw = readSharedRaw(file);
       expect(parser.detect(raw, file)).toBe(true);
       return parser.parse(raw, { fileName: file }).samples.map((s) => [s.workload.name, s.metric, s.value]);
     };

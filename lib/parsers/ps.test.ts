@@ -1,20 +1,8 @@
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { listFixtures, readFixture } from "./fixtures";
+import { describeFixtureCases, hasSharedDatasets, matchValues, parseFixture, readSharedRaw } from "./fixture-cases";
 import { psParser as parser } from "./ps";
 
-const parse = (name: string) => parser.parse(readFixture("ps", name), { fileName: name });
-
-/** `workload metric[#repetition]` -> value. */
-function valuesOf(name: string): Record<string, number> {
-  return Object.fromEntries(
-    parse(name).samples.map((s) => [`${s.workload.name} ${s.metric}${s.repetition === undefined ? "" : `#${s.repetition}`}`, s.value]),
-  );
-}
-
-// Published raw outputs (see ../shared/datasets/README.md); not part of the repository.
-const DATASET = join(import.meta.dirname, "../../../shared/datasets/firecracker-nsdi2020/m5d.metal/raw");
+const parse = (name: string) => parseFixture(parser, "ps", name);
 
 // VSZ and RSS are KiB: value * 1024 = bytes.
 const GOOD: [string, Record<string, number>][] = [
@@ -31,10 +19,7 @@ const BROKEN: [string, string][] = [
 ];
 
 describe("ps parser", () => {
-  it.each(GOOD)("reads %s", (name, expected) => {
-    expect(parser.detect(readFixture("ps", name), name)).toBe(true);
-    expect(valuesOf(name)).toMatchObject(expected);
-  });
+  describeFixtureCases({ parser, tool: "ps", good: GOOD, read: matchValues(), broken: BROKEN, copiesElsewhere: ["pmap/wrong-tool.txt"] });
 
   it("names the workload after the program and keeps the full command line as the command", () => {
     const result = parse("redis-server.txt");
@@ -43,22 +28,8 @@ describe("ps parser", () => {
     expect(result.samples.every((s) => s.repetition === undefined)).toBe(true);
   });
 
-  it.each(BROKEN)("rejects %s", (name, message) => {
-    expect(() => parse(name)).toThrow(message);
-  });
-
-  it("has a case for every fixture", () => {
-    expect([...GOOD, ...BROKEN].map(([name]) => name).sort()).toEqual(listFixtures("ps"));
-  });
-
-  it("does not claim empty input, pmap output or ping output", () => {
-    expect(parser.detect("", "x.txt")).toBe(false);
-    expect(parser.detect(readFixture("ps", "wrong-tool.txt"), "wrong-tool.txt")).toBe(false);
-    for (const name of listFixtures("ping")) expect(parser.detect(readFixture("ping", name), name)).toBe(false);
-  });
-
-  it.skipIf(!existsSync(DATASET))("reads the Firecracker paper's ps outputs (skipped when ../shared/datasets is absent)", () => {
-    const raw = readFileSync(join(DATASET, "mem-fc-128.txt"), "utf8");
+  it.skipIf(!hasSharedDatasets)("reads the Firecracker paper's ps outputs (skipped when ../shared/datasets is absent)", () => {
+    const raw = readSharedRaw("mem-fc-128.txt");
     expect(parser.detect(raw, "mem-fc-128.txt")).toBe(true);
     const result = parser.parse(raw, { fileName: "mem-fc-128.txt" });
     expect(result.command).toBe("../bin/firecracker --no-api --config-file /tmp/fc-0.json");

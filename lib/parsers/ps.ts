@@ -1,4 +1,6 @@
+import { z } from "zod";
 import { toCanonical } from "@/lib/units";
+import { readOptions } from "./options";
 import { toNumber } from "./text";
 import { ParseError, type ParsedSample, type Parser, type WorkloadKey } from "./types";
 
@@ -7,6 +9,13 @@ import { ParseError, type ParsedSample, type Parser, type WorkloadKey } from "./
 // column and may contain spaces. `cmd`/`args`/`comm` are accepted as the command column too.
 const HEADER = /^\s*PID\s+(?:\S+\s+)*?(?:VSZ|RSS)\b.*\b(?:COMMAND|CMD)\s*$/;
 const MEMORY_COLUMNS: Record<string, string> = { VSZ: "vsz", RSS: "rss" };
+
+/**
+ * `sum: true` (manifest option) adds up every listed process into one `vsz_total`/`rss_total`:
+ * a sandbox is several host processes (gVisor's Sentry and Gofer, a VMM and its helpers), and
+ * runtimes only compare on one number per sandbox.
+ */
+const OPTIONS = z.object({ sum: z.boolean().default(false) }).strict();
 
 /** `../bin/firecracker --no-api ...` -> `firecracker`: paths and pids vary, the program does not. */
 function programOf(command: string): string {
@@ -19,7 +28,8 @@ export const psParser: Parser = {
   version: 1,
   describe: "ps -o pid,vsz,rss,command (KiB), one row per process",
   detect: (raw) => HEADER.test(raw.split("\n", 1)[0] ?? ""),
-  parse(raw) {
+  parse(raw, ctx) {
+    const { sum } = readOptions(OPTIONS, ctx.options, "ps");
     const lines = raw.split(/\r?\n/);
     const columns = (lines[0] ?? "").trim().split(/\s+/);
     if (!HEADER.test(lines[0] ?? "")) throw new ParseError("expected a ps header row with PID, VSZ or RSS, and COMMAND columns", 1);
@@ -34,6 +44,9 @@ export const psParser: Parser = {
       const command = fields.slice(columns.length - 1).join(" ");
       return { fields, line, command, program: programOf(command) };
     });
+    const commands = new Set(parsed.map((r) => r.command));
+    const command = commands.size === 1 ? parsed[0]?.command : undefined;
+    if (sum) return { command, samples: totalsOf(columns, parsed) };
     // Rows of one program are the same workload measured several times (e.g. one VMM per
     // microVM), so each such row is a repetition; a program listed once is a single measurement.
     const count = new Map<string, number>();
@@ -51,7 +64,19 @@ export const psParser: Parser = {
         return [repetition === undefined ? { workload, metric, unit, value } : { workload, metric, unit, value, repetition }];
       });
     });
-    const commands = new Set(parsed.map((r) => r.command));
-    return { command: commands.size === 1 ? parsed[0]?.command : undefined, samples };
+    return { command, samples };
   },
 };
+
+/** One workload named after every program listed (`ps total runsc-gofer+runsc-sandbox`), one sample per column. */
+function totalsOf(columns: string[], rows: { fields: string[]; line: number; program: string }[]): ParsedSample[] {
+  const programs = [...new Set(rows.map((r) => r.program))].sort().join("+");
+  const workload: WorkloadKey = { name: `ps total ${programs}`, category: "footprint", params: { command: programs, processes: rows.length } };
+  return columns.flatMap((col, i): ParsedSample[] => {
+    const metric = MEMORY_COLUMNS[col];
+    if (metric === undefined) return [];
+    const kib = rows.reduce((total, { fields, line }) => total + toNumber(fields[i], `${col} (KiB)`, line), 0);
+    const { value, unit } = toCanonical(kib, "KiB");
+    return [{ workload, metric: `${metric}_total`, unit, value }];
+  });
+}

@@ -1,13 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { listFixtures, readFixture } from "./fixtures";
+import { describeFixtureCases, matchValues, parseFixture, sampleValues } from "./fixture-cases";
 import { redisBenchmarkParser as parser } from "./redis-benchmark";
 import type { ParserOptions } from "./types";
 
-/** `workload metric` -> value, for compact expectations. */
-function valuesOf(name: string, options?: ParserOptions): Record<string, number> {
-  const { samples } = parser.parse(readFixture("redis-benchmark", name), { fileName: name, options });
-  return Object.fromEntries(samples.map((s) => [`${s.workload.name} ${s.metric}`, s.value]));
-}
+const valuesOf = (name: string, options?: ParserOptions) => sampleValues(parseFixture(parser, "redis-benchmark", name, options));
 
 // Expected values are the fixture's numbers converted by hand: ms * 1e6 = ns.
 const GOOD: [string, Record<string, number>][] = [
@@ -50,10 +46,7 @@ const BROKEN: [string, string | RegExp][] = [
 ];
 
 describe("redis-benchmark parser", () => {
-  it.each(GOOD)("reads %s", (name, expected) => {
-    expect(parser.detect(readFixture("redis-benchmark", name), name)).toBe(true);
-    expect(valuesOf(name)).toMatchObject(expected);
-  });
+  describeFixtureCases({ parser, tool: "redis-benchmark", good: GOOD, read: matchValues(), broken: BROKEN });
 
   it("emits rps and six latencies per test in the csv and text reports, rps and p50 with -q", () => {
     expect(Object.keys(valuesOf("csv.csv"))).toHaveLength(3 * 7);
@@ -62,7 +55,7 @@ describe("redis-benchmark parser", () => {
   });
 
   it("keys workloads by test and the settings the report prints", () => {
-    const [sample] = parser.parse(readFixture("redis-benchmark", "text.txt"), { fileName: "text.txt" }).samples;
+    const [sample] = parseFixture(parser, "redis-benchmark", "text.txt").samples;
     expect(sample?.workload).toEqual({ name: "redis SET clients=20 data_size=3", category: "database", params: { test: "SET", clients: 20, data_size: 3 } });
   });
 
@@ -70,19 +63,5 @@ describe("redis-benchmark parser", () => {
     const values = valuesOf("pipeline-16-d256.txt", { pipeline: 16, data_size: 3 });
     expect(values["redis GET clients=20 pipeline=16 data_size=256 requests_per_s"]).toBe(444444.44);
     expect(() => valuesOf("csv.csv", { pipeline: "16" })).toThrow(/invalid redis-benchmark options/);
-  });
-
-  it.each(BROKEN)("rejects %s", (name, message) => {
-    expect(() => valuesOf(name)).toThrow(message);
-  });
-
-  it("has a case for every fixture", () => {
-    expect([...GOOD, ...BROKEN].map(([name]) => name).sort()).toEqual(listFixtures("redis-benchmark"));
-  });
-
-  it("does not claim empty input, other tools' output or ping output", () => {
-    expect(parser.detect("", "x.txt")).toBe(false);
-    expect(parser.detect(readFixture("redis-benchmark", "wrong-tool.txt"), "wrong-tool.txt")).toBe(false);
-    for (const name of listFixtures("ping")) expect(parser.detect(readFixture("ping", name), name)).toBe(false);
   });
 });

@@ -1,14 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { listFixtures, readFixture } from "./fixtures";
+import { describeFixtureCases, matchValues, parseFixture } from "./fixture-cases";
 import { stressorCategory } from "./stress-ng-category";
 import { stressNgParser as parser } from "./stress-ng";
 
-const parse = (name: string) => parser.parse(readFixture("stress-ng", name), { fileName: name });
-
-/** `workload metric` -> value. */
-function valuesOf(name: string): Record<string, number> {
-  return Object.fromEntries(parse(name).samples.map((s) => [`${s.workload.name} ${s.metric}`, s.value]));
-}
+const parse = (name: string) => parseFixture(parser, "stress-ng", name);
 
 // Seconds * 1e9 = ns; "RSS Max (KB)" and YAML max-rss * 1024 = bytes.
 const GOOD: [string, Record<string, number>][] = [
@@ -57,10 +52,7 @@ const BROKEN: [string, string][] = [
 ];
 
 describe("stress-ng parser", () => {
-  it.each(GOOD)("reads %s", (name, expected) => {
-    expect(parser.detect(readFixture("stress-ng", name), name)).toBe(true);
-    expect(valuesOf(name)).toMatchObject(expected);
-  });
+  describeFixtureCases({ parser, tool: "stress-ng", good: GOOD, read: matchValues(), broken: BROKEN, copiesElsewhere: ["redis-benchmark/wrong-tool.txt"] });
 
   it("does not mistake the misc-metrics and syscall timing lines for stressor rows", () => {
     expect(parse("matrix-metrics.txt").samples).toHaveLength(8);
@@ -87,19 +79,5 @@ describe("stress-ng parser", () => {
     expect(stressorCategory("hdd")).toBe("disk");
     expect(stressorCategory("iomix")).toBe("disk");
     expect(stressorCategory("get")).toBe("syscall");
-  });
-
-  it.each(BROKEN)("rejects %s", (name, message) => {
-    expect(() => parse(name)).toThrow(message);
-  });
-
-  it("has a case for every fixture", () => {
-    expect([...GOOD, ...BROKEN].map(([name]) => name).sort()).toEqual(listFixtures("stress-ng"));
-  });
-
-  it("does not claim empty input, other tools' output or ping output", () => {
-    expect(parser.detect("", "x.txt")).toBe(false);
-    expect(parser.detect(readFixture("stress-ng", "wrong-tool.txt"), "wrong-tool.txt")).toBe(false);
-    for (const name of listFixtures("ping")) expect(parser.detect(readFixture("ping", name), name)).toBe(false);
   });
 });

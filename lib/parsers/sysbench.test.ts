@@ -1,51 +1,65 @@
 import { describe, expect, it } from "vitest";
-import { listFixtures, readFixture } from "./fixtures";
-import { sysbenchParser } from "./sysbench";
+import { describeFixtureCases, matchWorkloadMetrics, sampleValues } from "./fixture-cases";
+import { readFixture } from "./fixtures";
+import { sysbenchParser as parser } from "./sysbench";
 import type { ParserOptions } from "./types";
 
 const MiB = 1024 ** 2;
 
-const parse = (name: string, fileName = name, options?: ParserOptions) =>
-  sysbenchParser.parse(readFixture("sysbench", name), { fileName, options });
+// The file name is a parameter: some tests check what a name that says nothing leaves to the content.
+const parse = (name: string, fileName = name, options?: ParserOptions) => parser.parse(readFixture("sysbench", name), { fileName, options });
 
-const metricsOf = (name: string) => Object.fromEntries(parse(name).samples.map((s) => [s.metric, s.value]));
+const metricsOf = (name: string) => sampleValues(parse(name), { metricOnly: true });
+
+// Values copied from the fixture text, converted by hand: ms -> ns, MiB/s -> B/s.
+const GOOD = [
+  ["cpu.txt", "sysbench cpu max_prime=10000 threads=1", "cpu",
+    { events_per_s: 4191.58, total_time: 3_000_500_000, total_events: 12588, latency_min: 220_000, latency_avg: 240_000, latency_max: 2_410_000, latency_p95: 270_000 }],
+  ["cpu-2threads.txt", "sysbench cpu max_prime=20000 threads=2", "cpu", { events_per_s: 2940.1, total_events: 8842, latency_p95: 750_000 }],
+  ["memory.txt", "sysbench memory write bs=1KiB scope=global threads=1", "memory",
+    { operations_per_s: 5915066.77, transfer_rate: 5776.43 * MiB, total_events: 17783681, latency_max: 4_160_000 }],
+  ["memory-read-rnd.txt", "sysbench memory read bs=4KiB scope=global threads=1", "memory",
+    { operations_per_s: 1204902.14, transfer_rate: 4706.65 * MiB, total_time: 215_000_000 }],
+  ["threads.txt", "sysbench threads threads=1", "syscall", { total_events: 2132, latency_avg: 1_410_000, latency_p95: 1_860_000 }],
+  ["threads-verbose.txt", "sysbench threads threads=2", "syscall", { total_events: 2785, latency_max: 8_600_000 }],
+  ["mutex.txt", "sysbench mutex threads=1", "syscall", { total_events: 1, latency_avg: 185_490_000, latency_p95: 186_540_000 }],
+  ["mutex-verbose.txt", "sysbench mutex threads=2", "syscall", { total_events: 2, total_time: 168_500_000 }],
+  ["fileio-rndrw.txt", "sysbench fileio rndrw bs=16KiB io=sync threads=1", "disk",
+    { reads_per_s: 17440.85, writes_per_s: 11627.24, fsyncs_per_s: 1164.06, read_bw: 272.51 * MiB, write_bw: 181.68 * MiB, latency_avg: 30_000 }],
+  ["fileio-seqwr.txt", "sysbench fileio seqwr bs=1MiB io=sync threads=1", "disk",
+    { writes_per_s: 1631.53, fsyncs_per_s: 65.54, write_bw: 1631.53 * MiB, total_events: 5175 }],
+  ["fileio-seqrd.txt", "sysbench fileio seqrd bs=16KiB io=sync threads=1", "disk", { reads_per_s: 220855.25, read_bw: 3450.86 * MiB }],
+  ["fileio-rndrd-mmap-2threads.txt", "sysbench fileio rndrd bs=16KiB io=mmap threads=2", "disk", { reads_per_s: 738303.4, read_bw: 11535.99 * MiB }],
+  ["fileio-rndwr-async-direct.txt", "sysbench fileio rndwr bs=16KiB io=async flags=directio threads=1", "disk",
+    { writes_per_s: 52794.32, fsyncs_per_s: 1.96, write_bw: 824.91 * MiB }],
+  ["oltp_read_write.txt", "sysbench oltp_read_write threads=1", "database",
+    { transactions_per_s: 227.41, queries_per_s: 4548.3, ignored_errors_per_s: 0, reconnects_per_s: 0, total_events: 1138, latency_min: 1_530_000, latency_p95: 15_550_000 }],
+  ["oltp_point_select.txt", "sysbench oltp_point_select threads=2", "database", { transactions_per_s: 44536.89, queries_per_s: 44536.89, latency_p95: 90_000 }],
+  ["oltp_read_only-p99-histogram.txt", "sysbench oltp_read_only threads=1", "database", { transactions_per_s: 757.94, latency_max: 16_350_000, latency_p99: 5_470_000 }],
+  ["oltp_write_only-report-interval.txt", "sysbench oltp_write_only threads=1", "database", { transactions_per_s: 1520.99, queries_per_s: 9125.96 }],
+] as const;
+
+const BROKEN: [string, string][] = [
+  ["truncated-before-stats.txt", "missing the 'General statistics:' section (output cut short?)"],
+  ["truncated-in-latency.txt", "missing latency avg (expected a 'avg:' line under 'Latency (ms):')"],
+  ["truncated-before-fairness.txt", "missing the 'Threads fairness' section that ends a report (output cut short?)"],
+  ["fileio-prepare.txt", "a sysbench prepare/cleanup log, not a 'run' report: there is no 'General statistics:' section"],
+  ["fileio-cleanup.txt", "a sysbench prepare/cleanup log, not a 'run' report: there is no 'General statistics:' section"],
+  ["oltp-prepare.txt", "a sysbench prepare/cleanup log, not a 'run' report: there is no 'General statistics:' section"],
+  ["oltp-cleanup.txt", "a sysbench prepare/cleanup log, not a 'run' report: there is no 'General statistics:' section"],
+  ["empty.txt", "empty input"],
+  ["wrong-tool-ping.txt", "not a sysbench report: no 'sysbench <version> (using ...)' header and no 'General statistics:' section"],
+];
 
 describe("sysbench parser", () => {
-  // Values copied from the fixture text, converted by hand: ms -> ns, MiB/s -> B/s.
-  it.each([
-    ["cpu.txt", "sysbench cpu max_prime=10000 threads=1", "cpu",
-      { events_per_s: 4191.58, total_time: 3_000_500_000, total_events: 12588, latency_min: 220_000, latency_avg: 240_000, latency_max: 2_410_000, latency_p95: 270_000 }],
-    ["cpu-2threads.txt", "sysbench cpu max_prime=20000 threads=2", "cpu", { events_per_s: 2940.1, total_events: 8842, latency_p95: 750_000 }],
-    ["memory.txt", "sysbench memory write bs=1KiB scope=global threads=1", "memory",
-      { operations_per_s: 5915066.77, transfer_rate: 5776.43 * MiB, total_events: 17783681, latency_max: 4_160_000 }],
-    ["memory-read-rnd.txt", "sysbench memory read bs=4KiB scope=global threads=1", "memory",
-      { operations_per_s: 1204902.14, transfer_rate: 4706.65 * MiB, total_time: 215_000_000 }],
-    ["threads.txt", "sysbench threads threads=1", "syscall", { total_events: 2132, latency_avg: 1_410_000, latency_p95: 1_860_000 }],
-    ["threads-verbose.txt", "sysbench threads threads=2", "syscall", { total_events: 2785, latency_max: 8_600_000 }],
-    ["mutex.txt", "sysbench mutex threads=1", "syscall", { total_events: 1, latency_avg: 185_490_000, latency_p95: 186_540_000 }],
-    ["mutex-verbose.txt", "sysbench mutex threads=2", "syscall", { total_events: 2, total_time: 168_500_000 }],
-    ["fileio-rndrw.txt", "sysbench fileio rndrw bs=16KiB io=sync threads=1", "disk",
-      { reads_per_s: 17440.85, writes_per_s: 11627.24, fsyncs_per_s: 1164.06, read_bw: 272.51 * MiB, write_bw: 181.68 * MiB, latency_avg: 30_000 }],
-    ["fileio-seqwr.txt", "sysbench fileio seqwr bs=1MiB io=sync threads=1", "disk",
-      { writes_per_s: 1631.53, fsyncs_per_s: 65.54, write_bw: 1631.53 * MiB, total_events: 5175 }],
-    ["fileio-seqrd.txt", "sysbench fileio seqrd bs=16KiB io=sync threads=1", "disk", { reads_per_s: 220855.25, read_bw: 3450.86 * MiB }],
-    ["fileio-rndrd-mmap-2threads.txt", "sysbench fileio rndrd bs=16KiB io=mmap threads=2", "disk", { reads_per_s: 738303.4, read_bw: 11535.99 * MiB }],
-    ["fileio-rndwr-async-direct.txt", "sysbench fileio rndwr bs=16KiB io=async flags=directio threads=1", "disk",
-      { writes_per_s: 52794.32, fsyncs_per_s: 1.96, write_bw: 824.91 * MiB }],
-    ["oltp_read_write.txt", "sysbench oltp_read_write threads=1", "database",
-      { transactions_per_s: 227.41, queries_per_s: 4548.3, ignored_errors_per_s: 0, reconnects_per_s: 0, total_events: 1138, latency_min: 1_530_000, latency_p95: 15_550_000 }],
-    ["oltp_point_select.txt", "sysbench oltp_point_select threads=2", "database", { transactions_per_s: 44536.89, queries_per_s: 44536.89, latency_p95: 90_000 }],
-    ["oltp_read_only-p99-histogram.txt", "sysbench oltp_read_only threads=1", "database", { transactions_per_s: 757.94, latency_max: 16_350_000, latency_p99: 5_470_000 }],
-    ["oltp_write_only-report-interval.txt", "sysbench oltp_write_only threads=1", "database", { transactions_per_s: 1520.99, queries_per_s: 9125.96 }],
-  ] as const)("reads %s", (name, workload, category, expected) => {
-    const raw = readFixture("sysbench", name);
-    expect(sysbenchParser.detect(raw, name)).toBe(true);
-    const result = parse(name);
-    expect(result.toolVersion).toBe("1.0.20");
-    expect(new Set(result.samples.map((s) => s.workload.name))).toEqual(new Set([workload]));
-    expect(result.samples[0]?.workload.category).toBe(category);
-    const metrics = metricsOf(name);
-    for (const [metric, value] of Object.entries(expected)) expect(metrics[metric], metric).toBeCloseTo(value, 2);
+  describeFixtureCases({
+    parser, tool: "sysbench", good: GOOD, broken: BROKEN,
+    read: (result, [name, workload, category, expected]) => {
+      expect(result.toolVersion).toBe("1.0.20");
+      expect(result.samples[0]?.workload.category).toBe(category);
+      matchWorkloadMetrics(2)(result, [name, workload, expected]);
+    },
+    testedElsewhere: ["cpu-checkpoints.txt", "cpu-percentile-off.txt", "cpu-rate200.txt"],
   });
 
   it("keeps units, directions and printed parameters", () => {
@@ -111,32 +125,5 @@ describe("sysbench parser", () => {
     expect(() => parse("mutex.txt", "run.txt", { test: "cpu" })).toThrow('options.test "cpu" does not match this report (a sysbench threads or mutex run)');
     expect(() => parse("cpu.txt", "run.txt", { test: 3 })).toThrow('options.test must be a sysbench test name such as "oltp_read_write", got 3');
     expect(() => parse("threads-verbose.txt", "run.txt", { test: "mutex" })).toThrow('options.test "mutex" does not match this report (a sysbench threads run)');
-  });
-
-  it.each([
-    ["truncated-before-stats.txt", "missing the 'General statistics:' section (output cut short?)"],
-    ["truncated-in-latency.txt", "missing latency avg (expected a 'avg:' line under 'Latency (ms):')"],
-    ["truncated-before-fairness.txt", "missing the 'Threads fairness' section that ends a report (output cut short?)"],
-    ["fileio-prepare.txt", "a sysbench prepare/cleanup log, not a 'run' report: there is no 'General statistics:' section"],
-    ["fileio-cleanup.txt", "a sysbench prepare/cleanup log, not a 'run' report: there is no 'General statistics:' section"],
-    ["oltp-prepare.txt", "a sysbench prepare/cleanup log, not a 'run' report: there is no 'General statistics:' section"],
-    ["oltp-cleanup.txt", "a sysbench prepare/cleanup log, not a 'run' report: there is no 'General statistics:' section"],
-    ["empty.txt", "empty input"],
-    ["wrong-tool-ping.txt", "not a sysbench report: no 'sysbench <version> (using ...)' header and no 'General statistics:' section"],
-  ])("rejects %s", (name, message) => {
-    expect(() => parse(name)).toThrow(message);
-  });
-
-  it.each(listFixtures("sysbench").filter((f) => f !== "empty.txt" && f !== "wrong-tool-ping.txt"))("detects %s", (name) => {
-    expect(sysbenchParser.detect(readFixture("sysbench", name), name)).toBe(true);
-  });
-
-  it.each(listFixtures("ping"))("does not claim ping's %s", (name) => {
-    expect(sysbenchParser.detect(readFixture("ping", name), name)).toBe(false);
-  });
-
-  it("does not claim empty input or the copied ping output", () => {
-    expect(sysbenchParser.detect("", "x.txt")).toBe(false);
-    expect(sysbenchParser.detect(readFixture("sysbench", "wrong-tool-ping.txt"), "sysbench.txt")).toBe(false);
   });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { listFixtures, readFixture } from "./fixtures";
-import { wrkParser } from "./wrk";
+import { describeFixtureCases, matchWorkloadMetrics, parseFixture, sampleValues } from "./fixture-cases";
+import { wrkParser as parser } from "./wrk";
 
-const parse = (name: string) => wrkParser.parse(readFixture("wrk", name), { fileName: name });
-const metricsOf = (name: string) => Object.fromEntries(parse(name).samples.map((s) => [s.metric, s.value]));
+const parse = (name: string) => parseFixture(parser, "wrk", name);
+const metricsOf = (name: string) => sampleValues(parse(name), { metricOnly: true });
 
 // Values copied from the fixtures; wrk's "MB" is MiB (units.c scales by 1024).
 const MiB = 1024 ** 2;
@@ -45,15 +45,10 @@ const BROKEN: [string, string][] = [
 ];
 
 describe("wrk parser", () => {
-  it("has a test row for every fixture", () => {
-    expect([...GOOD.map((g) => g[0]), ...BROKEN.map((b) => b[0])].sort()).toEqual(listFixtures("wrk"));
-  });
-
-  it.each(GOOD)("reads %s as %s", (name, workload, expected) => {
-    expect(wrkParser.detect(readFixture("wrk", name), name)).toBe(true);
-    expect(parse(name).samples[0]?.workload.name).toBe(workload);
-    const got = metricsOf(name);
-    for (const [metric, value] of Object.entries(expected)) expect(got[metric], metric).toBeCloseTo(value, 3);
+  describeFixtureCases({
+    parser, tool: "wrk", good: GOOD, read: matchWorkloadMetrics(3), broken: BROKEN,
+    // Other tools' "wrong tool" fixtures are copies of wrk output.
+    copiesElsewhere: ["ab/wrong-tool-wrk.txt", "iperf3/wrong-tool-wrk.txt"],
   });
 
   it("reports percentiles only with --latency", () => {
@@ -69,19 +64,5 @@ describe("wrk parser", () => {
     });
     expect(command).toBe("wrk -t2 -c16 -d3s --latency http://127.0.0.1:8391/");
     expect(samples.find((s) => s.metric === "transfer_rate")?.unit).toBe("bytes_per_s");
-  });
-
-  it.each(BROKEN)("rejects %s", (name, message) => {
-    expect(() => parse(name)).toThrow(message);
-  });
-
-  it("does not claim empty input, ping, iperf3 or ab output", () => {
-    expect(wrkParser.detect("", "x.txt")).toBe(false);
-    for (const tool of ["ping", "iperf3", "ab"] as const) {
-      // Other tools' "wrong tool" fixtures are copies of wrk output.
-      for (const name of listFixtures(tool).filter((n) => n !== "wrong-tool-wrk.txt")) {
-        expect(wrkParser.detect(readFixture(tool, name), name), `${tool}/${name}`).toBe(false);
-      }
-    }
   });
 });

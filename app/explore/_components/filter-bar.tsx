@@ -1,0 +1,133 @@
+"use client";
+
+import { useQueryStates } from "nuqs";
+import { runtimeLabel } from "@/lib/format";
+import { filterParsers, VIEWS } from "@/lib/search-params";
+import type { Selection } from "@/lib/selection";
+
+export interface FilterBarProps {
+  datasets: string[];
+  hosts: string[];
+  runtimes: string[];
+  workloads: { name: string; category: string }[];
+  metrics: { name: string; unit: string }[];
+  imports: { id: number; startedAt: string }[];
+  selection: Selection;
+}
+
+/** Every filter of the URL contract; a change re-renders the server sections (shallow: false). */
+export function FilterBar({ datasets, hosts, runtimes, workloads, metrics, imports, selection }: FilterBarProps) {
+  const [, setFilters] = useQueryStates(filterParsers, { shallow: false, history: "replace" });
+  const categories = [...new Set(workloads.map((w) => w.category))];
+  return (
+    <form aria-label="Filters" className="mb-4 grid gap-3 rounded border border-zinc-200 p-3 text-sm md:grid-cols-4 dark:border-zinc-800" onSubmit={(e) => e.preventDefault()}>
+      <label className="flex flex-col gap-1">
+        Dataset
+        <select className="control" value={selection.dataset} onChange={(e) => void setFilters({ dataset: e.target.value, host: null, runtime: null, workload: null, metric: null })}>
+          {datasets.map((d) => (
+            <option key={d}>{d}</option>
+          ))}
+        </select>
+      </label>
+      <label className="flex flex-col gap-1">
+        Host
+        <select className="control" value={selection.host} onChange={(e) => void setFilters({ host: e.target.value, runtime: null, workload: null })}>
+          {hosts.map((h) => (
+            <option key={h}>{h}</option>
+          ))}
+        </select>
+      </label>
+      <label className="flex flex-col gap-1">
+        Baseline
+        <select className="control" value={selection.baseline} onChange={(e) => void setFilters({ baseline: e.target.value })}>
+          {!runtimes.includes(selection.baseline) && <option value={selection.baseline}>{selection.baseline} (no data)</option>}
+          {runtimes.map((r) => (
+            <option key={r} value={r}>
+              {runtimeLabel(r)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="flex flex-col gap-1">
+        Metric
+        <select className="control" value={selection.metric ?? ""} onChange={(e) => void setFilters({ metric: e.target.value || null })}>
+          <option value="">Headline metric of each workload</option>
+          {metrics.map((m) => (
+            <option key={m.name} value={m.name}>
+              {m.name} ({m.unit})
+            </option>
+          ))}
+        </select>
+      </label>
+      <fieldset className="md:col-span-2">
+        <legend>Runtimes (none ticked = all)</legend>
+        <div className="flex flex-wrap gap-x-4 gap-y-1">
+          {runtimes.map((r) => (
+            <label key={r} className="flex items-center gap-1">
+              <input
+                type="checkbox"
+                checked={selection.runtimes.includes(r)}
+                onChange={(e) => {
+                  const next = e.target.checked ? [...selection.runtimes, r] : selection.runtimes.filter((x) => x !== r);
+                  void setFilters({ runtime: next.length > 0 ? next : null });
+                }}
+              />
+              {runtimeLabel(r)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <label className="flex flex-col gap-1 md:col-span-2">
+        Workloads (none selected = all)
+        <select
+          multiple
+          className="control h-28"
+          value={selection.workloads}
+          onChange={(e) => {
+            const next = [...e.target.selectedOptions].map((o) => o.value);
+            void setFilters({ workload: next.length > 0 ? next : null });
+          }}
+        >
+          {categories.map((c) => (
+            <optgroup key={c} label={c}>
+              {workloads
+                .filter((w) => w.category === c)
+                .map((w) => (
+                  <option key={w.name} value={w.name}>
+                    {w.name}
+                  </option>
+                ))}
+            </optgroup>
+          ))}
+        </select>
+      </label>
+      <fieldset>
+        <legend>View</legend>
+        <div className="flex gap-4">
+          {VIEWS.map((v) => (
+            <label key={v} className="flex items-center gap-1">
+              <input type="radio" name="view" value={v} checked={selection.view === v} onChange={() => void setFilters({ view: v })} />
+              {v}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <label className="flex flex-col gap-1">
+        Data as of
+        <select className="control" value={selection.asof ?? ""} onChange={(e) => void setFilters({ asof: e.target.value ? Number(e.target.value) : null })}>
+          <option value="">Latest import</option>
+          {imports.map((i) => (
+            <option key={i.id} value={i.id}>
+              Import #{i.id} ({i.startedAt.slice(0, 16).replace("T", " ")})
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="flex items-end">
+        <button type="button" className="button" onClick={() => void setFilters(null)}>
+          Reset filters
+        </button>
+      </div>
+    </form>
+  );
+}

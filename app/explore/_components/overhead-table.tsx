@@ -1,0 +1,64 @@
+import { formatInterval, formatPct, formatValue, runtimeLabel } from "@/lib/format";
+import type { OverheadRow } from "@/lib/overhead-rows";
+
+/** The chart's numbers as a table: server-rendered, so it works without JavaScript. */
+export function OverheadTable({ rows, baseline, sourcesOf }: { rows: OverheadRow[]; baseline: string; sourcesOf: (r: OverheadRow) => number[] }) {
+  return (
+    <table className="data-table" aria-label="Overhead against the baseline">
+      <thead>
+        <tr>
+          <th scope="col">Runtime</th>
+          <th scope="col">Workload</th>
+          <th scope="col">Metric</th>
+          <th scope="col" className="num">n</th>
+          <th scope="col" className="num">Mean</th>
+          <th scope="col" className="num">SD</th>
+          <th scope="col" className="num">{runtimeLabel(baseline)} mean (n)</th>
+          <th scope="col" className="num">Overhead</th>
+          <th scope="col" className="num">95 % interval</th>
+          <th scope="col">Sources</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={`${r.runtime}|${r.version}|${r.variant}|${r.workload}|${r.metric}`}>
+            <th scope="row" className="font-normal">{runtimeLabel(r.runtime, r.version, r.variant)}</th>
+            <td>{r.workload}</td>
+            <td>
+              {r.metric} <span className="text-zinc-500">({r.direction} is better)</span>
+            </td>
+            <td className="num">{r.n}</td>
+            <td className="num">{formatValue(r.mean, r.unit)}</td>
+            <td className="num">{r.sd === null ? "—" : formatValue(r.sd, r.unit)}</td>
+            <td className="num">
+              {formatValue(r.baselineMean, r.unit)} ({r.baselineN})
+            </td>
+            <td className="num font-medium">{formatPct(r.overheadPct)}</td>
+            <td className="num">{formatInterval(r.ciLowPct, r.ciHighPct, r.n, r.baselineN)}</td>
+            <td>
+              <SourceLinks ids={sourcesOf(r)} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Links to every raw file behind a row (works without JavaScript). */
+export function SourceLinks({ ids }: { ids: number[] }) {
+  const unique = [...new Set(ids)];
+  if (unique.length === 1) return <a href={`/sources/${unique[0]}`}>file</a>;
+  return (
+    <details>
+      <summary className="cursor-pointer">{unique.length} files</summary>
+      <ul className="m-0 list-none p-0">
+        {unique.map((id) => (
+          <li key={id}>
+            <a href={`/sources/${id}`}>file #{id}</a>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}

@@ -1,0 +1,85 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Notices } from "@/components/notices";
+import { db } from "@/db";
+import { getExploreData } from "@/db/queries/explore";
+import { listImports } from "@/db/queries/facets";
+import { runtimeLabel } from "@/lib/format";
+import { loadFilters, serializeFilters, type Filters } from "@/lib/search-params";
+import { AbsoluteSection } from "./_components/absolute-section";
+import { CopyLink } from "./_components/copy-link";
+import { FilterBar } from "./_components/filter-bar";
+import { OverheadSection } from "./_components/overhead-section";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Explore" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function ExplorePage({ searchParams }: { searchParams: SearchParams }) {
+  const raw = await searchParams;
+  const filters = loadFilters(raw);
+  const [data, imports] = await Promise.all([getExploreData(db, filters, raw), listImports(db)]);
+  if (!data.selection || !data.facets)
+    return (
+      <>
+        <h1>Explore</h1>
+        <Notices notices={data.notices} />
+        <p>No samples imported yet. Run <code>npm run ingest -- PATH</code>, or <code>npm run setup</code> for the bundled dataset.</p>
+      </>
+    );
+  const { selection, facets } = data;
+  // The view's own filters, resolved: what drill-downs and links must reproduce.
+  const resolved: Filters = { dataset: selection.dataset, host: selection.host, runtime: selection.runtimes, workload: selection.workloads, metric: selection.metric, baseline: selection.baseline, view: selection.view, asof: selection.asof };
+  const sources = new Map(data.series.map((s) => [`${s.runtime}|${s.version}|${s.variant}|${s.workload}|${s.metric}`, s.values.map((v) => v.sourceFileId)]));
+  const runtimeIds = [...new Set(facets.runtimes.map((r) => r.id))];
+  return (
+    <>
+      <div className="mb-2 flex flex-wrap items-baseline gap-4">
+        <h1 className="m-0">Explore</h1>
+        <span className="text-sm text-zinc-600 dark:text-zinc-400">
+          {selection.dataset} on {selection.host}
+          {selection.asof !== null && `, as of import #${selection.asof}`}
+        </span>
+      </div>
+      <Notices notices={data.notices} />
+      <FilterBar
+        datasets={data.datasets.map((d) => d.name)}
+        hosts={facets.hosts}
+        runtimes={runtimeIds}
+        workloads={facets.workloads}
+        metrics={facets.metrics}
+        imports={imports.map((i) => ({ id: i.id, startedAt: i.startedAt.toISOString() }))}
+        selection={selection}
+      />
+      <div className="mb-4">
+        <CopyLink selection={selection} latestImport={imports[0]?.id ?? null} />
+      </div>
+      {selection.view === "overhead" && !data.baselineHasData ? (
+        <BaselineMissing baseline={selection.baseline} runtimes={runtimeIds} filters={resolved} />
+      ) : selection.view === "overhead" ? (
+        <OverheadSection table={data.table} baseline={selection.baseline} filters={resolved} sourcesOf={(key) => sources.get(key) ?? []} />
+      ) : (
+        <AbsoluteSection series={data.series} baseline={selection.baseline} filters={resolved} />
+      )}
+    </>
+  );
+}
+
+function BaselineMissing({ baseline, runtimes, filters }: { baseline: string; runtimes: string[]; filters: Filters }) {
+  return (
+    <div role="status" className="rounded border border-zinc-300 p-3 dark:border-zinc-700">
+      <p className="m-0 mb-2">
+        {runtimeLabel(baseline)} has no samples in this selection, so there is nothing to compare against. Use one of the runtimes that do
+        as the baseline:
+      </p>
+      <ul className="m-0 flex flex-wrap gap-3 p-0">
+        {runtimes.map((r) => (
+          <li key={r} className="list-none">
+            <Link href={serializeFilters("/explore", { ...filters, baseline: r })}>{runtimeLabel(r)}</Link>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+"use client";
+
+import { Bar, CartesianGrid, Cell, ComposedChart, ErrorBar, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from "recharts";
+import { formatValue } from "@/lib/format";
+import type { AbsolutePanel } from "@/lib/chart-data";
+
+export interface AbsoluteChartProps {
+  panel: AbsolutePanel;
+  onSelectPoint?: (point: { sourceFileId: number }) => void;
+}
+
+/** Means with 95 % interval error bars, and every repetition as a point; shaped data only. */
+export function AbsoluteChart({ panel, onSelectPoint }: AbsoluteChartProps) {
+  const points = panel.bars.flatMap((b) => b.points.map((p) => ({ label: b.label, value: p.value, sourceFileId: p.sourceFileId })));
+  return (
+    <ResponsiveContainer width="100%" height={260}>
+      <ComposedChart data={panel.bars} margin={{ left: 8, right: 16, top: 8, bottom: 8 }}>
+        <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#8884" />
+        <XAxis dataKey="label" type="category" allowDuplicatedCategory={false} stroke="currentColor" fontSize={11} interval={0} />
+        <YAxis tickFormatter={(v: number) => formatValue(v, panel.unit)} stroke="currentColor" fontSize={11} width={90} />
+        <Tooltip formatter={(value) => formatValue(Number(value), panel.unit)} contentStyle={{ fontSize: 12 }} />
+        <Bar dataKey="mean" name="mean" isAnimationActive={false} fillOpacity={0.55}>
+          {panel.bars.map((b) => (
+            <Cell key={b.key} fill={b.color} />
+          ))}
+          <ErrorBar dataKey="error" width={8} stroke="currentColor" />
+        </Bar>
+        <Scatter
+          data={points}
+          dataKey="value"
+          name="repetition"
+          fill="currentColor"
+          isAnimationActive={false}
+          onClick={(item: { payload?: { sourceFileId?: number } }) => {
+            const id = item.payload?.sourceFileId;
+            if (id !== undefined) onSelectPoint?.({ sourceFileId: id });
+          }}
+          cursor="pointer"
+        />
+      </ComposedChart>
+    </ResponsiveContainer>
+  );
+}

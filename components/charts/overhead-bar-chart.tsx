@@ -1,0 +1,46 @@
+"use client";
+
+import { Bar, BarChart, CartesianGrid, Cell, ErrorBar, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatPct } from "@/lib/format";
+import { log2Ticks, log2ToPct, type OverheadBar } from "@/lib/chart-data";
+
+export interface OverheadBarChartProps {
+  data: OverheadBar[];
+  onSelect?: (bar: OverheadBar) => void;
+}
+
+/** Horizontal bars of overhead (log2 ratio axis, labelled in percent) with 95 % interval whiskers; shaped data only. */
+export function OverheadBarChart({ data, onSelect }: OverheadBarChartProps) {
+  const height = Math.max(160, data.length * 28 + 60);
+  return (
+    <ResponsiveContainer width="100%" height={height}>
+      <BarChart data={data} layout="vertical" margin={{ left: 8, right: 24, top: 8, bottom: 8 }}>
+        <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke="#8884" />
+        <XAxis
+          type="number"
+          ticks={log2Ticks(data)}
+          domain={["dataMin", "dataMax"]}
+          tickFormatter={(v: number) => formatPct(log2ToPct(v))}
+          stroke="currentColor"
+          fontSize={12}
+        />
+        <YAxis type="category" dataKey="label" width={320} stroke="currentColor" fontSize={12} interval={0} />
+        <ReferenceLine x={0} stroke="currentColor" />
+        <Tooltip
+          formatter={(_value, _name, item) => {
+            const bar = item.payload as OverheadBar;
+            return [`${formatPct(bar.overheadPct)} (n = ${bar.n} vs ${bar.baselineN})`, "overhead"];
+          }}
+          labelFormatter={(label) => String(label)}
+          contentStyle={{ background: "var(--color-zinc-900)", color: "white", border: "none", fontSize: 12 }}
+        />
+        <Bar dataKey="log2Ratio" name="overhead" isAnimationActive={false} onClick={(entry) => onSelect?.(entry.payload as OverheadBar)} cursor="pointer">
+          {data.map((d) => (
+            <Cell key={d.key} fill={d.color} />
+          ))}
+          <ErrorBar dataKey="error" width={6} strokeWidth={1.5} stroke="currentColor" direction="x" />
+        </Bar>
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}

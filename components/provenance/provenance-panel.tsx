@@ -1,0 +1,75 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { formatValue, runtimeLabel } from "@/lib/format";
+import { provenanceQuery, samplesQuery } from "@/lib/query-options";
+import type { Filters } from "@/lib/search-params";
+import { SourceFileView } from "./source-file-view";
+
+export interface ProvenanceTarget {
+  filters: Filters;
+  title: string;
+  /** Open this file at once (a clicked point), else list the row's samples first. */
+  sourceFileId?: number;
+}
+
+/** Drill-down from a bar, point or row to its samples and the raw file behind each. */
+export function ProvenancePanel({ target, onClose }: { target: ProvenanceTarget; onClose: () => void }) {
+  const [fileId, setFileId] = useState<number | undefined>(target.sourceFileId);
+  const samples = useQuery({ ...samplesQuery(target.filters), enabled: fileId === undefined });
+  const file = useQuery({ ...provenanceQuery(fileId ?? 0), enabled: fileId !== undefined });
+  return (
+    <section aria-label="Provenance" className="fixed inset-y-0 right-0 z-10 w-full max-w-2xl overflow-auto border-l border-zinc-300 bg-white p-5 shadow-xl dark:border-zinc-700 dark:bg-zinc-950">
+      <div className="mb-3 flex items-start gap-3">
+        <h2 className="m-0 text-lg font-semibold">Provenance: {target.title}</h2>
+        <button type="button" className="button ml-auto" onClick={onClose}>
+          Close
+        </button>
+      </div>
+      {fileId !== undefined && target.sourceFileId === undefined && (
+        <button type="button" className="button mb-3" onClick={() => setFileId(undefined)}>
+          ← All samples
+        </button>
+      )}
+      {fileId === undefined ? (
+        samples.isPending ? (
+          <p>Loading samples…</p>
+        ) : samples.isError ? (
+          <p role="alert">Could not load the samples: {samples.error.message}</p>
+        ) : (
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th>Runtime</th>
+                <th className="num">Repetition</th>
+                <th className="num">Value</th>
+                <th>Source</th>
+              </tr>
+            </thead>
+            <tbody>
+              {samples.data.samples.map((s) => (
+                <tr key={`${s.runId}-${s.metric}`}>
+                  <td>{runtimeLabel(s.runtime, s.version, s.variant)}</td>
+                  <td className="num">{s.repetition}</td>
+                  <td className="num">{formatValue(s.value, s.unit)}</td>
+                  <td>
+                    <button type="button" className="button" onClick={() => setFileId(Number(s.provenance.split("/").pop()))}>
+                      Show file
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )
+      ) : file.isPending ? (
+        <p>Loading the file…</p>
+      ) : file.isError ? (
+        <p role="alert">Could not load the file: {file.error.message}</p>
+      ) : (
+        <SourceFileView file={file.data} />
+      )}
+    </section>
+  );
+}

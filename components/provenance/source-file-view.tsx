@@ -1,0 +1,60 @@
+import Link from "next/link";
+import { formatValue } from "@/lib/format";
+
+export interface SourceFileViewProps {
+  file: {
+    id: number;
+    path: string;
+    sha256: string;
+    sizeBytes: number;
+    parser: string;
+    parserVersion: number;
+    dataset: string;
+    importId: number;
+    tool: string;
+    toolVersion: string | null;
+    command: string | null;
+    runtimes: string[];
+    host: { name: string; kernel: string | null; cpuModel: string | null; cpuCount: number | null; memoryBytes: number | null; os: string | null };
+    content: string;
+  };
+}
+
+const unknown = <span className="text-zinc-500">not recorded</span>;
+
+/** Where a number came from: file, tool, command, host, hash, and the raw text itself. */
+export function SourceFileView({ file }: SourceFileViewProps) {
+  const facts: [string, React.ReactNode][] = [
+    ["File", <code key="p">{file.path}</code>],
+    ["Dataset", file.dataset],
+    ["Runtime", file.runtimes.join(", ")],
+    ["Tool", `${file.tool}${file.toolVersion ? ` ${file.toolVersion}` : ""} (parser ${file.parser} v${file.parserVersion})`],
+    ["Command", file.command ? <code key="c">{file.command}</code> : unknown],
+    ["Host", file.host.name],
+    ["Kernel", file.host.kernel ?? unknown],
+    ["CPU", file.host.cpuModel ? `${file.host.cpuModel}${file.host.cpuCount ? ` × ${file.host.cpuCount}` : ""}` : unknown],
+    ["Memory", file.host.memoryBytes ? formatValue(file.host.memoryBytes, "bytes") : unknown],
+    ["OS", file.host.os ?? unknown],
+    ["SHA-256", <code key="s" className="break-all">{file.sha256}</code>],
+    ["Size", formatValue(file.sizeBytes, "bytes")],
+    ["Import", <Link key="i" href={`/explore?dataset=${encodeURIComponent(file.dataset)}&asof=${file.importId}`}>#{file.importId}</Link>],
+  ];
+  return (
+    <div>
+      <dl className="grid grid-cols-[8rem_1fr] gap-x-4 gap-y-1 text-sm">
+        {facts.map(([k, v]) => (
+          <div key={k} className="contents">
+            <dt className="text-zinc-500">{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+      </dl>
+      <h3 className="mt-4 mb-1 text-sm font-medium">
+        Raw file <a href={`/api/sources/${file.id}`}>(download)</a>
+      </h3>
+      <pre className="max-h-[32rem] overflow-auto rounded bg-zinc-100 p-3 text-xs dark:bg-zinc-900" aria-label="Raw file content">
+        {file.content}
+      </pre>
+    </div>
+  );
+}

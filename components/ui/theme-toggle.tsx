@@ -1,0 +1,18 @@
+"use client";
+
+import { useTheme } from "next-themes";
+import { useEffect, useState } from "react";
+
+/** Cycles system → light → dark; renders nothing until mounted (the theme is unknown on the server). */
+export function ThemeToggle() {
+  const { theme, setTheme } = useTheme();
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => setMounted(true), []);
+  if (!mounted) return <span className="w-24" />;
+  const next = theme === "system" ? "light" : theme === "light" ? "dark" : "system";
+  return (
+    <button type="button" className="button" onClick={() => setTheme(next)} aria-label={`Colour theme: ${theme}. Switch to ${next}`}>
+      Theme: {theme}
+    </button>
+  );
+}

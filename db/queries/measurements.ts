@@ -1,0 +1,39 @@
+import "server-only";
+import { and, asc, eq, inArray, lte, type SQL } from "drizzle-orm";
+import type { Db } from "@/db/open";
+import { datasets, hosts, metrics, runs, samples, sourceFiles, workloads } from "@/db/schema";
+import type { Measurement } from "@/lib/overhead-rows";
+import type { Selection } from "@/lib/selection";
+
+/** Every sample of a resolved selection (its runtimes plus the baseline), one row each. */
+export async function listMeasurements(db: Db, sel: Selection): Promise<Measurement[]> {
+  const where: SQL[] = [eq(datasets.name, sel.dataset), eq(hosts.name, sel.host)];
+  if (sel.runtimes.length > 0) where.push(inArray(runs.runtimeId, [...new Set([...sel.runtimes, sel.baseline])]));
+  if (sel.workloads.length > 0) where.push(inArray(workloads.name, sel.workloads));
+  if (sel.metric !== null) where.push(eq(metrics.name, sel.metric));
+  if (sel.asof !== null) where.push(lte(sourceFiles.importId, sel.asof));
+  return db
+    .select({
+      runId: runs.id,
+      sourceFileId: runs.sourceFileId,
+      runtime: runs.runtimeId,
+      version: runs.runtimeVersion,
+      variant: runs.runtimeVariant,
+      workload: workloads.name,
+      category: workloads.category,
+      metric: metrics.name,
+      unit: metrics.unit,
+      direction: metrics.direction,
+      repetition: runs.repetition,
+      value: samples.value,
+    })
+    .from(samples)
+    .innerJoin(runs, eq(samples.runId, runs.id))
+    .innerJoin(metrics, eq(samples.metricId, metrics.id))
+    .innerJoin(workloads, eq(runs.workloadId, workloads.id))
+    .innerJoin(datasets, eq(runs.datasetId, datasets.id))
+    .innerJoin(hosts, eq(runs.hostId, hosts.id))
+    .innerJoin(sourceFiles, eq(runs.sourceFileId, sourceFiles.id))
+    .where(and(...where))
+    .orderBy(asc(runs.runtimeId), asc(workloads.name), asc(metrics.name), asc(runs.repetition));
+}

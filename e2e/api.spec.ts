@@ -1,0 +1,40 @@
+import { expect, test } from "@playwright/test";
+import { hasShared, SHARED_SKIP } from "./helpers";
+
+test.skip(!hasShared, SHARED_SKIP);
+
+test("GET /api/overhead returns the published tmpfs figure with null intervals", async ({ request }) => {
+  const res = await request.get("/api/overhead?dataset=gvisor-website&workload=tmpfs%20fio.randread");
+  expect(res.status()).toBe(200);
+  const body = await res.json();
+  expect(body.baseline).toBe("runc");
+  expect(body.rows).toEqual([
+    expect.objectContaining({ runtime: "runsc-ptrace", workload: "tmpfs fio.randread", metric: "bandwidth", unit: "bytes_per_s", direction: "higher", n: 1, baselineN: 1, mean: 68940800, baselineMean: 1221472256, ciLowPct: null, ciHighPct: null }),
+  ]);
+  expect(body.rows[0].overheadPct).toBeCloseTo(1671.77, 1);
+});
+
+test("bad parameters get a 400 with a message, never a 500", async ({ request }) => {
+  for (const q of ["dataset=nope", "view=sideways", "asof=abc", "runtime=%00%ff", "metric=' OR 1=1 --"]) {
+    const res = await request.get(`/api/overhead?${q}`);
+    expect(res.status(), q).toBe(400);
+    expect((await res.json()).error, q).toBeTruthy();
+  }
+  expect((await request.get("/api/sources/..%2F..%2Fetc%2Fpasswd")).status()).toBe(400);
+  expect((await request.get("/api/export?format=xml")).status()).toBe(400);
+});
+
+test("samples, export and imports answer with the permalink parameters", async ({ request }) => {
+  const q = "dataset=gvisor-website&workload=tmpfs%20fio.randread";
+  const samples = (await (await request.get(`/api/samples?${q}`)).json()).samples;
+  expect(samples.map((s: { runtime: string; value: number }) => [s.runtime, s.value]).sort()).toEqual([
+    ["runc", 1221472256],
+    ["runsc-ptrace", 68940800],
+  ]);
+  const csv = await (await request.get(`/api/export?${q}&format=csv`)).text();
+  expect(csv.split("\n")[0]).toBe("dataset,host,runtime,workload,category,metric,unit,direction,repetition,value,tool,source_file");
+  expect(csv).toContain("gvisor-website,gce-n1-standard-4,runsc-ptrace,tmpfs fio.randread,disk,bandwidth,bytes_per_s,higher,1,68940800,tidy-csv,fio-tmpfs.csv");
+  const imports = (await (await request.get("/api/imports")).json()).imports;
+  expect(imports.length).toBeGreaterThan(0);
+  expect(imports[0]).toEqual(expect.objectContaining({ id: expect.any(Number), files: expect.any(Number), samples: expect.any(Number) }));
+});

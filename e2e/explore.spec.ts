@@ -1,0 +1,101 @@
+import { expect, test } from "@playwright/test";
+import { failOnConsoleErrors, hasShared, overheadRows, SHARED_SKIP } from "./helpers";
+
+test.skip(!hasShared, SHARED_SKIP);
+
+const GVISOR_TMPFS = "/explore?dataset=gvisor-website&host=gce-n1-standard-4&workload=tmpfs%20fio.randread&baseline=runc";
+
+test.beforeEach(({ page }) => failOnConsoleErrors(page));
+
+test("a hand-written permalink shows gVisor's published tmpfs random read: +1,672 %, n = 1", async ({ page }) => {
+  await page.goto(GVISOR_TMPFS);
+  const rows = await overheadRows(page);
+  expect(rows).toHaveLength(1);
+  const [runtime, workload, metric, n, mean, , baseline, overhead, interval] = rows[0]!;
+  expect([runtime, workload, n, mean, baseline, overhead, interval]).toEqual([
+    "gVisor (ptrace)",
+    "tmpfs fio.randread",
+    "1",
+    "68.9 MB/s",
+    "1.22 GB/s (1)",
+    "+1,672 %",
+    "n = 1, no interval",
+  ]);
+  expect(metric).toContain("higher is better");
+  await expect(page.getByRole("img", { name: /Bar chart of overhead against runc/ })).toBeVisible();
+});
+
+test("changing a filter changes the URL", async ({ page }) => {
+  await page.goto(GVISOR_TMPFS);
+  await page.getByRole("radio", { name: "absolute" }).check();
+  await expect(page).toHaveURL(/view=absolute/);
+  await expect(page.getByRole("heading", { name: "Measured values" })).toBeVisible();
+  await page.getByLabel("Baseline").selectOption("runsc-ptrace");
+  await expect(page).toHaveURL(/baseline=runsc-ptrace/);
+});
+
+test("a copied link opens the same view in a new page, pinned to an import", async ({ page, context }) => {
+  await page.goto("/explore?dataset=gvisor-website&runtime=runsc-ptrace&workload=fio.read,fio.write,tmpfs%20fio.randread");
+  const before = await overheadRows(page);
+  await page.getByRole("button", { name: "Copy link" }).click();
+  const link = await page.getByLabel("Permalink").inputValue();
+  expect(link).toMatch(/dataset=gvisor-website&host=gce-n1-standard-4&runtime=runsc-ptrace&workload=.*&baseline=runc&view=overhead&asof=\d+$/);
+  const other = await context.newPage();
+  await other.goto(link);
+  expect(await overheadRows(other)).toEqual(before);
+});
+
+test("switching the baseline: Firecracker against bare metal on fio and iperf3", async ({ page }) => {
+  await page.goto("/explore?dataset=firecracker-nsdi2020&runtime=firecracker");
+  await expect(page.getByRole("status").filter({ hasText: "Runc has no samples" }).or(page.getByText(/runc has no samples in this selection/))).toBeVisible();
+  await page.getByRole("link", { name: "Bare metal" }).click();
+  await expect(page).toHaveURL(/baseline=bare-metal/);
+  const rows = await overheadRows(page);
+  const fio = rows.find((r) => r[1] === "fio randread bs=4k iodepth=32 ioengine=libaio");
+  expect(fio?.[0]).toBe("Firecracker 0.20.0");
+  expect(fio?.[2]).toContain("read_iops (higher is better)");
+  const iperf = rows.find((r) => r[1] === "iperf3 host to guest P=01");
+  expect(iperf?.[2]).toContain("received_throughput (higher is better)");
+  expect(iperf?.[4]).toMatch(/GB\/s$/);
+});
+
+test("Firecracker's boot time against QEMU, with an interval from 500 boots each", async ({ page }) => {
+  await page.goto("/explore?dataset=firecracker-nsdi2020&baseline=qemu-kvm&runtime=firecracker&workload=boot%20to%20guest%20init%20(serial)");
+  const api = (await overheadRows(page)).find((r) => r[0] === "Firecracker 0.20.0 (api)")!;
+  expect(api[2]).toContain("boot_time (lower is better)");
+  expect(api[3]).toBe("500");
+  expect(api[4]).toMatch(/ms$/);
+  expect(api[7]).toMatch(/^−/);
+  expect(api[8]).toMatch(/^−.* to −/);
+});
+
+test("clicking a bar opens its provenance and the raw file", async ({ page }) => {
+  await page.goto(GVISOR_TMPFS);
+  await page.locator(".recharts-bar-rectangle path, .recharts-bar-rectangle").first().click();
+  const panel = page.getByRole("region", { name: "Provenance" });
+  await expect(panel).toBeVisible();
+  await panel.getByRole("button", { name: "Show file" }).first().click();
+  await expect(panel.getByText("fio-tmpfs.csv")).toBeVisible();
+  await expect(panel.getByLabel("Raw file content")).toContainText("runtime,method,metric,result");
+  await expect(panel.getByText(/^[0-9a-f]{64}$/)).toBeVisible();
+});
+
+test("the table's source links work without JavaScript", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(GVISOR_TMPFS);
+  await expect(page.getByRole("table", { name: "Overhead against the baseline" })).toContainText("+1,672 %");
+  await page.getByRole("link", { name: "file" }).first().click();
+  await expect(page.getByRole("heading", { name: /Provenance of fio-tmpfs.csv/ })).toBeVisible();
+  await expect(page.getByLabel("Raw file content")).toContainText("runsc,fio.randread,bandwidth,68940800");
+  await context.close();
+});
+
+test("a link with nonsense values shows a notice naming them, not an error", async ({ page }) => {
+  await page.goto("/explore?dataset=%3Cscript%3E&runtime=runc,zzz&view=sideways&asof=yesterday&metric=%27%20OR%201=1");
+  const notices = page.getByRole("status", { name: "Notices about this link" });
+  await expect(notices).toContainText('Unknown dataset "<script>"');
+  await expect(notices).toContainText('Unknown view "sideways"');
+  await expect(notices).toContainText('"asof" must be an import id');
+  await expect(notices).toContainText("Unknown metric \"' OR 1=1\"");
+});

@@ -1,0 +1,20 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { expect, type Page } from "@playwright/test";
+
+export const hasShared = existsSync(join(import.meta.dirname, "..", "..", "shared", "datasets"));
+export const SHARED_SKIP = "../shared/datasets is absent: public-dataset specs skip";
+
+/** Fails the test on any console error (hydration mismatches, failed fetches...). */
+export function failOnConsoleErrors(page: Page): void {
+  page.on("console", (m) => {
+    if (m.type() === "error") throw new Error(`console error: ${m.text()}`);
+  });
+}
+
+/** The overhead table's rows as arrays of cell texts. */
+export async function overheadRows(page: Page): Promise<string[][]> {
+  const table = page.getByRole("table", { name: "Overhead against the baseline" });
+  await expect(table).toBeVisible();
+  return table.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("th, td")].map((c) => (c.textContent ?? "").trim())));
+}

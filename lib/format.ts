@@ -1,0 +1,62 @@
+import { RUNTIMES, isRuntimeId } from "./runtimes";
+
+const SCALES: Record<string, [number, string][]> = {
+  ns: [
+    [1e9, "s"],
+    [1e6, "ms"],
+    [1e3, "µs"],
+    [1, "ns"],
+  ],
+  bytes: [
+    [1024 ** 3, "GiB"],
+    [1024 ** 2, "MiB"],
+    [1024, "KiB"],
+    [1, "B"],
+  ],
+  bytes_per_s: [
+    [1e9, "GB/s"],
+    [1e6, "MB/s"],
+    [1e3, "kB/s"],
+    [1, "B/s"],
+  ],
+  ops_per_s: [
+    [1e6, "M ops/s"],
+    [1e3, "k ops/s"],
+    [1, "ops/s"],
+  ],
+};
+
+const number = (v: number, digits = 3) => Number(v.toPrecision(digits)).toLocaleString("en-US");
+
+/** A value in its canonical unit, scaled for reading: `1.22 GB/s`, `130 ms`. */
+export function formatValue(value: number, unit: string): string {
+  if (unit === "percent") return `${number(value)} %`;
+  if (unit === "count") return number(value, 4);
+  const scale = SCALES[unit]?.find(([factor]) => Math.abs(value) >= factor) ?? SCALES[unit]?.at(-1);
+  return scale ? `${number(value / scale[0])} ${scale[1]}` : `${number(value)} ${unit}`;
+}
+
+/** A signed percentage: `+1,672 %`, `−12.5 %`. */
+export function formatPct(pct: number): string {
+  const digits = Math.abs(pct) >= 100 ? 0 : 1;
+  const body = Math.abs(pct).toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  return `${pct > 0 ? "+" : pct < 0 ? "−" : "±"}${body} %`;
+}
+
+/** `[+1,500 %, +1,800 %]`, or the plain statement that there is no interval. */
+export function formatInterval(low: number | null, high: number | null, n: number, baselineN: number): string {
+  if (low === null || high === null) return n < 2 || baselineN < 2 ? "n = 1, no interval" : "no interval";
+  return `${formatPct(low)} to ${formatPct(high)}`;
+}
+
+/** `Kata (QEMU) v3`, `Firecracker 0.20.0 (api)`, or the raw id of an unknown runtime. */
+export function runtimeLabel(id: string, version?: string | null, variant?: string | null): string {
+  const name = isRuntimeId(id) ? RUNTIMES[id].name : id;
+  const v = version ? (/^\d+$/.test(version) ? ` v${version}` : ` ${version}`) : "";
+  return `${name}${v}${variant ? ` (${variant})` : ""}`;
+}
+
+/** Stable key of a runtime series, used for colours and React keys. */
+export function seriesKey(id: string, version?: string | null, variant?: string | null): string {
+  return [id, version ?? "", variant ?? ""].join("|");
+}

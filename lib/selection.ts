@@ -1,0 +1,86 @@
+import { VIEWS, type Filters, type View } from "./search-params";
+
+/** A view the database can show: every value checked against what was imported. */
+export interface Selection {
+  dataset: string;
+  host: string;
+  runtimes: string[];
+  workloads: string[];
+  metric: string | null;
+  baseline: string;
+  view: View;
+  asof: number | null;
+}
+
+export interface Facets {
+  hosts: string[];
+  runtimes: { id: string }[];
+  workloads: { name: string }[];
+  metrics: { name: string }[];
+}
+
+export interface Notice {
+  /** The URL parameter the notice is about. */
+  param: keyof Filters;
+  message: string;
+}
+
+/** Picks the dataset: the one asked for when it exists, else the largest. */
+export function pickDataset(asked: string | null, available: readonly string[]): { dataset: string | null; notices: Notice[] } {
+  if (available.length === 0) return { dataset: null, notices: [] };
+  if (asked === null) return { dataset: available[0]!, notices: [] };
+  if (available.includes(asked)) return { dataset: asked, notices: [] };
+  return {
+    dataset: available[0]!,
+    notices: [{ param: "dataset", message: `Unknown dataset "${asked}"; showing "${available[0]}" instead.` }],
+  };
+}
+
+/**
+ * Keeps the known values of every filter and explains each one dropped, so a link written by
+ * hand or by an older version still opens the closest valid view.
+ */
+export function resolveSelection(filters: Filters, dataset: string, facets: Facets): { selection: Selection; notices: Notice[] } {
+  const notices: Notice[] = [];
+  let host = filters.host;
+  if (host === null || !facets.hosts.includes(host)) {
+    if (host !== null) notices.push({ param: "host", message: `Unknown host "${host}" in ${dataset}; showing "${facets.hosts[0]}".` });
+    host = facets.hosts[0] ?? "";
+  }
+  const keep = (param: "runtime" | "workload", asked: string[], known: string[]) => {
+    const unknown = asked.filter((a) => !known.includes(a));
+    if (unknown.length > 0)
+      notices.push({ param, message: `Ignored unknown ${param}${unknown.length > 1 ? "s" : ""}: ${unknown.map((u) => `"${u}"`).join(", ")}.` });
+    return asked.filter((a) => known.includes(a));
+  };
+  const runtimeIds = [...new Set(facets.runtimes.map((r) => r.id))];
+  const runtimes = keep("runtime", filters.runtime, runtimeIds);
+  const workloads = keep("workload", filters.workload, facets.workloads.map((w) => w.name));
+  let metric = filters.metric;
+  if (metric !== null && !facets.metrics.some((m) => m.name === metric)) {
+    notices.push({ param: "metric", message: `Unknown metric "${metric}"; showing each workload's headline metric.` });
+    metric = null;
+  }
+  if (!runtimeIds.includes(filters.baseline))
+    notices.push({
+      param: "baseline",
+      message: `Baseline "${filters.baseline}" has no data in ${dataset} on ${host}. Pick one that does: ${runtimeIds.join(", ")}.`,
+    });
+  return { selection: { dataset, host, runtimes, workloads, metric, baseline: filters.baseline, view: filters.view, asof: filters.asof }, notices };
+}
+
+/** Raw parameters that the URL parsers could not read (they fell back to defaults). */
+export function unreadableParams(raw: Record<string, string | string[] | undefined>): Notice[] {
+  const notices: Notice[] = [];
+  const one = (k: string) => {
+    const v = raw[k];
+    return Array.isArray(v) ? v[0] : v;
+  };
+  const view = one("view");
+  if (view !== undefined && !(VIEWS as readonly string[]).includes(view))
+    notices.push({ param: "view", message: `Unknown view "${view}" (expected ${VIEWS.join(" or ")}); showing overhead.` });
+  const asof = one("asof");
+  if (asof !== undefined && asof !== "" && !/^\d+$/.test(asof))
+    notices.push({ param: "asof", message: `"asof" must be an import id (a whole number), got "${asof}"; showing the latest data.` });
+  return notices;
+}

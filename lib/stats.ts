@@ -1,0 +1,84 @@
+import pkg from "jstat";
+import { mean, sampleStandardDeviation } from "simple-statistics";
+
+const { jStat } = pkg;
+
+/** Two-sided 95 % Student t quantile. */
+export function tQuantile95(df: number): number {
+  return jStat.studentt.inv(0.975, df);
+}
+
+export interface Summary {
+  n: number;
+  mean: number;
+  /** Null when n = 1. */
+  sd: number | null;
+  /** 95 % t interval on the mean; null when n = 1. */
+  ciLow: number | null;
+  ciHigh: number | null;
+}
+
+/** n, mean, sample standard deviation and a 95 % t interval on the mean. */
+export function summarize(values: readonly number[]): Summary {
+  if (values.length === 0) throw new Error("summarize: no values");
+  const m = mean([...values]);
+  if (values.length === 1) return { n: 1, mean: m, sd: null, ciLow: null, ciHigh: null };
+  const sd = sampleStandardDeviation([...values]);
+  const half = (tQuantile95(values.length - 1) * sd) / Math.sqrt(values.length);
+  return { n: values.length, mean: m, sd, ciLow: m - half, ciHigh: m + half };
+}
+
+/** Mean and squared standard error of log values, the unit of every ratio estimate below. */
+export interface LogEstimate {
+  /** Mean of log(cost) differences (a log ratio). */
+  logRatio: number;
+  /** Squared standard error; null when either side has n = 1. */
+  variance: number | null;
+  /** Welch–Satterthwaite degrees of freedom; null with the variance. */
+  df: number | null;
+}
+
+/**
+ * Log of the ratio of geometric means of `runtime` over `baseline`, with a Welch t interval's
+ * ingredients. Values must be positive costs (time-like: lower is better).
+ */
+export function logRatio(runtime: readonly number[], baseline: readonly number[]): LogEstimate {
+  const x = runtime.map(Math.log);
+  const y = baseline.map(Math.log);
+  const logRatio = mean(x) - mean(y);
+  if (x.length < 2 || y.length < 2) return { logRatio, variance: null, df: null };
+  const vx = sampleStandardDeviation(x) ** 2 / x.length;
+  const vy = sampleStandardDeviation(y) ** 2 / y.length;
+  const variance = vx + vy;
+  const df = variance === 0 ? Infinity : variance ** 2 / (vx ** 2 / (x.length - 1) + vy ** 2 / (y.length - 1));
+  return { logRatio, variance, df };
+}
+
+/**
+ * Geometric mean of several log ratios (a summary across workloads), propagating their
+ * variances; the interval needs every part to have one (Satterthwaite's df for the sum).
+ */
+export function combineLogRatios(parts: readonly LogEstimate[]): LogEstimate {
+  if (parts.length === 0) throw new Error("combineLogRatios: no parts");
+  const k = parts.length;
+  const logRatio = parts.reduce((s, p) => s + p.logRatio, 0) / k;
+  if (parts.some((p) => p.variance === null)) return { logRatio, variance: null, df: null };
+  const variances = parts.map((p) => p.variance! / k ** 2);
+  const variance = variances.reduce((s, v) => s + v, 0);
+  const denom = variances.reduce((s, v, i) => s + (parts[i]!.df === Infinity ? 0 : v ** 2 / parts[i]!.df!), 0);
+  return { logRatio, variance, df: denom === 0 ? Infinity : variance ** 2 / denom };
+}
+
+export interface RatioInterval {
+  ratio: number;
+  low: number | null;
+  high: number | null;
+}
+
+/** exp() of a log estimate with its 95 % interval (null when there is none). */
+export function toRatio(e: LogEstimate): RatioInterval {
+  const ratio = Math.exp(e.logRatio);
+  if (e.variance === null || e.df === null) return { ratio, low: null, high: null };
+  const half = e.variance === 0 ? 0 : (e.df === Infinity ? 1.959963984540054 : tQuantile95(e.df)) * Math.sqrt(e.variance);
+  return { ratio, low: Math.exp(e.logRatio - half), high: Math.exp(e.logRatio + half) };
+}

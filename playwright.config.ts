@@ -1,0 +1,31 @@
+import { defineConfig, devices } from "@playwright/test";
+
+const PORT = 3123;
+/** A database the e2e setup builds from real fixtures and public datasets (e2e/global-setup.ts). */
+export const E2E_DB = "e2e/.data/e2e.db";
+
+export default defineConfig({
+  testDir: "./e2e",
+  globalSetup: "./e2e/global-setup.ts",
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 2 : 0,
+  workers: 1,
+  reporter: process.env.CI ? [["line"], ["json", { outputFile: ".ci/playwright.json" }]] : "list",
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    ...devices["Desktop Chrome"],
+    trace: "on-first-retry",
+    launchOptions: {
+      // Debian's Chromium: `npx playwright install` cannot download a browser here.
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    },
+  },
+  webServer: {
+    command: `npx next start -p ${PORT} -H 127.0.0.1`,
+    url: `http://127.0.0.1:${PORT}/api/imports`,
+    env: { HVSCOPE_DB: E2E_DB },
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+  },
+});
