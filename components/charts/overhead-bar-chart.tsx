@@ -12,14 +12,15 @@ export interface OverheadBarChartProps {
 /** Horizontal bars of overhead (log2 ratio axis, labelled in percent) with 95 % interval whiskers; shaped data only. */
 export function OverheadBarChart({ data, onSelect }: OverheadBarChartProps) {
   const height = Math.max(160, data.length * 28 + 60);
+  const ticks = log2Ticks(data);
   return (
     <ResponsiveContainer width="100%" height={height}>
       <BarChart data={data} layout="vertical" margin={{ left: 8, right: 24, top: 8, bottom: 8 }}>
         <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke="#8884" />
         <XAxis
           type="number"
-          ticks={log2Ticks(data)}
-          domain={["dataMin", "dataMax"]}
+          ticks={ticks}
+          domain={[ticks[0]!, ticks.at(-1)!]}
           tickFormatter={(v: number) => formatPct(log2ToPct(v))}
           stroke="currentColor"
           fontSize={12}

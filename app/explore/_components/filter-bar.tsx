@@ -15,15 +15,20 @@ export interface FilterBarProps {
   selection: Selection;
 }
 
-/** Every filter of the URL contract; a change re-renders the server sections (shallow: false). */
+/**
+ * Every filter of the URL contract; a change re-renders the server sections (shallow: false).
+ * Controls show the URL state at once (optimistic) and the resolved selection where the URL is silent.
+ */
 export function FilterBar({ datasets, hosts, runtimes, workloads, metrics, imports, selection }: FilterBarProps) {
-  const [, setFilters] = useQueryStates(filterParsers, { shallow: false, history: "replace" });
+  const [query, setFilters] = useQueryStates(filterParsers, { shallow: false, history: "replace" });
+  const checkedRuntimes = query.runtime.filter((r) => runtimes.includes(r));
+  const selectedWorkloads = query.workload.filter((w) => workloads.some((x) => x.name === w));
   const categories = [...new Set(workloads.map((w) => w.category))];
   return (
     <form aria-label="Filters" className="mb-4 grid gap-3 rounded border border-zinc-200 p-3 text-sm md:grid-cols-4 dark:border-zinc-800" onSubmit={(e) => e.preventDefault()}>
       <label className="flex flex-col gap-1">
         Dataset
-        <select className="control" value={selection.dataset} onChange={(e) => void setFilters({ dataset: e.target.value, host: null, runtime: null, workload: null, metric: null })}>
+        <select className="control" value={query.dataset !== null && datasets.includes(query.dataset) ? query.dataset : selection.dataset} onChange={(e) => void setFilters({ dataset: e.target.value, host: null, runtime: null, workload: null, metric: null })}>
           {datasets.map((d) => (
             <option key={d}>{d}</option>
           ))}
@@ -31,7 +36,7 @@ export function FilterBar({ datasets, hosts, runtimes, workloads, metrics, impor
       </label>
       <label className="flex flex-col gap-1">
         Host
-        <select className="control" value={selection.host} onChange={(e) => void setFilters({ host: e.target.value, runtime: null, workload: null })}>
+        <select className="control" value={query.host !== null && hosts.includes(query.host) ? query.host : selection.host} onChange={(e) => void setFilters({ host: e.target.value, runtime: null, workload: null })}>
           {hosts.map((h) => (
             <option key={h}>{h}</option>
           ))}
@@ -39,8 +44,8 @@ export function FilterBar({ datasets, hosts, runtimes, workloads, metrics, impor
       </label>
       <label className="flex flex-col gap-1">
         Baseline
-        <select className="control" value={selection.baseline} onChange={(e) => void setFilters({ baseline: e.target.value })}>
-          {!runtimes.includes(selection.baseline) && <option value={selection.baseline}>{selection.baseline} (no data)</option>}
+        <select className="control" value={query.baseline} onChange={(e) => void setFilters({ baseline: e.target.value })}>
+          {!runtimes.includes(query.baseline) && <option value={query.baseline}>{query.baseline} (no data)</option>}
           {runtimes.map((r) => (
             <option key={r} value={r}>
               {runtimeLabel(r)}
@@ -50,7 +55,7 @@ export function FilterBar({ datasets, hosts, runtimes, workloads, metrics, impor
       </label>
       <label className="flex flex-col gap-1">
         Metric
-        <select className="control" value={selection.metric ?? ""} onChange={(e) => void setFilters({ metric: e.target.value || null })}>
+        <select className="control" value={query.metric ?? ""} onChange={(e) => void setFilters({ metric: e.target.value || null })}>
           <option value="">Headline metric of each workload</option>
           {metrics.map((m) => (
             <option key={m.name} value={m.name}>
@@ -66,9 +71,9 @@ export function FilterBar({ datasets, hosts, runtimes, workloads, metrics, impor
             <label key={r} className="flex items-center gap-1">
               <input
                 type="checkbox"
-                checked={selection.runtimes.includes(r)}
+                checked={checkedRuntimes.includes(r)}
                 onChange={(e) => {
-                  const next = e.target.checked ? [...selection.runtimes, r] : selection.runtimes.filter((x) => x !== r);
+                  const next = e.target.checked ? [...checkedRuntimes, r] : checkedRuntimes.filter((x) => x !== r);
                   void setFilters({ runtime: next.length > 0 ? next : null });
                 }}
               />
@@ -82,7 +87,7 @@ export function FilterBar({ datasets, hosts, runtimes, workloads, metrics, impor
         <select
           multiple
           className="control h-28"
-          value={selection.workloads}
+          value={selectedWorkloads}
           onChange={(e) => {
             const next = [...e.target.selectedOptions].map((o) => o.value);
             void setFilters({ workload: next.length > 0 ? next : null });
@@ -106,7 +111,7 @@ export function FilterBar({ datasets, hosts, runtimes, workloads, metrics, impor
         <div className="flex gap-4">
           {VIEWS.map((v) => (
             <label key={v} className="flex items-center gap-1">
-              <input type="radio" name="view" value={v} checked={selection.view === v} onChange={() => void setFilters({ view: v })} />
+              <input type="radio" name="view" value={v} checked={query.view === v} onChange={() => void setFilters({ view: v })} />
               {v}
             </label>
           ))}
@@ -114,7 +119,7 @@ export function FilterBar({ datasets, hosts, runtimes, workloads, metrics, impor
       </fieldset>
       <label className="flex flex-col gap-1">
         Data as of
-        <select className="control" value={selection.asof ?? ""} onChange={(e) => void setFilters({ asof: e.target.value ? Number(e.target.value) : null })}>
+        <select className="control" value={query.asof ?? ""} onChange={(e) => void setFilters({ asof: e.target.value ? Number(e.target.value) : null })}>
           <option value="">Latest import</option>
           {imports.map((i) => (
             <option key={i.id} value={i.id}>
