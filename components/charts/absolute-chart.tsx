@@ -13,10 +13,10 @@ export interface AbsoluteChartProps {
 export function AbsoluteChart({ panel, onSelectPoint }: AbsoluteChartProps) {
   const points = panel.bars.flatMap((b) => b.points.map((p) => ({ label: b.label, value: p.value, sourceFileId: p.sourceFileId })));
   return (
-    <ResponsiveContainer width="100%" height={260}>
+    <ResponsiveContainer width="100%" height={300}>
       <ComposedChart data={panel.bars} margin={{ left: 8, right: 16, top: 8, bottom: 8 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#8884" />
-        <XAxis dataKey="label" type="category" allowDuplicatedCategory={false} stroke="currentColor" fontSize={11} interval={0} />
+        <XAxis dataKey="label" type="category" allowDuplicatedCategory={false} stroke="currentColor" fontSize={11} interval={0} angle={-20} textAnchor="end" height={70} />
         <YAxis tickFormatter={(v: number) => formatValue(v, panel.unit)} stroke="currentColor" fontSize={11} width={90} />
         <Tooltip formatter={(value) => formatValue(Number(value), panel.unit)} contentStyle={{ fontSize: 12 }} />
         <Bar dataKey="mean" name="mean" isAnimationActive={false} fillOpacity={0.55}>

@@ -1,0 +1,30 @@
+import { expect, test } from "@playwright/test";
+import { failOnConsoleErrors, hasShared, SHARED_SKIP } from "./helpers";
+
+test.skip(!hasShared, SHARED_SKIP);
+
+test.beforeEach(({ page }) => failOnConsoleErrors(page));
+
+test("the overview's heatmap cell opens the matching explore view", async ({ page }) => {
+  await page.goto("/?dataset=gvisor-website");
+  const heatmap = page.getByRole("table", { name: "Geometric-mean overhead by runtime and category" });
+  const row = heatmap.getByRole("row", { name: /gVisor \(ptrace\)/ });
+  await expect(row).toContainText("n = 1");
+  await row.getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/explore\?dataset=gvisor-website.*runtime=runsc-ptrace/);
+  await expect(page.getByRole("table", { name: "Overhead against the baseline" })).toContainText("gVisor (ptrace)");
+});
+
+test("headline findings state n and link to their rows", async ({ page }) => {
+  await page.goto("/?dataset=gvisor-website");
+  const findings = page.getByRole("region", { name: "Headline findings" }).getByRole("link");
+  await expect(findings.first()).toContainText(/n = 1\)\.$/);
+  await findings.first().click();
+  await expect(page).toHaveURL(/\/explore\?.*workload=/);
+});
+
+test("the Firecracker dataset offers the runtimes it has as baselines", async ({ page }) => {
+  await page.goto("/?dataset=firecracker-nsdi2020");
+  await page.getByRole("link", { name: "Bare metal" }).click();
+  await expect(page.getByRole("table", { name: "Geometric-mean overhead by runtime and category" })).toContainText("Firecracker 0.20.0");
+});
