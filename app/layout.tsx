@@ -13,6 +13,8 @@ export const metadata: Metadata = {
 const NAV = [
   ["/", "Overview"],
   ["/explore", "Explore"],
+  ["/runtimes", "Runtimes"],
+  ["/guide", "Guide"],
 ] as const;
 
 export default function RootLayout({ children }: { children: ReactNode }) {

@@ -28,9 +28,12 @@ export function computeOverhead(runtime: readonly number[], baseline: readonly n
   return fromEstimate(estimate);
 }
 
-/** Geometric mean of several overheads' ratios (never an arithmetic mean of percentages). */
-export function summarizeOverheads(parts: readonly Overhead[]): Overhead {
-  return fromEstimate(combineLogRatios(parts.map((p) => p.estimate)));
+/**
+ * Geometric mean of several overheads' ratios (never an arithmetic mean of percentages),
+ * weighted when `weights` is given (use-case rankings).
+ */
+export function summarizeOverheads(parts: readonly Overhead[], weights?: readonly number[]): Overhead {
+  return fromEstimate(combineLogRatios(parts.map((p) => p.estimate), weights));
 }
 
 function fromEstimate(estimate: LogEstimate): Overhead {

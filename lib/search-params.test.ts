@@ -10,6 +10,8 @@ const full: Filters = {
   baseline: "runc",
   view: "absolute",
   asof: 3,
+  case: "custom",
+  weights: "cpu:1,disk:2",
 };
 
 describe("URL contract", () => {
@@ -19,7 +21,7 @@ describe("URL contract", () => {
   });
 
   it("leaves defaults out of ordinary URLs but writes them into permalinks", () => {
-    const defaults: Filters = { ...full, baseline: "runc", view: "overhead", runtime: [], workload: [], dataset: null, host: null, metric: null, asof: null };
+    const defaults: Filters = { ...full, baseline: "runc", view: "overhead", runtime: [], workload: [], dataset: null, host: null, metric: null, asof: null, case: null, weights: null };
     expect(serializeFilters("/explore", defaults)).toBe("/explore");
     expect(serializePermalink("/explore", { ...defaults, dataset: "d", asof: 2 })).toBe("/explore?dataset=d&runtime=&workload=&baseline=runc&view=overhead&asof=2");
   });

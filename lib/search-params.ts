@@ -8,9 +8,14 @@ import {
   parseAsStringLiteral,
   type inferParserType,
 } from "nuqs/server";
+import { USE_CASE_IDS } from "./catalog/use-cases";
 
 export const VIEWS = ["overhead", "absolute"] as const;
 export type View = (typeof VIEWS)[number];
+
+/** Use cases of the guide, plus a custom one whose weights live in `weights`. */
+export const GUIDE_CASES = [...USE_CASE_IDS, "custom"] as const;
+export type GuideCase = (typeof GUIDE_CASES)[number];
 
 /**
  * The one URL contract of hvscope (a compatibility promise: see README, "Permalinks").
@@ -26,6 +31,10 @@ export const filterParsers = {
   baseline: parseAsString.withDefault("runc"),
   view: parseAsStringLiteral(VIEWS).withDefault("overhead"),
   asof: parseAsInteger,
+  /** Guide only: the use case, default the first one. */
+  case: parseAsStringLiteral(GUIDE_CASES),
+  /** Guide only: custom weights, `category:weight` pairs (lib/catalog/use-cases.ts parseWeights). */
+  weights: parseAsString,
 };
 
 export type Filters = inferParserType<typeof filterParsers>;

@@ -1,4 +1,4 @@
-import { VIEWS, type Filters, type View } from "./search-params";
+import { GUIDE_CASES, VIEWS, type Filters, type View } from "./search-params";
 
 /** A view the database can show: every value checked against what was imported. */
 export interface Selection {
@@ -79,6 +79,9 @@ export function unreadableParams(raw: Record<string, string | string[] | undefin
   const view = one("view");
   if (view !== undefined && !(VIEWS as readonly string[]).includes(view))
     notices.push({ param: "view", message: `Unknown view "${view}" (expected ${VIEWS.join(" or ")}); showing overhead.` });
+  const guideCase = one("case");
+  if (guideCase !== undefined && !(GUIDE_CASES as readonly string[]).includes(guideCase))
+    notices.push({ param: "case", message: `Unknown use case "${guideCase}" (expected ${GUIDE_CASES.join(", ")}).` });
   const asof = one("asof");
   if (asof !== undefined && asof !== "" && !/^\d+$/.test(asof))
     notices.push({ param: "asof", message: `"asof" must be an import id (a whole number), got "${asof}"; showing the latest data.` });

@@ -55,15 +55,19 @@ export function logRatio(runtime: readonly number[], baseline: readonly number[]
 }
 
 /**
- * Geometric mean of several log ratios (a summary across workloads), propagating their
- * variances; the interval needs every part to have one (Satterthwaite's df for the sum).
+ * (Weighted) mean of several log ratios: a geometric mean of ratios across workloads or
+ * categories. Variances propagate as Σ(wᵢ/W)²·varᵢ with Satterthwaite's df; the interval needs
+ * every part to have one. Equal weights when `weights` is omitted.
  */
-export function combineLogRatios(parts: readonly LogEstimate[]): LogEstimate {
+export function combineLogRatios(parts: readonly LogEstimate[], weights?: readonly number[]): LogEstimate {
   if (parts.length === 0) throw new Error("combineLogRatios: no parts");
-  const k = parts.length;
-  const logRatio = parts.reduce((s, p) => s + p.logRatio, 0) / k;
+  const w = weights ?? parts.map(() => 1);
+  const total = w.reduce((a, b) => a + b, 0);
+  if (!(total > 0) || w.length !== parts.length) throw new Error("combineLogRatios: weights must match parts and sum above 0");
+  const share = w.map((x) => x / total);
+  const logRatio = parts.reduce((s, p, i) => s + share[i]! * p.logRatio, 0);
   if (parts.some((p) => p.variance === null)) return { logRatio, variance: null, df: null };
-  const variances = parts.map((p) => p.variance! / k ** 2);
+  const variances = parts.map((p, i) => share[i]! ** 2 * p.variance!);
   const variance = variances.reduce((s, v) => s + v, 0);
   const denom = variances.reduce((s, v, i) => s + (parts[i]!.df === Infinity ? 0 : v ** 2 / parts[i]!.df!), 0);
   return { logRatio, variance, df: denom === 0 ? Infinity : variance ** 2 / denom };

@@ -1,0 +1,18 @@
+"use client";
+
+import { TradeoffChart, type TradeoffPoint } from "@/components/charts/tradeoff-chart";
+import { ChartFigure } from "@/components/charts/chart-figure";
+
+/** The trade-off chart with its downloads; the ranking table below holds the same numbers. */
+export function TradeoffSection({ points, csv, title }: { points: TradeoffPoint[]; csv: string; title: string }) {
+  return (
+    <ChartFigure
+      label={`Scatter plot of isolation level against weighted overhead for ${title}, one point per runtime; the ranking table lists the same numbers.`}
+      fileName="tradeoff"
+      csv={csv}
+      caption="Up is more overhead; right is a stronger isolation boundary."
+    >
+      <TradeoffChart points={points} />
+    </ChartFigure>
+  );
+}

@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { db } from "@/db";
+import { listMeasuredRuntimeIds } from "@/db/queries/runtimes";
+import { ISOLATION_LEVELS } from "@/lib/catalog/isolation";
+import { RUNTIME_FACTS } from "@/lib/catalog/runtimes";
+import { RUNTIME_IDS, RUNTIMES } from "@/lib/runtimes";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Runtimes" };
+
+export default async function RuntimesPage() {
+  const measured = new Set(await listMeasuredRuntimeIds(db));
+  return (
+    <>
+      <h1>Runtimes</h1>
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        Every system hvscope knows, by the kind of boundary between the workload and the host kernel. Each page cites its sources and
+        shows what was measured.
+      </p>
+      <table className="data-table" aria-label="Runtimes">
+        <thead>
+          <tr>
+            <th scope="col">Runtime</th>
+            <th scope="col">Family</th>
+            <th scope="col">Isolation</th>
+            <th scope="col">Boundary</th>
+            <th scope="col">Data</th>
+          </tr>
+        </thead>
+        <tbody>
+          {RUNTIME_IDS.map((id) => (
+            <tr key={id}>
+              <th scope="row" className="font-normal">
+                <Link href={`/runtimes/${id}`}>{RUNTIMES[id].name}</Link>
+              </th>
+              <td>{RUNTIMES[id].family}</td>
+              <td className="whitespace-nowrap">
+                {RUNTIME_FACTS[id].isolationStrength}: {ISOLATION_LEVELS[RUNTIME_FACTS[id].isolationStrength].label}
+              </td>
+              <td className="text-sm">{RUNTIME_FACTS[id].isolationBoundary}</td>
+              <td>{measured.has(id) ? "measured" : "no data"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

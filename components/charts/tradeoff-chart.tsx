@@ -1,0 +1,37 @@
+"use client";
+
+import { CartesianGrid, LabelList, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from "recharts";
+import { log2ToPct } from "@/lib/chart-data";
+import { formatPct } from "@/lib/format";
+
+export interface TradeoffPoint {
+  key: string;
+  label: string;
+  color: string;
+  isolation: number;
+  /** log2 of the weighted cost ratio. */
+  log2Ratio: number;
+  overheadPct: number;
+}
+
+const LEVELS = ["none", "shared kernel", "user-space kernel", "guest kernel (VM)"];
+
+/** Isolation level against weighted overhead, one point per runtime; shaped data only. */
+export function TradeoffChart({ points }: { points: TradeoffPoint[] }) {
+  return (
+    <ResponsiveContainer width="100%" height={320}>
+      <ScatterChart margin={{ left: 8, right: 24, top: 16, bottom: 24 }}>
+        <CartesianGrid strokeDasharray="3 3" stroke="#8884" />
+        <XAxis type="number" dataKey="isolation" domain={[-0.5, 3.5]} ticks={[0, 1, 2, 3]} tickFormatter={(v: number) => LEVELS[v] ?? ""} stroke="currentColor" fontSize={11} />
+        <YAxis type="number" dataKey="log2Ratio" tickFormatter={(v: number) => formatPct(log2ToPct(v))} stroke="currentColor" fontSize={11} width={80} />
+        <ZAxis range={[80, 80]} />
+        <Tooltip formatter={(_v, _n, item) => formatPct((item.payload as TradeoffPoint).overheadPct)} labelFormatter={() => ""} />
+        {points.map((p) => (
+          <Scatter key={p.key} name={p.label} data={[p]} fill={p.color} isAnimationActive={false}>
+            <LabelList dataKey="label" position="right" fontSize={11} fill="currentColor" />
+          </Scatter>
+        ))}
+      </ScatterChart>
+    </ResponsiveContainer>
+  );
+}
