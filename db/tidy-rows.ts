@@ -1,5 +1,6 @@
-import { and, asc, eq, inArray, lte, type SQL } from "drizzle-orm";
+import { and, asc, inArray, lte, type SQL } from "drizzle-orm";
 import type { Db } from "./open";
+import { joinSampleContext } from "./sample-context";
 import { datasets, hosts, metrics, runs, samples, sourceFiles, workloads } from "./schema";
 
 /** The export contract: other tools and tests read these columns, in this order. */
@@ -55,7 +56,7 @@ export async function listTidyRows(db: Db, filter: TidyFilter = {}): Promise<Tid
   if (filter.workloads?.length) where.push(inArray(workloads.name, filter.workloads));
   if (filter.metrics?.length) where.push(inArray(metrics.name, filter.metrics));
   if (filter.asOf !== undefined) where.push(lte(sourceFiles.importId, filter.asOf));
-  return db
+  const query = db
     .select({
       dataset: datasets.name,
       host: hosts.name,
@@ -71,12 +72,8 @@ export async function listTidyRows(db: Db, filter: TidyFilter = {}): Promise<Tid
       source_file: sourceFiles.path,
     })
     .from(samples)
-    .innerJoin(runs, eq(samples.runId, runs.id))
-    .innerJoin(metrics, eq(samples.metricId, metrics.id))
-    .innerJoin(workloads, eq(runs.workloadId, workloads.id))
-    .innerJoin(datasets, eq(runs.datasetId, datasets.id))
-    .innerJoin(hosts, eq(runs.hostId, hosts.id))
-    .innerJoin(sourceFiles, eq(runs.sourceFileId, sourceFiles.id))
+    .$dynamic();
+  return joinSampleContext(query)
     .where(and(...where))
     .orderBy(asc(datasets.name), asc(hosts.name), asc(runs.runtimeId), asc(workloads.name), asc(metrics.name), asc(runs.repetition));
 }

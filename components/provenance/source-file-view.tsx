@@ -1,23 +1,10 @@
 import Link from "next/link";
+import type { SourceFileDetail } from "@/db/queries/provenance";
 import { formatValue } from "@/lib/format";
 
 export interface SourceFileViewProps {
-  file: {
-    id: number;
-    path: string;
-    sha256: string;
-    sizeBytes: number;
-    parser: string;
-    parserVersion: number;
-    dataset: string;
-    importId: number;
-    tool: string;
-    toolVersion: string | null;
-    command: string | null;
-    runtimes: string[];
-    host: { name: string; kernel: string | null; cpuModel: string | null; cpuCount: number | null; memoryBytes: number | null; os: string | null };
-    content: string;
-  };
+  /** Dates are left out: over JSON they arrive as strings, and the view does not show them. */
+  file: Omit<SourceFileDetail, "importedAt" | "startedAt">;
 }
 
 const unknown = <span className="text-zinc-500">not recorded</span>;

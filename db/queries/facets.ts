@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, count, desc, eq, lte, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/open";
+import { joinSampleContext } from "@/db/sample-context";
 import { datasets, hosts, imports, metrics, runs, samples, sourceFiles, workloads } from "@/db/schema";
 
 export interface DatasetFacet {
@@ -51,15 +52,10 @@ export async function getSelectionFacets(db: Db, dataset: string, host: string |
     .innerJoin(workloads, eq(runs.workloadId, workloads.id))
     .where(and(...where));
   const scoped = host === null ? runRows : runRows.filter((r) => r.host === host);
-  const metricRows = await db
-    .selectDistinct({ name: metrics.name, unit: metrics.unit, direction: metrics.direction })
-    .from(samples)
-    .innerJoin(metrics, eq(samples.metricId, metrics.id))
-    .innerJoin(runs, eq(samples.runId, runs.id))
-    .innerJoin(datasets, eq(runs.datasetId, datasets.id))
-    .innerJoin(hosts, eq(runs.hostId, hosts.id))
-    .innerJoin(sourceFiles, eq(runs.sourceFileId, sourceFiles.id))
+  const metricQuery = db.select({ name: metrics.name, unit: metrics.unit, direction: metrics.direction }).from(samples).$dynamic();
+  const metricRows = await joinSampleContext(metricQuery)
     .where(and(...where, ...(host === null ? [] : [eq(hosts.name, host)])))
+    .groupBy(metrics.name, metrics.unit, metrics.direction)
     .orderBy(asc(metrics.name));
   return {
     hosts: uniqueSorted(runRows.map((r) => r.host)),

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray, lte, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/open";
+import { joinSampleContext } from "@/db/sample-context";
 import { datasets, hosts, metrics, runs, samples, sourceFiles, workloads } from "@/db/schema";
 import type { Measurement } from "@/lib/overhead-rows";
 import type { Selection } from "@/lib/selection";
@@ -12,7 +13,7 @@ export async function listMeasurements(db: Db, sel: Selection): Promise<Measurem
   if (sel.workloads.length > 0) where.push(inArray(workloads.name, sel.workloads));
   if (sel.metric !== null) where.push(eq(metrics.name, sel.metric));
   if (sel.asof !== null) where.push(lte(sourceFiles.importId, sel.asof));
-  return db
+  const query = db
     .select({
       runId: runs.id,
       sourceFileId: runs.sourceFileId,
@@ -28,12 +29,8 @@ export async function listMeasurements(db: Db, sel: Selection): Promise<Measurem
       value: samples.value,
     })
     .from(samples)
-    .innerJoin(runs, eq(samples.runId, runs.id))
-    .innerJoin(metrics, eq(samples.metricId, metrics.id))
-    .innerJoin(workloads, eq(runs.workloadId, workloads.id))
-    .innerJoin(datasets, eq(runs.datasetId, datasets.id))
-    .innerJoin(hosts, eq(runs.hostId, hosts.id))
-    .innerJoin(sourceFiles, eq(runs.sourceFileId, sourceFiles.id))
+    .$dynamic();
+  return joinSampleContext(query)
     .where(and(...where))
     .orderBy(asc(runs.runtimeId), asc(workloads.name), asc(metrics.name), asc(runs.repetition));
 }

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { SourceFileView } from "@/components/provenance/source-file-view";
 import { db } from "@/db";
 import { getSourceFile } from "@/db/queries/provenance";
+import { parseSourceId } from "@/lib/source-id";
 
 export const dynamic = "force-dynamic";
 
@@ -10,8 +11,9 @@ export const metadata: Metadata = { title: "Source file" };
 
 export default async function SourceFilePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  if (!/^\d{1,12}$/.test(id)) notFound();
-  const file = await getSourceFile(db, Number(id));
+  const sourceId = parseSourceId(id);
+  if (sourceId === null) notFound();
+  const file = await getSourceFile(db, sourceId);
   if (!file) notFound();
   return (
     <>
