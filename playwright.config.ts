@@ -1,12 +1,10 @@
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_DB } from "./e2e/db-path";
 
 const PORT = 3123;
-/** A database the e2e setup builds from real fixtures and public datasets (e2e/global-setup.ts). */
-export const E2E_DB = "e2e/.data/e2e.db";
 
 export default defineConfig({
   testDir: "./e2e",
-  globalSetup: "./e2e/global-setup.ts",
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 2 : 0,
   workers: 1,
@@ -22,10 +20,11 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx next start -p ${PORT} -H 127.0.0.1`,
+    // The database is built first, by the same command, so the server opens the finished file.
+    command: `npx tsx e2e/build-db.ts && npx next start -p ${PORT} -H 127.0.0.1`,
     url: `http://127.0.0.1:${PORT}/api/imports`,
     env: { HVSCOPE_DB: E2E_DB },
     reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
+    timeout: 180_000,
   },
 });
