@@ -16,6 +16,8 @@ const BROKEN: [string, string][] = [
   ["truncated.txt", "line 2: expected 4 columns (PID, VSZ, RSS, COMMAND), got 3"],
   ["empty.txt", "line 1: expected a ps header row with PID, VSZ or RSS, and COMMAND columns"],
   ["wrong-tool.txt", "line 1: expected a ps header row with PID, VSZ or RSS, and COMMAND columns"],
+  // Found by fuzz.test.ts: an RSS too large for bytes used to come back as Infinity.
+  ["issue-7-2.txt", "1e+308 KiB is out of range: not a finite number of bytes"],
 ];
 
 describe("ps parser", () => {
@@ -26,6 +28,27 @@ describe("ps parser", () => {
     expect(result.command).toBe("redis-server 127.0.0.1:6390");
     expect(result.samples[0]?.workload).toEqual({ name: "ps redis-server", category: "footprint", params: { command: "redis-server" } });
     expect(result.samples.every((s) => s.repetition === undefined)).toBe(true);
+  });
+
+  it("sums every process into vsz_total and rss_total with the manifest option sum: true", () => {
+    const sum = (name: string) => parseFixture(parser, "ps", name, { sum: true }).samples;
+    // sleep-3.txt: RSS 1884 + 1796 + 1832 KiB, VSZ 3 x 2920 KiB.
+    const workload = { name: "ps total sleep", category: "footprint", params: { command: "sleep", processes: 3 } };
+    expect(sum("sleep-3.txt")).toEqual([
+      { workload, metric: "vsz_total", unit: "bytes", value: 3 * 2920 * 1024 },
+      { workload, metric: "rss_total", unit: "bytes", value: (1884 + 1796 + 1832) * 1024 },
+    ]);
+    // Two programs (a sandbox's Sentry and Gofer, say) become one workload named after both, sorted.
+    expect(sum("mixed.txt").map((s) => [s.workload.name, s.metric, s.value])).toEqual([
+      ["ps total redis-server+sleep", "vsz_total", (2920 + 63384) * 1024],
+      ["ps total redis-server+sleep", "rss_total", (1884 + 7856) * 1024],
+    ]);
+    expect(sum("sleep.txt").every((s) => s.repetition === undefined)).toBe(true);
+  });
+
+  it("rejects a sum option that is not a boolean, and unknown options, naming them", () => {
+    expect(() => parseFixture(parser, "ps", "sleep.txt", { sum: "yes" })).toThrow(/invalid ps options in the manifest:[\s\S]*sum/);
+    expect(() => parseFixture(parser, "ps", "sleep.txt", { total: true })).toThrow(/invalid ps options in the manifest/);
   });
 
   it.skipIf(!hasSharedDatasets)("reads the Firecracker paper's ps outputs (skipped when ../shared/datasets is absent)", () => {

@@ -1,0 +1,128 @@
+/** Validation of `npm run bench` arguments; every rejection says what to type instead. */
+
+export const SUITE_IDS = ["paper", "quick"] as const;
+export type SuiteId = (typeof SUITE_IDS)[number];
+
+export const ENGINE_IDS = ["docker", "podman", "nerdctl"] as const;
+export type EngineId = (typeof ENGINE_IDS)[number];
+
+/** Runtimes the harness drives itself from an OCI bundle, plus plain host processes. */
+export const DIRECT_RUNTIMES = ["runc", "crun", "runsc-ptrace", "runsc-systrap", "bare-metal"] as const;
+export type DirectRuntime = (typeof DIRECT_RUNTIMES)[number];
+
+export const MAX_REPS = 20;
+
+/** One `--runtime` entry: the label of its outputs, and for engines the name passed to `--runtime`. */
+export interface RuntimeRequest {
+  label: string;
+  engineRuntime?: string;
+}
+
+export interface BenchOptions {
+  runtimes: RuntimeRequest[];
+  suite: SuiteId;
+  reps: number;
+  out: string;
+  dataset?: string;
+  engine?: EngineId;
+  image?: string;
+  fixCrunCgroups: boolean;
+}
+
+/** What commander hands over: strings as typed, or undefined. */
+export interface RawBenchOptions {
+  runtime?: string;
+  suite?: string;
+  reps?: string;
+  out?: string;
+  dataset?: string;
+  engine?: string;
+  image?: string;
+  fixCrunCgroups?: boolean;
+}
+
+/** A mistake in the command line; the CLI prints the message and exits with status 2. */
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
+// gVisor's KVM platform needs /dev/kvm; on these VMs (nested virtualization) runs hang
+// instead of failing, so the harness refuses before starting anything.
+const KVM_REFUSAL =
+  "runsc-kvm is refused: gVisor's KVM platform hangs on this kind of machine (a VM without usable nested KVM) " +
+  "instead of failing; measure gVisor with runsc-ptrace (or runsc-systrap, with a gVisor release that has the systrap platform)";
+
+const LABEL = /^[a-z0-9][a-z0-9._-]*$/;
+
+export function parseBenchOptions(raw: RawBenchOptions, now = new Date()): BenchOptions {
+  const engine = oneOf(raw.engine, ENGINE_IDS, "--engine");
+  const suite = oneOf(raw.suite, SUITE_IDS, "--suite") ?? "paper";
+  if (raw.image !== undefined && engine === undefined) throw new UsageError("--image only applies with --engine (direct runs use the host's /usr and /etc)");
+  const options: BenchOptions = {
+    runtimes: parseRuntimes(raw.runtime, engine),
+    suite,
+    reps: parseReps(raw.reps),
+    out: raw.out ?? `bench-results/${suite}-${stamp(now)}`,
+    fixCrunCgroups: raw.fixCrunCgroups === true,
+  };
+  if (raw.dataset !== undefined) {
+    if (raw.dataset.trim() === "") throw new UsageError("--dataset must not be empty");
+    options.dataset = raw.dataset;
+  }
+  if (engine) {
+    options.engine = engine;
+    options.image = raw.image ?? "debian:12-slim";
+  }
+  return options;
+}
+
+function parseRuntimes(list: string | undefined, engine: EngineId | undefined): RuntimeRequest[] {
+  if (list === undefined || list.trim() === "")
+    throw new UsageError(`--runtime is required: a comma-separated list, e.g. --runtime ${DIRECT_RUNTIMES.join(",")}`);
+  const entries = list.split(",").map((s) => s.trim());
+  if (entries.some((e) => e === "")) throw new UsageError(`--runtime "${list}" has an empty entry`);
+  const requests = entries.map((entry) => (engine ? engineRuntime(entry) : directRuntime(entry)));
+  const labels = requests.map((r) => r.label);
+  const twice = labels.find((l, i) => labels.indexOf(l) !== i);
+  if (twice) throw new UsageError(`--runtime lists ${twice} twice`);
+  return requests;
+}
+
+function directRuntime(entry: string): RuntimeRequest {
+  if (entry === "runsc-kvm") throw new UsageError(KVM_REFUSAL);
+  if (entry === "runsc" || entry === "gvisor") throw new UsageError(`--runtime ${entry}: name the gVisor platform, runsc-ptrace or runsc-systrap`);
+  if (entry.includes("=")) throw new UsageError(`--runtime ${entry}: NAME=ENGINE_RUNTIME only applies with --engine`);
+  if (!(DIRECT_RUNTIMES as readonly string[]).includes(entry))
+    throw new UsageError(`unknown runtime "${entry}"; without --engine the harness drives ${DIRECT_RUNTIMES.join(", ")} (others, such as Kata or Firecracker, through --engine)`);
+  return { label: entry };
+}
+
+/** `kata-fc=io.containerd.kata-fc.v2`: the label names the outputs, the rest goes to `--runtime`. */
+function engineRuntime(entry: string): RuntimeRequest {
+  const [label = "", engineName, ...rest] = entry.split("=");
+  if (rest.length > 0 || engineName === "") throw new UsageError(`--runtime ${entry}: expected NAME or LABEL=ENGINE_RUNTIME`);
+  if (!LABEL.test(label)) throw new UsageError(`--runtime ${entry}: the label "${label}" must be lower case letters, digits, '.', '_' or '-' (it names a folder)`);
+  if (label === "runsc-kvm") throw new UsageError(KVM_REFUSAL);
+  if (label === "bare-metal") return { label };
+  return { label, engineRuntime: engineName ?? label };
+}
+
+function parseReps(text: string | undefined): number {
+  if (text === undefined) return 3;
+  const reps = Number(text);
+  if (!/^\d+$/.test(text.trim()) || !Number.isInteger(reps) || reps < 1 || reps > MAX_REPS)
+    throw new UsageError(`--reps "${text}": expected a whole number from 1 to ${MAX_REPS}`);
+  return reps;
+}
+
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string): T | undefined {
+  if (value === undefined) return undefined;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${flag} "${value}": expected one of ${allowed.join(", ")}`);
+}
+
+/** 20261126-221503 in local time: sorts by date and needs no quoting in a path. */
+function stamp(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}`;
+}

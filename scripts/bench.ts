@@ -1,0 +1,50 @@
+import { Command } from "commander";
+import { installInterruptHandlers } from "@/lib/bench/cleanup";
+import { parseBenchOptions, UsageError, type RawBenchOptions } from "@/lib/bench/options";
+import { runBench } from "@/lib/bench/runner";
+
+const program = new Command("bench")
+  .description("Run the benchmark suite under each runtime and write raw outputs plus an hvscope.yaml manifest, ready for `npm run ingest -- DIR`.")
+  .option("--runtime <list>", "comma-separated: runc, crun, runsc-ptrace, runsc-systrap, bare-metal; with --engine any engine runtime, as NAME or LABEL=ENGINE_RUNTIME")
+  .option("--suite <suite>", "paper (every category) or quick (a short subset)", "paper")
+  .option("--reps <n>", "repetitions of every step", "3")
+  .option("--out <dir>", "a new or empty output folder (default: bench-results/<suite>-<time>)")
+  .option("--dataset <name>", "dataset name in the manifest (default: bench-<suite>-<host>-<date>)")
+  .option("--engine <engine>", "run through docker, podman or nerdctl, passing its --runtime (for Kata, Firecracker...)")
+  .option("--image <image>", "with --engine: the base image (host /usr and /etc are mounted over it)")
+  .option("--fix-crun-cgroups", "if crun refuses the hybrid cgroup layout, mount the controllers left on cgroup v2 as v1 (needs root; lasts until reboot)")
+  .parse();
+
+const log = (message: string) => console.error(`bench: ${message}`);
+
+async function main(): Promise<number> {
+  let options;
+  try {
+    options = parseBenchOptions(program.opts<RawBenchOptions>());
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    console.error(`bench: ${e.message}`);
+    return 2;
+  }
+  installInterruptHandlers(log);
+  const commandLine = ["npm run bench --", ...process.argv.slice(2)].join(" ");
+  try {
+    const result = await runBench(options, { commandLine, log });
+    const failed = result.records.filter((r) => r.status === "failed");
+    const unsupported = result.records.filter((r) => r.status === "skipped").length;
+    const skipped = result.runtimes.filter((r) => r.status === "skipped");
+    for (const r of result.runtimes)
+      log(`${r.label}: ${r.status === "measured" ? `${Math.round(r.seconds ?? 0)} s of steps` : `skipped (${r.reason})`}`);
+    log(
+      `${result.records.length - failed.length - unsupported} outputs, ${failed.length} failed steps, ${unsupported} steps unsupported by their runtime, ` +
+        `${skipped.length} skipped runtimes in ${Math.round(result.seconds)} s; ` +
+        `import with: npm run ingest -- ${result.outDir}`,
+    );
+    return failed.length === 0 && skipped.length === 0 ? 0 : 1;
+  } catch (e) {
+    log(e instanceof Error ? e.message : String(e));
+    return e instanceof UsageError ? 2 : 1;
+  }
+}
+
+process.exitCode = await main();
