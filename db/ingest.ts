@@ -90,6 +90,7 @@ export class IngestWriter {
         sizeBytes: file.bytes.length,
         parserId: plan.parser.id,
         parserVersion: plan.parser.version,
+        sampleCount: plan.sampleCount,
         contentDeflate: packContent(file.bytes),
       })
       .returning({ id: sourceFiles.id });

@@ -77,11 +77,17 @@ export const sourceFiles = sqliteTable(
     sizeBytes: integer("size_bytes").notNull(),
     parserId: text("parser_id", { enum: TOOL_IDS }).notNull(),
     parserVersion: integer("parser_version").notNull(),
+    /** Samples stored from this file, kept so dataset totals never scan the samples table. */
+    sampleCount: integer("sample_count").notNull().default(0),
     /** The file's bytes, raw-deflated (db/content.ts). */
     contentDeflate: blob("content_deflate", { mode: "buffer" }).notNull(),
   },
   // Same bytes in the same dataset are the same file: re-ingest is a no-op.
-  (t) => [uniqueIndex("source_files_dataset_sha").on(t.datasetId, t.sha256), index("source_files_import").on(t.importId)],
+  (t) => [
+    uniqueIndex("source_files_dataset_sha").on(t.datasetId, t.sha256),
+    index("source_files_import").on(t.importId),
+    index("source_files_dataset_counts").on(t.datasetId, t.importId, t.sampleCount),
+  ],
 );
 
 /** One repetition of one workload under one runtime on one host. */
