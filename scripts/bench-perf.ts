@@ -1,0 +1,250 @@
+/**
+ * Performance at scale (issue 6), measured in one run, each result beside a floor or a target:
+ *   a. ingestion: the real pipeline against a bare read + parse + insert loop on the same files;
+ *   b. GET /api/overhead on a typical permalink: `next start` against a minimal node:http server
+ *      answering the same query, under closed-loop load on loopback, plus where the route's time goes;
+ *   c. first-load JavaScript per route of the production build;
+ *   d. /explore in Chromium: Largest Contentful Paint and filter change to updated table.
+ *   npm run bench:perf -- [--db data/perf.db] [--duration 10] [--connections 16] [--app-dir DIR]
+ *                         [--port 3140] [--floor-port 3141] [--files 5000] [--sections abcd]
+ * The database comes from `npm run perf:gen`; the build from `npx next build` in --app-dir.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import Database from "better-sqlite3";
+import { importPaths } from "@/db/import-files";
+import { openDb } from "@/db/open";
+import { measureExplore } from "@/lib/perf/browser";
+import { prepareFixtures, runtimesFor, writeHostCorpus } from "@/lib/perf/corpus";
+import { measureFirstLoadJs } from "@/lib/perf/first-load-js";
+import { limitIngest } from "@/lib/perf/ingest-limit";
+import { runLoad, sequentialLatency, type LoadResult } from "@/lib/perf/load";
+import { median } from "@/lib/perf/percentile";
+import { formatTable, int, kb, ms, pct, verdict } from "@/lib/perf/report";
+import { startServer, type RunningServer } from "@/lib/perf/server-process";
+
+const ROOT = resolve(import.meta.dirname, "..");
+const { values } = parseArgs({
+  options: {
+    db: { type: "string", default: "data/perf.db" },
+    duration: { type: "string", default: "10" },
+    connections: { type: "string", default: "16" },
+    "app-dir": { type: "string", default: ROOT },
+    port: { type: "string", default: "3140" },
+    "floor-port": { type: "string", default: "3141" },
+    files: { type: "string", default: "5000" },
+    sections: { type: "string", default: "abcd" },
+  },
+});
+const DB = resolve(values.db);
+const APP_DIR = resolve(values["app-dir"]);
+const DURATION = Number(values.duration);
+const CONNECTIONS = Number(values.connections);
+const run = (section: string) => values.sections.includes(section);
+/** Each section's printed block, shown in order a–d at the end; progress goes to stderr meanwhile. */
+const blocks = new Map<string, string[]>();
+const print = (section: string, text: string) => blocks.set(section, [...(blocks.get(section) ?? []), text]);
+const progress = (text: string) => console.error(`bench:perf: ${text}`);
+const targets: [section: string, name: string, measured: string, ok: boolean][] = [];
+const running = new Set<RunningServer>();
+
+process.on("SIGINT", () => void Promise.all([...running].map((s) => s.stop())).finally(() => process.exit(130)));
+
+function header() {
+  const db = new Database(DB, { readonly: true, fileMustExist: true });
+  try {
+    const one = (sql: string) => db.prepare(sql).pluck().get();
+    // The default view's dataset (most samples, as db/queries/facets.ts listDatasets orders them), its first host.
+    const dataset = one(`SELECT d.name FROM samples s JOIN runs r ON s.run_id = r.id JOIN datasets d ON r.dataset_id = d.id
+      GROUP BY d.name ORDER BY count(*) DESC, d.name LIMIT 1`) as string;
+    const host = db.prepare("SELECT h.name FROM runs r JOIN hosts h ON r.host_id = h.id JOIN datasets d ON r.dataset_id = d.id WHERE d.name = ? ORDER BY h.name LIMIT 1").pluck().get(dataset) as string;
+    const asof = one("SELECT max(id) FROM imports") as number;
+    const permalink = new URLSearchParams({ dataset, host, baseline: "runc", view: "overhead", asof: String(asof) }).toString();
+    console.log(`hvscope bench:perf, ${new Date().toISOString()}, node ${process.version}, ${cpus().length} CPUs, load average ${loadavg()[0]!.toFixed(1)} (other work on the machine slows every number)`);
+    console.log(`database ${values.db}: ${int(one("SELECT count(*) FROM samples") as number)} samples, ${int(one("SELECT count(*) FROM datasets") as number)} datasets, ${int(one("SELECT count(*) FROM runs") as number)} runs`);
+    console.log(`build ${join(APP_DIR, ".next")}; permalink ${permalink} (all runtimes)\n`);
+    return permalink;
+  } finally {
+    db.close();
+  }
+}
+
+async function ingestion() {
+  const target = Number(values.files);
+  const tmp = mkdtempSync(join(tmpdir(), "hvscope-bench-perf-"));
+  try {
+    const { usable } = prepareFixtures(7);
+    const files: string[] = [];
+    for (let d = 0; files.length < target; d++)
+      files.push(...writeHostCorpus({ dir: join(tmp, "corpus", `d${d}`), dataset: `synthetic-bench-${d}`, host: "synthetic-host-1", runtimes: runtimesFor(d, 7), repetitions: 3, fixtures: usable, seed: d + 1, seen: new Set(), maxFiles: target - files.length }));
+    progress(`a: ingesting ${files.length} files through the real pipeline, then the limit loop`);
+    const conn = openDb(join(tmp, "real.db"));
+    const t = performance.now();
+    const real = await importPaths(conn, [join(tmp, "corpus")]);
+    const realSeconds = (performance.now() - t) / 1000;
+    conn.close();
+    if (real.failed.length > 0 || real.imported !== files.length) throw new Error(`real pipeline imported ${real.imported} of ${files.length}; first failure: ${JSON.stringify(real.failed[0])}`);
+    const limit = limitIngest(join(tmp, "limit.db"), files);
+    const ratio = limit.seconds / realSeconds;
+    print("a", `a. Ingestion of ${int(files.length)} jittered fixture copies (${int(real.samples)} samples; the limit loop parsed ${int(limit.samples)})`);
+    print(
+      "a",
+      formatTable([
+        ["", "real pipeline", "limit loop", "real/limit", "target"],
+        ["time", `${realSeconds.toFixed(2)} s`, `${limit.seconds.toFixed(2)} s`, "", ""],
+        ["files/s", int(real.imported / realSeconds), int(limit.files / limit.seconds), pct(ratio), `>= 50 %: ${verdict(ratio >= 0.5)}`],
+        ["samples/s", int(real.samples / realSeconds), int(limit.samples / limit.seconds), pct(ratio), ""],
+      ]),
+    );
+    targets.push(["a", "ingestion, real/limit >= 50 %", pct(ratio), ratio >= 0.5]);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** Rows with sorted keys, so the two servers' answers compare as text. */
+const canonicalRows = (body: unknown) =>
+  JSON.stringify(((body as { rows?: Record<string, unknown>[] }).rows ?? []).map((r) => Object.fromEntries(Object.entries(r).sort(([a], [b]) => a.localeCompare(b)))));
+
+async function measureServer(server: Promise<RunningServer>, url: string) {
+  const s = await server;
+  running.add(s);
+  try {
+    await sequentialLatency(url, 1); // warm-up: first query plans, JIT
+    const single = await sequentialLatency(url, 5);
+    progress(`b: ${CONNECTIONS} connections for ${DURATION} s on ${url}`);
+    const load = await runLoad(url, { connections: CONNECTIONS, durationS: DURATION });
+    return { single: median(single.ms), body: single.body, load };
+  } finally {
+    await s.stop();
+    running.delete(s);
+  }
+}
+
+function queryBreakdown(permalink: string) {
+  const r = spawnSync(process.execPath, ["--conditions", "react-server", "--import", "tsx", join(ROOT, "scripts", "perf-queries.ts"), "--db", DB, "--query", permalink], {
+    cwd: ROOT,
+    encoding: "utf8",
+    timeout: 300_000,
+  });
+  if (r.status !== 0) return `  (breakdown failed: ${r.error?.message ?? r.stderr.slice(-500)})`;
+  return r.stdout.trimEnd().replace(/^/gm, "  ");
+}
+
+async function api(permalink: string, browserSection: () => Promise<void>) {
+  const path = `/api/overhead?${permalink}`;
+  const nextBase = `http://127.0.0.1:${values.port}`;
+  const next = await measureServer(
+    startServer({
+      name: "next start",
+      command: process.execPath,
+      args: [join(APP_DIR, "node_modules", "next", "dist", "bin", "next"), "start", "-p", values.port, "-H", "127.0.0.1"],
+      cwd: APP_DIR,
+      env: { ...process.env, HVSCOPE_DB: DB, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+      readyUrl: `${nextBase}/api/imports`,
+      timeoutMs: 60_000,
+    }).then(async (s) => {
+      // The browser section needs the same server; it runs before the load, on an idle server.
+      if (run("d")) {
+        running.add(s);
+        await browserSection().catch(async (e: unknown) => {
+          await s.stop();
+          throw e;
+        });
+      }
+      return s;
+    }),
+    `${nextBase}${path}`,
+  );
+  const floorBase = `http://127.0.0.1:${values["floor-port"]}`;
+  const floor = await measureServer(
+    startServer({
+      name: "minimal server",
+      command: process.execPath,
+      args: ["--import", "tsx", join(ROOT, "scripts", "perf-min-server.ts"), "--db", DB, "--port", values["floor-port"]],
+      cwd: ROOT,
+      readyUrl: `${floorBase}/health`,
+      timeoutMs: 30_000,
+    }),
+    `${floorBase}${path}`,
+  );
+  const agree = canonicalRows(next.body) === canonicalRows(floor.body);
+  const rows = (next.body as { rows: unknown[] }).rows.length;
+  const rpsRatio = next.load.rps / floor.load.rps;
+  const line = (label: string, pick: (l: LoadResult) => string, ratio: string, target: string) => [label, pick(next.load), pick(floor.load), ratio, target];
+  print("b", `b. GET ${path}`);
+  print("b", `   ${rows} overhead rows; the two servers' rows ${agree ? "are identical" : "DIFFER (the floor is not answering the same question)"}; ${CONNECTIONS} connections for ${DURATION} s each`);
+  print(
+    "b",
+    formatTable([
+      ["", "next start", "minimal node:http", "next/minimal", "target"],
+      ["one request alone (median of 5)", ms(next.single), ms(floor.single), `${(next.single / floor.single).toFixed(1)} x`, ""],
+      line("p50 under load", (l) => ms(l.p50Ms), `${(next.load.p50Ms / floor.load.p50Ms).toFixed(1)} x`, ""),
+      line("p99 under load", (l) => ms(l.p99Ms), `${(next.load.p99Ms / floor.load.p99Ms).toFixed(1)} x`, `< 50 ms: ${verdict(next.load.p99Ms < 50)}`),
+      line("requests/s", (l) => l.rps.toFixed(1), pct(rpsRatio), `>= 50 %: ${verdict(rpsRatio >= 0.5)}`),
+      line("2xx / non-2xx / errors (timeouts)", (l) => `${int(l.ok)} / ${int(l.non2xx)} / ${int(l.errors)} (${int(l.timeouts)})`, "", ""),
+    ]),
+  );
+  progress("b: timing the route's queries one by one");
+  print("b", "   where one request's database and JS time goes (the route's getExploreData, run alone; SCAN = full scan):");
+  print("b", queryBreakdown(permalink));
+  targets.push(["b", "API p99 < 50 ms", ms(next.load.p99Ms), next.load.p99Ms < 50]);
+  targets.push(["b", "API requests/s >= 50 % of minimal", pct(rpsRatio), rpsRatio >= 0.5]);
+}
+
+function firstLoadJs() {
+  const routes = measureFirstLoadJs(APP_DIR);
+  print("c", "c. First-load JS per route (root main files + every segment's client chunks, gzip -9, kB = 1000 B)");
+  print("c", formatTable([["route", "chunks", "raw", "gzip", "target"], ...routes.map((r) => [r.route, String(r.chunks), kb(r.rawBytes), kb(r.gzipBytes), r.route === "/explore" ? `< 250 kB: ${verdict(r.gzipBytes < 250_000)}` : ""])]));
+  const explore = routes.find((r) => r.route === "/explore");
+  if (explore) targets.push(["c", "/explore first-load JS < 250 kB", kb(explore.gzipBytes), explore.gzipBytes < 250_000]);
+}
+
+async function browser(permalink: string) {
+  const url = `http://127.0.0.1:${values.port}/explore?${permalink}`;
+  progress("d: first visits and filter changes in Chromium");
+  const b = await measureExplore(url, { loads: 5, rounds: 3, timeoutMs: 60_000 });
+  // A change that never showed counts as infinitely slow: it can only raise the median.
+  const changes = [b.runtimeToggleMs, b.viewSwitchMs].map((v) => v.map((x) => x ?? Infinity));
+  const lcp = median(b.lcpMs);
+  const change = changes.map((v) => median(v));
+  const timeouts = (v: number[]) => (v.includes(Infinity) ? `, ${v.filter((x) => x === Infinity).length} timed out` : "");
+  print("d", `d. /explore?${permalink} in Chromium (loopback; 5 first visits, each in a fresh context, after one unmeasured)`);
+  print(
+    "d",
+    formatTable([
+      ["", "median", "max", "target"],
+      ["time to first byte", ms(median(b.ttfbMs)), ms(Math.max(...b.ttfbMs)), ""],
+      ["Largest Contentful Paint", ms(lcp), ms(Math.max(...b.lcpMs)), `< 1.0 s: ${verdict(lcp < 1000)}`],
+      [`runtime checkbox -> table (${changes[0]!.length}x${timeouts(changes[0]!)})`, ms(change[0]!), ms(Math.max(...changes[0]!)), `< 150 ms: ${verdict(change[0]! < 150)}`],
+      [`view radio -> table (${changes[1]!.length}x${timeouts(changes[1]!)})`, ms(change[1]!), ms(Math.max(...changes[1]!)), `< 150 ms: ${verdict(change[1]! < 150)}`],
+    ]),
+  );
+  print("d", `   HTML document (inline RSC payload included): ${kb(b.docEncodedBytes)} on the wire, ${kb(b.docDecodedBytes)} uncompressed`);
+  print("d", `   LCP element: ${b.lcpElement}; JS downloaded by a first visit: ${kb(b.jsEncodedBytes)} on the wire, ${kb(b.jsDecodedBytes)} uncompressed (Resource Timing)`);
+  targets.push(["d", "/explore LCP < 1.0 s", ms(lcp), lcp < 1000]);
+  for (const [i, label] of ["filter change (runtime checkbox) < 150 ms", "filter change (view radio) < 150 ms"].entries())
+    targets.push(["d", label, ms(change[i]!), change[i]! < 150]);
+}
+
+async function main() {
+  if (!existsSync(DB)) throw new Error(`no database at ${values.db}: run \`npm run perf:gen -- --samples 1000000 --db ${values.db}\` first`);
+  if (!Number.isFinite(DURATION) || DURATION <= 0 || !Number.isInteger(CONNECTIONS) || CONNECTIONS < 1) throw new Error("--duration and --connections must be positive numbers");
+  const permalink = header();
+  if (run("a")) await ingestion();
+  if (run("b")) await api(permalink, () => browser(permalink));
+  else if (run("d")) throw new Error("section d needs the server of section b: use --sections bd");
+  if (run("c")) firstLoadJs();
+  for (const section of ["a", "b", "c", "d"]) if (blocks.has(section)) console.log(`${blocks.get(section)!.join("\n")}\n`);
+  console.log("Targets");
+  console.log(formatTable([["target", "measured", ""], ...targets.sort(([a], [b]) => a.localeCompare(b)).map(([section, name, value, ok]) => [`${section}. ${name}`, value, verdict(ok)])]));
+}
+
+main().catch(async (e: unknown) => {
+  await Promise.all([...running].map((s) => s.stop()));
+  console.error(`bench:perf: ${e instanceof Error ? e.message : String(e)}`);
+  process.exitCode = 1;
+});
