@@ -1,4 +1,4 @@
-import { and, eq, isNull, max, type SQL } from "drizzle-orm";
+import { and, eq, isNull, max, sql, type SQL } from "drizzle-orm";
 import type { FileLabels } from "@/lib/ingest/labels";
 import type { FilePlan, PlannedRun } from "@/lib/ingest/plan";
 import { packContent } from "./content";
@@ -128,6 +128,12 @@ export class IngestWriter {
         sampleRows.push({ runId: runIds[i]!, metricId, value: s.value });
       }
     for (let i = 0; i < sampleRows.length; i += SAMPLE_CHUNK) await db.insert(samples).values(sampleRows.slice(i, i + SAMPLE_CHUNK));
+    // Counted with the file, in its transaction: an import killed half-way still lists what it
+    // stored (listImports shows imports with files, and "Copy link" pins the newest of them).
+    await db
+      .update(imports)
+      .set({ filesImported: sql`${imports.filesImported} + 1`, samples: sql`${imports.samples} + ${sampleRows.length}` })
+      .where(eq(imports.id, importId));
   }
 
   private async cached(key: string, create: () => Promise<number>): Promise<number> {

@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { E2E_DB } from "./db-path";
+import { HOSTILE, HOSTILE_FILES } from "./hostile-labels";
 
 /** Public datasets beside the repository; specs that need one skip when it is absent. */
 const SHARED = join(import.meta.dirname, "..", "..", "shared", "datasets");
@@ -22,6 +23,10 @@ function buildDb() {
   for (const [manifest, folder] of PUBLIC)
     if (existsSync(join(SHARED, folder))) ingest("--manifest", `examples/manifests/${manifest}.yaml`, join(SHARED, folder));
     else console.warn(`e2e: ${join(SHARED, folder)} is absent; specs on ${manifest} will skip`);
+  // Real ping outputs under labels that are HTML and script, for e2e/hostile.spec.ts.
+  const labels = ["--dataset", HOSTILE.dataset, "--host", HOSTILE.host];
+  ingest(...labels, "--runtime", "runc", HOSTILE_FILES.runc);
+  ingest(...labels, "--runtime", HOSTILE.runtime, HOSTILE_FILES.hostile);
 }
 
 buildDb();

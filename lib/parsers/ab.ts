@@ -1,5 +1,4 @@
-import { toCanonical } from "@/lib/units";
-import { lineAt, requireNumber, toNumber } from "./text";
+import { lineAt, requireNumber, toCanonical, toNumber } from "./text";
 import { ParseError, type ParsedSample, type Parser, type WorkloadKey } from "./types";
 
 // Report printed by output_results() in support/ab.c of Apache httpd 2.4

@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { toCanonical } from "@/lib/units";
 import { percentileName, parseFioSize, type DirStats, type FioDir, type JobOptions, type JobResult } from "./fio-job";
-import { parseJson, toNumber } from "./text";
+import { parseJson, toCanonical, toNumber } from "./text";
 import { ParseError } from "./types";
 
 // Layout: fio 3.33 stat.c, show_thread_status_json() and add_ddir_status_json()

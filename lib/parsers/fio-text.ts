@@ -1,6 +1,6 @@
-import { isSourceUnit, toCanonical, type SourceUnit } from "@/lib/units";
+import { isSourceUnit, type SourceUnit } from "@/lib/units";
 import { formatSize, percentileName, type DirStats, type FioDir, type JobOptions, type JobResult } from "./fio-job";
-import { toNumber } from "./text";
+import { toCanonical, toNumber } from "./text";
 import { ParseError, type ParamValue } from "./types";
 
 // Layout: fio 3.33 `--output-format=normal`: the job header is printed by init.c add_job(),

@@ -29,6 +29,8 @@ const GOOD: [string, Record<string, number>][] = [
     },
   ],
   ["nonzero-exit.txt", { "ls /nonexistent-hvscope max_rss": 2224 * 1024, "ls /nonexistent-hvscope wall_time": 20_000_000 }],
+  // dd.txt plus 50,000 blank lines: the same values (issue 7: blank lines used to take quadratic time).
+  ["issue-7-4.txt", { "dd if=/dev/zero of=/dev/null bs=1M count=64 wall_time": 40_000_000, "dd if=/dev/zero of=/dev/null bs=1M count=64 fs_inputs": 360 }],
   [
     "appended-3.txt",
     { "sleep 0.1 wall_time#0": 110_000_000, "sleep 0.1 wall_time#1": 100_000_000, "sleep 0.1 max_rss#0": 1656 * 1024, "sleep 0.1 max_rss#2": 1640 * 1024 },
@@ -45,6 +47,12 @@ describe("GNU time parser", () => {
   describeFixtureCases({
     parser, tool: "gnu-time", good: GOOD, read: matchValues(), broken: BROKEN,
     copiesElsewhere: ["meminfo/wrong-tool.txt", "stress-ng/wrong-tool.txt"],
+  });
+
+  it("reads a report followed by many blank lines in linear time (issue 7: 1.6 s before, about 10 ms after)", () => {
+    const started = performance.now();
+    expect(parse("issue-7-4.txt").samples).toEqual(parse("dd.txt").samples);
+    expect(performance.now() - started, "parse time in ms").toBeLessThan(500);
   });
 
   it("keys the workload by the timed command", () => {

@@ -1,5 +1,5 @@
-import { type SourceUnit, toCanonical } from "@/lib/units";
-import { lineAt, toNumber } from "./text";
+import type { SourceUnit } from "@/lib/units";
+import { lineAt, toCanonical, toNumber } from "./text";
 import { ParseError, type ParsedSample, type Parser, type WorkloadKey } from "./types";
 
 // Format: GNU time 1.9 `time -v` (time.c, the verbose format string): one tab-indented
@@ -7,7 +7,9 @@ import { ParseError, type ParsedSample, type Parser, type WorkloadKey } from "./
 // `Exit status: N`. `time -a -o FILE -v` appends one such block per run.
 // Fields Linux never fills (average sizes, swaps, socket messages, signals) are left out.
 // Note: GNU time 1.7 reported Maximum resident set size 4x too large; 1.8 fixed it.
-const COMMAND = /^\s*Command being timed: "(.*)"\s*$/gm;
+// Indentation is `[ \t]*`, not `\s*`: with the m flag `^\s*` also swallows blank lines, so on a
+// file of blank lines every line start rescanned the rest of the file (quadratic: issue 7).
+const COMMAND = /^[ \t]*Command being timed: "(.*)"[ \t]*$/gm;
 
 interface Field {
   label: string;
@@ -38,7 +40,7 @@ function elapsedSeconds(text: string, line: number): number {
 
 function parseBlock(raw: string, start: number, block: string, workload: WorkloadKey, repetition: number | undefined): ParsedSample[] {
   const find = (label: string) => {
-    const m = new RegExp(`^\\s*${escape(label)}: (.*?)\\s*$`, "m").exec(block);
+    const m = new RegExp(`^[ \\t]*${escape(label)}: (.*?)[ \\t]*$`, "m").exec(block);
     if (!m) throw new ParseError(`${workload.name}: missing '${label}' (output cut short, or not time -v?)`, lineAt(raw, start));
     return { text: m[1] ?? "", line: lineAt(raw, start + m.index) };
   };
@@ -63,7 +65,7 @@ export const gnuTimeParser: Parser = {
   id: "gnu-time",
   version: 1,
   describe: "GNU time -v (verbose) report, one block per timed run",
-  detect: (raw) => /^\s*Command being timed: "/m.test(raw) && /^\s*Maximum resident set size \(kbytes\): /m.test(raw),
+  detect: (raw) => /^[ \t]*Command being timed: "/m.test(raw) && /^[ \t]*Maximum resident set size \(kbytes\): /m.test(raw),
   parse(raw) {
     const blocks = [...raw.matchAll(COMMAND)];
     if (blocks.length === 0) throw new ParseError("missing the 'Command being timed: \"...\"' line of time -v");

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { CATEGORIES } from "@/lib/categories";
-import { toCanonical } from "@/lib/units";
 import { readOptions } from "./options";
-import { parseJson } from "./text";
+import { parseJson, toCanonical } from "./text";
 import { ParseError, type ParsedSample, type Parser, type WorkloadKey } from "./types";
 
 // `--export-json` layout: BenchmarkResult in hyperfine v1.15.0,

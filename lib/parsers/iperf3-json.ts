@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { toCanonical } from "@/lib/units";
 import { iperf3Command, iperf3Workload, type Iperf3Run } from "./iperf3-run";
-import { parseJson } from "./text";
+import { parseJson, toCanonical } from "./text";
 import { ParseError, type ParseResult, type ParsedSample } from "./types";
 
 // Shape written by iperf_json_start()/iperf_stats_callback()/iperf_print_results() in

@@ -1,6 +1,6 @@
-import { toCanonical, type SourceUnit } from "@/lib/units";
+import type { SourceUnit } from "@/lib/units";
 import { iperf3Command, iperf3Workload, type Iperf3Run } from "./iperf3-run";
-import { lineAt, toNumber } from "./text";
+import { lineAt, toCanonical, toNumber } from "./text";
 import { ParseError, type ParseResult, type ParsedSample } from "./types";
 
 // Client text report, iperf_print_results() in

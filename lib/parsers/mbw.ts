@@ -1,5 +1,4 @@
-import { toCanonical } from "@/lib/units";
-import { toNumber } from "./text";
+import { toCanonical, toNumber } from "./text";
 import { ParseError, type ParsedSample, type Parser } from "./types";
 
 // Format: mbw 1.2.2 (Debian mbw 1.2.2-1.1), printout() and main() in

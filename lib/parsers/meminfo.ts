@@ -1,5 +1,4 @@
-import { toCanonical } from "@/lib/units";
-import { toNumber } from "./text";
+import { toCanonical, toNumber } from "./text";
 import { ParseError, type ParsedSample, type Parser, type WorkloadKey } from "./types";
 
 // Format: /proc/meminfo (Linux fs/proc/meminfo.c): `Key:   value kB`, or a bare count for the

@@ -1,5 +1,4 @@
-import { toCanonical } from "@/lib/units";
-import { lineAt, requireNumber, toNumber } from "./text";
+import { lineAt, requireNumber, toCanonical, toNumber } from "./text";
 import { ParseError, type ParsedSample, type Parser } from "./types";
 
 // Format: iputils ping summary (iputils-20221126 ping/ping_common.c, finish()):

@@ -1,5 +1,4 @@
-import { toCanonical } from "@/lib/units";
-import { lineAt, toNumber } from "./text";
+import { lineAt, toCanonical, toNumber } from "./text";
 import { ParseError, type ParsedSample, type Parser, type WorkloadKey } from "./types";
 
 // Format: procps `pmap -x PID...` (procps-ng 4.0.2 and 3.3.x alike): per process a

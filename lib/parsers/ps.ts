@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { toCanonical } from "@/lib/units";
 import { readOptions } from "./options";
-import { toNumber } from "./text";
+import { toCanonical, toNumber } from "./text";
 import { ParseError, type ParsedSample, type Parser, type WorkloadKey } from "./types";
 
 // Format: procps `ps -o pid,vsz,rss,command` (procps-ng 4.0.2, ps(1) "STANDARD FORMAT SPECIFIERS"):

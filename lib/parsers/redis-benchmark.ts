@@ -1,8 +1,7 @@
 import { parse as parseCsv } from "csv-parse/sync";
 import { z } from "zod";
-import { toCanonical } from "@/lib/units";
 import { readOptions } from "./options";
-import { lineAt, toNumber } from "./text";
+import { lineAt, toCanonical, toNumber } from "./text";
 import { ParseError, type ParsedSample, type Parser, type WorkloadKey } from "./types";
 
 // Formats: redis-benchmark 7.0, showLatencyReport() and the CSV writer in

@@ -1,8 +1,7 @@
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
-import { toCanonical } from "@/lib/units";
 import { stressorCategory } from "./stress-ng-category";
-import { lineAt, toNumber } from "./text";
+import { lineAt, toCanonical, toNumber } from "./text";
 import { ParseError, type ParsedSample, type Parser, type WorkloadKey } from "./types";
 
 // Formats: stress-ng 0.15.06, stress-ng.c metrics_dump()
@@ -87,7 +86,12 @@ function parseText(raw: string): ParsedSample[] {
 
 // The YAML is read with the failsafe schema, so every scalar stays a string: a stressor named
 // `null`, the `2026:11:26` date and the `0.15.06` version must not become null or numbers.
-const number = z.string().regex(/^-?\d+(\.\d+)?(e[-+]?\d+)?$/i, "expected a number").transform(Number);
+// A number too long for a double (hundreds of digits) reads as Infinity: rejected like any non-number.
+const number = z
+  .string()
+  .regex(/^-?\d+(\.\d+)?(e[-+]?\d+)?$/i, "expected a number")
+  .transform(Number)
+  .refine(Number.isFinite, "out of range: not a finite number");
 const YAML_METRIC = z.object({
   stressor: z.string().min(1),
   "bogo-ops": number,
@@ -109,7 +113,9 @@ function parseYamlReport(raw: string): { toolVersion?: string; samples: ParsedSa
   if (!/^\.\.\.\s*$/m.test(raw)) throw new ParseError("missing the YAML end marker '...' (output cut short?)");
   let doc: unknown;
   try {
-    doc = parseYaml(raw, { schema: "failsafe" });
+    // logLevel "error": a damaged file's unknown `!tag` is no concern of the process's warnings
+    // (yaml prints a YAMLWarning to stderr by default); what matters is checked by the schema below.
+    doc = parseYaml(raw, { schema: "failsafe", logLevel: "error" });
   } catch (e) {
     throw new ParseError(`invalid YAML: ${e instanceof Error ? e.message : String(e)}`);
   }

@@ -1,6 +1,6 @@
 import type { Category } from "@/lib/categories";
-import { type Direction, type Unit, isSourceUnit, toCanonical } from "@/lib/units";
-import { lineAt, toNumber } from "./text";
+import { type Direction, type Unit, isSourceUnit } from "@/lib/units";
+import { lineAt, toCanonical, toNumber } from "./text";
 import { ParseError, type ParamValue } from "./types";
 
 // Per-test sections of a sysbench 1.0 text report. Formats pinned to the 1.0.20 tag:
@@ -26,21 +26,36 @@ export interface Section {
   metrics: Metric[];
 }
 
-/** `re` run from offset `from`, so reported line numbers stay those of the whole file. */
-export function execFrom(raw: string, re: RegExp, from = 0): RegExpExecArray | null {
-  const global = new RegExp(re.source, `${re.flags.replace("g", "")}g`);
-  global.lastIndex = from;
-  return global.exec(raw);
+/**
+ * Where one report's lines are: the header (options, before the first "General statistics:")
+ * is shared by every checkpoint report; each report's results lie in [from, to).
+ */
+export interface Bounds {
+  headerEnd: number;
+  from: number;
+  to: number;
 }
 
-export function numberFrom(raw: string, re: RegExp, what: string, from = 0): number {
-  const m = execFrom(raw, re, from);
+/**
+ * `re` run on `raw` between offsets `from` and `to`, reporting offsets (and so line numbers) of the
+ * whole file. The bound keeps a search for a missing line inside its own report: unbounded, every
+ * report of a long checkpointed run scanned to the end of the file (quadratic time).
+ */
+export function execFrom(raw: string, re: RegExp, from = 0, to = raw.length): RegExpExecArray | null {
+  // A slice shares the file's characters (V8 does not copy it), so this costs O(to - from) at most.
+  const m = new RegExp(re.source, re.flags.replace("g", "")).exec(raw.slice(from, to));
+  if (m) m.index += from;
+  return m;
+}
+
+export function numberFrom(raw: string, re: RegExp, what: string, from = 0, to = raw.length): number {
+  const m = execFrom(raw, re, from, to);
   if (!m) throw new ParseError(`missing ${what} (expected a line matching ${re.source})`);
   return toNumber(m[1], what, lineAt(raw, m.index));
 }
 
-export function stringFrom(raw: string, re: RegExp, what: string, from = 0): string {
-  const m = execFrom(raw, re, from);
+export function stringFrom(raw: string, re: RegExp, what: string, from = 0, to = raw.length): string {
+  const m = execFrom(raw, re, from, to);
   if (!m?.[1]) throw new ParseError(`missing ${what} (expected a line matching ${re.source})`);
   return m[1];
 }
@@ -54,33 +69,34 @@ export function sizeBytes(text: string, what: string): number {
 
 const mib = (value: number) => toCanonical(value, "MiB/s");
 
-export function cpuSection(raw: string, resultsFrom: number): Section {
-  const maxPrime = numberFrom(raw, /^Prime numbers limit: (\d+)$/m, "cpu 'Prime numbers limit'");
+export function cpuSection(raw: string, at: Bounds): Section {
+  const maxPrime = numberFrom(raw, /^Prime numbers limit: (\d+)$/m, "cpu 'Prime numbers limit'", 0, at.headerEnd);
   return {
     test: "cpu",
     category: "cpu",
     label: [`max_prime=${maxPrime}`],
     params: { max_prime: maxPrime },
     metrics: [
-      { metric: "events_per_s", unit: "ops_per_s", value: numberFrom(raw, /^ +events per second: +([\d.]+)$/m, "cpu 'events per second'", resultsFrom) },
+      { metric: "events_per_s", unit: "ops_per_s", value: numberFrom(raw, /^ +events per second: +([\d.]+)$/m, "cpu 'events per second'", at.from, at.to) },
     ],
   };
 }
 
-export function memorySection(raw: string, resultsFrom: number): Section {
-  const blockText = stringFrom(raw, /^ +block size: (\S+)$/m, "memory 'block size'");
-  const operation = stringFrom(raw, /^ +operation: (\w+)$/m, "memory 'operation'");
-  const scope = stringFrom(raw, /^ +scope: (\w+)$/m, "memory 'scope'");
+export function memorySection(raw: string, at: Bounds): Section {
+  const header = (re: RegExp, what: string) => stringFrom(raw, re, what, 0, at.headerEnd);
+  const blockText = header(/^ +block size: (\S+)$/m, "memory 'block size'");
+  const operation = header(/^ +operation: (\w+)$/m, "memory 'operation'");
+  const scope = header(/^ +scope: (\w+)$/m, "memory 'scope'");
   const metrics: Metric[] = [
     {
       metric: "operations_per_s",
       unit: "ops_per_s",
-      value: numberFrom(raw, /^Total operations: \d+ \( *([\d.]+) per second\)$/m, "memory 'Total operations' rate", resultsFrom),
+      value: numberFrom(raw, /^Total operations: \d+ \( *([\d.]+) per second\)$/m, "memory 'Total operations' rate", at.from, at.to),
     },
   ];
   // sb_memory.c prints no transfer line for --memory-oper=none: nothing was moved.
   if (operation !== "none") {
-    const rate = numberFrom(raw, /^[\d.]+ MiB transferred \(([\d.]+) MiB\/sec\)$/m, "memory 'MiB transferred' rate", resultsFrom);
+    const rate = numberFrom(raw, /^[\d.]+ MiB transferred \(([\d.]+) MiB\/sec\)$/m, "memory 'MiB transferred' rate", at.from, at.to);
     metrics.push({ metric: "transfer_rate", ...mib(rate) });
   }
   // --memory-access-mode (seq/rnd) is not printed by 1.0.20, so it cannot be part of the key.
@@ -91,7 +107,7 @@ export function memorySection(raw: string, resultsFrom: number): Section {
     params: {
       operation,
       block_size: sizeBytes(blockText, "memory block size"),
-      total_size: sizeBytes(stringFrom(raw, /^ +total size: (\S+)$/m, "memory 'total size'"), "memory total size"),
+      total_size: sizeBytes(header(/^ +total size: (\S+)$/m, "memory 'total size'"), "memory total size"),
       scope,
     },
     metrics,
@@ -111,22 +127,24 @@ const READING = new Set(["seqrd", "rndrd", "rndrw"]);
 const WRITING = new Set(["seqwr", "seqrewr", "rndwr", "rndrw"]);
 const IO_MODES: Record<string, string> = { synchronous: "sync", asynchronous: "async", "fast mmaped": "mmap", mmaped: "mmap" };
 
-export function fileioSection(raw: string, resultsFrom: number): Section {
-  const modeText = stringFrom(raw, /^Doing (.+) test$/m, "fileio 'Doing <mode> test' line");
+export function fileioSection(raw: string, at: Bounds): Section {
+  const header = (re: RegExp, what: string) => stringFrom(raw, re, what, 0, at.headerEnd);
+  const headerNumber = (re: RegExp, what: string) => numberFrom(raw, re, what, 0, at.headerEnd);
+  const modeText = header(/^Doing (.+) test$/m, "fileio 'Doing <mode> test' line");
   const mode = FILEIO_MODES[modeText];
   if (!mode) throw new ParseError(`unknown fileio test mode ${JSON.stringify(modeText)}`);
-  const ioText = stringFrom(raw, /^Using (.+) I\/O mode$/m, "fileio 'Using <mode> I/O mode' line");
+  const ioText = header(/^Using (.+) I\/O mode$/m, "fileio 'Using <mode> I/O mode' line");
   const ioMode = IO_MODES[ioText] ?? ioText;
-  const blockText = stringFrom(raw, /^Block size (\S+)$/m, "fileio 'Block size'");
-  const flags = stringFrom(raw, /^Extra file open flags: (.+)$/m, "fileio 'Extra file open flags'");
+  const blockText = header(/^Block size (\S+)$/m, "fileio 'Block size'");
+  const flags = header(/^Extra file open flags: (.+)$/m, "fileio 'Extra file open flags'");
   const params: Record<string, ParamValue> = {
     mode,
     block_size: sizeBytes(blockText, "fileio block size"),
-    file_num: numberFrom(raw, /^(\d+) files, \S+ each$/m, "fileio 'N files, S each'"),
-    file_total_size: sizeBytes(stringFrom(raw, /^(\S+) total file size$/m, "fileio 'total file size'"), "fileio total file size"),
+    file_num: headerNumber(/^(\d+) files, \S+ each$/m, "fileio 'N files, S each'"),
+    file_total_size: sizeBytes(header(/^(\S+) total file size$/m, "fileio 'total file size'"), "fileio total file size"),
     io_mode: ioMode,
     // Absent line means --file-fsync-freq=0 (no periodic fsync).
-    fsync_freq: Number(execFrom(raw, /^Periodic FSYNC enabled, calling fsync\(\) each (\d+) requests\.$/m)?.[1] ?? 0),
+    fsync_freq: Number(execFrom(raw, /^Periodic FSYNC enabled, calling fsync\(\) each (\d+) requests\.$/m, 0, at.headerEnd)?.[1] ?? 0),
   };
   const label = [mode, `bs=${blockText}`, `io=${ioMode}`];
   if (flags !== "(none)") {
@@ -134,9 +152,9 @@ export function fileioSection(raw: string, resultsFrom: number): Section {
     label.push(`flags=${flags}`);
   }
   // The ratio line is printed for every mode but only steers rndrw.
-  if (mode === "rndrw") params.rw_ratio = numberFrom(raw, /^Read\/Write ratio for combined random IO test: ([\d.]+)$/m, "fileio read/write ratio");
-  const ops = (name: string) => numberFrom(raw, new RegExp(`^ +${name}/s: +([\\d.]+)$`, "m"), `fileio '${name}/s'`, resultsFrom);
-  const bw = (name: string) => mib(numberFrom(raw, new RegExp(`^ +${name}, MiB/s: +([\\d.]+)$`, "m"), `fileio '${name}, MiB/s'`, resultsFrom));
+  if (mode === "rndrw") params.rw_ratio = headerNumber(/^Read\/Write ratio for combined random IO test: ([\d.]+)$/m, "fileio read/write ratio");
+  const ops = (name: string) => numberFrom(raw, new RegExp(`^ +${name}/s: +([\\d.]+)$`, "m"), `fileio '${name}/s'`, at.from, at.to);
+  const bw = (name: string) => mib(numberFrom(raw, new RegExp(`^ +${name}, MiB/s: +([\\d.]+)$`, "m"), `fileio '${name}, MiB/s'`, at.from, at.to));
   return {
     test: "fileio",
     category: "disk",
@@ -187,11 +205,11 @@ function oltpFromMix(read: number, write: number, other: number, total: number, 
   return "oltp";
 }
 
-export function oltpSection(raw: string, resultsFrom: number, hint: string | undefined): Section {
-  const count = (name: string) => numberFrom(raw, new RegExp(`^ +${name}: +(\\d+)$`, "m"), `oltp '${name}' query count`, resultsFrom);
+export function oltpSection(raw: string, at: Bounds, hint: string | undefined): Section {
+  const count = (name: string) => numberFrom(raw, new RegExp(`^ +${name}: +(\\d+)$`, "m"), `oltp '${name}' query count`, at.from, at.to);
   const rated = (name: string) => {
     const re = new RegExp(`^ +${name}: +(\\d+) +\\(([\\d.]+) per sec\\.\\)$`, "m");
-    const m = execFrom(raw, re, resultsFrom);
+    const m = execFrom(raw, re, at.from, at.to);
     if (!m) throw new ParseError(`missing oltp '${name}' (expected a line matching ${re.source})`);
     const line = lineAt(raw, m.index);
     return { total: toNumber(m[1], `oltp ${name}`, line), perSecond: toNumber(m[2], `oltp ${name} per sec.`, line) };

@@ -1,7 +1,7 @@
-import { toCanonical } from "@/lib/units";
-import { lineAt, toNumber } from "./text";
+import { lineAt, toCanonical, toNumber } from "./text";
 import {
   OLTP_TESTS,
+  type Bounds,
   type Metric,
   type Section,
   cpuSection,
@@ -39,7 +39,7 @@ function hintedTest(ctx: ParseContext, allowed: readonly string[]): string | und
  * --verbosity=4 adds "Doing ... test". Failing that (and a hint), sb_mutex.c gives every
  * thread exactly one event, which a time-bounded threads run never does.
  */
-function threadsOrMutex(raw: string, ctx: ParseContext, from: number): Section {
+function threadsOrMutex(raw: string, ctx: ParseContext): (from: number, to: number) => Section {
   let test: string | undefined;
   if (/^Doing thread subsystem performance test$/m.test(raw)) test = "threads";
   else if (/^Doing mutex performance test$/m.test(raw)) test = "mutex";
@@ -47,16 +47,30 @@ function threadsOrMutex(raw: string, ctx: ParseContext, from: number): Section {
   if (test !== undefined && test !== "threads" && test !== "mutex") {
     throw new ParseError(`options.test ${JSON.stringify(test)} does not match this report (a sysbench threads or mutex run)`);
   }
-  test ??= numberFrom(raw, /^ +events \(avg\/stddev\): +([\d.]+)\//m, "'events (avg/stddev)'", from) === 1 ? "mutex" : "threads";
-  return { test, category: "syscall", label: [], params: {}, metrics: [] };
+  const known = test;
+  return (from, to) => ({
+    test: known ?? (numberFrom(raw, /^ +events \(avg\/stddev\): +([\d.]+)\//m, "'events (avg/stddev)'", from, to) === 1 ? "mutex" : "threads"),
+    category: "syscall",
+    label: [],
+    params: {},
+    metrics: [],
+  });
 }
 
-function section(raw: string, resultsFrom: number, generalFrom: number, ctx: ParseContext): Section {
-  if (/^CPU speed:$/m.test(raw)) return cpuSection(raw, resultsFrom);
-  if (/^Running memory speed test/m.test(raw)) return memorySection(raw, resultsFrom);
-  if (/^File operations:$/m.test(raw)) return fileioSection(raw, resultsFrom);
-  if (/^SQL statistics:$/m.test(raw)) return oltpSection(raw, resultsFrom, hintedTest(ctx, OLTP_TESTS));
-  return threadsOrMutex(raw, ctx, generalFrom);
+/**
+ * Which test the report is, decided once per file (every checkpoint report repeats the same
+ * test): looking again per report scanned the whole file each time.
+ */
+function sectionReader(raw: string, ctx: ParseContext): (at: Bounds, generalFrom: number) => Section {
+  if (/^CPU speed:$/m.test(raw)) return (at) => cpuSection(raw, at);
+  if (/^Running memory speed test/m.test(raw)) return (at) => memorySection(raw, at);
+  if (/^File operations:$/m.test(raw)) return (at) => fileioSection(raw, at);
+  if (/^SQL statistics:$/m.test(raw)) {
+    const hint = hintedTest(ctx, OLTP_TESTS);
+    return (at) => oltpSection(raw, at, hint);
+  }
+  const threads = threadsOrMutex(raw, ctx);
+  return (at, generalFrom) => threads(generalFrom, at.to);
 }
 
 /**
@@ -69,24 +83,24 @@ function latencyMetric(metric: string, text: string | undefined, line: number): 
   return ms === 0 ? [] : [{ metric, unit: "ns", value: Math.round(toCanonical(ms, "ms").value) }];
 }
 
-function generalMetrics(raw: string, from: number, checkpointed: boolean): Metric[] {
+function generalMetrics(raw: string, from: number, to: number, checkpointed: boolean): Metric[] {
   const metrics: Metric[] = [
     // More events in the same time is the better result; the count default would say otherwise.
-    { metric: "total_events", unit: "count", value: numberFrom(raw, /^ +total number of events: +(\d+)$/m, "'total number of events'", from), direction: "higher" },
+    { metric: "total_events", unit: "count", value: numberFrom(raw, /^ +total number of events: +(\d+)$/m, "'total number of events'", from, to), direction: "higher" },
   ];
-  const totalTime = numberFrom(raw, /^ +total time: +([\d.]+)s$/m, "'total time'", from);
+  const totalTime = numberFrom(raw, /^ +total time: +([\d.]+)s$/m, "'total time'", from, to);
   // In checkpoint reports it is the time since the start, not the length of the reported interval.
   if (!checkpointed) metrics.unshift({ metric: "total_time", unit: "ns", value: Math.round(toCanonical(totalTime, "s").value) });
   for (const stat of ["min", "avg", "max"]) {
-    const m = execFrom(raw, new RegExp(`^ +${stat}: +([\\d.]+)$`, "m"), from);
+    const m = execFrom(raw, new RegExp(`^ +${stat}: +([\\d.]+)$`, "m"), from, to);
     if (!m) throw new ParseError(`missing latency ${stat} (expected a '${stat}:' line under 'Latency (ms):')`);
     metrics.push(...latencyMetric(`latency_${stat}`, m[1], lineAt(raw, m.index)));
   }
-  const pct = execFrom(raw, /^ +(\d+)th percentile: +([\d.]+)$/m, from);
+  const pct = execFrom(raw, /^ +(\d+)th percentile: +([\d.]+)$/m, from, to);
   if (pct) {
     const line = lineAt(raw, pct.index);
     metrics.push(...latencyMetric(`latency_p${toNumber(pct[1], "percentile", line)}`, pct[2], line));
-  } else if (!execFrom(raw, /^ +percentile stats: +disabled$/m, from)) {
+  } else if (!execFrom(raw, /^ +percentile stats: +disabled$/m, from, to)) {
     throw new ParseError("missing the latency percentile line (expected 'NNth percentile:' or 'percentile stats: disabled')");
   }
   return metrics;
@@ -117,10 +131,14 @@ export const sysbenchParser: Parser = {
     // the previous one (counters reset); each report becomes a repetition. A report's results
     // start after the previous report's "General statistics:", or at "Threads started!".
     // "[ Ns ]" lines (--report-interval) are per-interval progress and left out.
+    const section = sectionReader(raw, ctx);
+    const headerEnd = generals[0]!.index;
     generals.forEach((general, i) => {
       const previous = generals[i - 1];
       const resultsFrom = previous ? previous.index + previous[0].length : Math.max(0, raw.indexOf("Threads started!"));
-      const s = section(raw, resultsFrom, general.index, ctx);
+      // A report ends where the next one's general statistics begin; searches stay inside it.
+      const to = generals[i + 1]?.index ?? raw.length;
+      const s = section({ headerEnd, from: resultsFrom, to }, general.index);
       // Custom Lua scripts print SQL statistics too, so any name goes for them; not for the rest.
       if (option !== undefined && option !== s.test) {
         throw new ParseError(`options.test ${JSON.stringify(option)} does not match this report (a sysbench ${s.test} run)`);
@@ -129,8 +147,8 @@ export const sysbenchParser: Parser = {
       const name = ["sysbench", s.test, ...s.label, `threads=${threads}`, ...(rate === undefined ? [] : [`rate=${rate}`])].join(" ");
       const workload = { name, category: s.category, params };
       const repetition = generals.length > 1 ? { repetition: i } : {};
-      for (const m of [...s.metrics, ...generalMetrics(raw, general.index, generals.length > 1)]) samples.push({ workload, ...m, ...repetition });
-      if (!execFrom(raw, FAIRNESS, general.index)) {
+      for (const m of [...s.metrics, ...generalMetrics(raw, general.index, to, generals.length > 1)]) samples.push({ workload, ...m, ...repetition });
+      if (!execFrom(raw, FAIRNESS, general.index, to)) {
         throw new ParseError("missing the 'Threads fairness' section that ends a report (output cut short?)");
       }
     });

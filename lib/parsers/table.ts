@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { CATEGORIES } from "@/lib/categories";
-import { DIRECTIONS, SOURCE_UNIT_IDS, toCanonical } from "@/lib/units";
+import { DIRECTIONS, SOURCE_UNIT_IDS } from "@/lib/units";
 import { readOptions } from "./options";
-import { toNumber } from "./text";
+import { toCanonical, toNumber } from "./text";
 import { ParseError, type ParsedSample, type Parser } from "./types";
 
 const columnSchema = z.object({

@@ -1,10 +1,42 @@
+import { toCanonical as convert, type SourceUnit, type Unit } from "@/lib/units";
 import { ParseError } from "./types";
+
+// Offsets of every "\n" in the last text lineAt was asked about. Parsers call lineAt once per
+// match; counting newlines from the start each time made a long report quadratic (a 3 MB sysbench
+// file of repeated reports took minutes). Parsing is synchronous, so one cached text is enough.
+let indexed: { raw: string; newlines: number[] } | undefined;
+
+function newlinesOf(raw: string): number[] {
+  if (indexed?.raw !== raw) {
+    const newlines: number[] = [];
+    for (let i = raw.indexOf("\n"); i >= 0; i = raw.indexOf("\n", i + 1)) newlines.push(i);
+    indexed = { raw, newlines };
+  }
+  return indexed.newlines;
+}
 
 /** 1-based line number of a character offset, for error messages. */
 export function lineAt(raw: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < raw.length; i++) if (raw.charCodeAt(i) === 10) line++;
-  return line;
+  const newlines = newlinesOf(raw);
+  // Lines before `offset` = newlines at positions < offset (binary search).
+  let [lo, hi] = [0, newlines.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (newlines[mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo + 1;
+}
+
+/**
+ * lib/units' conversion, for parsers: a value that overflows its canonical unit (1e308 s is
+ * Infinity ns) is not a measurement, so it fails here as a ParseError instead of reaching the
+ * database as Infinity.
+ */
+export function toCanonical(value: number, from: SourceUnit): { value: number; unit: Unit } {
+  const converted = convert(value, from);
+  if (!Number.isFinite(converted.value)) throw new ParseError(`${value} ${from} is out of range: not a finite number of ${converted.unit}`);
+  return converted;
 }
 
 /** Parses a finite number or throws a ParseError naming what was expected. */

@@ -1,10 +1,10 @@
 import { parse as parseCsv } from "csv-parse/sync";
 import { z } from "zod";
 import { CATEGORIES, isCategory } from "@/lib/categories";
-import { DIRECTIONS, SOURCE_UNIT_IDS, isSourceUnit, toCanonical, type SourceUnit } from "@/lib/units";
+import { DIRECTIONS, SOURCE_UNIT_IDS, isSourceUnit, type SourceUnit } from "@/lib/units";
 import { inferCategory } from "./infer-category";
 import { readOptions } from "./options";
-import { toNumber } from "./text";
+import { toCanonical, toNumber } from "./text";
 import { ParseError, type ParsedSample, type Parser } from "./types";
 
 /** Manifest `options` for tidy CSVs: column renames, units and directions per metric. */

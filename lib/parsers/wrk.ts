@@ -1,5 +1,5 @@
-import { toCanonical, type SourceUnit } from "@/lib/units";
-import { lineAt, requireNumber, toNumber } from "./text";
+import type { SourceUnit } from "@/lib/units";
+import { lineAt, requireNumber, toCanonical, toNumber } from "./text";
 import { ParseError, type ParsedSample, type Parser } from "./types";
 
 // Report printed by main() in https://github.com/wg/wrk/blob/4.1.0/src/wrk.c, numbers

@@ -1,0 +1,154 @@
+import { execFileSync, spawn } from "node:child_process";
+import { mkdirSync, rmSync } from "node:fs";
+import { join, resolve } from "node:path";
+import Database from "better-sqlite3";
+import { checkDb, fileSamples, type FileSamples } from "./db-check";
+
+// The ingest CLI exactly as a user runs it. tsx starts node as a child process, so each ingest
+// gets its own process group and SIGKILL goes to the whole group: killing tsx alone would leave
+// the importing node process running.
+const TSX = resolve("node_modules/.bin/tsx");
+
+export interface CrashOptions {
+  corpus: string;
+  /** Folder for the databases; emptied as rounds go. */
+  workDir: string;
+  kills: number;
+  seed: number;
+  log?: (line: string) => void;
+}
+
+export interface CrashReport {
+  kills: number;
+  /** Kills after which more files were stored than after the previous one: the ingest was writing. */
+  killsWhileWriting: number;
+  /** Kills timed inside the start-up (module loading, migrations) rather than the import. */
+  killsInStartup: number;
+  startupMs: number;
+  rounds: number;
+  checks: number;
+  referenceMs: number;
+  referenceFiles: number;
+  referenceSamples: number;
+  exportRows: number;
+  problems: string[];
+}
+
+/** mulberry32: a seeded generator, so a failing run can be replayed with the same kill times. */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Runs one ingest; kills its process group after `killAfterMs` unless it has exited by then. */
+function ingest(db: string, corpus: string, killAfterMs?: number): Promise<{ killed: boolean; code: number | null; ms: number; stderr: string }> {
+  const started = performance.now();
+  const child = spawn(TSX, ["scripts/ingest.ts", "--db", db, "--json", corpus], { detached: true, stdio: ["ignore", "ignore", "pipe"] });
+  let stderr = "";
+  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+  return new Promise((done, fail) => {
+    let killed = false;
+    const timer = killAfterMs === undefined ? undefined : setTimeout(() => {
+      killed = true;
+      process.kill(-child.pid!, "SIGKILL");
+    }, killAfterMs);
+    child.on("error", fail);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      done({ killed, code, ms: performance.now() - started, stderr });
+    });
+  });
+}
+
+function exportCsv(db: string): string {
+  return execFileSync(TSX, ["scripts/export.ts", "--db", db], { encoding: "utf8", maxBuffer: 1 << 30 });
+}
+
+function removeDb(path: string) {
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${path}${suffix}`, { force: true });
+}
+
+/**
+ * Kills `tsx scripts/ingest.ts` at random moments until `kills` kills have happened. A round starts
+ * from an empty database and re-runs the ingest, killing each run, until one run finishes before
+ * its kill (or, once the kills are done, runs it to completion); after every run the database is
+ * checked (checkDb), and at the end of a round its export must equal that of an uninterrupted
+ * import, byte for byte.
+ */
+export async function crashTest(o: CrashOptions): Promise<CrashReport> {
+  const log = o.log ?? (() => {});
+  const random = seededRandom(o.seed);
+  // Start-up alone (node, tsx, migrations on a new database): an import of an empty folder.
+  const empty = join(o.workDir, "empty");
+  mkdirSync(empty, { recursive: true });
+  const startup = await ingest(join(o.workDir, "startup.db"), empty);
+  removeDb(join(o.workDir, "startup.db"));
+  const refDb = join(o.workDir, "reference.db");
+  removeDb(refDb);
+  const ref = await ingest(refDb, o.corpus);
+  if (ref.code !== 0) throw new Error(`the uninterrupted reference import failed (exit ${ref.code}): ${ref.stderr}`);
+  const refClient = new Database(refDb, { readonly: true });
+  const reference: FileSamples = fileSamples(refClient);
+  refClient.close();
+  const refExport = exportCsv(refDb);
+  const report: CrashReport = {
+    kills: 0,
+    killsWhileWriting: 0,
+    killsInStartup: 0,
+    startupMs: Math.round(startup.ms),
+    rounds: 0,
+    checks: 0,
+    referenceMs: Math.round(ref.ms),
+    referenceFiles: reference.size,
+    referenceSamples: [...reference.values()].reduce((a, b) => a + b, 0),
+    exportRows: refExport.split("\n").length - 2,
+    problems: [],
+  };
+  log(`reference: ${report.referenceFiles} files, ${report.referenceSamples} samples in ${report.referenceMs} ms (start-up alone ${report.startupMs} ms)`);
+  // One kill in ten is timed inside start-up (migrations included), the rest over the import itself.
+  // Resumed runs are shorter, so late kill times often come after the run has finished: the kills
+  // that happen lean towards the start anyway.
+  const killTime = () => (random() < 0.1 ? random() * startup.ms : startup.ms + random() * Math.max(1, ref.ms - startup.ms));
+
+  const db = join(o.workDir, "crashed.db");
+  while (report.kills < o.kills && report.problems.length === 0) {
+    report.rounds++;
+    removeDb(db);
+    let stored = 0;
+    for (let attempt = 1; ; attempt++) {
+      // Once enough kills have happened, the round's last run goes to completion unhindered.
+      const killAt = report.kills < o.kills ? killTime() : undefined;
+      const run = await ingest(db, o.corpus, killAt);
+      const check = checkDb(db, reference);
+      report.checks++;
+      report.problems.push(...check.problems.map((p) => `round ${report.rounds}, after run ${attempt}: ${p}`));
+      if (run.killed) {
+        report.kills++;
+        if (check.files > stored) report.killsWhileWriting++;
+        if (killAt !== undefined && killAt < startup.ms) report.killsInStartup++;
+        log(`kill ${report.kills} after ${Math.round(run.ms)} ms: ${check.files}/${reference.size} files stored, integrity ${check.integrity}`);
+      } else if (run.code !== 0) {
+        report.problems.push(`round ${report.rounds}: ingest exited with ${run.code}: ${run.stderr}`);
+      }
+      stored = check.files;
+      if (report.problems.length > 0) break;
+      if (!run.killed) {
+        if (exportCsv(db) !== refExport) report.problems.push(`round ${report.rounds}: the export differs from the uninterrupted import's`);
+        log(`round ${report.rounds}: completed after ${attempt} runs; export ${report.problems.length === 0 ? "identical" : "DIFFERENT"}`);
+        break;
+      }
+      if (attempt > 200) {
+        report.problems.push(`round ${report.rounds}: no run finished in 200 attempts`);
+        break;
+      }
+    }
+  }
+  removeDb(db);
+  removeDb(refDb);
+  return report;
+}
