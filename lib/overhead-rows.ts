@@ -3,9 +3,8 @@ import { computeOverhead, type Overhead } from "./overhead";
 import { primaryMetric } from "./primary-metric";
 import { summarize, type Summary } from "./stats";
 
-export interface Measurement {
-  runId: number;
-  sourceFileId: number;
+/** What a series is: a runtime (id, version, variant) on one workload and metric. */
+export interface SeriesIdentity {
   runtime: string;
   version: string | null;
   variant: string | null;
@@ -14,20 +13,17 @@ export interface Measurement {
   metric: string;
   unit: string;
   direction: Direction;
+}
+
+export interface Measurement extends SeriesIdentity {
+  runId: number;
+  sourceFileId: number;
   repetition: number;
   value: number;
 }
 
-/** One runtime series (id + version + variant) on one workload and metric. */
-export interface SeriesStats extends Summary {
-  runtime: string;
-  version: string | null;
-  variant: string | null;
-  workload: string;
-  category: string;
-  metric: string;
-  unit: string;
-  direction: Direction;
+/** One runtime series on one workload and metric, with its statistics and samples. */
+export interface SeriesStats extends Summary, SeriesIdentity {
   values: { value: number; repetition: number; runId: number; sourceFileId: number }[];
 }
 
