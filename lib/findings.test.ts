@@ -1,16 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { headlineFindings } from "./findings";
-import { computeOverhead } from "./overhead";
-import type { OverheadRow } from "./overhead-rows";
+import { overheadRowFor } from "./overhead-row-fixture";
 
-function row(runtime: string, workload: string, direction: "higher" | "lower", values: number[], base: number[]): OverheadRow {
-  const overhead = computeOverhead(values, base, direction);
-  return {
-    runtime, version: null, variant: null, workload, category: "web", metric: direction === "higher" ? "requests_per_s" : "start_time",
-    unit: "ops_per_s", direction, n: values.length, mean: values[0]!, sd: null, baselineN: base.length, baselineMean: base[0]!,
-    overheadPct: overhead.overhead * 100, ciLowPct: null, ciHighPct: null, overhead,
-  };
-}
+const row = (runtime: string, workload: string, direction: "higher" | "lower", values: number[], base: number[]) =>
+  overheadRowFor({ runtime, workload, direction, metric: direction === "higher" ? "requests_per_s" : "start_time", values, base });
 
 describe("headline findings", () => {
   it("phrases throughput and time ratios in plain words with n, largest effect first", () => {

@@ -1,16 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { explainRow, rankRuntimes, valueChangePct } from "./guide";
-import { computeOverhead } from "./overhead";
-import type { OverheadRow } from "./overhead-rows";
+import { overheadRowFor } from "./overhead-row-fixture";
 
-function row(runtime: string, category: string, workload: string, direction: "higher" | "lower", values: number[], base: number[]): OverheadRow {
-  const overhead = computeOverhead(values, base, direction);
-  return {
-    runtime, version: null, variant: null, workload, category, metric: direction === "higher" ? "requests_per_s" : "wall_time",
-    unit: "ops_per_s", direction, n: values.length, mean: values[0]!, sd: null, baselineN: base.length, baselineMean: base[0]!,
-    overheadPct: overhead.overhead * 100, ciLowPct: null, ciHighPct: null, overhead,
-  };
-}
+const row = (runtime: string, category: string, workload: string, direction: "higher" | "lower", values: number[], base: number[]) =>
+  overheadRowFor({ runtime, workload, category, direction, metric: direction === "higher" ? "requests_per_s" : "wall_time", values, base });
 
 describe("use-case ranking", () => {
   // runsc: web twice as slow (ratio 2), cpu equal (ratio 1); kata: web ratio 1.25, cpu ratio 1.25.

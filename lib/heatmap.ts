@@ -27,27 +27,29 @@ export interface HeatmapRow {
  */
 export function toHeatmap(rows: readonly OverheadRow[]): { categories: string[]; rows: HeatmapRow[] } {
   const categories = [...new Set(rows.map((r) => r.category))].sort();
-  const byRuntime = new Map<string, HeatmapRow>();
-  const groups = new Map<string, OverheadRow[]>();
+  const byRuntime = new Map<string, { row: HeatmapRow; parts: Map<string, OverheadRow[]> }>();
   for (const r of rows) {
     const key = seriesKey(r.runtime, r.version, r.variant);
-    if (!byRuntime.has(key)) byRuntime.set(key, { key, runtime: r.runtime, version: r.version, variant: r.variant, cells: {} });
-    const g = `${key}\u0000${r.category}`;
-    groups.set(g, [...(groups.get(g) ?? []), r]);
+    let entry = byRuntime.get(key);
+    if (!entry) {
+      entry = { row: { key, runtime: r.runtime, version: r.version, variant: r.variant, cells: {} }, parts: new Map() };
+      byRuntime.set(key, entry);
+    }
+    entry.parts.set(r.category, [...(entry.parts.get(r.category) ?? []), r]);
   }
-  for (const [g, parts] of groups) {
-    const [key, category] = g.split("\u0000") as [string, string];
-    const s = summarizeOverheads(parts.map((p) => p.overhead));
-    byRuntime.get(key)!.cells[category] = {
-      overheadPct: s.overhead * 100,
-      ciLowPct: s.ciLow === null ? null : s.ciLow * 100,
-      ciHighPct: s.ciHigh === null ? null : s.ciHigh * 100,
-      workloads: parts.length,
-      minN: Math.min(...parts.flatMap((p) => [p.n, p.baselineN])),
-      rows: parts,
-    };
-  }
-  return { categories, rows: [...byRuntime.values()].sort((a, b) => a.key.localeCompare(b.key)) };
+  for (const { row, parts: byCategory } of byRuntime.values())
+    for (const [category, parts] of byCategory) {
+      const s = summarizeOverheads(parts.map((p) => p.overhead));
+      row.cells[category] = {
+        overheadPct: s.overhead * 100,
+        ciLowPct: s.ciLow === null ? null : s.ciLow * 100,
+        ciHighPct: s.ciHigh === null ? null : s.ciHigh * 100,
+        workloads: parts.length,
+        minN: Math.min(...parts.flatMap((p) => [p.n, p.baselineN])),
+        rows: parts,
+      };
+    }
+  return { categories, rows: [...byRuntime.values()].map((e) => e.row).sort((a, b) => a.key.localeCompare(b.key)) };
 }
 
 /**

@@ -28,6 +28,8 @@ export interface SeriesStats extends Summary, SeriesIdentity {
 }
 
 export interface OverheadRow extends Omit<SeriesStats, "values" | "ciLow" | "ciHigh"> {
+  /** Raw files behind the runtime side of the row, for provenance links. */
+  sourceFileIds: number[];
   baselineN: number;
   baselineMean: number;
   overheadPct: number;
@@ -119,6 +121,7 @@ export function toOverheadRows(series: readonly SeriesStats[], baseline: string)
     const { values: _values, ciLow: _l, ciHigh: _h, ...rest } = s;
     rows.push({
       ...rest,
+      sourceFileIds: [...new Set(s.values.map((v) => v.sourceFileId))],
       baselineN: baseValues.length,
       baselineMean: baseValues.reduce((a, b) => a + b, 0) / baseValues.length,
       overheadPct: overhead.overhead * 100,

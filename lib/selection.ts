@@ -36,17 +36,20 @@ export function pickDataset(asked: string | null, available: readonly string[]):
   };
 }
 
+/** The host asked for when the dataset has it, else the dataset's first host. */
+export function pickHost(asked: string | null, hosts: readonly string[]): string {
+  return asked !== null && hosts.includes(asked) ? asked : (hosts[0] ?? "");
+}
+
 /**
  * Keeps the known values of every filter and explains each one dropped, so a link written by
  * hand or by an older version still opens the closest valid view.
  */
 export function resolveSelection(filters: Filters, dataset: string, facets: Facets): { selection: Selection; notices: Notice[] } {
   const notices: Notice[] = [];
-  let host = filters.host;
-  if (host === null || !facets.hosts.includes(host)) {
-    if (host !== null) notices.push({ param: "host", message: `Unknown host "${host}" in ${dataset}; showing "${facets.hosts[0]}".` });
-    host = facets.hosts[0] ?? "";
-  }
+  const host = pickHost(filters.host, facets.hosts);
+  if (filters.host !== null && filters.host !== host)
+    notices.push({ param: "host", message: `Unknown host "${filters.host}" in ${dataset}; showing "${host}".` });
   const keep = (param: "runtime" | "workload", asked: string[], known: string[]) => {
     const unknown = asked.filter((a) => !known.includes(a));
     if (unknown.length > 0)

@@ -31,7 +31,6 @@ export default async function ExplorePage({ searchParams }: { searchParams: Sear
   const { selection, facets } = data;
   // The view's own filters, resolved: what drill-downs and links must reproduce.
   const resolved: Filters = { dataset: selection.dataset, host: selection.host, runtime: selection.runtimes, workload: selection.workloads, metric: selection.metric, baseline: selection.baseline, view: selection.view, asof: selection.asof, case: null, weights: null };
-  const sources = new Map(data.series.map((s) => [`${s.runtime}|${s.version}|${s.variant}|${s.workload}|${s.metric}`, s.values.map((v) => v.sourceFileId)]));
   const runtimeIds = [...new Set(facets.runtimes.map((r) => r.id))];
   return (
     <>
@@ -58,7 +57,7 @@ export default async function ExplorePage({ searchParams }: { searchParams: Sear
       {selection.view === "overhead" && !data.baselineHasData ? (
         <BaselineMissing baseline={selection.baseline} runtimes={runtimeIds} filters={resolved} />
       ) : selection.view === "overhead" ? (
-        <OverheadSection table={data.table} baseline={selection.baseline} filters={resolved} sourcesOf={(key) => sources.get(key) ?? []} />
+        <OverheadSection table={data.table} baseline={selection.baseline} filters={resolved} />
       ) : (
         <AbsoluteSection series={data.series} baseline={selection.baseline} filters={resolved} />
       )}

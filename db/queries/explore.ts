@@ -28,10 +28,7 @@ export async function getExploreData(db: Db, filters: Filters, raw: Record<strin
   const picked = pickDataset(filters.dataset, datasets.map((d) => d.name));
   const notices = [...unreadableParams(raw), ...picked.notices];
   if (picked.dataset === null) return { datasets, selection: null, facets: null, notices, series: [], table: EMPTY, baselineHasData: false };
-  const hostFacets = await getSelectionFacets(db, picked.dataset, null, filters.asof);
-  // Runtimes, workloads and metrics are scoped to one host: overhead compares runs on the same machine.
-  const host = filters.host !== null && hostFacets.hosts.includes(filters.host) ? filters.host : hostFacets.hosts[0]!;
-  const facets = hostFacets.hosts.length > 1 ? await getSelectionFacets(db, picked.dataset, host, filters.asof) : hostFacets;
+  const facets = await getSelectionFacets(db, picked.dataset, filters.host, filters.asof);
   const resolved = resolveSelection(filters, picked.dataset, facets);
   notices.push(...resolved.notices);
   const selection = resolved.selection;

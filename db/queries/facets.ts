@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, gt, lte, sum, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/open";
 import { joinSampleContext } from "@/db/sample-context";
+import { pickHost } from "@/lib/selection";
 import { datasets, hosts, imports, metrics, runs, samples, sourceFiles, workloads } from "@/db/schema";
 
 export interface DatasetFacet {
@@ -33,8 +34,11 @@ export interface SelectionFacets {
   metrics: { name: string; unit: string; direction: string }[];
 }
 
-/** What one dataset (and host, when given) holds: the valid values of every filter. */
-export async function getSelectionFacets(db: Db, dataset: string, host: string | null, asof: number | null): Promise<SelectionFacets> {
+/**
+ * What one dataset holds: its hosts, and the runtimes, workloads and metrics of one of them
+ * (the one asked for, else the first: overhead compares runs on the same machine).
+ */
+export async function getSelectionFacets(db: Db, dataset: string, askedHost: string | null, asof: number | null): Promise<SelectionFacets> {
   const where: SQL[] = [eq(datasets.name, dataset)];
   if (asof !== null) where.push(lte(sourceFiles.importId, asof));
   const runRows = await db
@@ -46,7 +50,6 @@ export async function getSelectionFacets(db: Db, dataset: string, host: string |
       workload: workloads.name,
       category: workloads.category,
       tool: workloads.tool,
-      workloadId: workloads.id,
     })
     .from(runs)
     .innerJoin(datasets, eq(runs.datasetId, datasets.id))
@@ -54,14 +57,16 @@ export async function getSelectionFacets(db: Db, dataset: string, host: string |
     .innerJoin(sourceFiles, eq(runs.sourceFileId, sourceFiles.id))
     .innerJoin(workloads, eq(runs.workloadId, workloads.id))
     .where(and(...where));
-  const scoped = host === null ? runRows : runRows.filter((r) => r.host === host);
+  const hostNames = uniqueSorted(runRows.map((r) => r.host));
+  const host = pickHost(askedHost, hostNames);
+  const scoped = runRows.filter((r) => r.host === host);
   const metricQuery = db.select({ name: metrics.name, unit: metrics.unit, direction: metrics.direction }).from(samples).$dynamic();
   const metricRows = await joinSampleContext(metricQuery)
-    .where(and(...where, ...(host === null ? [] : [eq(hosts.name, host)])))
+    .where(and(...where, eq(hosts.name, host)))
     .groupBy(metrics.name, metrics.unit, metrics.direction)
     .orderBy(asc(metrics.name));
   return {
-    hosts: uniqueSorted(runRows.map((r) => r.host)),
+    hosts: hostNames,
     runtimes: uniqueBy(scoped.map((r) => ({ id: r.runtime, version: r.version, variant: r.variant })), (r) => `${r.id}|${r.version}|${r.variant}`),
     workloads: uniqueBy(scoped.map((r) => ({ name: r.workload, category: r.category, tool: r.tool })), (w) => w.name),
     metrics: metricRows,

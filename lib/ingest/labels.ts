@@ -146,7 +146,8 @@ function runtimeFromPath(rel: string, aliases: Record<string, AliasTarget>): str
   for (let len = Math.min(3, tokens.length); len > 0; len--)
     for (let i = 0; i + len <= tokens.length; i++) {
       const candidate = tokens.slice(i, i + len).join("-");
-      if (resolveRuntime(candidate, aliases).known && !resolveRuntime(candidate, aliases).variant) return candidate;
+      const resolved = resolveRuntime(candidate, aliases);
+      if (resolved.known && !resolved.variant) return candidate;
     }
   return undefined;
 }

@@ -1,6 +1,6 @@
 import { db } from "@/db";
 import { getSourceFile, type SourceFileDetail } from "@/db/queries/provenance";
-import { badRequest } from "@/lib/http";
+import { badRequest, internalError } from "@/lib/http";
 import { parseSourceId } from "@/lib/source-id";
 
 /** Shared by the raw and JSON views of a stored file: id check, 404, and logged 500s. */
@@ -12,7 +12,6 @@ export async function respondWithSourceFile(tag: string, rawId: string, respond:
     if (!file) return Response.json({ error: `no stored file with id ${id}` }, { status: 404 });
     return respond(file);
   } catch (e) {
-    console.error(`[api/${tag}]`, e);
-    return Response.json({ error: "internal error while reading the database" }, { status: 500 });
+    return internalError(tag, e);
   }
 }

@@ -8,7 +8,7 @@ import { OverheadTable } from "./overhead-table";
 
 const CSV_COLUMNS = ["runtime", "version", "variant", "workload", "metric", "unit", "direction", "n", "baselineN", "mean", "sd", "baselineMean", "overheadPct", "ciLowPct", "ciHighPct"] as const;
 
-export function OverheadSection({ table, baseline, filters, sourcesOf }: { table: Table; baseline: string; filters: Filters; sourcesOf: (key: string) => number[] }) {
+export function OverheadSection({ table, baseline, filters }: { table: Table; baseline: string; filters: Filters }) {
   if (table.rows.length === 0)
     return <p>No samples match these filters with a {runtimeLabel(baseline)} measurement to compare against.</p>;
   const bars = toOverheadBars(table.rows);
@@ -30,7 +30,7 @@ export function OverheadSection({ table, baseline, filters, sourcesOf }: { table
         label={`Bar chart of overhead against ${runtimeLabel(baseline)} for ${bars.length} runtime and workload pairs; largest: ${top.runtime} on ${top.workload}, ${formatPct(top.overheadPct)}. The table below lists every value.`}
         caption="Click a bar for its samples and raw files."
       />
-      <OverheadTable rows={table.rows} baseline={baseline} sourcesOf={(r) => sourcesOf(`${r.runtime}|${r.version}|${r.variant}|${r.workload}|${r.metric}`)} />
+      <OverheadTable rows={table.rows} baseline={baseline} />
       {table.skipped.length > 0 && (
         <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
           Not shown: {table.skipped.length} series without a ratio (

@@ -2,7 +2,7 @@ import { formatInterval, formatPct, formatValue, runtimeLabel } from "@/lib/form
 import type { OverheadRow } from "@/lib/overhead-rows";
 
 /** The chart's numbers as a table: server-rendered, so it works without JavaScript. */
-export function OverheadTable({ rows, baseline, sourcesOf }: { rows: OverheadRow[]; baseline: string; sourcesOf: (r: OverheadRow) => number[] }) {
+export function OverheadTable({ rows, baseline }: { rows: OverheadRow[]; baseline: string }) {
   return (
     <table className="data-table" aria-label="Overhead against the baseline">
       <thead>
@@ -36,7 +36,7 @@ export function OverheadTable({ rows, baseline, sourcesOf }: { rows: OverheadRow
             <td className="num font-medium">{formatPct(r.overheadPct)}</td>
             <td className="num">{formatInterval(r.ciLowPct, r.ciHighPct, r.n, r.baselineN)}</td>
             <td>
-              <SourceLinks ids={sourcesOf(r)} />
+              <SourceLinks ids={r.sourceFileIds} />
             </td>
           </tr>
         ))}
