@@ -1,16 +1,22 @@
-import { and, eq, isNull, max, sql, type SQL } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { FileLabels } from "@/lib/ingest/labels";
 import type { FilePlan, PlannedRun } from "@/lib/ingest/plan";
+import { mergeSeriesMoments, seriesMomentsOf, type SeriesMoments } from "@/lib/moments";
 import { packContent } from "./content";
+import { prepareIngestStatements, type IngestStatements } from "./ingest-statements";
 import type { OpenDb } from "./open";
-import { datasets, hosts, imports, metrics, runs, runtimes, samples, sourceFiles, workloads } from "./schema";
-import { withTransaction } from "./transaction";
+import { datasets, hosts, imports, metrics, runs, workloads } from "./schema";
+import { fromStatsColumns, NO_SERIES_MOMENTS, toStatsColumns } from "./series-moments";
+import { CommitGroup, withTransaction } from "./transaction";
+
+/**
+ * How long a group of files may wait for its commit (db/transaction.ts CommitGroup): long
+ * enough to share one commit among dozens of small files, short enough that the dashboard
+ * shows an import's progress and a crash costs a re-run of a fraction of a second.
+ */
+const GROUP_COMMIT_MS = 200;
 
 const metricKey = (s: { metric: string; unit: string; direction: string }) => `metric:${s.metric}:${s.unit}:${s.direction}`;
-
-/** Keeps multi-row inserts under SQLite's bound-parameter limit. */
-const RUN_CHUNK = 500;
-const SAMPLE_CHUNK = 5000;
 
 export interface StoredFile {
   path: string;
@@ -27,8 +33,14 @@ export interface StoredFile {
 export class IngestWriter {
   private ids = new Map<string, number>();
   private lastRepetition = new Map<string, number>();
+  /** Each series' newest statistics row, as this writer left it (valid while no other connection writes). */
+  private latestStats = new Map<number, { importId: number; moments: SeriesMoments }>();
+  private readonly sql: IngestStatements;
+  private readonly group: CommitGroup;
 
   constructor(private readonly conn: OpenDb) {
+    this.sql = prepareIngestStatements(conn.db);
+    this.group = new CommitGroup(conn, GROUP_COMMIT_MS, () => this.forgetStored());
     // Checkpointing the WAL every 4 MB (the default) costs an fsync each time and dominated
     // bulk imports; 64 MB between checkpoints keeps the WAL bounded and cut ingest time by a quarter.
     conn.client.pragma("wal_autocheckpoint = 16384");
@@ -51,56 +63,56 @@ export class IngestWriter {
         samples: counts.samples,
       })
       .where(eq(imports.id, id));
+    this.group.commit({ force: true });
   }
 
   /** True when these bytes are already stored in the file's dataset (re-ingest is a no-op). */
   async isStored(file: Pick<StoredFile, "sha256" | "labels">): Promise<boolean> {
-    const datasetId = this.ids.get(`dataset:${file.labels.dataset}`) ?? (await this.findId(datasets, eq(datasets.name, file.labels.dataset)));
+    const datasetId = this.ids.get(`dataset:${file.labels.dataset}`) ?? (await this.sql.datasetId.execute({ name: file.labels.dataset }))[0]?.id;
     if (datasetId === undefined) return false;
-    const rows = await this.conn.db
-      .select({ id: sourceFiles.id })
-      .from(sourceFiles)
-      .where(and(eq(sourceFiles.datasetId, datasetId), eq(sourceFiles.sha256, file.sha256)))
-      .limit(1);
-    return rows.length > 0;
+    return (await this.sql.isStored.execute({ datasetId, sha256: file.sha256 })).length > 0;
   }
 
-  /** Stores one file and its runs in one transaction: all of it or nothing. */
+  /** Stores one file and its runs atomically (a savepoint in the commit group): all of it or nothing. */
   async write(importId: number, file: StoredFile, plan: FilePlan): Promise<void> {
+    this.group.enter();
     try {
       await withTransaction(this.conn, () => this.writeUnsafe(importId, file, plan));
     } catch (e) {
-      this.ids.clear();
-      this.lastRepetition.clear();
+      // Ids and statistics cached during the rolled-back file may name rows that no longer exist.
+      this.forgetStored();
       throw e;
     }
+    this.group.commit();
+  }
+
+  private forgetStored() {
+    this.ids.clear();
+    this.lastRepetition.clear();
+    this.latestStats.clear();
   }
 
   private async writeUnsafe(importId: number, file: StoredFile, plan: FilePlan) {
-    const db = this.conn.db;
     const datasetId = await this.upsertDataset(file.labels.dataset);
     const hostId = await this.upsertHost(file.labels.host);
-    const [source] = await db
-      .insert(sourceFiles)
-      .values({
-        importId,
-        datasetId,
-        path: file.path,
-        sha256: file.sha256,
-        sizeBytes: file.bytes.length,
-        parserId: plan.parser.id,
-        parserVersion: plan.parser.version,
-        sampleCount: plan.sampleCount,
-        contentDeflate: packContent(file.bytes),
-      })
-      .returning({ id: sourceFiles.id });
-    const runRows = [];
+    const [source] = await this.sql.insertSourceFile.execute({
+      importId,
+      datasetId,
+      path: file.path,
+      sha256: file.sha256,
+      sizeBytes: file.bytes.length,
+      parserId: plan.parser.id,
+      parserVersion: plan.parser.version,
+      sampleCount: plan.sampleCount,
+      contentDeflate: packContent(file.bytes),
+    });
     const bases = new Map<string, number>();
+    const added = new Map<number, number[]>();
     for (const run of plan.runs) {
       await this.upsertRuntime(run);
       const workloadId = await this.upsertWorkload(plan.parser.id, run);
       const repetition = await this.nextRepetition(datasetId, hostId, workloadId, run, bases);
-      runRows.push({
+      const [stored] = await this.sql.insertRun.execute({
         sourceFileId: source!.id,
         datasetId,
         hostId,
@@ -113,27 +125,53 @@ export class IngestWriter {
         tool: plan.parser.id,
         toolVersion: plan.toolVersion ?? null,
         command: plan.command ?? null,
-        startedAt: plan.startedAt ?? null,
+        startedAt: plan.startedAt ? runs.startedAt.mapToDriverValue(plan.startedAt) : null,
       });
-    }
-    const runIds: number[] = [];
-    for (let i = 0; i < runRows.length; i += RUN_CHUNK) {
-      const inserted = await db.insert(runs).values(runRows.slice(i, i + RUN_CHUNK)).returning({ id: runs.id });
-      runIds.push(...inserted.map((r) => r.id));
-    }
-    const sampleRows = [];
-    for (const [i, run] of plan.runs.entries())
       for (const s of run.samples) {
-        const metricId = this.ids.get(metricKey(s)) ?? (await this.upsertMetric(s));
-        sampleRows.push({ runId: runIds[i]!, metricId, value: s.value });
+        const metricId = await this.upsertMetric(s);
+        const seriesId = await this.seriesId({ datasetId, hostId, workloadId, metricId, runtime: run.runtime });
+        await this.sql.insertSample.execute({ runId: stored!.id, metricId, seriesId, value: s.value });
+        (added.get(seriesId) ?? added.set(seriesId, []).get(seriesId)!).push(s.value);
       }
-    for (let i = 0; i < sampleRows.length; i += SAMPLE_CHUNK) await db.insert(samples).values(sampleRows.slice(i, i + SAMPLE_CHUNK));
+    }
+    for (const [seriesId, values] of added) await this.addToSeriesStats(seriesId, importId, seriesMomentsOf(values));
+    await this.sql.addImportSamples.execute({ datasetId, hostId, importId, samples: plan.sampleCount });
     // Counted with the file, in its transaction: an import killed half-way still lists what it
     // stored (listImports shows imports with files, and "Copy link" pins the newest of them).
-    await db
-      .update(imports)
-      .set({ filesImported: sql`${imports.filesImported} + 1`, samples: sql`${imports.samples} + ${sampleRows.length}` })
-      .where(eq(imports.id, importId));
+    await this.sql.countFile.execute({ importId, samples: plan.sampleCount });
+  }
+
+  /**
+   * Folds a file's samples into the series' statistics as of this import: the newest row at
+   * or before it, extended (or a new row for this import), and every later row (a concurrent
+   * import that committed first) too, since each row covers all imports up to its own.
+   */
+  private async addToSeriesStats(seriesId: number, importId: number, delta: SeriesMoments) {
+    const known = this.latestStats.get(seriesId);
+    const rows = known && known.importId <= importId ? [known] : (await this.sql.statsFrom.execute({ seriesId, importId })).map((r) => ({ importId: r.importId, moments: fromStatsColumns(r) }));
+    const base = rows[0] && rows[0].importId <= importId ? rows[0].moments : NO_SERIES_MOMENTS;
+    let latest = { importId, moments: mergeSeriesMoments(base, delta) };
+    await this.sql.upsertStats.execute({ seriesId, importId, ...toStatsColumns(latest.moments) });
+    for (const later of rows.filter((r) => r.importId > importId)) {
+      latest = { importId: later.importId, moments: mergeSeriesMoments(later.moments, delta) };
+      await this.sql.upsertStats.execute({ seriesId, importId: later.importId, ...toStatsColumns(latest.moments) });
+    }
+    this.latestStats.set(seriesId, latest);
+  }
+
+  /** The series of a sample, created on first sight; looked up inside the file's transaction, so never twice. */
+  private async seriesId(k: { datasetId: number; hostId: number; workloadId: number; metricId: number; runtime: PlannedRun["runtime"] }) {
+    const version = k.runtime.version ?? null;
+    const variant = k.runtime.variant ?? null;
+    const key = `series:${k.datasetId}:${k.hostId}:${k.workloadId}:${k.metricId}:${JSON.stringify([k.runtime.id, version, variant])}`;
+    return this.cached(key, async () => {
+      const where = { datasetId: k.datasetId, hostId: k.hostId, workloadId: k.workloadId, metricId: k.metricId, runtimeId: k.runtime.id };
+      const found = (await this.sql.findSeries.execute(where)).find((s) => s.version === version && s.variant === variant);
+      if (found) return found.id;
+      const [created] = await this.sql.insertSeries.execute({ ...where, runtimeVersion: version, runtimeVariant: variant });
+      this.latestStats.set(created!.id, { importId: 0, moments: NO_SERIES_MOMENTS }); // new: no statistics yet
+      return created!.id;
+    });
   }
 
   private async cached(key: string, create: () => Promise<number>): Promise<number> {
@@ -144,15 +182,10 @@ export class IngestWriter {
     return id;
   }
 
-  private async findId(table: typeof datasets | typeof hosts | typeof workloads, where: SQL | undefined): Promise<number | undefined> {
-    const rows = await this.conn.db.select({ id: table.id }).from(table).where(where).limit(1);
-    return rows[0]?.id;
-  }
-
   private upsertDataset(name: string) {
     return this.cached(`dataset:${name}`, async () => {
       await this.conn.db.insert(datasets).values({ name }).onConflictDoNothing();
-      return (await this.findId(datasets, eq(datasets.name, name)))!;
+      return (await this.sql.datasetId.execute({ name }))[0]!.id;
     });
   }
 
@@ -163,14 +196,14 @@ export class IngestWriter {
       const insert = this.conn.db.insert(hosts).values({ name: host.name, ...known });
       // Facts captured later fill in a host first seen without them.
       await (Object.keys(known).length > 0 ? insert.onConflictDoUpdate({ target: hosts.name, set: known }) : insert.onConflictDoNothing());
-      return (await this.findId(hosts, eq(hosts.name, host.name)))!;
+      return (await this.sql.hostId.execute({ name: host.name }))[0]!.id;
     });
   }
 
   private async upsertRuntime(run: PlannedRun) {
     const key = `runtime:${run.runtime.id}`;
     if (this.ids.has(key)) return;
-    await this.conn.db.insert(runtimes).values({ id: run.runtime.id, known: run.runtime.known }).onConflictDoNothing();
+    await this.sql.insertRuntime.execute({ id: run.runtime.id, known: run.runtime.known });
     this.ids.set(key, 1);
   }
 
@@ -178,17 +211,14 @@ export class IngestWriter {
     const { name, category, params } = run.workload;
     return this.cached(`workload:${tool}:${name}`, async () => {
       await this.conn.db.insert(workloads).values({ tool, name, category, paramsJson: JSON.stringify(params) }).onConflictDoNothing();
-      return (await this.findId(workloads, and(eq(workloads.tool, tool), eq(workloads.name, name))))!;
+      return (await this.sql.workloadId.execute({ tool, name }))[0]!.id;
     });
   }
 
   private upsertMetric(s: PlannedRun["samples"][number]) {
     return this.cached(metricKey(s), async () => {
       await this.conn.db.insert(metrics).values({ name: s.metric, unit: s.unit, direction: s.direction }).onConflictDoNothing();
-      const [row] = await this.conn.db
-        .select({ id: metrics.id, direction: metrics.direction })
-        .from(metrics)
-        .where(and(eq(metrics.name, s.metric), eq(metrics.unit, s.unit)));
+      const [row] = await this.sql.metric.execute({ name: s.metric, unit: s.unit });
       if (row!.direction !== s.direction)
         throw new Error(`metric ${s.metric} (${s.unit}) is stored as ${row!.direction} is better, this file says ${s.direction}`);
       return row!.id;
@@ -214,19 +244,7 @@ export class IngestWriter {
 
   private async storedLastRepetition(datasetId: number, hostId: number, workloadId: number, run: PlannedRun): Promise<number> {
     const { id, version, variant } = run.runtime;
-    const [row] = await this.conn.db
-      .select({ last: max(runs.repetition) })
-      .from(runs)
-      .where(
-        and(
-          eq(runs.datasetId, datasetId),
-          eq(runs.hostId, hostId),
-          eq(runs.workloadId, workloadId),
-          eq(runs.runtimeId, id),
-          version === undefined ? isNull(runs.runtimeVersion) : eq(runs.runtimeVersion, version),
-          variant === undefined ? isNull(runs.runtimeVariant) : eq(runs.runtimeVariant, variant),
-        ),
-      );
-    return row?.last ?? 0;
+    const rows = await this.sql.lastRepetition.execute({ datasetId, hostId, workloadId, runtimeId: id });
+    return rows.find((r) => r.version === (version ?? null) && r.variant === (variant ?? null))?.last ?? 0;
   }
 }

@@ -1,4 +1,4 @@
-import { blob, index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { CATEGORIES } from "@/lib/categories";
 import { TOOL_IDS } from "@/lib/parsers/types";
 import { DIRECTIONS, UNIT_IDS } from "@/lib/units";
@@ -77,7 +77,7 @@ export const sourceFiles = sqliteTable(
     sizeBytes: integer("size_bytes").notNull(),
     parserId: text("parser_id", { enum: TOOL_IDS }).notNull(),
     parserVersion: integer("parser_version").notNull(),
-    /** Samples stored from this file, kept so dataset totals never scan the samples table. */
+    /** Samples stored from this file. */
     sampleCount: integer("sample_count").notNull().default(0),
     /** The file's bytes, raw-deflated (db/content.ts). */
     contentDeflate: blob("content_deflate", { mode: "buffer" }).notNull(),
@@ -86,7 +86,6 @@ export const sourceFiles = sqliteTable(
   (t) => [
     uniqueIndex("source_files_dataset_sha").on(t.datasetId, t.sha256),
     index("source_files_import").on(t.importId),
-    index("source_files_dataset_counts").on(t.datasetId, t.importId, t.sampleCount),
   ],
 );
 
@@ -117,16 +116,75 @@ export const runs = sqliteTable(
   ],
 );
 
+/**
+ * What views compare: one runtime configuration (id, version, variant) on one workload and
+ * metric, on one host of one dataset. Created at ingest with the first sample.
+ */
+export const series = sqliteTable(
+  "series",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    datasetId: integer("dataset_id").notNull().references(() => datasets.id),
+    hostId: integer("host_id").notNull().references(() => hosts.id),
+    runtimeId: text("runtime_id").notNull().references(() => runtimes.id),
+    runtimeVersion: text("runtime_version"),
+    runtimeVariant: text("runtime_variant"),
+    workloadId: integer("workload_id").notNull().references(() => workloads.id),
+    metricId: integer("metric_id").notNull().references(() => metrics.id),
+  },
+  // Not unique: version and variant may be null (NULLs never collide in a unique index). The
+  // writer looks a series up inside the file's write transaction, so there is one per identity.
+  (t) => [index("series_identity").on(t.datasetId, t.hostId, t.workloadId, t.metricId, t.runtimeId)],
+);
+
+/**
+ * A series' statistics as of an import: the moments (lib/moments.ts) of every sample stored by
+ * that import or an earlier one. One row per import that added samples to the series, so a
+ * view pinned to `asof` reads the newest row at or before it instead of the samples.
+ */
+export const seriesStats = sqliteTable(
+  "series_stats",
+  {
+    seriesId: integer("series_id").notNull().references(() => series.id),
+    importId: integer("import_id").notNull().references(() => imports.id),
+    n: integer("n").notNull(),
+    mean: real("mean").notNull(),
+    m2: real("m2").notNull(),
+    /** Moments of ln(value) over the positive values; logN < n means a value was zero or negative. */
+    logN: integer("log_n").notNull(),
+    logMean: real("log_mean").notNull(),
+    logM2: real("log_m2").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.seriesId, t.importId] })],
+);
+
+/**
+ * Samples each import stored per dataset and host: dataset totals and a dataset's hosts as of
+ * an import, without a scan of the samples.
+ */
+export const importSamples = sqliteTable(
+  "import_samples",
+  {
+    datasetId: integer("dataset_id").notNull().references(() => datasets.id),
+    hostId: integer("host_id").notNull().references(() => hosts.id),
+    importId: integer("import_id").notNull().references(() => imports.id),
+    samples: integer("samples").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.datasetId, t.hostId, t.importId] })],
+);
+
 export const samples = sqliteTable(
   "samples",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     runId: integer("run_id").notNull().references(() => runs.id),
     metricId: integer("metric_id").notNull().references(() => metrics.id),
+    /** Always set by ingest; null only until db/series-backfill.ts has run on an older database. */
+    seriesId: integer("series_id").references(() => series.id),
     /** In the metric's canonical unit. */
     value: real("value").notNull(),
   },
-  (t) => [index("samples_run").on(t.runId), index("samples_metric").on(t.metricId)],
+  (t) => [index("samples_run").on(t.runId), index("samples_series").on(t.seriesId)],
 );
 
 export type Import = typeof imports.$inferSelect;

@@ -22,3 +22,41 @@ export async function withTransaction<T>(conn: OpenDb, fn: () => Promise<T>): Pr
     throw e;
   }
 }
+
+/**
+ * Group commit for bulk writes: callers still make each unit atomic with withTransaction
+ * (which becomes a savepoint inside the group), but the group's COMMIT, whose page writes
+ * cost more than a small file's inserts, happens at most every `windowMs`. A crash loses at
+ * most the last window's units, each whole; nothing is ever half-written. Inside an outer
+ * transaction (a dry run) it does nothing: the outer one decides.
+ */
+export class CommitGroup {
+  private openedAt: number | null = null;
+  private dataVersion: unknown;
+
+  constructor(
+    private readonly conn: OpenDb,
+    private readonly windowMs: number,
+    /** Called when another connection committed since this group last looked: caches of what is stored are stale. */
+    private readonly onForeignWrite: () => void,
+  ) {}
+
+  /** Opens a group unless one (ours or an outer transaction) is open. */
+  enter(): void {
+    if (this.conn.client.inTransaction) return;
+    this.conn.client.exec("BEGIN IMMEDIATE");
+    this.openedAt = performance.now();
+    // data_version changes only when another connection commits: the cheap way to know
+    // whether anything this process cached about the database still holds.
+    const version = this.conn.client.pragma("data_version", { simple: true });
+    if (version !== this.dataVersion) this.onForeignWrite();
+    this.dataVersion = version;
+  }
+
+  /** Commits the open group when its window has passed, or now with `force`. */
+  commit({ force = false } = {}): void {
+    if (this.openedAt === null || (!force && performance.now() - this.openedAt < this.windowMs)) return;
+    this.openedAt = null;
+    this.conn.client.exec("COMMIT");
+  }
+}

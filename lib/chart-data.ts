@@ -1,5 +1,5 @@
 import { runtimeLabel, seriesKey } from "./format";
-import type { OverheadRow, SeriesStats } from "./overhead-rows";
+import type { AbsoluteViewSeries, OverheadViewRow } from "./explore-rows";
 import { runtimeColor } from "./palette";
 
 /**
@@ -21,6 +21,15 @@ export interface OverheadBar {
   baselineN: number;
 }
 
+/**
+ * Chart heights in px: the charts draw at these, and their placeholders (components/charts/lazy-charts.tsx)
+ * hold the same space while Recharts loads, so the page does not shift when a chart appears.
+ */
+export const ABSOLUTE_CHART_HEIGHT = 300;
+export const TRADEOFF_CHART_HEIGHT = 320;
+/** 28 px per bar plus room for the axis, at least 160 px. */
+export const overheadChartHeight = (bars: number) => Math.max(160, bars * 28 + 60);
+
 const log2Ratio = (pct: number) => Math.log2(1 + pct / 100);
 
 /** Tick positions (whole powers of two of the ratio) covering the bars and their whiskers. */
@@ -35,7 +44,7 @@ export function log2Ticks(bars: readonly OverheadBar[]): number[] {
 /** The overhead in percent that a log2 ratio stands for (tick labels). */
 export const log2ToPct = (t: number) => (2 ** t - 1) * 100;
 
-export function toOverheadBars(rows: readonly OverheadRow[]): OverheadBar[] {
+export function toOverheadBars(rows: readonly OverheadViewRow[]): OverheadBar[] {
   return rows.map((r) => ({
     key: `${seriesKey(r.runtime, r.version, r.variant)}|${r.workload}|${r.metric}`,
     label: `${runtimeLabel(r.runtime, r.version, r.variant)} · ${r.workload}`,
@@ -71,7 +80,7 @@ export interface AbsolutePanel {
 }
 
 /** Groups series into panels (one unit per axis), baseline first, then by runtime label. */
-export function toAbsolutePanels(series: readonly SeriesStats[], baseline: string): AbsolutePanel[] {
+export function toAbsolutePanels(series: readonly AbsoluteViewSeries[], baseline: string): AbsolutePanel[] {
   const panels = new Map<string, AbsolutePanel>();
   for (const s of series) {
     const key = `${s.workload}|${s.metric}`;

@@ -1,4 +1,6 @@
-import { USE_CASE_IDS, USE_CASES, parseWeights, WeightsParseError, type UseCase, type Weights } from "./catalog/use-cases";
+import { USE_CASE_IDS } from "./catalog/use-case-ids";
+import { USE_CASES, type UseCase } from "./catalog/use-cases";
+import { parseWeights, WeightsParseError, type Weights } from "./catalog/weights";
 import type { IsolationStrength } from "./catalog/isolation";
 import type { GuideCase } from "./search-params";
 import type { Notice } from "./selection";

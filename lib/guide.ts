@@ -1,7 +1,7 @@
 import { RUNTIME_FACTS } from "./catalog/runtimes";
 import type { IsolationStrength } from "./catalog/isolation";
 import type { Claim } from "./catalog/types";
-import type { Weights } from "./catalog/use-cases";
+import type { Weights } from "./catalog/weights";
 import { CATEGORIES, type Category } from "./categories";
 import { formatPct, runtimeLabel, seriesKey } from "./format";
 import { summarizeOverheads, type Overhead } from "./overhead";

@@ -15,8 +15,8 @@ export interface RowSpec {
 export function overheadRowFor({ runtime, workload, category = "web", direction, metric, values, base }: RowSpec): OverheadRow {
   const overhead = computeOverhead(values, base, direction);
   return {
-    runtime, version: null, variant: null, workload, category, metric, unit: "ops_per_s", direction,
+    seriesId: 0, runtime, version: null, variant: null, workload, category, metric, unit: "ops_per_s", direction,
     n: values.length, mean: values[0]!, sd: null, baselineN: base.length, baselineMean: base[0]!,
-    overheadPct: overhead.overhead * 100, ciLowPct: null, ciHighPct: null, overhead, sourceFileIds: [],
+    overheadPct: overhead.overhead * 100, ciLowPct: null, ciHighPct: null, overhead,
   };
 }

@@ -1,7 +1,8 @@
 import type { Direction } from "@/lib/units";
-import { computeOverhead, type Overhead } from "./overhead";
+import type { Moments, SeriesMoments } from "./moments";
+import { overheadOfLogMoments, type Overhead } from "./overhead";
 import { primaryMetric } from "./primary-metric";
-import { summarize, type Summary } from "./stats";
+import { summarizeMoments, type Summary } from "./stats";
 
 /** What a series is: a runtime (id, version, variant) on one workload and metric. */
 export interface SeriesIdentity {
@@ -15,21 +16,14 @@ export interface SeriesIdentity {
   direction: Direction;
 }
 
-export interface Measurement extends SeriesIdentity {
-  runId: number;
-  sourceFileId: number;
-  repetition: number;
-  value: number;
-}
-
-/** One runtime series on one workload and metric, with its statistics and samples. */
+/** One runtime series on one workload and metric, with its statistics. */
 export interface SeriesStats extends Summary, SeriesIdentity {
-  values: { value: number; repetition: number; runId: number; sourceFileId: number }[];
+  seriesId: number;
+  /** Moments of ln(value) over positive values; `log.n < n` means a value was zero or negative. */
+  log: Moments;
 }
 
-export interface OverheadRow extends Omit<SeriesStats, "values" | "ciLow" | "ciHigh"> {
-  /** Raw files behind the runtime side of the row, for provenance links. */
-  sourceFileIds: number[];
+export interface OverheadRow extends Omit<SeriesStats, "log" | "ciLow" | "ciHigh"> {
   baselineN: number;
   baselineMean: number;
   overheadPct: number;
@@ -38,14 +32,38 @@ export interface OverheadRow extends Omit<SeriesStats, "values" | "ciLow" | "ciH
   overhead: Overhead;
 }
 
-const seriesKey = (m: Pick<Measurement, "runtime" | "version" | "variant" | "workload" | "metric">) =>
-  JSON.stringify([m.runtime, m.version, m.variant, m.workload, m.metric]);
+/** A row with the raw files behind its runtime side, for provenance links (pages only). */
+export interface SourcedOverheadRow extends OverheadRow {
+  sourceFileIds: number[];
+}
+
+/** A series with its samples, for views that plot every repetition (absolute view, /api/samples). */
+export interface SeriesSamples extends SeriesStats {
+  values: { value: number; repetition: number; runId: number; sourceFileId: number }[];
+}
+
+/** A stored series' statistics: summary of its values, moments of their logs. */
+export function toSeriesStats(s: SeriesIdentity & { id: number; moments: SeriesMoments }): SeriesStats {
+  return {
+    seriesId: s.id,
+    runtime: s.runtime,
+    version: s.version,
+    variant: s.variant,
+    workload: s.workload,
+    category: s.category,
+    metric: s.metric,
+    unit: s.unit,
+    direction: s.direction,
+    ...summarizeMoments(s.moments.value),
+    log: s.moments.log,
+  };
+}
 
 /**
  * Keeps one metric per workload (the selected one, else the workload's headline metric),
  * so summaries count each workload once.
  */
-export function keepPrimaryMetrics(rows: readonly Measurement[], selectedMetric: string | null): Measurement[] {
+export function keepPrimaryMetrics<T extends { workload: string; metric: string }>(rows: readonly T[], selectedMetric: string | null): T[] {
   if (selectedMetric !== null) return rows.filter((r) => r.metric === selectedMetric);
   const byWorkload = new Map<string, Set<string>>();
   for (const r of rows) (byWorkload.get(r.workload) ?? byWorkload.set(r.workload, new Set()).get(r.workload)!).add(r.metric);
@@ -53,29 +71,8 @@ export function keepPrimaryMetrics(rows: readonly Measurement[], selectedMetric:
   return rows.filter((r) => primary.get(r.workload) === r.metric);
 }
 
-/** Groups measurements into series with their n, mean, sd and interval. */
-export function toSeries(rows: readonly Measurement[]): SeriesStats[] {
-  const groups = new Map<string, Measurement[]>();
-  for (const r of rows) (groups.get(seriesKey(r)) ?? groups.set(seriesKey(r), []).get(seriesKey(r))!).push(r);
-  return [...groups.values()].map((g) => {
-    const first = g[0]!;
-    return {
-      runtime: first.runtime,
-      version: first.version,
-      variant: first.variant,
-      workload: first.workload,
-      category: first.category,
-      metric: first.metric,
-      unit: first.unit,
-      direction: first.direction,
-      ...summarize(g.map((m) => m.value)),
-      values: g.map((m) => ({ value: m.value, repetition: m.repetition, runId: m.runId, sourceFileId: m.sourceFileId })),
-    };
-  });
-}
-
-export interface OverheadTable {
-  rows: OverheadRow[];
+export interface OverheadTable<Row extends OverheadRow = OverheadRow> {
+  rows: Row[];
   /** Series with no ratio: the baseline never ran their workload, or a value is zero. */
   skipped: { series: SeriesStats; reason: "no baseline" | "zero or negative values" }[];
 }
@@ -107,23 +104,21 @@ export function toOverheadRows(series: readonly SeriesStats[], baseline: string)
   for (const s of series) {
     const ref = base.get(JSON.stringify([s.workload, s.metric]));
     if (ref === s) continue;
-    const baseValues = ref?.values.map((v) => v.value);
-    if (!baseValues) {
+    if (!ref) {
       skipped.push({ series: s, reason: "no baseline" });
       continue;
     }
     // A cost ratio needs positive values on both sides (0 % packet loss has none).
-    if ([...baseValues, ...s.values.map((v) => v.value)].some((v) => !(v > 0))) {
+    if (ref.log.n < ref.n || s.log.n < s.n) {
       skipped.push({ series: s, reason: "zero or negative values" });
       continue;
     }
-    const overhead = computeOverhead(s.values.map((v) => v.value), baseValues, s.direction);
-    const { values: _values, ciLow: _l, ciHigh: _h, ...rest } = s;
+    const overhead = overheadOfLogMoments(s.log, ref.log, s.direction);
+    const { log: _log, ciLow: _l, ciHigh: _h, ...rest } = s;
     rows.push({
       ...rest,
-      sourceFileIds: [...new Set(s.values.map((v) => v.sourceFileId))],
-      baselineN: baseValues.length,
-      baselineMean: baseValues.reduce((a, b) => a + b, 0) / baseValues.length,
+      baselineN: ref.n,
+      baselineMean: ref.mean,
       overheadPct: overhead.overhead * 100,
       ciLowPct: overhead.ciLow === null ? null : overhead.ciLow * 100,
       ciHighPct: overhead.ciHigh === null ? null : overhead.ciHigh * 100,

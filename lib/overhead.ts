@@ -1,5 +1,6 @@
 import type { Direction } from "@/lib/units";
-import { combineLogRatios, logRatio, toRatio, type LogEstimate } from "./stats";
+import { negateMoments, type Moments } from "./moments";
+import { combineLogRatios, logRatio, logRatioOfMoments, toRatio, type LogEstimate } from "./stats";
 
 /**
  * Overhead, defined once (shared/docs/domain.md): cost = value when lower is better,
@@ -26,6 +27,15 @@ function logCosts(values: readonly number[], direction: Direction): number[] {
 export function computeOverhead(runtime: readonly number[], baseline: readonly number[], direction: Direction): Overhead {
   const estimate = logRatio(logCosts(runtime, direction), logCosts(baseline, direction));
   return fromEstimate(estimate);
+}
+
+/**
+ * The same overhead from the moments of log values kept per series (lib/moments.ts): the log
+ * cost of a higher-is-better value is minus its log.
+ */
+export function overheadOfLogMoments(runtime: Moments, baseline: Moments, direction: Direction): Overhead {
+  const cost = (m: Moments) => (direction === "lower" ? m : negateMoments(m));
+  return fromEstimate(logRatioOfMoments(cost(runtime), cost(baseline)));
 }
 
 /**

@@ -8,7 +8,7 @@ import {
   parseAsStringLiteral,
   type inferParserType,
 } from "nuqs/server";
-import { USE_CASE_IDS } from "./catalog/use-cases";
+import { USE_CASE_IDS } from "./catalog/use-case-ids";
 
 export const VIEWS = ["overhead", "absolute"] as const;
 export type View = (typeof VIEWS)[number];
@@ -33,7 +33,7 @@ export const filterParsers = {
   asof: parseAsInteger,
   /** Guide only: the use case, default the first one. */
   case: parseAsStringLiteral(GUIDE_CASES),
-  /** Guide only: custom weights, `category:weight` pairs (lib/catalog/use-cases.ts parseWeights). */
+  /** Guide only: custom weights, `category:weight` pairs (lib/catalog/weights.ts parseWeights). */
   weights: parseAsString,
 };
 

@@ -72,6 +72,9 @@ export function resolveSelection(filters: Filters, dataset: string, facets: Face
   return { selection: { dataset, host, runtimes, workloads, metric, baseline: filters.baseline, view: filters.view, asof: filters.asof }, notices };
 }
 
+/** The raw parameters unreadableParams looks at. */
+export const NOTICE_PARAMS = ["view", "case", "asof"] as const;
+
 /** Raw parameters that the URL parsers could not read (they fell back to defaults). */
 export function unreadableParams(raw: Record<string, string | string[] | undefined>): Notice[] {
   const notices: Notice[] = [];

@@ -1,11 +1,18 @@
 import pkg from "jstat";
-import { mean, sampleStandardDeviation } from "simple-statistics";
+import { momentsOf, sampleVariance, type Moments } from "./moments";
 
 const { jStat } = pkg;
 
-/** Two-sided 95 % Student t quantile. */
+const quantiles = new Map<number, number>();
+
+/** Two-sided 95 % Student t quantile. Memoized by df: jStat inverts the CDF iteratively, and most dfs recur (n − 1). */
 export function tQuantile95(df: number): number {
-  return jStat.studentt.inv(0.975, df);
+  let q = quantiles.get(df);
+  if (q === undefined) {
+    q = jStat.studentt.inv(0.975, df);
+    if (quantiles.size < 10_000) quantiles.set(df, q);
+  }
+  return q;
 }
 
 export interface Summary {
@@ -20,12 +27,17 @@ export interface Summary {
 
 /** n, mean, sample standard deviation and a 95 % t interval on the mean. */
 export function summarize(values: readonly number[]): Summary {
-  if (values.length === 0) throw new Error("summarize: no values");
-  const m = mean([...values]);
-  if (values.length === 1) return { n: 1, mean: m, sd: null, ciLow: null, ciHigh: null };
-  const sd = sampleStandardDeviation([...values]);
-  const half = (tQuantile95(values.length - 1) * sd) / Math.sqrt(values.length);
-  return { n: values.length, mean: m, sd, ciLow: m - half, ciHigh: m + half };
+  return summarizeMoments(momentsOf(values));
+}
+
+/** The same summary from moments kept at ingest (lib/moments.ts). */
+export function summarizeMoments(m: Moments): Summary {
+  if (m.n === 0) throw new Error("summarize: no values");
+  const variance = sampleVariance(m);
+  if (variance === null) return { n: m.n, mean: m.mean, sd: null, ciLow: null, ciHigh: null };
+  const sd = Math.sqrt(variance);
+  const half = (tQuantile95(m.n - 1) * sd) / Math.sqrt(m.n);
+  return { n: m.n, mean: m.mean, sd, ciLow: m.mean - half, ciHigh: m.mean + half };
 }
 
 /** Mean and squared standard error of log values, the unit of every ratio estimate below. */
@@ -43,14 +55,19 @@ export interface LogEstimate {
  * ingredients. Values must be positive costs (time-like: lower is better).
  */
 export function logRatio(runtime: readonly number[], baseline: readonly number[]): LogEstimate {
-  const x = runtime.map(Math.log);
-  const y = baseline.map(Math.log);
-  const logRatio = mean(x) - mean(y);
-  if (x.length < 2 || y.length < 2) return { logRatio, variance: null, df: null };
-  const vx = sampleStandardDeviation(x) ** 2 / x.length;
-  const vy = sampleStandardDeviation(y) ** 2 / y.length;
+  return logRatioOfMoments(momentsOf(runtime.map(Math.log)), momentsOf(baseline.map(Math.log)));
+}
+
+/** The same estimate from the moments of log costs. */
+export function logRatioOfMoments(x: Moments, y: Moments): LogEstimate {
+  const logRatio = x.mean - y.mean;
+  const sx = sampleVariance(x);
+  const sy = sampleVariance(y);
+  if (sx === null || sy === null) return { logRatio, variance: null, df: null };
+  const vx = sx / x.n;
+  const vy = sy / y.n;
   const variance = vx + vy;
-  const df = variance === 0 ? Infinity : variance ** 2 / (vx ** 2 / (x.length - 1) + vy ** 2 / (y.length - 1));
+  const df = variance === 0 ? Infinity : variance ** 2 / (vx ** 2 / (x.n - 1) + vy ** 2 / (y.n - 1));
   return { logRatio, variance, df };
 }
 

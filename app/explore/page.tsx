@@ -4,7 +4,9 @@ import { Notices } from "@/components/notices";
 import { db } from "@/db";
 import { getExploreData } from "@/db/queries/explore";
 import { listImports } from "@/db/queries/facets";
+import { listSeriesSamples, listSeriesSourceFiles, pointsBySeries } from "@/db/queries/series-samples";
 import { runtimeLabel } from "@/lib/format";
+import type { OverheadTable, SeriesStats } from "@/lib/overhead-rows";
 import { loadFilters, serializeFilters, type Filters } from "@/lib/search-params";
 import { AbsoluteSection } from "./_components/absolute-section";
 import { CopyLink } from "./_components/copy-link";
@@ -46,8 +48,9 @@ export default async function ExplorePage({ searchParams }: { searchParams: Sear
         datasets={data.datasets.map((d) => d.name)}
         hosts={facets.hosts}
         runtimes={runtimeIds}
-        workloads={facets.workloads}
-        metrics={facets.metrics}
+        // Only the fields the controls show: props are serialised into the page's payload.
+        workloads={facets.workloads.map(({ name, category }) => ({ name, category }))}
+        metrics={facets.metrics.map(({ name, unit }) => ({ name, unit }))}
         imports={imports.map((i) => ({ id: i.id, startedAt: i.startedAt.toISOString() }))}
         selection={selection}
       />
@@ -57,12 +60,24 @@ export default async function ExplorePage({ searchParams }: { searchParams: Sear
       {selection.view === "overhead" && !data.baselineHasData ? (
         <BaselineMissing baseline={selection.baseline} runtimes={runtimeIds} filters={resolved} />
       ) : selection.view === "overhead" ? (
-        <OverheadSection table={data.table} baseline={selection.baseline} filters={resolved} />
+        <OverheadSection table={await withSourceFiles(data.table, selection.asof)} baseline={selection.baseline} filters={resolved} />
       ) : (
-        <AbsoluteSection series={data.series} baseline={selection.baseline} filters={resolved} />
+        <AbsoluteSection series={await withSamples(data.series, selection.asof)} baseline={selection.baseline} filters={resolved} />
       )}
     </>
   );
+}
+
+/** The raw files behind each row, for its provenance links. */
+async function withSourceFiles(table: OverheadTable, asof: number | null) {
+  const files = await listSeriesSourceFiles(db, table.rows.map((r) => r.seriesId), asof);
+  return { ...table, rows: table.rows.map((r) => ({ ...r, sourceFileIds: files.get(r.seriesId) ?? [] })) };
+}
+
+/** Every repetition of each series, for the absolute view's points. */
+async function withSamples(series: SeriesStats[], asof: number | null) {
+  const points = pointsBySeries(await listSeriesSamples(db, series.map((s) => s.seriesId), asof));
+  return series.map((s) => ({ ...s, values: points.get(s.seriesId) ?? [] }));
 }
 
 function BaselineMissing({ baseline, runtimes, filters }: { baseline: string; runtimes: string[]; filters: Filters }) {

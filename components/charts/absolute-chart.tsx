@@ -2,7 +2,7 @@
 
 import { Bar, CartesianGrid, Cell, ComposedChart, ErrorBar, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from "recharts";
 import { formatValue } from "@/lib/format";
-import type { AbsolutePanel } from "@/lib/chart-data";
+import { ABSOLUTE_CHART_HEIGHT, type AbsolutePanel } from "@/lib/chart-data";
 
 export interface AbsoluteChartProps {
   panel: AbsolutePanel;
@@ -13,7 +13,7 @@ export interface AbsoluteChartProps {
 export function AbsoluteChart({ panel, onSelectPoint }: AbsoluteChartProps) {
   const points = panel.bars.flatMap((b) => b.points.map((p) => ({ label: b.label, value: p.value, sourceFileId: p.sourceFileId })));
   return (
-    <ResponsiveContainer width="100%" height={300}>
+    <ResponsiveContainer width="100%" height={ABSOLUTE_CHART_HEIGHT}>
       <ComposedChart data={panel.bars} margin={{ left: 8, right: 16, top: 8, bottom: 8 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#8884" />
         <XAxis dataKey="label" type="category" allowDuplicatedCategory={false} stroke="currentColor" fontSize={11} interval={0} angle={-20} textAnchor="end" height={70} />

@@ -2,7 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, Cell, ErrorBar, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatPct } from "@/lib/format";
-import { log2Ticks, log2ToPct, type OverheadBar } from "@/lib/chart-data";
+import { log2Ticks, log2ToPct, overheadChartHeight, type OverheadBar } from "@/lib/chart-data";
 
 export interface OverheadBarChartProps {
   data: OverheadBar[];
@@ -11,10 +11,9 @@ export interface OverheadBarChartProps {
 
 /** Horizontal bars of overhead (log2 ratio axis, labelled in percent) with 95 % interval whiskers; shaped data only. */
 export function OverheadBarChart({ data, onSelect }: OverheadBarChartProps) {
-  const height = Math.max(160, data.length * 28 + 60);
   const ticks = log2Ticks(data);
   return (
-    <ResponsiveContainer width="100%" height={height}>
+    <ResponsiveContainer width="100%" height={overheadChartHeight(data.length)}>
       <BarChart data={data} layout="vertical" margin={{ left: 8, right: 24, top: 8, bottom: 8 }}>
         <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke="#8884" />
         <XAxis

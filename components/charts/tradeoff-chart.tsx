@@ -1,7 +1,7 @@
 "use client";
 
 import { CartesianGrid, LabelList, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from "recharts";
-import { log2ToPct } from "@/lib/chart-data";
+import { log2ToPct, TRADEOFF_CHART_HEIGHT } from "@/lib/chart-data";
 import { formatPct } from "@/lib/format";
 
 export interface TradeoffPoint {
@@ -14,12 +14,16 @@ export interface TradeoffPoint {
   overheadPct: number;
 }
 
+export interface TradeoffChartProps {
+  points: TradeoffPoint[];
+}
+
 const LEVELS = ["none", "shared kernel", "user-space kernel", "guest kernel (VM)"];
 
 /** Isolation level against weighted overhead, one point per runtime; shaped data only. */
-export function TradeoffChart({ points }: { points: TradeoffPoint[] }) {
+export function TradeoffChart({ points }: TradeoffChartProps) {
   return (
-    <ResponsiveContainer width="100%" height={320}>
+    <ResponsiveContainer width="100%" height={TRADEOFF_CHART_HEIGHT}>
       <ScatterChart margin={{ left: 8, right: 24, top: 16, bottom: 24 }}>
         <CartesianGrid strokeDasharray="3 3" stroke="#8884" />
         <XAxis type="number" dataKey="isolation" domain={[-0.5, 3.5]} ticks={[0, 1, 2, 3]} tickFormatter={(v: number) => LEVELS[v] ?? ""} stroke="currentColor" fontSize={11} />

@@ -1,10 +1,11 @@
 import "server-only";
 import type { Db } from "@/db/open";
-import { keepPrimaryMetrics, toOverheadRows, toSeries, type OverheadTable, type SeriesStats } from "@/lib/overhead-rows";
+import { cacheUntilDataChanges } from "@/db/read-cache";
+import { keepPrimaryMetrics, toOverheadRows, toSeriesStats, type OverheadTable, type SeriesStats } from "@/lib/overhead-rows";
 import type { Filters } from "@/lib/search-params";
-import { pickDataset, resolveSelection, unreadableParams, type Notice, type Selection } from "@/lib/selection";
-import { getSelectionFacets, listDatasets, type DatasetFacet, type SelectionFacets } from "./facets";
-import { listMeasurements } from "./measurements";
+import { NOTICE_PARAMS, pickDataset, pickHost, resolveSelection, unreadableParams, type Notice, type Selection } from "@/lib/selection";
+import { selectionFacets, type SelectionFacets } from "./facets";
+import { listDatasetHosts, listDatasets, listHostSeries, type DatasetFacet } from "./series";
 
 export interface ExploreData {
   datasets: DatasetFacet[];
@@ -22,19 +23,42 @@ const EMPTY: OverheadTable = { rows: [], skipped: [] };
 /**
  * Everything a view needs, from the URL's filters: validated selection, notices for whatever
  * was dropped, per-series statistics and the overhead table. Pages and API routes share it.
+ * Reads the statistics kept per series at ingest (db/schema.ts series_stats), never the samples,
+ * and is cached until the database changes (db/read-cache.ts): treat the result as immutable.
  */
-export async function getExploreData(db: Db, filters: Filters, raw: Record<string, string | string[] | undefined> = {}): Promise<ExploreData> {
+export function getExploreData(db: Db, filters: Filters, raw: RawParams = {}): Promise<ExploreData> {
+  // Only the raw values that notices quote belong in the key: junk parameters must not
+  // turn cached views into fresh computations.
+  const quoted = Object.fromEntries(NOTICE_PARAMS.filter((k) => raw[k] !== undefined).map((k) => [k, raw[k]]));
+  return cachedExploreData(db, filters, quoted);
+}
+
+type RawParams = Record<string, string | string[] | undefined>;
+
+// A 1M-sample view costs ~70 ms to compute on a 2-core VM and is immutable between imports.
+const cachedExploreData = cacheUntilDataChanges(readExploreData, { maxEntries: 64 });
+
+async function readExploreData(db: Db, filters: Filters, raw: RawParams): Promise<ExploreData> {
   const datasets = await listDatasets(db, filters.asof);
   const picked = pickDataset(filters.dataset, datasets.map((d) => d.name));
   const notices = [...unreadableParams(raw), ...picked.notices];
   if (picked.dataset === null) return { datasets, selection: null, facets: null, notices, series: [], table: EMPTY, baselineHasData: false };
-  const facets = await getSelectionFacets(db, picked.dataset, filters.host, filters.asof);
+  const hosts = await listDatasetHosts(db, picked.dataset, filters.asof);
+  const stored = await listHostSeries(db, picked.dataset, pickHost(filters.host, hosts), filters.asof);
+  const facets = selectionFacets(hosts, stored);
   const resolved = resolveSelection(filters, picked.dataset, facets);
   notices.push(...resolved.notices);
   const selection = resolved.selection;
-  const measurements = keepPrimaryMetrics(await listMeasurements(db, selection), selection.metric);
-  const series = toSeries(measurements);
+  const series = keepPrimaryMetrics(stored.filter(inSelection(selection)), selection.metric).map(toSeriesStats);
   const baselineHasData = series.some((s) => s.runtime === selection.baseline);
   const table = baselineHasData ? toOverheadRows(series, selection.baseline) : EMPTY;
   return { datasets, selection, facets, notices, series, table, baselineHasData };
+}
+
+/** The selection's runtimes (plus its baseline), workloads and metric; empty lists mean all. */
+function inSelection(sel: Selection) {
+  const runtimes = sel.runtimes.length > 0 ? new Set([...sel.runtimes, sel.baseline]) : null;
+  const workloads = sel.workloads.length > 0 ? new Set(sel.workloads) : null;
+  return (s: { runtime: string; workload: string; metric: string }) =>
+    (runtimes === null || runtimes.has(s.runtime)) && (workloads === null || workloads.has(s.workload)) && (sel.metric === null || s.metric === sel.metric);
 }

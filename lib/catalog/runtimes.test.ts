@@ -3,7 +3,7 @@ import { RUNTIME_IDS, RUNTIMES, type RuntimeId } from "@/lib/runtimes";
 import { ISOLATION_LEVELS, isIsolationStrength } from "./isolation";
 import { RUNTIME_FACTS, runtimeClaims, runtimeSources } from "./runtimes";
 import { SOURCES, SOURCE_IDS, isSourceId } from "./sources";
-import { isUseCaseId } from "./use-cases";
+import { isUseCaseId } from "./use-case-ids";
 
 const ids = RUNTIME_IDS;
 const strength = (id: RuntimeId) => RUNTIME_FACTS[id].isolationStrength;

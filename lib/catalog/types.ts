@@ -1,7 +1,7 @@
 import type { RUNTIMES, RuntimeId } from "@/lib/runtimes";
 import type { IsolationStrength } from "./isolation";
 import type { SourceId } from "./sources";
-import type { UseCaseId } from "./use-cases";
+import type { UseCaseId } from "./use-case-ids";
 
 /**
  * A qualitative statement (mechanism or trade-off) with the sources that back it. Never a

@@ -1,10 +1,11 @@
 /**
- * The floor for GET /api/overhead: the same sample query as db/queries/measurements.ts (the
- * join of db/sample-context.ts, written out) and the same summary functions, without the
- * framework, the ORM or the facet queries. bench:perf compares the real route against it.
+ * The floor for GET /api/overhead: the same series query as db/queries/series.ts and the same
+ * summary functions, without the framework, the ORM, the facet queries or any cache.
+ * bench:perf compares the real route against it.
  */
 import type Database from "better-sqlite3";
-import { keepPrimaryMetrics, toOverheadRows, toSeries, type Measurement } from "@/lib/overhead-rows";
+import { fromStatsColumns, type StatsColumns } from "@/db/series-moments";
+import { keepPrimaryMetrics, toOverheadRows, toSeriesStats, type SeriesIdentity } from "@/lib/overhead-rows";
 
 export interface OverheadQuery {
   dataset: string;
@@ -36,54 +37,38 @@ export function parseOverheadQuery(params: URLSearchParams): OverheadQuery {
   };
 }
 
-/** SQL text and parameters; the text depends only on which filters are set and list lengths. */
-export function measurementSql(q: OverheadQuery): { sql: string; params: (string | number)[] } {
-  const where = ["d.name = ?", "h.name = ?"];
-  const params: (string | number)[] = [q.dataset, q.host];
-  if (q.runtimes.length > 0) {
-    const ids = [...new Set([...q.runtimes, q.baseline])];
-    where.push(`r.runtime_id IN (${ids.map(() => "?").join(", ")})`);
-    params.push(...ids);
-  }
-  if (q.workloads.length > 0) {
-    where.push(`w.name IN (${q.workloads.map(() => "?").join(", ")})`);
-    params.push(...q.workloads);
-  }
-  if (q.metric !== null) {
-    where.push("m.name = ?");
-    params.push(q.metric);
-  }
-  if (q.asof !== null) {
-    where.push("f.import_id <= ?");
-    params.push(q.asof);
-  }
-  const sql = `SELECT r.id AS runId, r.source_file_id AS sourceFileId, r.runtime_id AS runtime, r.runtime_version AS version,
-      r.runtime_variant AS variant, w.name AS workload, w.category AS category, m.name AS metric, m.unit AS unit,
-      m.direction AS direction, r.repetition AS repetition, s.value AS value
-    FROM samples s
-    JOIN runs r ON s.run_id = r.id
-    JOIN metrics m ON s.metric_id = m.id
-    JOIN workloads w ON r.workload_id = w.id
-    JOIN datasets d ON r.dataset_id = d.id
-    JOIN hosts h ON r.host_id = h.id
-    JOIN source_files f ON r.source_file_id = f.id
-    WHERE ${where.join(" AND ")}
-    ORDER BY r.runtime_id, w.name, m.name, r.repetition`;
-  return { sql, params };
-}
+/**
+ * The series of the permalink's dataset and host with their statistics as of `asof` (the query
+ * of db/queries/series.ts listHostSeries, written out); runtime, workload and metric filters
+ * apply in JS, as in db/queries/explore.ts.
+ */
+export const SERIES_SQL = `SELECT se.id AS id, se.runtime_id AS runtime, se.runtime_version AS version, se.runtime_variant AS variant,
+    w.name AS workload, w.category AS category, w.tool AS tool, m.name AS metric, m.unit AS unit, m.direction AS direction,
+    st.n AS n, st.mean AS mean, st.m2 AS m2, st.log_n AS logN, st.log_mean AS logMean, st.log_m2 AS logM2
+  FROM series se
+  JOIN datasets d ON se.dataset_id = d.id
+  JOIN hosts h ON se.host_id = h.id
+  JOIN workloads w ON se.workload_id = w.id
+  JOIN metrics m ON se.metric_id = m.id
+  JOIN series_stats st ON st.series_id = se.id
+    AND st.import_id = (SELECT max(x.import_id) FROM series_stats x WHERE x.series_id = se.id AND x.import_id <= ?)
+  WHERE d.name = ? AND h.name = ?`;
 
-/** Runs the query (statements cached by SQL text) and builds the API's response body. */
-export function overheadResponse(client: Database.Database, cache: Map<string, Database.Statement>, q: OverheadQuery) {
-  const { sql, params } = measurementSql(q);
-  let stmt = cache.get(sql);
-  if (!stmt) cache.set(sql, (stmt = client.prepare(sql)));
-  const rows = stmt.all(...params) as Measurement[];
-  const table = toOverheadRows(toSeries(keepPrimaryMetrics(rows, q.metric)), q.baseline);
+type SeriesRow = SeriesIdentity & StatsColumns & { id: number };
+
+/** Runs the one prepared query and builds the API's response body. */
+export function overheadResponse(statement: Database.Statement, q: OverheadQuery) {
+  const rows = statement.all(q.asof ?? Number.MAX_SAFE_INTEGER, q.dataset, q.host) as SeriesRow[];
+  const runtimes = q.runtimes.length > 0 ? new Set([...q.runtimes, q.baseline]) : null;
+  const workloads = q.workloads.length > 0 ? new Set(q.workloads) : null;
+  const selected = rows.filter((r) => (runtimes === null || runtimes.has(r.runtime)) && (workloads === null || workloads.has(r.workload)) && (q.metric === null || r.metric === q.metric));
+  const series = keepPrimaryMetrics(selected, q.metric).map((r) => toSeriesStats({ ...r, moments: fromStatsColumns(r) }));
+  const table = toOverheadRows(series, q.baseline);
   return {
     dataset: q.dataset,
     host: q.host,
     baseline: q.baseline,
     asof: q.asof,
-    rows: table.rows.map(({ overhead: _o, ...row }) => row),
+    rows: table.rows.map(({ overhead: _o, seriesId: _s, ...row }) => row),
   };
 }

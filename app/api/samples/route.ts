@@ -1,5 +1,6 @@
 import { db } from "@/db";
 import { getExploreData } from "@/db/queries/explore";
+import { listSeriesSamples, pointsBySeries } from "@/db/queries/series-samples";
 import { readApiFilters } from "@/lib/api-params";
 import { badRequest, handle } from "@/lib/http";
 
@@ -12,12 +13,13 @@ export const GET = handle("samples", async (request) => {
   if (data.notices.length > 0) return badRequest(data.notices.map((n) => n.message).join(" "), data.notices);
   if (!data.selection) return badRequest("no data has been imported yet");
   const { dataset, host, asof } = data.selection;
+  const points = pointsBySeries(await listSeriesSamples(db, data.series.map((s) => s.seriesId), asof));
   return Response.json({
     dataset,
     host,
     asof,
     samples: data.series.flatMap((s) =>
-      s.values.map((v) => ({
+      (points.get(s.seriesId) ?? []).map((v) => ({
         runtime: s.runtime,
         version: s.version,
         variant: s.variant,

@@ -1,7 +1,8 @@
 "use client";
 
-import { TradeoffChart, type TradeoffPoint } from "@/components/charts/tradeoff-chart";
 import { ChartFigure } from "@/components/charts/chart-figure";
+import { LazyTradeoffChart } from "@/components/charts/lazy-charts";
+import type { TradeoffPoint } from "@/components/charts/tradeoff-chart";
 
 /** The trade-off chart with its downloads; the ranking table below holds the same numbers. */
 export function TradeoffSection({ points, csv, title }: { points: TradeoffPoint[]; csv: string; title: string }) {
@@ -12,7 +13,7 @@ export function TradeoffSection({ points, csv, title }: { points: TradeoffPoint[
       csv={csv}
       caption="Up is more overhead; right is a stronger isolation boundary."
     >
-      <TradeoffChart points={points} />
+      <LazyTradeoffChart points={points} />
     </ChartFigure>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useQueryStates } from "nuqs";
 import { useState } from "react";
-import { formatWeights, type Weights } from "@/lib/catalog/use-cases";
+import { formatWeights, type Weights } from "@/lib/catalog/weights";
 import { CATEGORIES } from "@/lib/categories";
 import { filterParsers } from "@/lib/search-params";
 

@@ -1,0 +1,45 @@
+"use client";
+
+import dynamic from "next/dynamic";
+import type { ReactNode } from "react";
+import { ABSOLUTE_CHART_HEIGHT, overheadChartHeight, TRADEOFF_CHART_HEIGHT } from "@/lib/chart-data";
+import type { AbsoluteChartProps } from "./absolute-chart";
+import type { OverheadBarChartProps } from "./overhead-bar-chart";
+import type { TradeoffChartProps } from "./tradeoff-chart";
+
+// Recharts is most of a chart page's JavaScript. Loaded by import() once the page has hydrated,
+// it stays out of the first load, while the table under each chart shows the same numbers from
+// the first paint. No server rendering: Recharts measures its container in the browser, so the
+// server could only send an empty box of the chart's height, which is what the slot is.
+const OverheadBarChart = dynamic(() => import("./overhead-bar-chart").then((m) => m.OverheadBarChart), { ssr: false });
+const AbsoluteChart = dynamic(() => import("./absolute-chart").then((m) => m.AbsoluteChart), { ssr: false });
+const TradeoffChart = dynamic(() => import("./tradeoff-chart").then((m) => m.TradeoffChart), { ssr: false });
+
+/** Holds the chart's height before it arrives, so nothing below it moves (no layout shift). */
+function ChartSlot({ height, children }: { height: number; children: ReactNode }) {
+  return <div style={{ height }}>{children}</div>;
+}
+
+export function LazyOverheadBarChart(props: OverheadBarChartProps) {
+  return (
+    <ChartSlot height={overheadChartHeight(props.data.length)}>
+      <OverheadBarChart {...props} />
+    </ChartSlot>
+  );
+}
+
+export function LazyAbsoluteChart(props: AbsoluteChartProps) {
+  return (
+    <ChartSlot height={ABSOLUTE_CHART_HEIGHT}>
+      <AbsoluteChart {...props} />
+    </ChartSlot>
+  );
+}
+
+export function LazyTradeoffChart(props: TradeoffChartProps) {
+  return (
+    <ChartSlot height={TRADEOFF_CHART_HEIGHT}>
+      <TradeoffChart {...props} />
+    </ChartSlot>
+  );
+}

@@ -1,0 +1,58 @@
+import "server-only";
+import { and, asc, eq, inArray, lte } from "drizzle-orm";
+import type { Db } from "@/db/open";
+import { runs, samples, sourceFiles } from "@/db/schema";
+
+export interface SeriesPoint {
+  seriesId: number;
+  value: number;
+  repetition: number;
+  runId: number;
+  sourceFileId: number;
+}
+
+/** Keeps IN lists well under SQLite's bound-parameter limit. */
+const CHUNK = 500;
+
+/**
+ * The samples behind some series as of an import, by repetition: for views that plot each
+ * repetition (absolute view, /api/samples). Overhead views read series_stats instead.
+ */
+export async function listSeriesSamples(db: Db, seriesIds: readonly number[], asof: number | null): Promise<SeriesPoint[]> {
+  const out: SeriesPoint[] = [];
+  for (let i = 0; i < seriesIds.length; i += CHUNK) {
+    const ids = seriesIds.slice(i, i + CHUNK);
+    const rows = await db
+      .select({ seriesId: samples.seriesId, value: samples.value, repetition: runs.repetition, runId: runs.id, sourceFileId: runs.sourceFileId })
+      .from(samples)
+      .innerJoin(runs, eq(samples.runId, runs.id))
+      .innerJoin(sourceFiles, eq(runs.sourceFileId, sourceFiles.id))
+      .where(and(inArray(samples.seriesId, ids), asof === null ? undefined : lte(sourceFiles.importId, asof)))
+      .orderBy(asc(samples.seriesId), asc(runs.repetition));
+    for (const r of rows) out.push({ ...r, seriesId: r.seriesId! });
+  }
+  return out;
+}
+
+/** The raw files behind each series as of an import, for provenance links. */
+export async function listSeriesSourceFiles(db: Db, seriesIds: readonly number[], asof: number | null): Promise<Map<number, number[]>> {
+  const files = new Map<number, number[]>();
+  for (let i = 0; i < seriesIds.length; i += CHUNK) {
+    const rows = await db
+      .selectDistinct({ seriesId: samples.seriesId, sourceFileId: runs.sourceFileId })
+      .from(samples)
+      .innerJoin(runs, eq(samples.runId, runs.id))
+      .innerJoin(sourceFiles, eq(runs.sourceFileId, sourceFiles.id))
+      .where(and(inArray(samples.seriesId, seriesIds.slice(i, i + CHUNK)), asof === null ? undefined : lte(sourceFiles.importId, asof)))
+      .orderBy(asc(runs.sourceFileId));
+    for (const r of rows) (files.get(r.seriesId!) ?? files.set(r.seriesId!, []).get(r.seriesId!)!).push(r.sourceFileId);
+  }
+  return files;
+}
+
+/** Groups points by series id. */
+export function pointsBySeries(points: readonly SeriesPoint[]): Map<number, SeriesPoint[]> {
+  const by = new Map<number, SeriesPoint[]>();
+  for (const p of points) (by.get(p.seriesId) ?? by.set(p.seriesId, []).get(p.seriesId)!).push(p);
+  return by;
+}

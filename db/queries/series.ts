@@ -1,0 +1,100 @@
+import "server-only";
+import { and, asc, desc, eq, gt, lte, max, sql, sum } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import type { Db } from "@/db/open";
+import { preparedPerDb } from "@/db/prepared";
+import { cacheUntilDataChanges } from "@/db/read-cache";
+import { datasets, hosts, importSamples, metrics, series, seriesStats, workloads } from "@/db/schema";
+import { fromStatsColumns, STATS_SELECTION } from "@/db/series-moments";
+import type { SeriesMoments } from "@/lib/moments";
+import type { SeriesIdentity } from "@/lib/overhead-rows";
+
+/** `asof` for "everything": prepared statements take a number, not an optional clause. */
+const LATEST = Number.MAX_SAFE_INTEGER;
+const p = sql.placeholder;
+
+export interface StoredSeries extends SeriesIdentity {
+  id: number;
+  tool: string;
+  moments: SeriesMoments;
+}
+
+const newer = alias(seriesStats, "newer");
+
+const statements = preparedPerDb((db) => ({
+  datasetTotals: db
+    .select({ name: datasets.name, samples: sum(importSamples.samples) })
+    .from(importSamples)
+    .innerJoin(datasets, eq(importSamples.datasetId, datasets.id))
+    .where(lte(importSamples.importId, p("asof")))
+    .groupBy(datasets.name)
+    .having(gt(sum(importSamples.samples), 0))
+    .orderBy(desc(sum(importSamples.samples)), asc(datasets.name))
+    .prepare(),
+  datasetHosts: db
+    .selectDistinct({ name: hosts.name })
+    .from(importSamples)
+    .innerJoin(datasets, eq(importSamples.datasetId, datasets.id))
+    .innerJoin(hosts, eq(importSamples.hostId, hosts.id))
+    .where(and(eq(datasets.name, p("dataset")), lte(importSamples.importId, p("asof"))))
+    .orderBy(asc(hosts.name))
+    .prepare(),
+  // Each series' newest statistics row at or before `asof` (rows are cumulative, db/schema.ts).
+  hostSeries: db
+    .select({
+      id: series.id,
+      runtime: series.runtimeId,
+      version: series.runtimeVersion,
+      variant: series.runtimeVariant,
+      workload: workloads.name,
+      category: workloads.category,
+      tool: workloads.tool,
+      metric: metrics.name,
+      unit: metrics.unit,
+      direction: metrics.direction,
+      ...STATS_SELECTION,
+    })
+    .from(series)
+    .innerJoin(datasets, eq(series.datasetId, datasets.id))
+    .innerJoin(hosts, eq(series.hostId, hosts.id))
+    .innerJoin(workloads, eq(series.workloadId, workloads.id))
+    .innerJoin(metrics, eq(series.metricId, metrics.id))
+    .innerJoin(
+      seriesStats,
+      and(
+        eq(seriesStats.seriesId, series.id),
+        eq(seriesStats.importId, db.select({ last: max(newer.importId) }).from(newer).where(and(eq(newer.seriesId, series.id), lte(newer.importId, p("asof"))))),
+      ),
+    )
+    .where(and(eq(datasets.name, p("dataset")), eq(hosts.name, p("host"))))
+    .prepare(),
+}));
+
+export interface DatasetFacet {
+  name: string;
+  samples: number;
+}
+
+/** Datasets with data as of an import, most samples first (the default view's choice). */
+export async function listDatasets(db: Db, asof: number | null): Promise<DatasetFacet[]> {
+  const rows = await statements(db).datasetTotals.execute({ asof: asof ?? LATEST });
+  return rows.map((r) => ({ name: r.name, samples: Number(r.samples) }));
+}
+
+/** A dataset's hosts with data as of an import, by name. */
+export async function listDatasetHosts(db: Db, dataset: string, asof: number | null): Promise<string[]> {
+  return (await statements(db).datasetHosts.execute({ dataset, asof: asof ?? LATEST })).map((r) => r.name);
+}
+
+/**
+ * Every series measured on one host of a dataset, with its statistics as of an import. The
+ * view's runtime, workload and metric filters apply to this list, so it is cached on its own
+ * (db/read-cache.ts): changing a filter reuses it. Treat the result as immutable.
+ */
+export const listHostSeries = cacheUntilDataChanges(readHostSeries, { maxEntries: 16 });
+
+async function readHostSeries(db: Db, dataset: string, host: string, asof: number | null): Promise<StoredSeries[]> {
+  const rows = await statements(db).hostSeries.execute({ dataset, host, asof: asof ?? LATEST });
+  return rows.map(({ n, mean, m2, logN, logMean, logM2, ...identity }) => ({ ...identity, moments: fromStatsColumns({ n, mean, m2, logN, logMean, logM2 }) }));
+}
+
