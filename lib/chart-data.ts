@@ -79,6 +79,20 @@ export interface AbsolutePanel {
   }[];
 }
 
+/** Panels the absolute view draws at most: enough for a focused view (filter by workload to see others). */
+export const MAX_PANELS = 24;
+
+/**
+ * The series of the first `max` panels, in toAbsolutePanels' order (workload, then metric), and
+ * how many panels there are: only those need their samples read.
+ */
+export function firstPanels<T extends { workload: string; metric: string }>(series: readonly T[], max: number): { shown: T[]; total: number } {
+  const byName = (a: T, b: T) => a.workload.localeCompare(b.workload) || a.metric.localeCompare(b.metric);
+  const keys = [...new Set([...series].sort(byName).map((s) => `${s.workload}\u0000${s.metric}`))];
+  const kept = new Set(keys.slice(0, max));
+  return { shown: series.filter((s) => kept.has(`${s.workload}\u0000${s.metric}`)), total: keys.length };
+}
+
 /** Groups series into panels (one unit per axis), baseline first, then by runtime label. */
 export function toAbsolutePanels(series: readonly AbsoluteViewSeries[], baseline: string): AbsolutePanel[] {
   const panels = new Map<string, AbsolutePanel>();

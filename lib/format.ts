@@ -26,7 +26,12 @@ const SCALES: Record<string, [number, string][]> = {
   ],
 };
 
-const number = (v: number, digits = 3) => Number(v.toPrecision(digits)).toLocaleString("en-US");
+// One formatter each, made once: toLocaleString builds a new Intl.NumberFormat per call, which
+// made formatting a 434-row table a third of a filter change's time.
+const grouped = new Intl.NumberFormat("en-US");
+const fixed = [0, 1].map((digits) => new Intl.NumberFormat("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+
+const number = (v: number, digits = 3) => grouped.format(Number(v.toPrecision(digits)));
 
 /** A value in its canonical unit, scaled for reading: `1.22 GB/s`, `130 ms`. */
 export function formatValue(value: number, unit: string): string {
@@ -39,7 +44,7 @@ export function formatValue(value: number, unit: string): string {
 /** A signed percentage: `+1,672 %`, `−12.5 %`. */
 export function formatPct(pct: number): string {
   const digits = Math.abs(pct) >= 100 ? 0 : 1;
-  const body = Math.abs(pct).toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  const body = fixed[digits]!.format(Math.abs(pct));
   return `${pct > 0 ? "+" : pct < 0 ? "−" : "±"}${body} %`;
 }
 

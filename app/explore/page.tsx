@@ -5,6 +5,7 @@ import { db } from "@/db";
 import { getExploreData } from "@/db/queries/explore";
 import { listImports } from "@/db/queries/facets";
 import { listSeriesSamples, listSeriesSourceFiles, pointsBySeries } from "@/db/queries/series-samples";
+import { firstPanels, MAX_PANELS } from "@/lib/chart-data";
 import { runtimeLabel } from "@/lib/format";
 import type { OverheadTable, SeriesStats } from "@/lib/overhead-rows";
 import { loadFilters, serializeFilters, type Filters } from "@/lib/search-params";
@@ -62,7 +63,7 @@ export default async function ExplorePage({ searchParams }: { searchParams: Sear
       ) : selection.view === "overhead" ? (
         <OverheadSection table={await withSourceFiles(data.table, selection.asof)} baseline={selection.baseline} filters={resolved} />
       ) : (
-        <AbsoluteSection series={await withSamples(data.series, selection.asof)} baseline={selection.baseline} filters={resolved} />
+        <AbsoluteSection {...await withSamples(data.series, selection.asof)} baseline={selection.baseline} filters={resolved} />
       )}
     </>
   );
@@ -74,10 +75,11 @@ async function withSourceFiles(table: OverheadTable, asof: number | null) {
   return { ...table, rows: table.rows.map((r) => ({ ...r, sourceFileIds: files.get(r.seriesId) ?? [] })) };
 }
 
-/** Every repetition of each series, for the absolute view's points. */
+/** Every repetition of the series the absolute view draws (its first panels), for their points. */
 async function withSamples(series: SeriesStats[], asof: number | null) {
-  const points = pointsBySeries(await listSeriesSamples(db, series.map((s) => s.seriesId), asof));
-  return series.map((s) => ({ ...s, values: points.get(s.seriesId) ?? [] }));
+  const { shown, total } = firstPanels(series, MAX_PANELS);
+  const points = pointsBySeries(await listSeriesSamples(db, shown.map((s) => s.seriesId), asof));
+  return { series: shown.map((s) => ({ ...s, values: points.get(s.seriesId) ?? [] })), totalPanels: total };
 }
 
 function BaselineMissing({ baseline, runtimes, filters }: { baseline: string; runtimes: string[]; filters: Filters }) {

@@ -15,6 +15,7 @@ export const GET = handle("overhead", async (request) => {
   if (!data.selection) return badRequest("no data has been imported yet");
   let body = bodies.get(data);
   if (body === undefined) bodies.set(data, (body = JSON.stringify(overheadBody(data.selection, data.table.rows))));
+  // Next.js compresses it when the client accepts gzip (a body gzipped here would be compressed twice).
   return new Response(body, { headers: { "content-type": "application/json" } });
 });
 

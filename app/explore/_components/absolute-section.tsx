@@ -4,10 +4,8 @@ import type { SeriesSamples } from "@/lib/overhead-rows";
 import type { Filters } from "@/lib/search-params";
 import { AbsolutePanel } from "./absolute-panel";
 
-/** Enough panels for a focused view; more would bury the page (filter by workload to see others). */
-const MAX_PANELS = 24;
-
-export function AbsoluteSection({ series, baseline, filters }: { series: SeriesSamples[]; baseline: string; filters: Filters }) {
+/** The first panels' series (lib/chart-data.ts firstPanels) and how many panels the view has. */
+export function AbsoluteSection({ series, totalPanels, baseline, filters }: { series: SeriesSamples[]; totalPanels: number; baseline: string; filters: Filters }) {
   if (series.length === 0) return <p>No samples match these filters.</p>;
   const shown = toAbsoluteViewSeries(series);
   const panels = toAbsolutePanels(shown, baseline);
@@ -16,9 +14,9 @@ export function AbsoluteSection({ series, baseline, filters }: { series: SeriesS
       <h2 id="absolute-heading">Measured values</h2>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
         Bars are means with 95 % t intervals (n ≥ 2); dots are the individual repetitions. Click a dot for its raw file.
-        {panels.length > MAX_PANELS && ` Showing ${MAX_PANELS} of ${panels.length} workloads; pick workloads in the filters to see others.`}
+        {totalPanels > panels.length && ` Showing ${panels.length} of ${totalPanels} workloads; pick workloads in the filters to see others.`}
       </p>
-      {panels.slice(0, MAX_PANELS).map((panel) => (
+      {panels.map((panel) => (
         <article key={panel.key} className="mb-8">
           <h3 className="mb-1 font-medium">
             {panel.workload} <span className="font-normal text-zinc-500">· {panel.metric} ({panel.direction} is better)</span>

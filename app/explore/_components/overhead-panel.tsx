@@ -10,6 +10,13 @@ import { fromColumns, OVERHEAD_CSV_COLUMNS, toOverheadCsvRow, type Columns, type
 import { formatPct, runtimeLabel } from "@/lib/format";
 import type { Filters } from "@/lib/search-params";
 import { OverheadTable } from "./overhead-table";
+import { useFirstRows } from "./use-first-rows";
+
+/**
+ * Bars per chart, and the table rows drawn before the rest on a change: 434 bars made a chart
+ * 12,000 px tall that nobody reads; the table lists every row.
+ */
+const MAX_BARS = 60;
 
 export interface OverheadPanelProps {
   /** The rows, one array per field (lib/explore-rows.ts): at least one, largest overhead first. */
@@ -27,23 +34,26 @@ export interface OverheadPanelProps {
 export function OverheadPanel({ columns, baseline, filters }: OverheadPanelProps) {
   const [target, setTarget] = useState<ProvenanceTarget | null>(null);
   const rows = useMemo(() => fromColumns(columns), [columns]);
-  const bars = useMemo(() => toOverheadBars(rows), [rows]);
+  // Rows come largest overhead first, so the chart keeps the largest.
+  const bars = useMemo(() => toOverheadBars(rows.slice(0, MAX_BARS)), [rows]);
   const csv = useMemo(() => toCsv(OVERHEAD_CSV_COLUMNS, rows.map(toOverheadCsvRow)), [rows]);
+  // A new view's chart and first rows render at once, the rest of a long table right after.
+  const shownRows = useFirstRows(rows, MAX_BARS);
   const top = rows[0]!;
   return (
     <>
       <ChartFigure
-        label={`Bar chart of overhead against ${runtimeLabel(baseline)} for ${bars.length} runtime and workload pairs; largest: ${top.runtime} on ${top.workload}, ${formatPct(top.overheadPct)}. The table below lists every value.`}
+        label={`Bar chart of overhead against ${runtimeLabel(baseline)} for ${bars.length} of ${rows.length} runtime and workload pairs; largest: ${top.runtime} on ${top.workload}, ${formatPct(top.overheadPct)}. The table below lists every value.`}
         fileName={`overhead-vs-${baseline}`}
         csv={csv}
-        caption="Click a bar for its samples and raw files."
+        caption={`${rows.length > MAX_BARS ? `The ${MAX_BARS} largest overheads of ${rows.length}; the table lists every one. ` : ""}Click a bar for its samples and raw files.`}
       >
         <LazyOverheadBarChart
           data={bars}
           onSelect={(bar) => setTarget({ filters: { ...filters, runtime: [bar.runtime], workload: [bar.workload], metric: bar.metric }, title: bar.label })}
         />
       </ChartFigure>
-      <OverheadTable rows={rows} baseline={baseline} />
+      <OverheadTable rows={shownRows} baseline={baseline} />
       {target && <ProvenancePanel target={target} onClose={() => setTarget(null)} />}
     </>
   );
