@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray, lte } from "drizzle-orm";
 import type { Db } from "@/db/open";
+import { cacheUntilDataChanges } from "@/db/read-cache";
 import { runs, samples, sourceFiles } from "@/db/schema";
 
 export interface SeriesPoint {
@@ -34,8 +35,13 @@ export async function listSeriesSamples(db: Db, seriesIds: readonly number[], as
   return out;
 }
 
-/** The raw files behind each series as of an import, for provenance links. */
-export async function listSeriesSourceFiles(db: Db, seriesIds: readonly number[], asof: number | null): Promise<Map<number, number[]>> {
+/**
+ * The raw files behind each series as of an import, for provenance links; cached until the
+ * database changes (db/read-cache.ts), as the page that asks is. Treat the result as immutable.
+ */
+export const listSeriesSourceFiles = cacheUntilDataChanges(readSeriesSourceFiles, { maxEntries: 32 });
+
+async function readSeriesSourceFiles(db: Db, seriesIds: readonly number[], asof: number | null): Promise<Map<number, number[]>> {
   const files = new Map<number, number[]>();
   for (let i = 0; i < seriesIds.length; i += CHUNK) {
     const rows = await db
