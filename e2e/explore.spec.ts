@@ -34,6 +34,21 @@ test("changing a filter changes the URL", async ({ page }) => {
   await expect(page).toHaveURL(/baseline=runsc-ptrace/);
 });
 
+test("ticking a runtime narrows the table at once, the server agrees, and unticking restores it", async ({ page }) => {
+  await page.goto("/explore?dataset=gvisor-website");
+  const table = page.getByRole("table", { name: "Overhead against the baseline" });
+  const runtimesShown = async () => new Set(await table.locator("tbody th").allTextContents());
+  const all = await table.locator("tbody tr").count();
+  expect((await runtimesShown()).size).toBeGreaterThan(1);
+  await page.getByRole("checkbox", { name: "gVisor (KVM)" }).check();
+  await expect.poll(runtimesShown).toEqual(new Set(["gVisor (KVM)"]));
+  await expect(page).toHaveURL(/runtime=runsc-kvm/);
+  await page.waitForLoadState("networkidle");
+  expect(await runtimesShown()).toEqual(new Set(["gVisor (KVM)"]));
+  await page.getByRole("checkbox", { name: "gVisor (KVM)" }).uncheck();
+  await expect(table.locator("tbody tr")).toHaveCount(all);
+});
+
 test("a copied link opens the same view in a new page, pinned to an import", async ({ page, context }) => {
   await page.goto("/explore?dataset=gvisor-website&runtime=runsc-ptrace&workload=fio.read,fio.write,tmpfs%20fio.randread");
   const before = await overheadRows(page);

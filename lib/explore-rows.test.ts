@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fromColumns, OVERHEAD_CSV_COLUMNS, toColumns, toOverheadColumns, toOverheadCsvRow } from "./explore-rows";
+import { fromColumns, narrowRows, OVERHEAD_CSV_COLUMNS, toColumns, toOverheadColumns, toOverheadCsvRow } from "./explore-rows";
 import { overheadRowFor } from "./overhead-row-fixture";
 
 const rows = [
@@ -34,5 +34,28 @@ describe("toOverheadColumns", () => {
   it("keeps every CSV value of a row as computed on the server", () => {
     const [first] = fromColumns(toOverheadColumns(rows));
     expect(toOverheadCsvRow(first!)).toEqual(Object.fromEntries(OVERHEAD_CSV_COLUMNS.map((c) => [c, rows[0]![c]])));
+  });
+});
+
+describe("narrowRows", () => {
+  const rows = [
+    { runtime: "crun", workload: "fio" },
+    { runtime: "runsc-ptrace", workload: "fio" },
+    { runtime: "runsc-ptrace", workload: "redis" },
+    { runtime: "runc", workload: "fio" }, // another variant of the baseline
+  ];
+  const all = { runtime: [], workload: [], baseline: "runc" };
+
+  it("cuts the served rows to fewer runtimes or workloads, keeping the baseline's own rows", () => {
+    expect(narrowRows(rows, all, { runtime: ["runsc-ptrace"], workload: [] })).toEqual([rows[1], rows[2], rows[3]]);
+    expect(narrowRows(rows, all, { runtime: ["runsc-ptrace"], workload: ["redis"] })).toEqual([rows[2]]);
+    expect(narrowRows(rows, { ...all, runtime: ["crun", "runsc-ptrace"] }, { runtime: ["crun"], workload: [] })).toEqual([rows[0], rows[3]]);
+  });
+
+  it("leaves wider, unchanged and empty selections to the server", () => {
+    expect(narrowRows(rows, { ...all, runtime: ["crun"] }, { runtime: [], workload: [] })).toBeNull();
+    expect(narrowRows(rows, { ...all, runtime: ["crun"] }, { runtime: ["crun", "runsc-ptrace"], workload: [] })).toBeNull();
+    expect(narrowRows(rows, all, { runtime: [], workload: [] })).toBeNull();
+    expect(narrowRows(rows, all, { runtime: [], workload: ["nginx"] })).toBeNull();
   });
 });

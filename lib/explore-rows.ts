@@ -1,3 +1,4 @@
+import type { Filters } from "./search-params";
 import type { SeriesSamples, SourcedOverheadRow } from "./overhead-rows";
 
 /*
@@ -60,3 +61,27 @@ export function toAbsoluteViewSeries(series: readonly SeriesSamples[]): Absolute
 
 /** One CSV line's fields of a series. */
 export const toAbsoluteCsvRow = (series: AbsoluteViewSeries) => pick(series, ABSOLUTE_CSV_COLUMNS);
+
+type Narrowable = Pick<Filters, "runtime" | "workload">;
+
+/**
+ * The served rows cut to asked runtime and workload filters that narrow the served ones (fewer
+ * runtimes or workloads; empty lists mean all), or null when the asked filters are wider, the
+ * same, or leave nothing (an unknown name: the server explains it). The baseline's other
+ * versions and variants stay, as in every runtime selection (lib/overhead-rows.ts).
+ */
+export function narrowRows<R extends { runtime: string; workload: string }>(rows: R[], served: Narrowable & Pick<Filters, "baseline">, asked: Narrowable): R[] | null {
+  const runtimes = narrower(served.runtime, asked.runtime);
+  const workloads = narrower(served.workload, asked.workload);
+  if (runtimes === undefined || workloads === undefined || (runtimes === null && workloads === null)) return null;
+  const kept = rows.filter((r) => (runtimes === null || runtimes.has(r.runtime) || r.runtime === served.baseline) && (workloads === null || workloads.has(r.workload)));
+  return kept.length > 0 ? kept : null;
+}
+
+/** The asked values when they narrow the served ones (null: the same), undefined when they are wider. */
+function narrower(served: string[], asked: string[]): Set<string> | null | undefined {
+  if (asked.length === served.length && asked.every((a) => served.includes(a))) return null;
+  if (asked.length === 0) return undefined; // "all" is wider than any list
+  if (served.length > 0 && !asked.every((a) => served.includes(a))) return undefined;
+  return new Set(asked);
+}

@@ -11,6 +11,7 @@ import { formatPct, runtimeLabel } from "@/lib/format";
 import type { Filters } from "@/lib/search-params";
 import { OverheadTable } from "./overhead-table";
 import { useFirstRows } from "./use-first-rows";
+import { useRowsForUrl } from "./use-rows-for-url";
 
 /**
  * Bars per chart, and the table rows drawn before the rest on a change: 434 bars made a chart
@@ -33,7 +34,8 @@ export interface OverheadPanelProps {
  */
 export function OverheadPanel({ columns, baseline, filters }: OverheadPanelProps) {
   const [target, setTarget] = useState<ProvenanceTarget | null>(null);
-  const rows = useMemo(() => fromColumns(columns), [columns]);
+  const servedRows = useMemo(() => fromColumns(columns), [columns]);
+  const rows = useRowsForUrl(servedRows, filters);
   // Rows come largest overhead first, so the chart keeps the largest.
   const bars = useMemo(() => toOverheadBars(rows.slice(0, MAX_BARS)), [rows]);
   const csv = useMemo(() => toCsv(OVERHEAD_CSV_COLUMNS, rows.map(toOverheadCsvRow)), [rows]);
