@@ -18,6 +18,11 @@ const PER_FILE = `
   LEFT JOIN samples s ON s.run_id = r.id
   GROUP BY sf.id`;
 
+const SERIES_MISCOUNTED = `
+  SELECT count(*) FROM series se
+  WHERE (SELECT st.n FROM series_stats st WHERE st.series_id = se.id ORDER BY st.import_id DESC LIMIT 1)
+    IS NOT (SELECT count(*) FROM samples s WHERE s.series_id = se.id)`;
+
 export function fileSamples(client: Database.Database): FileSamples {
   const rows = client.prepare(PER_FILE).all() as { dataset: string; path: string; samples: number }[];
   return new Map(rows.map((r) => [`${r.dataset}\t${r.path}`, r.samples]));
@@ -26,7 +31,8 @@ export function fileSamples(client: Database.Database): FileSamples {
 /**
  * Opens a database left by a killed ingest (opening it replays or discards the WAL, as the next
  * ingest or the server would) and checks it: integrity_check is "ok", every stored file has runs
- * and every run has samples, and each stored file has exactly the samples a clean import gave it.
+ * and every run has samples, each stored file has exactly the samples a clean import gave it, and
+ * the series statistics and totals kept at ingest count exactly the stored samples.
  */
 export function checkDb(path: string, reference: FileSamples): DbCheck {
   const client = new Database(path);
@@ -44,6 +50,12 @@ export function checkDb(path: string, reference: FileSamples): DbCheck {
     const files = client.prepare("SELECT count(*) FROM source_files").pluck().get() as number;
     if (counted !== files) problems.push(`imports count ${counted} files imported, source_files holds ${files}`);
     if (runless.length > 0) problems.push(`${runless.length} runs without samples, first run id ${String(runless[0])}`);
+    // Statistics kept at ingest are written in the file's savepoint: they must count exactly the stored samples.
+    const miscounted = client.prepare(SERIES_MISCOUNTED).pluck().get() as number;
+    if (miscounted > 0) problems.push(`${miscounted} series whose newest statistics do not count their stored samples`);
+    const totals = client.prepare("SELECT coalesce(sum(samples), 0) FROM import_samples").pluck().get() as number;
+    const sampleRows = client.prepare("SELECT count(*) FROM samples").pluck().get() as number;
+    if (totals !== sampleRows) problems.push(`import_samples totals ${totals} samples, samples holds ${sampleRows}`);
     const stored = fileSamples(client);
     let samples = 0;
     for (const [key, n] of stored) {
