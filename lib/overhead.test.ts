@@ -1,18 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { computeOverhead, summarizeOverheads } from "./overhead";
-import { summarize, tQuantile95 } from "./stats";
+import { momentsOf } from "./moments";
+import { summarizeMoments, tQuantile95 } from "./stats";
 
-describe("summarize", () => {
+describe("summarizeMoments", () => {
   it("gives mean, sd and a t interval computable by hand", () => {
     // mean 4, sd 2 (deviations -2, 0, 2), t(0.975, 2) = 4.302653, half = 4.302653 * 2 / sqrt(3)
-    const s = summarize([2, 4, 6]);
+    const s = summarizeMoments(momentsOf([2, 4, 6]));
     expect(s).toMatchObject({ n: 3, mean: 4, sd: 2 });
     expect(s.ciLow).toBeCloseTo(4 - (4.302653 * 2) / Math.sqrt(3), 5);
     expect(tQuantile95(4)).toBeCloseTo(2.776445, 6);
   });
 
   it("says there is no interval when n = 1", () => {
-    expect(summarize([7])).toEqual({ n: 1, mean: 7, sd: null, ciLow: null, ciHigh: null });
+    expect(summarizeMoments(momentsOf([7]))).toEqual({ n: 1, mean: 7, sd: null, ciLow: null, ciHigh: null });
   });
 });
 

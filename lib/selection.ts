@@ -72,6 +72,14 @@ export function resolveSelection(filters: Filters, dataset: string, facets: Face
   return { selection: { dataset, host, runtimes, workloads, metric, baseline: filters.baseline, view: filters.view, asof: filters.asof }, notices };
 }
 
+/** The selection's runtimes (plus its baseline), workloads and metric; empty lists mean all. */
+export function inSelection(sel: Pick<Selection, "runtimes" | "workloads" | "metric" | "baseline">) {
+  const runtimes = sel.runtimes.length > 0 ? new Set([...sel.runtimes, sel.baseline]) : null;
+  const workloads = sel.workloads.length > 0 ? new Set(sel.workloads) : null;
+  return (s: { runtime: string; workload: string; metric: string }) =>
+    (runtimes === null || runtimes.has(s.runtime)) && (workloads === null || workloads.has(s.workload)) && (sel.metric === null || s.metric === sel.metric);
+}
+
 /** The raw parameters unreadableParams looks at. */
 export const NOTICE_PARAMS = ["view", "case", "asof"] as const;
 

@@ -25,14 +25,9 @@ export interface Summary {
   ciHigh: number | null;
 }
 
-/** n, mean, sample standard deviation and a 95 % t interval on the mean. */
-export function summarize(values: readonly number[]): Summary {
-  return summarizeMoments(momentsOf(values));
-}
-
-/** The same summary from moments kept at ingest (lib/moments.ts). */
+/** n, mean, sample standard deviation and a 95 % t interval on the mean, from moments (lib/moments.ts). */
 export function summarizeMoments(m: Moments): Summary {
-  if (m.n === 0) throw new Error("summarize: no values");
+  if (m.n === 0) throw new Error("summarizeMoments: no values");
   const variance = sampleVariance(m);
   if (variance === null) return { n: m.n, mean: m.mean, sd: null, ciLow: null, ciHigh: null };
   const sd = Math.sqrt(variance);

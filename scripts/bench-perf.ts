@@ -58,9 +58,9 @@ function header() {
   const db = new Database(DB, { readonly: true, fileMustExist: true });
   try {
     const one = (sql: string) => db.prepare(sql).pluck().get();
-    // The default view's dataset (most samples, as db/queries/facets.ts listDatasets orders them), its first host.
-    const dataset = one(`SELECT d.name FROM samples s JOIN runs r ON s.run_id = r.id JOIN datasets d ON r.dataset_id = d.id
-      GROUP BY d.name ORDER BY count(*) DESC, d.name LIMIT 1`) as string;
+    // The default view's dataset (most samples, as db/queries/series.ts listDatasets orders them), its first host.
+    const dataset = one(`SELECT d.name FROM import_samples i JOIN datasets d ON i.dataset_id = d.id
+      GROUP BY d.name ORDER BY sum(i.samples) DESC, d.name LIMIT 1`) as string;
     const host = db.prepare("SELECT h.name FROM runs r JOIN hosts h ON r.host_id = h.id JOIN datasets d ON r.dataset_id = d.id WHERE d.name = ? ORDER BY h.name LIMIT 1").pluck().get(dataset) as string;
     const asof = one("SELECT max(id) FROM imports") as number;
     const permalink = new URLSearchParams({ dataset, host, baseline: "runc", view: "overhead", asof: String(asof) }).toString();

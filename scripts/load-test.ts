@@ -6,26 +6,15 @@
  *   npm run test:load -- [--duration 60] [--connections 64] [--warmup 10] [--files 2000] [--build]
  */
 import { mkdtempSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import autocannon from "autocannon";
 import { importPaths } from "@/db/import-files";
 import { openDb } from "@/db/open";
 import { writeLoadCorpus } from "./reliability/corpus";
 import { ensureBuild, freePort, startServer } from "./reliability/server";
 
-/** The part of autocannon's promise API used here (its README, "API"); it ships no types. */
-interface Cannon {
-  (options: { url: string; connections: number; duration: number; timeout: number }): Promise<{
-    requests: { total: number };
-    latency: { p50: number; p99: number; max: number };
-    errors: number;
-    timeouts: number;
-    non2xx: number;
-  }>;
-}
-const autocannon = createRequire(import.meta.url)("autocannon") as Cannon;
 
 const { values } = parseArgs({
   options: {

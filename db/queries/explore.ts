@@ -3,7 +3,7 @@ import type { Db } from "@/db/open";
 import { cacheUntilDataChanges } from "@/db/read-cache";
 import { keepPrimaryMetrics, toOverheadRows, toSeriesStats, type OverheadTable, type SeriesStats } from "@/lib/overhead-rows";
 import type { Filters } from "@/lib/search-params";
-import { NOTICE_PARAMS, pickDataset, pickHost, resolveSelection, unreadableParams, type Notice, type Selection } from "@/lib/selection";
+import { inSelection, NOTICE_PARAMS, pickDataset, pickHost, resolveSelection, unreadableParams, type Notice, type Selection } from "@/lib/selection";
 import { selectionFacets, type SelectionFacets } from "./facets";
 import { listDatasetHosts, listDatasets, listHostSeries, type DatasetFacet } from "./series";
 
@@ -53,12 +53,4 @@ async function readExploreData(db: Db, filters: Filters, raw: RawParams): Promis
   const baselineHasData = series.some((s) => s.runtime === selection.baseline);
   const table = baselineHasData ? toOverheadRows(series, selection.baseline) : EMPTY;
   return { datasets, selection, facets, notices, series, table, baselineHasData };
-}
-
-/** The selection's runtimes (plus its baseline), workloads and metric; empty lists mean all. */
-function inSelection(sel: Selection) {
-  const runtimes = sel.runtimes.length > 0 ? new Set([...sel.runtimes, sel.baseline]) : null;
-  const workloads = sel.workloads.length > 0 ? new Set(sel.workloads) : null;
-  return (s: { runtime: string; workload: string; metric: string }) =>
-    (runtimes === null || runtimes.has(s.runtime)) && (workloads === null || workloads.has(s.workload)) && (sel.metric === null || s.metric === sel.metric);
 }

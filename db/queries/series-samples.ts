@@ -15,20 +15,25 @@ export interface SeriesPoint {
 /** Keeps IN lists well under SQLite's bound-parameter limit. */
 const CHUNK = 500;
 
+/** Where-conditions for the samples of some series as of an import, one per IN list of at most CHUNK ids. */
+function* seriesSampleConditions(seriesIds: readonly number[], asof: number | null) {
+  for (let i = 0; i < seriesIds.length; i += CHUNK)
+    yield and(inArray(samples.seriesId, seriesIds.slice(i, i + CHUNK)), asof === null ? undefined : lte(sourceFiles.importId, asof));
+}
+
 /**
  * The samples behind some series as of an import, by repetition: for views that plot each
  * repetition (absolute view, /api/samples). Overhead views read series_stats instead.
  */
 export async function listSeriesSamples(db: Db, seriesIds: readonly number[], asof: number | null): Promise<SeriesPoint[]> {
   const out: SeriesPoint[] = [];
-  for (let i = 0; i < seriesIds.length; i += CHUNK) {
-    const ids = seriesIds.slice(i, i + CHUNK);
+  for (const where of seriesSampleConditions(seriesIds, asof)) {
     const rows = await db
       .select({ seriesId: samples.seriesId, value: samples.value, repetition: runs.repetition, runId: runs.id, sourceFileId: runs.sourceFileId })
       .from(samples)
       .innerJoin(runs, eq(samples.runId, runs.id))
       .innerJoin(sourceFiles, eq(runs.sourceFileId, sourceFiles.id))
-      .where(and(inArray(samples.seriesId, ids), asof === null ? undefined : lte(sourceFiles.importId, asof)))
+      .where(where)
       .orderBy(asc(samples.seriesId), asc(runs.repetition));
     for (const r of rows) out.push({ ...r, seriesId: r.seriesId! });
   }
@@ -43,13 +48,13 @@ export const listSeriesSourceFiles = cacheUntilDataChanges(readSeriesSourceFiles
 
 async function readSeriesSourceFiles(db: Db, seriesIds: readonly number[], asof: number | null): Promise<Map<number, number[]>> {
   const files = new Map<number, number[]>();
-  for (let i = 0; i < seriesIds.length; i += CHUNK) {
+  for (const where of seriesSampleConditions(seriesIds, asof)) {
     const rows = await db
       .selectDistinct({ seriesId: samples.seriesId, sourceFileId: runs.sourceFileId })
       .from(samples)
       .innerJoin(runs, eq(samples.runId, runs.id))
       .innerJoin(sourceFiles, eq(runs.sourceFileId, sourceFiles.id))
-      .where(and(inArray(samples.seriesId, seriesIds.slice(i, i + CHUNK)), asof === null ? undefined : lte(sourceFiles.importId, asof)))
+      .where(where)
       .orderBy(asc(runs.sourceFileId));
     for (const r of rows) (files.get(r.seriesId!) ?? files.set(r.seriesId!, []).get(r.seriesId!)!).push(r.sourceFileId);
   }

@@ -6,6 +6,7 @@
 import type Database from "better-sqlite3";
 import { fromStatsColumns, type StatsColumns } from "@/db/series-moments";
 import { keepPrimaryMetrics, toOverheadRows, toSeriesStats, type SeriesIdentity } from "@/lib/overhead-rows";
+import { inSelection } from "@/lib/selection";
 
 export interface OverheadQuery {
   dataset: string;
@@ -59,10 +60,7 @@ type SeriesRow = SeriesIdentity & StatsColumns & { id: number };
 /** Runs the one prepared query and builds the API's response body. */
 export function overheadResponse(statement: Database.Statement, q: OverheadQuery) {
   const rows = statement.all(q.asof ?? Number.MAX_SAFE_INTEGER, q.dataset, q.host) as SeriesRow[];
-  const runtimes = q.runtimes.length > 0 ? new Set([...q.runtimes, q.baseline]) : null;
-  const workloads = q.workloads.length > 0 ? new Set(q.workloads) : null;
-  const selected = rows.filter((r) => (runtimes === null || runtimes.has(r.runtime)) && (workloads === null || workloads.has(r.workload)) && (q.metric === null || r.metric === q.metric));
-  const series = keepPrimaryMetrics(selected, q.metric).map((r) => toSeriesStats({ ...r, moments: fromStatsColumns(r) }));
+  const series = keepPrimaryMetrics(rows.filter(inSelection(q)), q.metric).map((r) => toSeriesStats({ ...r, moments: fromStatsColumns(r) }));
   const table = toOverheadRows(series, q.baseline);
   return {
     dataset: q.dataset,
