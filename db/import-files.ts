@@ -4,7 +4,7 @@ import { labelFile, type CliLabels } from "@/lib/ingest/labels";
 import { planFile, sha256 } from "@/lib/ingest/plan";
 import { findFiles, isDocumentation } from "@/lib/ingest/walk";
 import { findManifest, loadManifest, type LoadedManifest } from "@/lib/manifest/load";
-import { IngestWriter } from "./ingest";
+import { GroupCommitFailed, IngestWriter } from "./ingest";
 import type { OpenDb } from "./open";
 import { withTransaction } from "./transaction";
 
@@ -58,6 +58,8 @@ export async function importPaths(conn: OpenDb, paths: string[], options: Import
         summary.imported++;
         summary.samples += plan.sampleCount;
       } catch (e) {
+        // Not this file's fault, and files counted as imported went with it: stop, loudly.
+        if (e instanceof GroupCommitFailed) throw e;
         summary.failed.push({ file: file.path, error: e instanceof Error ? e.message : String(e) });
       }
     }

@@ -14,12 +14,8 @@ const p = sql.placeholder;
 export function prepareIngestStatements(db: Db) {
   const statsValues = { n: p("n"), mean: p("mean"), m2: p("m2"), logN: p("logN"), logMean: p("logMean"), logM2: p("logM2") };
   return {
-    isStored: db
-      .select({ id: sourceFiles.id })
-      .from(sourceFiles)
-      .where(and(eq(sourceFiles.datasetId, p("datasetId")), eq(sourceFiles.sha256, p("sha256"))))
-      .limit(1)
-      .prepare(),
+    /** Every file hash stored in a dataset: loaded once, then kept in memory by the writer. */
+    storedHashes: db.select({ sha256: sourceFiles.sha256 }).from(sourceFiles).where(eq(sourceFiles.datasetId, p("datasetId"))).prepare(),
     insertSourceFile: db
       .insert(sourceFiles)
       .values({
@@ -126,9 +122,9 @@ export function prepareIngestStatements(db: Db) {
       .values({ datasetId: p("datasetId"), hostId: p("hostId"), importId: p("importId"), samples: p("samples") })
       .onConflictDoUpdate({ target: [importSamples.datasetId, importSamples.hostId, importSamples.importId], set: { samples: sql`${importSamples.samples} + excluded.samples` } })
       .prepare(),
-    countFile: db
+    countFiles: db
       .update(imports)
-      .set({ filesImported: sql`${imports.filesImported} + 1`, samples: sql`${imports.samples} + ${p("samples")}` })
+      .set({ filesImported: sql`${imports.filesImported} + ${p("files")}`, samples: sql`${imports.samples} + ${p("samples")}` })
       .where(eq(imports.id, p("importId")))
       .prepare(),
     lastRepetition: db

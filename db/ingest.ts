@@ -3,6 +3,7 @@ import type { FileLabels } from "@/lib/ingest/labels";
 import type { FilePlan, PlannedRun } from "@/lib/ingest/plan";
 import { mergeSeriesMoments, seriesMomentsOf, type SeriesMoments } from "@/lib/moments";
 import { packContent } from "./content";
+import { PendingTotals, type FileTotals } from "./pending-totals";
 import { prepareIngestStatements, type IngestStatements } from "./ingest-statements";
 import type { OpenDb } from "./open";
 import { datasets, hosts, imports, metrics, runs, workloads } from "./schema";
@@ -35,6 +36,9 @@ export class IngestWriter {
   private lastRepetition = new Map<string, number>();
   /** Each series' newest statistics row, as this writer left it (valid while no other connection writes). */
   private latestStats = new Map<number, { importId: number; moments: SeriesMoments }>();
+  /** Each dataset's stored file hashes, loaded on first use (re-ingest checks every file). */
+  private storedHashes = new Map<number, Set<string>>();
+  private readonly pending = new PendingTotals();
   private readonly sql: IngestStatements;
   private readonly group: CommitGroup;
 
@@ -52,6 +56,7 @@ export class IngestWriter {
   }
 
   async finishImport(id: number, counts: { total: number; imported: number; skipped: number; failed: number; samples: number }) {
+    await this.flush();
     await this.conn.db
       .update(imports)
       .set({
@@ -63,36 +68,75 @@ export class IngestWriter {
         samples: counts.samples,
       })
       .where(eq(imports.id, id));
-    this.group.commit({ force: true });
   }
 
   /** True when these bytes are already stored in the file's dataset (re-ingest is a no-op). */
   async isStored(file: Pick<StoredFile, "sha256" | "labels">): Promise<boolean> {
+    // Between groups another process may have stored files: check before trusting the cache.
+    if (!this.conn.client.inTransaction) this.group.noticeForeignWrites();
     const datasetId = this.ids.get(`dataset:${file.labels.dataset}`) ?? (await this.sql.datasetId.execute({ name: file.labels.dataset }))[0]?.id;
     if (datasetId === undefined) return false;
-    return (await this.sql.isStored.execute({ datasetId, sha256: file.sha256 })).length > 0;
+    let hashes = this.storedHashes.get(datasetId);
+    if (!hashes) {
+      hashes = new Set((await this.sql.storedHashes.execute({ datasetId })).map((r) => r.sha256));
+      this.storedHashes.set(datasetId, hashes);
+    }
+    return hashes.has(file.sha256);
   }
 
-  /** Stores one file and its runs atomically (a savepoint in the commit group): all of it or nothing. */
+  /**
+   * Stores one file and its runs atomically (a savepoint in the commit group): all of it or
+   * nothing. What it adds to running totals waits, in memory, for the group's commit.
+   */
   async write(importId: number, file: StoredFile, plan: FilePlan): Promise<void> {
     this.group.enter();
+    let totals: FileTotals;
     try {
-      await withTransaction(this.conn, () => this.writeUnsafe(importId, file, plan));
+      totals = await withTransaction(this.conn, () => this.writeUnsafe(importId, file, plan));
     } catch (e) {
       // Ids and statistics cached during the rolled-back file may name rows that no longer exist.
       this.forgetStored();
       throw e;
     }
+    this.pending.add(totals);
+    this.storedHashes.get(totals.datasetId)?.add(file.sha256);
+    if (this.group.due()) await this.flush();
+  }
+
+  /**
+   * Writes the totals the open group's files wait on, then commits the group. If the totals
+   * cannot be written the whole group is dropped, since its files would be counted wrong.
+   */
+  async flush(): Promise<void> {
+    try {
+      await this.writeTotals();
+    } catch (e) {
+      this.pending.clear();
+      this.group.rollback();
+      this.forgetStored();
+      throw new GroupCommitFailed(e);
+    }
     this.group.commit();
+  }
+
+  private async writeTotals() {
+    for (const [importId, totals] of this.pending.take()) {
+      for (const [seriesId, delta] of totals.series) await this.addToSeriesStats(seriesId, importId, delta);
+      for (const host of totals.samplesByHost.values()) await this.sql.addImportSamples.execute({ ...host, importId });
+      // Counted in the files' own group: an import killed half-way still lists what it stored
+      // (listImports shows imports with files, and "Copy link" pins the newest of them).
+      await this.sql.countFiles.execute({ importId, files: totals.files, samples: totals.samples });
+    }
   }
 
   private forgetStored() {
     this.ids.clear();
     this.lastRepetition.clear();
     this.latestStats.clear();
+    this.storedHashes.clear();
   }
 
-  private async writeUnsafe(importId: number, file: StoredFile, plan: FilePlan) {
+  private async writeUnsafe(importId: number, file: StoredFile, plan: FilePlan): Promise<FileTotals> {
     const datasetId = await this.upsertDataset(file.labels.dataset);
     const hostId = await this.upsertHost(file.labels.host);
     const [source] = await this.sql.insertSourceFile.execute({
@@ -134,11 +178,8 @@ export class IngestWriter {
         (added.get(seriesId) ?? added.set(seriesId, []).get(seriesId)!).push(s.value);
       }
     }
-    for (const [seriesId, values] of added) await this.addToSeriesStats(seriesId, importId, seriesMomentsOf(values));
-    await this.sql.addImportSamples.execute({ datasetId, hostId, importId, samples: plan.sampleCount });
-    // Counted with the file, in its transaction: an import killed half-way still lists what it
-    // stored (listImports shows imports with files, and "Copy link" pins the newest of them).
-    await this.sql.countFile.execute({ importId, samples: plan.sampleCount });
+    const series = new Map([...added].map(([seriesId, values]) => [seriesId, seriesMomentsOf(values)]));
+    return { importId, datasetId, hostId, samples: plan.sampleCount, series };
   }
 
   /**
@@ -246,5 +287,12 @@ export class IngestWriter {
     const { id, version, variant } = run.runtime;
     const rows = await this.sql.lastRepetition.execute({ datasetId, hostId, workloadId, runtimeId: id });
     return rows.find((r) => r.version === (version ?? null) && r.variant === (variant ?? null))?.last ?? 0;
+  }
+}
+
+/** The totals of a commit group could not be written; its files were rolled back with them. */
+export class GroupCommitFailed extends Error {
+  constructor(cause: unknown) {
+    super(`could not write the totals of the last files, so they were rolled back (re-run the import): ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
   }
 }

@@ -87,6 +87,7 @@ describe("series statistics kept at ingest", () => {
     const second = await writer.startImport(["second"]);
     await writeFixture(writer, second, "ping/loopback-quiet.txt");
     await writeFixture(writer, second, FILES[1]!);
+    await writer.flush();
     const rows = storedStats();
     // Both imports added to runc's ping series: a row each, the second covering both files.
     const extended = rows.filter((r) => r.importId === second && rows.some((o) => o.identity === r.identity && o.importId === first));
@@ -101,10 +102,29 @@ describe("series statistics kept at ingest", () => {
     const late = await writer.startImport(["late"]);
     await writeFixture(writer, late, "ping/loopback-5.txt");
     await writeFixture(writer, early, "ping/loopback-quiet.txt");
+    await writer.flush();
     const rows = storedStats();
     expect(rows.filter((r) => r.importId === late).every((r) => r.n === 2)).toBe(true);
     // The late rows were written first and must now include the early file's samples too.
     expectMatchesSamples(rows);
+  });
+
+  it("leave out a file that failed half-way through its writes, in the same commit group", async () => {
+    // failed_runs is the last metric of the hyperfine file's first run: its other samples are
+    // written before the stored direction makes the file fail.
+    conn.client.prepare("INSERT INTO metrics (name, unit, direction) VALUES ('failed_runs', 'count', 'higher')").run();
+    const writer = new IngestWriter(conn);
+    const id = await writer.startImport(["partial"]);
+    await writeFixture(writer, id, "ping/loopback-5.txt");
+    await expect(writeFixture(writer, id, "hyperfine/runs10.json")).rejects.toThrow(/stored as higher is better/);
+    await writeFixture(writer, id, "ping/loopback-quiet.txt");
+    await writer.flush();
+    expectMatchesSamples(storedStats());
+    const count = (sql: string) => (conn.client.prepare(sql).get() as { n: number }).n;
+    expect(count("SELECT count(*) AS n FROM source_files")).toBe(2);
+    expect(count("SELECT sum(samples) AS n FROM import_samples")).toBe(count("SELECT count(*) AS n FROM samples"));
+    expect(count(`SELECT samples AS n FROM imports WHERE id = ${id}`)).toBe(count("SELECT count(*) AS n FROM samples"));
+    expect(count(`SELECT files_imported AS n FROM imports WHERE id = ${id}`)).toBe(2);
   });
 
   it("are rebuilt identically by the migration's backfill of older databases", async () => {
@@ -114,6 +134,7 @@ describe("series statistics kept at ingest", () => {
     await writeFixture(writer, a, "ping/loopback-5.txt", "crun");
     const b = await writer.startImport(["b"]);
     await writeFixture(writer, b, FILES[1]!);
+    await writer.flush();
     const byIngest = storedStats();
     const totals = conn.client.prepare("SELECT dataset_id, host_id, import_id, samples FROM import_samples ORDER BY 1, 2, 3").all();
 

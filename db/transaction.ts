@@ -46,17 +46,35 @@ export class CommitGroup {
     if (this.conn.client.inTransaction) return;
     this.conn.client.exec("BEGIN IMMEDIATE");
     this.openedAt = performance.now();
-    // data_version changes only when another connection commits: the cheap way to know
-    // whether anything this process cached about the database still holds.
+    this.noticeForeignWrites();
+  }
+
+  /**
+   * Calls onForeignWrite if another connection committed since the last look. data_version
+   * changes only then: the cheap way to know whether what this process cached still holds.
+   */
+  noticeForeignWrites(): void {
     const version = this.conn.client.pragma("data_version", { simple: true });
     if (version !== this.dataVersion) this.onForeignWrite();
     this.dataVersion = version;
   }
 
-  /** Commits the open group when its window has passed, or now with `force`. */
-  commit({ force = false } = {}): void {
-    if (this.openedAt === null || (!force && performance.now() - this.openedAt < this.windowMs)) return;
+  /** True when the open group's window has passed: time to write what it waits on and commit. */
+  due(): boolean {
+    return this.openedAt !== null && performance.now() - this.openedAt >= this.windowMs;
+  }
+
+  /** Commits the open group, if this group opened one. */
+  commit(): void {
+    if (this.openedAt === null) return;
     this.openedAt = null;
     this.conn.client.exec("COMMIT");
+  }
+
+  /** Drops the open group and everything in it, if this group opened one. */
+  rollback(): void {
+    if (this.openedAt === null) return;
+    this.openedAt = null;
+    if (this.conn.client.inTransaction) this.conn.client.exec("ROLLBACK");
   }
 }
