@@ -28,6 +28,22 @@ const GOOD: [string, string, Record<string, number>][] = [
     latency_p99: 41.92e6,
   }],
   ["nginx-404.txt", "wrk /missing t=2 c=16 d=2s", { requests_per_s: 37586.97, latency_avg: 809.6e3, non_2xx_responses: 75778 }],
+  // Percentiles of a second or more: "1.30s " (units.c pads the unit to two characters).
+  ["next-slow-seconds.txt", "wrk /api/overhead?dataset=synthetic-0001&host=synthetic-host-1&baseline=runc&view=overhead&asof=56 t=1 c=16 d=3s", {
+    latency_p50: 635.09e6,
+    latency_p90: 1.0e9,
+    latency_p99: 1.3e9,
+    latency_max: 1.3e9,
+    socket_errors_timeout: 1,
+  }],
+  ["nginx-404-latency.txt", "wrk /missing t=2 c=16 d=2s", { requests_per_s: 46747.49, latency_p50: 185e3, latency_p99: 4.74e6, non_2xx_responses: 94010 }],
+  ["nginx-t2-c300-errors-latency.txt", "wrk / t=2 c=300 d=2s", {
+    requests_per_s: 31215.18,
+    latency_p50: 7.22e6,
+    latency_p99: 363.06e6,
+    socket_errors_read: 493,
+    socket_errors_timeout: 0,
+  }],
   ["nginx-t2-c300-errors.txt", "wrk / t=2 c=300 d=2s", {
     requests_per_s: 3599.64,
     transfer_rate: 0.93 * MiB,

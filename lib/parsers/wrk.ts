@@ -18,7 +18,8 @@ import { ParseError, type ParsedSample, type Parser } from "./types";
 const HEADER = /^Running (\d+(?:\.\d+)?)([smh]) test @ (\S+)$/m;
 const THREADS = /^\s+(\d+) threads and (\d+) connections$/m;
 const LATENCY = /^\s+Latency\s+([\d.]+)(us|ms|s|m|h)\s+([\d.]+)(us|ms|s|m|h)\s+([\d.]+)(us|ms|s|m|h)\s/m;
-const PERCENTILE = /^\s+(50|75|90|99)%\s+([\d.]+)(us|ms|s|m|h)$/gm;
+// units.c pads a one-letter unit to two characters: "1.30s " ends in a space.
+const PERCENTILE = /^\s+(50|75|90|99)%\s+([\d.]+)(us|ms|s|m|h) ?$/gm;
 const SOCKET_ERRORS = /^\s+Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)$/m;
 const TRANSFER = /^Transfer\/sec:\s+([\d.]+)([KMGT]?B)$/m;
 
@@ -42,7 +43,8 @@ const BINARY: Record<string, { unit: SourceUnit; factor: number }> = {
 
 export const wrkParser: Parser = {
   id: "wrk",
-  version: 1,
+  // 2: percentiles of a second or more (printed "1.30s ", with a trailing space) were dropped.
+  version: 2,
   describe: "wrk text report (with or without --latency)",
   detect: (raw) => HEADER.test(raw) && THREADS.test(raw),
   parse(raw) {
