@@ -6,6 +6,7 @@
  *   c. first-load JavaScript per route of the production build;
  *   d. /explore in Chromium: Largest Contentful Paint and filter change to updated table.
  *   npm run bench:perf -- [--db data/perf.db] [--duration 10] [--connections 16] [--app-dir DIR]
+ *                         [--client wrk|autocannon] (default: wrk when installed, apt-get install wrk)
  *                         [--port 3140] [--floor-port 3141] [--files 5000] [--sections abcd]
  * The database comes from `npm run perf:gen`; the build from `npx next build` in --app-dir.
  */
@@ -21,7 +22,7 @@ import { measureExplore } from "@/lib/perf/browser";
 import { prepareFixtures, runtimesFor, writeHostCorpus } from "@/lib/perf/corpus";
 import { measureFirstLoadJs } from "@/lib/perf/first-load-js";
 import { limitIngest } from "@/lib/perf/ingest-limit";
-import { runLoad, sequentialLatency, type LoadResult } from "@/lib/perf/load";
+import { runLoad, sequentialLatency, type LoadClient, type LoadResult } from "@/lib/perf/load";
 import { median } from "@/lib/perf/percentile";
 import { timeSqlite } from "@/lib/perf/sqlite-time";
 import { formatTable, int, kb, ms, pct, verdict } from "@/lib/perf/report";
@@ -33,6 +34,7 @@ const { values } = parseArgs({
     db: { type: "string", default: "data/perf.db" },
     duration: { type: "string", default: "10" },
     connections: { type: "string", default: "16" },
+    client: { type: "string" },
     "app-dir": { type: "string", default: ROOT },
     port: { type: "string", default: "3140" },
     "floor-port": { type: "string", default: "3141" },
@@ -45,6 +47,7 @@ const APP_DIR = resolve(values["app-dir"]);
 const DURATION = Number(values.duration);
 const CONNECTIONS = Number(values.connections);
 const WARMUP_S = 3;
+const CLIENT = loadClient(values.client);
 const run = (section: string) => values.sections.includes(section);
 /** Each section's printed block, shown in order a–d at the end; progress goes to stderr meanwhile. */
 const blocks = new Map<string, string[]>();
@@ -149,8 +152,8 @@ async function measureServer(server: Promise<RunningServer>, url: string) {
     const single = await sequentialLatency(url, 5);
     progress(`b: ${CONNECTIONS} connections for ${DURATION} s on ${url}, after ${WARMUP_S} s unmeasured`);
     // Every server gets the same unmeasured load first, so the tail measures serving, not JIT compilation.
-    await runLoad(url, { connections: CONNECTIONS, durationS: WARMUP_S });
-    const load = await runLoad(url, { connections: CONNECTIONS, durationS: DURATION });
+    await runLoad(url, { connections: CONNECTIONS, durationS: WARMUP_S, client: CLIENT });
+    const load = await runLoad(url, { connections: CONNECTIONS, durationS: DURATION, client: CLIENT });
     return { single: median(single.ms), body: single.body, load };
   } finally {
     await s.stop();
@@ -224,7 +227,7 @@ async function api(permalink: string, browserSection: () => Promise<void>) {
   const rpsCached = cached.load.rps / floor.load.rps;
   const rpsCold = cold.load.rps / floor.load.rps;
   print("b", `b. GET ${path}`);
-  print("b", `   ${rows} overhead rows; the three servers' rows ${agree ? "are identical" : "DIFFER (the floor is not answering the same question)"}; ${CONNECTIONS} connections for ${DURATION} s each, after ${WARMUP_S} s of the same load unmeasured`);
+  print("b", `   ${rows} overhead rows; the three servers' rows ${agree ? "are identical" : "DIFFER (the floor is not answering the same question)"}; ${CONNECTIONS} connections of ${CLIENT === "wrk" ? "wrk -t1 (C, one thread)" : "autocannon"} for ${DURATION} s each, after ${WARMUP_S} s of the same load unmeasured`);
   print("b", "   next start serves repeated views from its read cache (db/read-cache.ts, valid until an import commits); with HVSCOPE_READ_CACHE=off every request computes the view, as the minimal server does");
   print(
     "b",
@@ -284,6 +287,15 @@ async function browser(permalink: string) {
   targets.push(["d", "/explore LCP < 1.0 s", ms(lcp), lcp < 1000]);
   for (const [i, label] of ["filter change (runtime checkbox) < 150 ms", "filter change (view radio) < 150 ms"].entries())
     targets.push(["d", label, ms(change[i]!), change[i]! < 150]);
+}
+
+/** wrk when installed: on 2 shared cores the lighter client takes less from the servers it measures. */
+function loadClient(asked: string | undefined): LoadClient {
+  const hasWrk = spawnSync("wrk", ["-v"]).error === undefined;
+  if (asked === undefined) return hasWrk ? "wrk" : "autocannon";
+  if (asked !== "wrk" && asked !== "autocannon") throw new Error(`--client must be wrk or autocannon, not ${asked}`);
+  if (asked === "wrk" && !hasWrk) throw new Error("--client wrk: wrk is not installed (apt-get install wrk)");
+  return asked;
 }
 
 async function main() {
