@@ -14,11 +14,25 @@ test("GET /api/overhead returns the published tmpfs figure with null intervals",
   expect(body.rows[0].overheadPct).toBeCloseTo(1671.77, 1);
 });
 
+test("GET /api/explore-view returns the view the page shows, resolved, with every repetition of the absolute view", async ({ request }) => {
+  const res = await request.get("/api/explore-view?dataset=gvisor-website&workload=tmpfs%20fio.randread&view=absolute");
+  expect(res.status()).toBe(200);
+  const { filters, body } = await res.json();
+  expect(filters).toMatchObject({ dataset: "gvisor-website", host: "gce-n1-standard-4", baseline: "runc", view: "absolute", workload: ["tmpfs fio.randread"] });
+  expect(body.kind).toBe("absolute");
+  expect(body.series.map((s: { runtime: string; values: { value: number }[] }) => [s.runtime, s.values.map((v) => v.value)]).sort()).toEqual([
+    ["runc", [1221472256]],
+    ["runsc-ptrace", [68940800]],
+  ]);
+});
+
 test("bad parameters get a 400 with a message, never a 500", async ({ request }) => {
   for (const q of ["dataset=nope", "view=sideways", "asof=abc", "runtime=%00%ff", "metric=' OR 1=1 --"]) {
-    const res = await request.get(`/api/overhead?${q}`);
-    expect(res.status(), q).toBe(400);
-    expect((await res.json()).error, q).toBeTruthy();
+    for (const route of ["/api/overhead", "/api/explore-view"]) {
+      const res = await request.get(`${route}?${q}`);
+      expect(res.status(), `${route}?${q}`).toBe(400);
+      expect((await res.json()).error, `${route}?${q}`).toBeTruthy();
+    }
   }
   expect((await request.get("/api/sources/..%2F..%2Fetc%2Fpasswd")).status()).toBe(400);
   expect((await request.get("/api/export?format=xml")).status()).toBe(400);

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { failOnConsoleErrors, hasShared, overheadRows, SHARED_SKIP } from "./helpers";
 
 test.skip(!hasShared, SHARED_SKIP);
@@ -113,4 +113,38 @@ test("a link with nonsense values shows a notice naming them, not an error", asy
   await expect(notices).toContainText('Unknown view "sideways"');
   await expect(notices).toContainText('"asof" must be an import id');
   await expect(notices).toContainText("Unknown metric \"' OR 1=1\"");
+});
+
+test("the view radio shows the view fetched ahead before the server answers, and the server's page agrees", async ({ page, context }) => {
+  const tablesText = (p: Page) => p.locator("table").evaluateAll((tables) => tables.map((t) => t.textContent));
+  // The absolute view as the server renders its permalink, on its own.
+  const permalink = await context.newPage();
+  await permalink.goto("/explore?dataset=gvisor-website&view=absolute");
+  await expect(permalink.getByRole("heading", { name: "Measured values" })).toBeVisible();
+  const absolute = await tablesText(permalink);
+  expect(absolute.length).toBeGreaterThan(1);
+
+  const fetchedAhead = page.waitForResponse((r) => r.url().includes("/api/explore-view") && r.ok());
+  await page.goto("/explore?dataset=gvisor-website");
+  await fetchedAhead;
+  const overhead = await overheadRows(page);
+  // Hold back the server's render of every new URL: what shows until then comes from the browser.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/explore?**", async (route) => {
+    if (route.request().headers()["rsc"] !== undefined) await held;
+    await route.continue().catch(() => undefined); // a superseded navigation was aborted meanwhile
+  });
+  await page.getByRole("radio", { name: "absolute" }).check();
+  await expect.poll(() => tablesText(page)).toEqual(absolute);
+  // And back: the view the server rendered first is still in the browser.
+  await page.getByRole("radio", { name: "overhead" }).check();
+  expect(await overheadRows(page)).toEqual(overhead);
+  await page.getByRole("radio", { name: "absolute" }).check();
+  await expect.poll(() => tablesText(page)).toEqual(absolute);
+  const served = page.waitForResponse((r) => r.request().headers()["rsc"] !== undefined && r.url().includes("view=absolute"));
+  release();
+  await served;
+  await expect(page).toHaveURL("/explore?dataset=gvisor-website&view=absolute");
+  expect(await tablesText(page)).toEqual(absolute);
 });

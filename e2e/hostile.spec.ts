@@ -26,7 +26,7 @@ const MALICIOUS = [
 const BAD_ESCAPES = ["%", "%ZZ", "%E0%A4%A", "%C0%AE%C0%AE", "%ED%A0%80", "%FF%FE", "%uD800", "%00"];
 const PARAMS = ["dataset", "host", "runtime", "workload", "metric", "baseline", "view", "asof", "case", "weights"];
 const PAGES = ["/", "/explore", "/guide"];
-const API = ["/api/overhead", "/api/samples", "/api/export"];
+const API = ["/api/overhead", "/api/explore-view", "/api/samples", "/api/export"];
 /** Thousands of runtime values, short enough for Node's 16 KB limit on a request head. */
 const MANY_RUNTIMES = Array.from({ length: 2500 }, (_, i) => `r${i}`).join(",");
 const NOTICE = 'aria-label="Notices about this link"';

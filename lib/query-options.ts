@@ -1,5 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { SourceFileDetail } from "@/db/queries/provenance";
+import type { ExploreView } from "./explore-view";
 import { serializeFilters, type Filters } from "./search-params";
 
 export interface SampleRow {
@@ -36,4 +37,15 @@ export const provenanceQuery = (sourceFileId: number) =>
   queryOptions({
     queryKey: ["provenance", sourceFileId],
     queryFn: () => getJson<SourceFileJson>(`/api/provenance/${sourceFileId}`),
+  });
+
+/**
+ * The view /explore shows for some filters, fetched ahead of a click on the view radio. The key
+ * holds the latest import the page knew of, so a view fetched before an import is never reused
+ * for a page served after it.
+ */
+export const exploreViewQuery = (filters: Filters, latestImport: number | null) =>
+  queryOptions({
+    queryKey: ["explore-view", filters, latestImport],
+    queryFn: () => getJson<ExploreView>(serializeFilters("/api/explore-view", filters)),
   });

@@ -7,8 +7,8 @@ export interface ChartFigureProps {
   /** Text alternative: what the chart shows, in words. */
   label: string;
   fileName: string;
-  /** The chart's numbers as CSV (the same as the table under it). */
-  csv: string;
+  /** The chart's numbers as CSV (the same as the table under it), made when asked for. */
+  csv: () => string;
   caption?: ReactNode;
   children: ReactNode;
 }
@@ -32,7 +32,7 @@ export function ChartFigure({ label, fileName, csv, caption, children }: ChartFi
       </div>
       <figcaption className="mt-2 flex flex-wrap items-center gap-2 text-sm text-zinc-600 dark:text-zinc-400">
         <span className="mr-auto">{caption}</span>
-        <button type="button" className="button" onClick={() => downloadBlob(new Blob([csv], { type: "text/csv" }), `${fileName}.csv`)}>
+        <button type="button" className="button" onClick={() => downloadBlob(new Blob([csv()], { type: "text/csv" }), `${fileName}.csv`)}>
           CSV
         </button>
         <button type="button" className="button" onClick={saveSvg}>

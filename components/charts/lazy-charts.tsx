@@ -6,6 +6,7 @@ import { ABSOLUTE_CHART_HEIGHT, overheadChartHeight, TRADEOFF_CHART_HEIGHT } fro
 import type { AbsoluteChartProps } from "./absolute-chart";
 import type { OverheadBarChartProps } from "./overhead-bar-chart";
 import type { TradeoffChartProps } from "./tradeoff-chart";
+import { useNearViewport } from "./use-near-viewport";
 
 // Recharts is most of a chart page's JavaScript. Loaded by import() once the page has hydrated,
 // it stays out of the first load, while the table under each chart shows the same numbers from
@@ -15,9 +16,21 @@ const OverheadBarChart = dynamic(() => import("./overhead-bar-chart").then((m) =
 const AbsoluteChart = dynamic(() => import("./absolute-chart").then((m) => m.AbsoluteChart), { ssr: false });
 const TradeoffChart = dynamic(() => import("./tradeoff-chart").then((m) => m.TradeoffChart), { ssr: false });
 
-/** Holds the chart's height before it arrives, so nothing below it moves (no layout shift). */
+/** How far below the fold a chart is drawn ahead of scrolling, in px (about two absolute panels). */
+const DRAW_AHEAD = "800px 0px";
+
+/**
+ * Holds the chart's height before it arrives, so nothing below it moves (no layout shift), and
+ * draws it once the slot nears the viewport: a chart costs tens of milliseconds of main thread,
+ * so a view of many panels shows its tables first and leaves the charts off screen for later.
+ */
 function ChartSlot({ height, children }: { height: number; children: ReactNode }) {
-  return <div style={{ height }}>{children}</div>;
+  const [ref, near] = useNearViewport<HTMLDivElement>(DRAW_AHEAD);
+  return (
+    <div ref={ref} style={{ height }}>
+      {near && children}
+    </div>
+  );
 }
 
 export function LazyOverheadBarChart(props: OverheadBarChartProps) {

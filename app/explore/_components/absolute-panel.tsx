@@ -1,19 +1,19 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { LazyAbsoluteChart } from "@/components/charts/lazy-charts";
 import { ProvenancePanel, type ProvenanceTarget } from "@/components/provenance/provenance-panel";
-import { toAbsolutePanels } from "@/lib/chart-data";
+import type { AbsolutePanel as Panel } from "@/lib/chart-data";
 import { toCsv } from "@/lib/csv";
 import { ABSOLUTE_CSV_COLUMNS, toAbsoluteCsvRow, type AbsoluteViewSeries } from "@/lib/explore-rows";
 import type { Filters } from "@/lib/search-params";
 import { AbsoluteTable } from "./absolute-table";
 
 export interface AbsolutePanelProps {
-  /** The series of one workload and metric (at least one). */
+  /** The panel's bars (lib/chart-data.ts toAbsolutePanels), and its series, one workload and metric (at least one). */
+  panel: Panel;
   series: AbsoluteViewSeries[];
-  baseline: string;
   filters: Filters;
 }
 
@@ -21,16 +21,14 @@ export interface AbsolutePanelProps {
  * One workload's measured values as a chart and a table, both drawn from one copy of its series.
  * The table is rendered on the server too (no JavaScript needed); the points open their raw file.
  */
-export function AbsolutePanel({ series, baseline, filters }: AbsolutePanelProps) {
+export function AbsolutePanel({ panel, series, filters }: AbsolutePanelProps) {
   const [target, setTarget] = useState<ProvenanceTarget | null>(null);
-  const panel = useMemo(() => toAbsolutePanels(series, baseline)[0]!, [series, baseline]);
-  const csv = useMemo(() => toCsv(ABSOLUTE_CSV_COLUMNS, series.map(toAbsoluteCsvRow)), [series]);
   return (
     <>
       <ChartFigure
         label={`${panel.metric} of ${panel.workload} for ${panel.bars.length} runtimes; the table below lists every value.`}
         fileName={`${panel.workload}-${panel.metric}`.replace(/[^A-Za-z0-9._-]+/g, "_")}
-        csv={csv}
+        csv={() => toCsv(ABSOLUTE_CSV_COLUMNS, series.map(toAbsoluteCsvRow))}
       >
         <LazyAbsoluteChart panel={panel} onSelectPoint={(p) => setTarget({ filters, title: `${panel.workload} (${panel.metric})`, sourceFileId: p.sourceFileId })} />
       </ChartFigure>

@@ -1,9 +1,9 @@
 "use client";
 
-import { useQueryStates } from "nuqs";
 import { runtimeLabel } from "@/lib/format";
-import { filterParsers, VIEWS } from "@/lib/search-params";
+import { VIEWS } from "@/lib/search-params";
 import type { Selection } from "@/lib/selection";
+import { useExploreQuery } from "./explore-query";
 
 export interface FilterBarProps {
   datasets: string[];
@@ -20,7 +20,7 @@ export interface FilterBarProps {
  * Controls show the URL state at once (optimistic) and the resolved selection where the URL is silent.
  */
 export function FilterBar({ datasets, hosts, runtimes, workloads, metrics, imports, selection }: FilterBarProps) {
-  const [query, setFilters] = useQueryStates(filterParsers, { shallow: false, history: "replace" });
+  const [query, setFilters] = useExploreQuery();
   const checkedRuntimes = query.runtime.filter((r) => runtimes.includes(r));
   const selectedWorkloads = query.workload.filter((w) => workloads.some((x) => x.name === w));
   const categories = [...new Set(workloads.map((w) => w.category))];

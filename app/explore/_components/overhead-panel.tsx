@@ -38,7 +38,6 @@ export function OverheadPanel({ columns, baseline, filters }: OverheadPanelProps
   const rows = useRowsForUrl(servedRows, filters);
   // Rows come largest overhead first, so the chart keeps the largest.
   const bars = useMemo(() => toOverheadBars(rows.slice(0, MAX_BARS)), [rows]);
-  const csv = useMemo(() => toCsv(OVERHEAD_CSV_COLUMNS, rows.map(toOverheadCsvRow)), [rows]);
   // A new view's chart and first rows render at once, the rest of a long table right after.
   const shownRows = useFirstRows(rows, MAX_BARS);
   const top = rows[0]!;
@@ -47,7 +46,7 @@ export function OverheadPanel({ columns, baseline, filters }: OverheadPanelProps
       <ChartFigure
         label={`Bar chart of overhead against ${runtimeLabel(baseline)} for ${bars.length} of ${rows.length} runtime and workload pairs; largest: ${top.runtime} on ${top.workload}, ${formatPct(top.overheadPct)}. The table below lists every value.`}
         fileName={`overhead-vs-${baseline}`}
-        csv={csv}
+        csv={() => toCsv(OVERHEAD_CSV_COLUMNS, rows.map(toOverheadCsvRow))}
         caption={`${rows.length > MAX_BARS ? `The ${MAX_BARS} largest overheads of ${rows.length}; the table lists every one. ` : ""}Click a bar for its samples and raw files.`}
       >
         <LazyOverheadBarChart

@@ -1,12 +1,14 @@
+import { memo } from "react";
 import { formatInterval, formatPct, formatValue, runtimeLabel } from "@/lib/format";
 import type { OverheadViewRow } from "@/lib/explore-rows";
 
 /**
  * The chart's numbers as a table; in the server-rendered HTML, so it works without JavaScript.
  * Texts are joined into one string per cell where JSX would split them: each split costs a
- * `<!-- -->` marker in the HTML, hundreds of rows over.
+ * `<!-- -->` marker in the HTML, hundreds of rows over. Memoised: hundreds of rows are
+ * not drawn again when the panel re-renders with the same ones.
  */
-export function OverheadTable({ rows, baseline }: { rows: OverheadViewRow[]; baseline: string }) {
+export const OverheadTable = memo(function OverheadTable({ rows, baseline }: { rows: OverheadViewRow[]; baseline: string }) {
   return (
     <table className="data-table" aria-label="Overhead against the baseline">
       <thead>
@@ -46,7 +48,7 @@ export function OverheadTable({ rows, baseline }: { rows: OverheadViewRow[]; bas
       </tbody>
     </table>
   );
-}
+});
 
 /** Links to every raw file behind a row (works without JavaScript). */
 export function SourceLinks({ ids }: { ids: number[] }) {

@@ -1,9 +1,9 @@
 "use client";
 
-import { useQueryStates } from "nuqs";
 import { useMemo } from "react";
 import { narrowRows } from "@/lib/explore-rows";
-import { filterParsers, type Filters } from "@/lib/search-params";
+import type { Filters } from "@/lib/search-params";
+import { useExploreQuery } from "./explore-query";
 
 type Row = { runtime: string; workload: string };
 
@@ -21,7 +21,7 @@ const viewKey = (f: Pick<Filters, "runtime" | "workload">, base: string) => JSON
  * `view` is the served view's resolved filters; hydration shows exactly its rows.
  */
 export function useRowsForUrl<R extends Row>(rows: R[], view: Filters): R[] {
-  const [asked] = useQueryStates({ runtime: filterParsers.runtime, workload: filterParsers.workload });
+  const [asked] = useExploreQuery();
   // Everything but the runtime and workload filters: rows never carry over between bases.
   const base = JSON.stringify([view.dataset, view.host, view.baseline, view.metric, view.asof, view.view]);
   const servedKey = viewKey(view, base);

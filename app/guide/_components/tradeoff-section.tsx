@@ -10,7 +10,7 @@ export function TradeoffSection({ points, csv, title }: { points: TradeoffPoint[
     <ChartFigure
       label={`Scatter plot of isolation level against weighted overhead for ${title}, one point per runtime; the ranking table lists the same numbers.`}
       fileName="tradeoff"
-      csv={csv}
+      csv={() => csv}
       caption="Up is more overhead; right is a stronger isolation boundary."
     >
       <LazyTradeoffChart points={points} />

@@ -1,0 +1,38 @@
+"use client";
+
+import { useMemo } from "react";
+import type { ExploreView } from "@/lib/explore-view";
+import type { Filters } from "@/lib/search-params";
+import { AbsoluteSection } from "./absolute-section";
+import { BaselineMissing } from "./baseline-missing";
+import { OverheadSection } from "./overhead-section";
+import { useViewForUrl } from "./use-view-for-url";
+
+export interface ExploreViewsProps {
+  /** The view the server rendered for `servedFor`, the URL's filters as the server parsed them. */
+  served: ExploreView;
+  servedFor: Filters;
+  /** The newest import when the page was served: views fetched ahead belong to it. */
+  latestImport: number | null;
+  /** Whether to fetch the other view ahead of a click: not for a link with notices. */
+  fetchAhead: boolean;
+}
+
+/** The overhead or absolute view of /explore, whichever the URL asks for (use-view-for-url.ts). */
+export function ExploreViews({ served, servedFor, latestImport, fetchAhead }: ExploreViewsProps) {
+  const view = useViewForUrl(served, servedFor, latestImport, fetchAhead);
+  // The same element while the view is the same object: the server's copy of a view drawn
+  // from a fetched one re-renders nothing.
+  return useMemo(() => <ViewBody view={view} />, [view]);
+}
+
+function ViewBody({ view: { filters, body } }: { view: ExploreView }) {
+  switch (body.kind) {
+    case "baseline-missing":
+      return <BaselineMissing runtimes={body.runtimes} filters={filters} />;
+    case "overhead":
+      return <OverheadSection columns={body.columns} skipped={body.skipped} filters={filters} />;
+    case "absolute":
+      return <AbsoluteSection series={body.series} totalPanels={body.totalPanels} filters={filters} />;
+  }
+}

@@ -1,0 +1,68 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { importPaths } from "@/db/import-files";
+import { createTestDb } from "@/db/test-db";
+import { MAX_PANELS } from "@/lib/chart-data";
+import { fromColumns } from "@/lib/explore-rows";
+import { loadFilters } from "@/lib/search-params";
+import { getExploreData } from "./explore";
+import { getExploreView } from "./explore-view";
+
+const SHARED = join(import.meta.dirname, "..", "..", "..", "shared", "datasets");
+const MANIFESTS = join(import.meta.dirname, "..", "..", "examples", "manifests");
+const hasShared = existsSync(SHARED);
+if (!hasShared) console.warn(`skipping explore view tests on public data: ${SHARED} is absent`);
+
+describe.skipIf(!hasShared)("getExploreView on the public datasets", () => {
+  const conn = createTestDb();
+  beforeAll(async () => {
+    await importPaths(conn, [join(SHARED, "gvisor-website")], { manifest: join(MANIFESTS, "gvisor-website.yaml") });
+    await importPaths(conn, [join(SHARED, "firecracker-nsdi2020/m5d.metal")], { manifest: join(MANIFESTS, "firecracker-nsdi2020.yaml") });
+  }, 60_000);
+  afterAll(() => conn.cleanup());
+
+  const viewOf = async (query: string) => {
+    const data = await getExploreData(conn.db, loadFilters(new URLSearchParams(query)));
+    return getExploreView(conn.db, { ...data, selection: data.selection! });
+  };
+
+  it("sends the overhead table's rows with the raw files behind each, and the selection resolved", async () => {
+    const { filters, body } = await viewOf("dataset=gvisor-website&workload=tmpfs fio.randread");
+    expect(filters).toMatchObject({ dataset: "gvisor-website", host: "gce-n1-standard-4", baseline: "runc", view: "overhead", workload: ["tmpfs fio.randread"] });
+    if (body.kind !== "overhead") throw new Error(`expected the overhead view, got ${body.kind}`);
+    const rows = fromColumns(body.columns);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ runtime: "runsc-ptrace", n: 1, baselineN: 1 });
+    expect(rows[0]!.sourceFileIds.length).toBeGreaterThan(0);
+  });
+
+  it("sends the absolute view's first panels with every repetition of each series", async () => {
+    const { filters, body } = await viewOf("dataset=gvisor-website&view=absolute");
+    expect(filters.view).toBe("absolute");
+    if (body.kind !== "absolute") throw new Error(`expected the absolute view, got ${body.kind}`);
+    const panels = new Set(body.series.map((s) => `${s.workload}|${s.metric}`));
+    expect(panels.size).toBe(Math.min(MAX_PANELS, body.totalPanels));
+    for (const s of body.series) expect(s.values).toHaveLength(s.n);
+  });
+
+  it("offers the runtimes that could be the baseline when the baseline has no samples", async () => {
+    const { body } = await viewOf("dataset=firecracker-nsdi2020");
+    expect(body).toEqual({ kind: "baseline-missing", runtimes: expect.arrayContaining(["bare-metal", "firecracker", "qemu-kvm"]) });
+  });
+
+  it("summarises the series without a ratio", async () => {
+    const { body } = await viewOf("dataset=firecracker-nsdi2020&baseline=bare-metal&runtime=firecracker");
+    if (body.kind !== "overhead") throw new Error(`expected the overhead view, got ${body.kind}`);
+    expect(body.skipped).toMatchObject({ reasons: ["no baseline"], example: { runtime: expect.any(String) } });
+    expect(body.skipped!.count).toBeGreaterThan(0);
+  });
+
+  // The browser compares a view fetched as JSON with the server's copy of it (use-view-for-url.ts).
+  it("comes back from JSON unchanged, so a view fetched ahead equals the page's", async () => {
+    for (const query of ["dataset=gvisor-website", "dataset=gvisor-website&view=absolute", "dataset=firecracker-nsdi2020&baseline=qemu-kvm"]) {
+      const view = await viewOf(query);
+      expect(JSON.parse(JSON.stringify(view))).toStrictEqual(view);
+    }
+  });
+});
