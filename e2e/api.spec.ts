@@ -14,6 +14,20 @@ test("GET /api/overhead returns the published tmpfs figure with null intervals",
   expect(body.rows[0].overheadPct).toBeCloseTo(1671.77, 1);
 });
 
+test("GET /api/overhead sends a cached view's bytes intact on every request, compressed or not", async ({ request }) => {
+  // The route hands its cached bytes to each response (app/api/overhead/route.ts): a consumer
+  // that took them over would leave later responses empty or garbled.
+  const url = "/api/overhead?dataset=gvisor-website";
+  const bodies = [];
+  for (const encoding of ["identity", "gzip", "identity", "gzip", "identity"]) {
+    const res = await request.get(url, { headers: { "accept-encoding": encoding } });
+    expect(res.status()).toBe(200);
+    bodies.push(await res.text());
+  }
+  expect(JSON.parse(bodies[0]!).rows.length).toBeGreaterThan(1);
+  expect(new Set(bodies).size).toBe(1);
+});
+
 test("GET /api/explore-view returns the view the page shows, resolved, with every repetition of the absolute view", async ({ request }) => {
   const res = await request.get("/api/explore-view?dataset=gvisor-website&workload=tmpfs%20fio.randread&view=absolute");
   expect(res.status()).toBe(200);

@@ -16,8 +16,19 @@ export const GET = handle("overhead", async (request) => {
   let body = bodies.get(data);
   // Kept as bytes: a string would be encoded to UTF-8 again on every response.
   if (body === undefined) bodies.set(data, (body = new TextEncoder().encode(JSON.stringify(overheadBody(data.selection, data.table.rows)))));
-  // Next.js compresses it when the client accepts gzip (a body gzipped here would be compressed twice).
-  return new Response(body, { headers: { "content-type": "application/json" } });
+  // Handed over as a stream: undici copies a byte array given to Response, 160 kB per request
+  // here; the stream served more requests per second in five A/B runs of five (3–105 %). Nothing
+  // downstream transfers the chunk, so the cached bytes stay intact (sent chunked, without a
+  // Content-Length). Next.js compresses the stream when the client accepts gzip (a body
+  // gzipped here would be compressed twice).
+  const cached = body;
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(cached);
+      controller.close();
+    },
+  });
+  return new Response(stream, { headers: { "content-type": "application/json" } });
 });
 
 function overheadBody({ dataset, host, baseline, asof }: NonNullable<ExploreData["selection"]>, rows: ExploreData["table"]["rows"]) {
