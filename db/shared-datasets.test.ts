@@ -1,14 +1,11 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importPaths, type ImportSummary } from "./import-files";
+import { EXAMPLE_MANIFESTS as MANIFESTS, hasSharedDatasets as hasShared, SHARED_DATASETS as SHARED } from "./public-datasets";
 import { createTestDb } from "./test-db";
 import { listTidyRows, type TidyRow } from "./tidy-rows";
 
-/** The public datasets live beside the repository, never inside it (see shared/datasets/README.md). */
-const SHARED = join(import.meta.dirname, "..", "..", "shared", "datasets");
-const MANIFESTS = join(import.meta.dirname, "..", "examples", "manifests");
-const hasShared = existsSync(SHARED);
 if (!hasShared) console.warn(`skipping public-dataset tests: ${SHARED} is absent`);
 
 const DATASETS = {

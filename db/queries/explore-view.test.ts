@@ -1,7 +1,5 @@
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importPaths } from "@/db/import-files";
+import { hasSharedDatasets, importPublicDatasets, SHARED_DATASETS } from "@/db/public-datasets";
 import { createTestDb } from "@/db/test-db";
 import { MAX_PANELS } from "@/lib/chart-data";
 import { fromColumns } from "@/lib/explore-rows";
@@ -9,17 +7,11 @@ import { loadFilters } from "@/lib/search-params";
 import { getExploreData } from "./explore";
 import { getExploreView } from "./explore-view";
 
-const SHARED = join(import.meta.dirname, "..", "..", "..", "shared", "datasets");
-const MANIFESTS = join(import.meta.dirname, "..", "..", "examples", "manifests");
-const hasShared = existsSync(SHARED);
-if (!hasShared) console.warn(`skipping explore view tests on public data: ${SHARED} is absent`);
+if (!hasSharedDatasets) console.warn(`skipping explore view tests on public data: ${SHARED_DATASETS} is absent`);
 
-describe.skipIf(!hasShared)("getExploreView on the public datasets", () => {
+describe.skipIf(!hasSharedDatasets)("getExploreView on the public datasets", () => {
   const conn = createTestDb();
-  beforeAll(async () => {
-    await importPaths(conn, [join(SHARED, "gvisor-website")], { manifest: join(MANIFESTS, "gvisor-website.yaml") });
-    await importPaths(conn, [join(SHARED, "firecracker-nsdi2020/m5d.metal")], { manifest: join(MANIFESTS, "firecracker-nsdi2020.yaml") });
-  }, 60_000);
+  beforeAll(() => importPublicDatasets(conn), 60_000);
   afterAll(() => conn.cleanup());
 
   const viewOf = async (query: string) => {

@@ -1,24 +1,16 @@
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importPaths } from "@/db/import-files";
+import { hasSharedDatasets, importPublicDatasets, SHARED_DATASETS } from "@/db/public-datasets";
 import { createTestDb } from "@/db/test-db";
 import { loadFilters } from "@/lib/search-params";
 import { getExploreData } from "./explore";
 
-const SHARED = join(import.meta.dirname, "..", "..", "..", "shared", "datasets");
-const MANIFESTS = join(import.meta.dirname, "..", "..", "examples", "manifests");
-const hasShared = existsSync(SHARED);
-if (!hasShared) console.warn(`skipping explore query tests on public data: ${SHARED} is absent`);
+if (!hasSharedDatasets) console.warn(`skipping explore query tests on public data: ${SHARED_DATASETS} is absent`);
 
 const filters = (query: string) => loadFilters(new URLSearchParams(query));
 
-describe.skipIf(!hasShared)("getExploreData on the public datasets", () => {
+describe.skipIf(!hasSharedDatasets)("getExploreData on the public datasets", () => {
   const conn = createTestDb();
-  beforeAll(async () => {
-    await importPaths(conn, [join(SHARED, "gvisor-website")], { manifest: join(MANIFESTS, "gvisor-website.yaml") });
-    await importPaths(conn, [join(SHARED, "firecracker-nsdi2020/m5d.metal")], { manifest: join(MANIFESTS, "firecracker-nsdi2020.yaml") });
-  }, 60_000);
+  beforeAll(() => importPublicDatasets(conn), 60_000);
   afterAll(() => conn.cleanup());
 
   it("shows gVisor's published tmpfs random read: +1,672 %, n = 1, no interval", async () => {
