@@ -183,9 +183,10 @@ export class IngestWriter {
   }
 
   /**
-   * Folds a file's samples into the series' statistics as of this import: the newest row at
-   * or before it, extended (or a new row for this import), and every later row (a concurrent
-   * import that committed first) too, since each row covers all imports up to its own.
+   * Folds a commit group's samples of one series (db/pending-totals.ts) into its statistics as
+   * of their import: the newest row at or before it, extended (or a new row for this import),
+   * and every later row (a concurrent import that committed first) too, since each row covers
+   * all imports up to its own.
    */
   private async addToSeriesStats(seriesId: number, importId: number, delta: SeriesMoments) {
     const known = this.latestStats.get(seriesId);

@@ -1,7 +1,6 @@
-import { db } from "@/db";
-import { getExploreData, type ExploreData } from "@/db/queries/explore";
-import { readApiFilters } from "@/lib/api-params";
-import { badRequest, handle } from "@/lib/http";
+import type { ExploreData } from "@/db/queries/explore";
+import { handle } from "@/lib/http";
+import { exploreDataForRequest } from "../_lib/explore-request";
 
 export const dynamic = "force-dynamic";
 
@@ -9,13 +8,12 @@ export const dynamic = "force-dynamic";
 const bodies = new WeakMap<ExploreData, Uint8Array<ArrayBuffer>>();
 
 export const GET = handle("overhead", async (request) => {
-  const { filters, raw } = readApiFilters(request);
-  const data = await getExploreData(db, filters, raw);
-  if (data.notices.length > 0) return badRequest(data.notices.map((n) => n.message).join(" "), data.notices);
-  if (!data.selection) return badRequest("no data has been imported yet");
+  const view = await exploreDataForRequest(request);
+  if (view instanceof Response) return view;
+  const { data, selection } = view;
   let body = bodies.get(data);
   // Kept as bytes: a string would be encoded to UTF-8 again on every response.
-  if (body === undefined) bodies.set(data, (body = new TextEncoder().encode(JSON.stringify(overheadBody(data.selection, data.table.rows)))));
+  if (body === undefined) bodies.set(data, (body = new TextEncoder().encode(JSON.stringify(overheadBody(selection, data.table.rows)))));
   // Handed over as a stream: undici copies a byte array given to Response, 160 kB per request
   // here; the stream served more requests per second in five A/B runs of five (3–105 %). Nothing
   // downstream transfers the chunk, so the cached bytes stay intact (sent chunked, without a
