@@ -18,6 +18,9 @@ import { CommitGroup, withTransaction } from "./transaction";
 const GROUP_COMMIT_MS = 200;
 
 const metricKey = (s: { metric: string; unit: string; direction: string }) => `metric:${s.metric}:${s.unit}:${s.direction}`;
+/** A series' cache key without its metric id, which ends it: `${prefix}:${metricId}`. */
+const seriesKeyPrefix = (datasetId: number, hostId: number, workloadId: number, runtime: PlannedRun["runtime"]) =>
+  `series:${datasetId}:${hostId}:${workloadId}:${JSON.stringify([runtime.id, runtime.version ?? null, runtime.variant ?? null])}`;
 
 export interface StoredFile {
   path: string;
@@ -175,9 +178,12 @@ export class IngestWriter {
         command: plan.command ?? null,
         startedAt: plan.startedAt ? runs.startedAt.mapToDriverValue(plan.startedAt) : null,
       });
+      const seriesOfMetric = seriesKeyPrefix(datasetId, hostId, workloadId, run.runtime);
       for (const s of run.samples) {
-        const metricId = await this.upsertMetric(s);
-        const seriesId = await this.seriesId({ datasetId, hostId, workloadId, metricId, runtime: run.runtime });
+        // Known ids without an await: two awaits per sample cost about 4 % of an import's CPU time.
+        const metricId = this.ids.get(metricKey(s)) ?? (await this.upsertMetric(s));
+        const seriesKey = `${seriesOfMetric}:${metricId}`;
+        const seriesId = this.ids.get(seriesKey) ?? (await this.seriesId(seriesKey, { datasetId, hostId, workloadId, metricId, runtime: run.runtime }));
         await this.sql.insertSample.execute({ runId: stored!.id, metricId, seriesId, value: s.value });
         (added.get(seriesId) ?? added.set(seriesId, []).get(seriesId)!).push(s.value);
       }
@@ -206,10 +212,9 @@ export class IngestWriter {
   }
 
   /** The series of a sample, created on first sight; looked up inside the file's transaction, so never twice. */
-  private async seriesId(k: { datasetId: number; hostId: number; workloadId: number; metricId: number; runtime: PlannedRun["runtime"] }) {
+  private async seriesId(key: string, k: { datasetId: number; hostId: number; workloadId: number; metricId: number; runtime: PlannedRun["runtime"] }) {
     const version = k.runtime.version ?? null;
     const variant = k.runtime.variant ?? null;
-    const key = `series:${k.datasetId}:${k.hostId}:${k.workloadId}:${k.metricId}:${JSON.stringify([k.runtime.id, version, variant])}`;
     return this.cached(key, async () => {
       const where = { datasetId: k.datasetId, hostId: k.hostId, workloadId: k.workloadId, metricId: k.metricId, runtimeId: k.runtime.id };
       const found = (await this.sql.findSeries.execute(where)).find((s) => s.version === version && s.variant === variant);
