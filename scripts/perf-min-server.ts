@@ -6,7 +6,7 @@
 import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
-import { overheadResponse, parseOverheadQuery, SERIES_SQL } from "@/lib/perf/overhead-query";
+import { overheadResponse, parseOverheadQuery, prepareOverheadQuery } from "@/lib/perf/overhead-query";
 
 const { values } = parseArgs({ options: { db: { type: "string" }, port: { type: "string", default: "3141" } } });
 if (!values.db) throw new Error("--db FILE is required");
@@ -15,7 +15,7 @@ if (!values.db) throw new Error("--db FILE is required");
 const client = new Database(values.db, { fileMustExist: true });
 client.pragma("journal_mode = WAL");
 client.pragma("busy_timeout = 5000");
-const statement = client.prepare(SERIES_SQL);
+const statements = prepareOverheadQuery(client);
 
 const server = createServer((req, res) => {
   const url = new URL(req.url ?? "/", "http://127.0.0.1");
@@ -26,7 +26,7 @@ const server = createServer((req, res) => {
   if (url.pathname === "/health") return send(200, { ok: true });
   if (url.pathname !== "/api/overhead") return send(404, { error: "not found" });
   try {
-    send(200, overheadResponse(statement, parseOverheadQuery(url.searchParams)));
+    send(200, overheadResponse(statements, parseOverheadQuery(url.searchParams)));
   } catch (e) {
     send(400, { error: e instanceof Error ? e.message : String(e) });
   }

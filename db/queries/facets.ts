@@ -18,16 +18,20 @@ export interface SelectionFacets {
 export function selectionFacets(hosts: string[], series: readonly StoredSeries[]): SelectionFacets {
   return {
     hosts,
-    runtimes: uniqueBy(series.map((s) => ({ id: s.runtime, version: s.version, variant: s.variant })), (r) => `${r.id}|${r.version}|${r.variant}`),
-    workloads: uniqueBy(series.map((s) => ({ name: s.workload, category: s.category, tool: s.tool })), (w) => w.name),
-    metrics: uniqueBy(series.map((s) => ({ name: s.metric, unit: s.unit, direction: s.direction })), (m) => m.name),
+    runtimes: uniqueBy(series, (s) => `${s.runtime}|${s.version}|${s.variant}`, (s) => ({ id: s.runtime, version: s.version, variant: s.variant })),
+    workloads: uniqueBy(series, (s) => s.workload, (s) => ({ name: s.workload, category: s.category, tool: s.tool })),
+    metrics: uniqueBy(series, (s) => s.metric, (s) => ({ name: s.metric, unit: s.unit, direction: s.direction })),
   };
 }
 
-function uniqueBy<T>(items: T[], key: (t: T) => string): T[] {
-  const seen = new Map<string, T>();
-  for (const item of items) if (!seen.has(key(item))) seen.set(key(item), item);
-  return [...seen.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, v]) => v);
+/** One `make(item)` per distinct key, sorted by key: a host has thousands of series and a few dozen of each facet. */
+function uniqueBy<S, T>(items: readonly S[], key: (s: S) => string, make: (s: S) => T): T[] {
+  const seen = new Map<string, S>();
+  for (const item of items) {
+    const k = key(item);
+    if (!seen.has(k)) seen.set(k, item);
+  }
+  return [...seen.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, item]) => make(item));
 }
 
 export interface ImportRow {

@@ -40,25 +40,21 @@ const statements = preparedPerDb((db) => ({
     .orderBy(asc(hosts.name))
     .prepare(),
   // Each series' newest statistics row at or before `asof` (rows are cumulative, db/schema.ts).
+  // Workloads and metrics by id, named from their (small) tables in JS: a host has thousands of
+  // series, and six text columns per row were most of the query's time and garbage.
   hostSeries: db
     .select({
       id: series.id,
       runtime: series.runtimeId,
       version: series.runtimeVersion,
       variant: series.runtimeVariant,
-      workload: workloads.name,
-      category: workloads.category,
-      tool: workloads.tool,
-      metric: metrics.name,
-      unit: metrics.unit,
-      direction: metrics.direction,
+      workloadId: series.workloadId,
+      metricId: series.metricId,
       ...STATS_SELECTION,
     })
     .from(series)
     .innerJoin(datasets, eq(series.datasetId, datasets.id))
     .innerJoin(hosts, eq(series.hostId, hosts.id))
-    .innerJoin(workloads, eq(series.workloadId, workloads.id))
-    .innerJoin(metrics, eq(series.metricId, metrics.id))
     .innerJoin(
       seriesStats,
       and(
@@ -68,6 +64,8 @@ const statements = preparedPerDb((db) => ({
     )
     .where(and(eq(datasets.name, p("dataset")), eq(hosts.name, p("host"))))
     .prepare(),
+  workloads: db.select({ id: workloads.id, name: workloads.name, category: workloads.category, tool: workloads.tool }).from(workloads).prepare(),
+  metrics: db.select({ id: metrics.id, name: metrics.name, unit: metrics.unit, direction: metrics.direction }).from(metrics).prepare(),
 }));
 
 export interface DatasetFacet {
@@ -95,6 +93,33 @@ export const listHostSeries = cacheUntilDataChanges(readHostSeries, { maxEntries
 
 async function readHostSeries(db: Db, dataset: string, host: string, asof: number | null): Promise<StoredSeries[]> {
   const rows = await statements(db).hostSeries.execute({ dataset, host, asof: asof ?? LATEST });
-  return rows.map(({ n, mean, m2, logN, logMean, logM2, ...identity }) => ({ ...identity, moments: fromStatsColumns({ n, mean, m2, logN, logMean, logM2 }) }));
+  const { workloads, metrics } = await dimensionsById(db);
+  // Built field by field: rest destructuring (`{ n, ...identity }`) took 9 ms of a 4,593-row host.
+  return rows.map((r) => {
+    const w = workloads.get(r.workloadId)!;
+    const m = metrics.get(r.metricId)!;
+    return {
+      id: r.id,
+      runtime: r.runtime,
+      version: r.version,
+      variant: r.variant,
+      workload: w.name,
+      category: w.category,
+      tool: w.tool,
+      metric: m.name,
+      unit: m.unit,
+      direction: m.direction,
+      moments: fromStatsColumns(r),
+    };
+  });
 }
+
+/** Every workload and metric by id: tens to hundreds of rows, read once per import. */
+const dimensionsById = cacheUntilDataChanges(
+  async (db: Db) => {
+    const [w, m] = [await statements(db).workloads.execute(), await statements(db).metrics.execute()];
+    return { workloads: new Map(w.map((r) => [r.id, r])), metrics: new Map(m.map((r) => [r.id, r])) };
+  },
+  { maxEntries: 1 },
+);
 
