@@ -88,6 +88,36 @@ async function changeFilter(page: Page, kind: "runtime" | "view", timeoutMs: num
   return page.evaluate(() => (window as unknown as PerfWindow).__perfChange ?? null);
 }
 
+/**
+ * Tracks the page's requests; `quiet()` resolves once none has been in flight for `quietMs`. A
+ * change's server render and the prefetch that follows it then finish before the next click, which
+ * `waitForLoadState("networkidle")` does not wait for after the first load.
+ */
+function trackRequests(page: Page, quietMs = 500) {
+  let inFlight = 0;
+  let lastActivity = performance.now();
+  const start = () => {
+    inFlight++;
+    lastActivity = performance.now();
+  };
+  const end = () => {
+    inFlight--;
+    lastActivity = performance.now();
+  };
+  page.on("request", start);
+  page.on("requestfinished", end);
+  page.on("requestfailed", end);
+  return {
+    quiet: async (timeoutMs = 30_000) => {
+      const deadline = performance.now() + timeoutMs;
+      while (inFlight > 0 || performance.now() - lastActivity < quietMs) {
+        if (performance.now() > deadline) throw new Error(`requests still in flight after ${timeoutMs} ms`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+  };
+}
+
 export async function measureExplore(url: string, { loads, rounds, timeoutMs }: { loads: number; rounds: number; timeoutMs: number }): Promise<BrowserResult> {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ARGS });
   try {
@@ -108,6 +138,7 @@ export async function measureExplore(url: string, { loads, rounds, timeoutMs }: 
     }
     const context = await newContext(browser);
     const page = await context.newPage();
+    const requests = trackRequests(page);
     await page.goto(url, { waitUntil: "networkidle", timeout: 120_000 });
     // Hydrated when React has attached its fiber to the controls.
     await page.waitForFunction(() => {
@@ -116,8 +147,8 @@ export async function measureExplore(url: string, { loads, rounds, timeoutMs }: 
     });
     for (let r = 0; r < rounds; r++)
       for (const kind of ["runtime", "runtime", "view", "view"] as const) {
+        await requests.quiet();
         (kind === "runtime" ? out.runtimeToggleMs : out.viewSwitchMs).push(await changeFilter(page, kind, timeoutMs));
-        await page.waitForLoadState("networkidle");
       }
     await context.close();
     return out;
