@@ -25,9 +25,10 @@ const PREFERENCE: RegExp[] = [
 
 /** Picks the headline metric among a workload's metrics (alphabetical first as a fallback). */
 export function primaryMetric(metrics: readonly string[]): string | undefined {
+  const sorted = [...metrics].sort();
   for (const re of PREFERENCE) {
-    const hit = [...metrics].sort().find((m) => re.test(m));
+    const hit = sorted.find((m) => re.test(m));
     if (hit) return hit;
   }
-  return [...metrics].sort()[0];
+  return sorted[0];
 }
