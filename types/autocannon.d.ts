@@ -26,6 +26,8 @@ declare module "autocannon" {
     duration?: number;
     /** Seconds per request. */
     timeout?: number;
+    /** Requests each connection sends in turn, on `url`'s origin. */
+    requests?: { method: string; path: string }[];
   }
   function autocannon(options: Options): Promise<Result>;
   export default autocannon;

@@ -1,6 +1,9 @@
+import { spawnSync } from "node:child_process";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { readFixture } from "@/lib/parsers/fixtures";
-import { fromWrkReport } from "./load";
+import { fromWrkReport, runLoad, wrkRotation, type LoadClient } from "./load";
 
 // Real wrk reports (lib/parsers/__fixtures__/wrk/commands.md has the commands); values copied from them.
 describe("fromWrkReport", () => {
@@ -26,5 +29,55 @@ describe("fromWrkReport", () => {
 
   it("refuses a report without the latency distribution", () => {
     expect(() => fromWrkReport(readFixture("wrk", "nginx-t2-c16.txt"))).toThrow(/latency_p50 \(was --latency given\?\)/);
+  });
+});
+
+describe("wrkRotation", () => {
+  it("writes a wrk script that requests the paths in turn", () => {
+    const script = wrkRotation(["/api/overhead?a=1", "/api/overhead?runtime=runc%2Ccrun"]);
+    expect(script).toContain('  "/api/overhead?a=1",\n  "/api/overhead?runtime=runc%2Ccrun",\n}');
+    expect(script).toContain('return wrk.format("GET", paths[i])');
+  });
+
+  it("refuses a path that would need escaping in Lua or in the request line", () => {
+    expect(() => wrkRotation(["/a b"])).toThrow(/not a printable ASCII path/);
+    expect(() => wrkRotation(["api"])).toThrow(/not a printable ASCII path/);
+  });
+});
+
+const hasWrk = spawnSync("wrk", ["-v"]).error === undefined;
+if (!hasWrk) console.warn("lib/perf/load.test.ts: wrk is not installed (apt-get install wrk); its runLoad test is skipped");
+
+describe("runLoad with several URLs", () => {
+  /** A loopback server that counts the paths it was asked for. */
+  async function countingServer() {
+    const seen = new Map<string, number>();
+    const server = createServer((req, res) => {
+      seen.set(req.url!, (seen.get(req.url!) ?? 0) + 1);
+      res.end("ok");
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    return { seen, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((r) => server.close(r)) };
+  }
+
+  for (const client of ["wrk", "autocannon"] as LoadClient[])
+    it.skipIf(client === "wrk" && !hasWrk)(`requests every URL in turn (${client})`, async () => {
+      const server = await countingServer();
+      try {
+        const paths = ["/api/overhead?runtime=runc", "/api/overhead?runtime=crun%2Crunc", "/api/overhead?baseline=crun"];
+        const r = await runLoad(paths.map((p) => server.base + p), { connections: 2, durationS: 1, client });
+        expect(r.ok).toBeGreaterThan(30);
+        expect([...server.seen.keys()].sort()).toEqual([...paths].sort());
+        // In turn: no path is asked for more than a few times as often as another.
+        const counts = [...server.seen.values()];
+        expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(Math.max(3, Math.min(...counts) * 0.1));
+      } finally {
+        await server.close();
+      }
+    });
+
+  it("refuses URLs on other origins", async () => {
+    await expect(runLoad(["http://127.0.0.1:1/a", "http://127.0.0.1:2/b"], { connections: 1, durationS: 1, client: "autocannon" })).rejects.toThrow(/one loopback origin/);
+    await expect(runLoad("http://example.com/", { connections: 1, durationS: 1, client: "autocannon" })).rejects.toThrow(/one loopback origin/);
   });
 });

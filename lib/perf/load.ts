@@ -1,4 +1,7 @@
 import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { promisify } from "node:util";
 import autocannon from "autocannon";
 import { wrkParser } from "@/lib/parsers/wrk";
@@ -23,20 +26,49 @@ export interface LoadResult {
 export type LoadClient = "wrk" | "autocannon";
 
 /**
- * Closed-loop load on one URL: `connections` clients each send the next request when the
- * previous one answers, for `durationS` seconds. Requests still in flight at the end are
- * not counted, so a server slower than the run shows few completions rather than none.
+ * Closed-loop load: `connections` clients each send the next request when the previous one
+ * answers, for `durationS` seconds. Requests still in flight at the end are not counted, so a
+ * server slower than the run shows few completions rather than none. Several URLs (one origin)
+ * are requested in turn, so a cache keyed by URL sees each one only every `urls.length` requests.
  */
-export async function runLoad(url: string, { connections, durationS, client }: { connections: number; durationS: number; client: LoadClient }): Promise<LoadResult> {
-  if (!/^http:\/\/127\.0\.0\.1[:/]/.test(url)) throw new Error(`load only against loopback (http://127.0.0.1), not ${url}`);
+export async function runLoad(urls: string | readonly string[], { connections, durationS, client }: { connections: number; durationS: number; client: LoadClient }): Promise<LoadResult> {
+  const list = typeof urls === "string" ? [urls] : urls;
+  const parsed = list.map((u) => new URL(u));
+  if (list.length === 0) throw new Error("runLoad: no URL");
+  for (const [i, u] of parsed.entries())
+    if (u.protocol !== "http:" || u.hostname !== "127.0.0.1" || u.origin !== parsed[0]!.origin) throw new Error(`load only against one loopback origin (http://127.0.0.1), not ${list[i]}`);
+  const paths = parsed.map((u) => `${u.pathname}${u.search}`);
   const timeoutS = Math.max(30, durationS * 2);
   if (client === "wrk") {
     // One thread: wrk's event loop keeps 16 connections busy with a few percent of a core.
-    const { stdout } = await promisify(execFile)("wrk", ["-t1", `-c${connections}`, `-d${durationS}s`, "--latency", `--timeout=${timeoutS}s`, url]);
-    return fromWrkReport(stdout);
+    const args = ["-t1", `-c${connections}`, `-d${durationS}s`, "--latency", `--timeout=${timeoutS}s`];
+    if (paths.length === 1) return fromWrkReport((await promisify(execFile)("wrk", [...args, list[0]!])).stdout);
+    const dir = mkdtempSync(join(tmpdir(), "hvscope-wrk-"));
+    try {
+      writeFileSync(join(dir, "paths.lua"), wrkRotation(paths));
+      return fromWrkReport((await promisify(execFile)("wrk", [...args, "-s", join(dir, "paths.lua"), parsed[0]!.origin])).stdout);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
-  const r = await autocannon({ url, connections, duration: durationS, timeout: timeoutS });
+  const r = await autocannon({ url: parsed[0]!.origin, requests: paths.map((path) => ({ method: "GET", path })), connections, duration: durationS, timeout: timeoutS });
   return { p50Ms: r.latency.p50, p99Ms: r.latency.p99, rps: r["2xx"] / r.duration, ok: r["2xx"], non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts };
+}
+
+/** A wrk script requesting `paths` in turn (one wrk thread, so one turn for all connections). */
+export function wrkRotation(paths: readonly string[]): string {
+  for (const p of paths) if (!/^\/[\x21-\x7e]*$/.test(p)) throw new Error(`not a printable ASCII path: ${p}`);
+  return [
+    "local paths = {",
+    ...paths.map((p) => `  "${p.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}",`),
+    "}",
+    "local i = 0",
+    "request = function()",
+    "  i = i % #paths + 1",
+    '  return wrk.format("GET", paths[i])',
+    "end",
+    "",
+  ].join("\n");
 }
 
 /** A `wrk --latency` report as a LoadResult, read by the same parser that imports wrk outputs. */
