@@ -44,19 +44,15 @@ export interface SeriesSamples extends SeriesStats {
 
 /** A stored series' statistics: summary of its values, moments of their logs. */
 export function toSeriesStats(s: SeriesIdentity & { id: number; moments: SeriesMoments }): SeriesStats {
-  return {
-    seriesId: s.id,
-    runtime: s.runtime,
-    version: s.version,
-    variant: s.variant,
-    workload: s.workload,
-    category: s.category,
-    metric: s.metric,
-    unit: s.unit,
-    direction: s.direction,
-    ...summarizeMoments(s.moments.value),
-    log: s.moments.log,
-  };
+  return { seriesId: s.id, ...identityOf(s), ...summarizeMoments(s.moments.value), log: s.moments.log };
+}
+
+/**
+ * A series' identity fields, copied one by one: `{ ...rest }` of a destructured row (`const
+ * { log, ...rest } = s`) cost 15 µs a row, 7 ms for a 434-row table; this, 0.2 µs.
+ */
+export function identityOf(s: SeriesIdentity): SeriesIdentity {
+  return { runtime: s.runtime, version: s.version, variant: s.variant, workload: s.workload, category: s.category, metric: s.metric, unit: s.unit, direction: s.direction };
 }
 
 /**
@@ -121,17 +117,9 @@ export function toOverheadRows(series: readonly SeriesStats[], baseline: string)
       continue;
     }
     const overhead = overheadOfLogMoments(s.log, ref.log, s.direction);
-    // Field by field, not `{ log, ciLow, ciHigh, ...rest }`: the rest copies took 3 ms of a 25 ms uncached view.
     rows.push({
       seriesId: s.seriesId,
-      runtime: s.runtime,
-      version: s.version,
-      variant: s.variant,
-      workload: s.workload,
-      category: s.category,
-      metric: s.metric,
-      unit: s.unit,
-      direction: s.direction,
+      ...identityOf(s),
       n: s.n,
       mean: s.mean,
       sd: s.sd,

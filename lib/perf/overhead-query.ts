@@ -5,6 +5,7 @@
  */
 import type Database from "better-sqlite3";
 import { fromStatsColumns, type StatsColumns } from "@/db/series-moments";
+import { overheadBody } from "@/lib/overhead-body";
 import { keepPrimaryMetrics, toOverheadRows, toSeriesStats, type SeriesIdentity } from "@/lib/overhead-rows";
 import { inSelection } from "@/lib/selection";
 
@@ -77,12 +78,5 @@ export function overheadResponse(statements: ReturnType<typeof prepareOverheadQu
     return { id: r.id, runtime: r.runtime, version: r.version, variant: r.variant, workload: w.name, category: w.category, metric: m.name, unit: m.unit, direction: m.direction, moments: fromStatsColumns(r) };
   });
   const series = keepPrimaryMetrics(identified.filter(inSelection(q)), q.metric).map(toSeriesStats);
-  const table = toOverheadRows(series, q.baseline);
-  return {
-    dataset: q.dataset,
-    host: q.host,
-    baseline: q.baseline,
-    asof: q.asof,
-    rows: table.rows.map(({ overhead: _o, seriesId: _s, ...row }) => row),
-  };
+  return overheadBody(q, toOverheadRows(series, q.baseline).rows);
 }

@@ -1,5 +1,6 @@
 import type { ExploreData } from "@/db/queries/explore";
 import { handle } from "@/lib/http";
+import { overheadBody } from "@/lib/overhead-body";
 import { exploreDataForRequest } from "../_lib/explore-request";
 
 export const dynamic = "force-dynamic";
@@ -28,31 +29,3 @@ export const GET = handle("overhead", async (request) => {
   });
   return new Response(stream, { headers: { "content-type": "application/json" } });
 });
-
-function overheadBody({ dataset, host, baseline, asof }: NonNullable<ExploreData["selection"]>, rows: ExploreData["table"]["rows"]) {
-  return {
-    dataset,
-    host,
-    baseline,
-    asof,
-    method: "overhead = ratio of geometric means of cost (1/value when higher is better) − 1; 95 % Welch t interval on log values",
-    rows: rows.map((r) => ({
-      runtime: r.runtime,
-      version: r.version,
-      variant: r.variant,
-      workload: r.workload,
-      category: r.category,
-      metric: r.metric,
-      unit: r.unit,
-      direction: r.direction,
-      n: r.n,
-      baselineN: r.baselineN,
-      mean: r.mean,
-      sd: r.sd,
-      baselineMean: r.baselineMean,
-      overheadPct: r.overheadPct,
-      ciLowPct: r.ciLowPct,
-      ciHighPct: r.ciHighPct,
-    })),
-  };
-}
