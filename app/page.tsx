@@ -6,6 +6,7 @@ import { headlineFindings } from "@/lib/findings";
 import { formatPct, runtimeLabel } from "@/lib/format";
 import { toHeatmap } from "@/lib/heatmap";
 import { loadFilters, serializeFilters, type Filters } from "@/lib/search-params";
+import { runtimeIdsOf } from "@/lib/selection";
 import { HeatmapTable } from "./_components/heatmap-table";
 
 export const dynamic = "force-dynamic";
@@ -47,7 +48,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
       {!data.baselineHasData ? (
         <p role="status">
           {runtimeLabel(sel.baseline)} has no samples here. Compare against:{" "}
-          {[...new Set(data.facets?.runtimes.map((r) => r.id))].map((r) => (
+          {(data.facets ? runtimeIdsOf(data.facets) : []).map((r) => (
             <Link key={r} className="mr-3" href={serializeFilters("/", { ...filters, dataset: sel.dataset, host: sel.host, baseline: r })}>
               {runtimeLabel(r)}
             </Link>

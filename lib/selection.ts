@@ -19,6 +19,11 @@ export interface Facets {
   metrics: { name: string }[];
 }
 
+/** The runtimes with data, each once (facets list every version and variant of a runtime). */
+export function runtimeIdsOf(facets: Pick<Facets, "runtimes">): string[] {
+  return [...new Set(facets.runtimes.map((r) => r.id))];
+}
+
 export interface Notice {
   /** The URL parameter the notice is about. */
   param: keyof Filters;
@@ -56,7 +61,7 @@ export function resolveSelection(filters: Filters, dataset: string, facets: Face
       notices.push({ param, message: `Ignored unknown ${param}${unknown.length > 1 ? "s" : ""}: ${unknown.map((u) => `"${u}"`).join(", ")}.` });
     return asked.filter((a) => known.includes(a));
   };
-  const runtimeIds = [...new Set(facets.runtimes.map((r) => r.id))];
+  const runtimeIds = runtimeIdsOf(facets);
   const runtimes = keep("runtime", filters.runtime, runtimeIds);
   const workloads = keep("workload", filters.workload, facets.workloads.map((w) => w.name));
   let metric = filters.metric;

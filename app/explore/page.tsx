@@ -5,6 +5,7 @@ import { getExploreData } from "@/db/queries/explore";
 import { getExploreView } from "@/db/queries/explore-view";
 import { listImports } from "@/db/queries/facets";
 import { loadFilters } from "@/lib/search-params";
+import { runtimeIdsOf } from "@/lib/selection";
 import { CopyLink } from "./_components/copy-link";
 import { ExploreQueryProvider } from "./_components/explore-query";
 import { ExploreViews } from "./_components/explore-views";
@@ -30,7 +31,6 @@ export default async function ExplorePage({ searchParams }: { searchParams: Sear
   const { selection, facets } = data;
   const view = await getExploreView(db, { ...data, selection });
   const latestImport = imports[0]?.id ?? null;
-  const runtimeIds = [...new Set(facets.runtimes.map((r) => r.id))];
   return (
     <>
       <div className="mb-2 flex flex-wrap items-baseline gap-4">
@@ -45,7 +45,7 @@ export default async function ExplorePage({ searchParams }: { searchParams: Sear
         <FilterBar
           datasets={data.datasets.map((d) => d.name)}
           hosts={facets.hosts}
-          runtimes={runtimeIds}
+          runtimes={runtimeIdsOf(facets)}
           // Only the fields the controls show: props are serialised into the page's payload.
           workloads={facets.workloads.map(({ name, category }) => ({ name, category }))}
           metrics={facets.metrics.map(({ name, unit }) => ({ name, unit }))}

@@ -11,6 +11,7 @@ import { rankRuntimes, toTradeoffPoints } from "@/lib/guide";
 import { resolveGuideCase } from "@/lib/guide-case";
 import { RUNTIME_IDS } from "@/lib/runtimes";
 import { loadFilters, serializeFilters, type Filters } from "@/lib/search-params";
+import { runtimeIdsOf } from "@/lib/selection";
 import { RankingTable } from "./_components/ranking-table";
 import { TradeoffSection } from "./_components/tradeoff-section";
 import { WeightsEditor } from "./_components/weights-editor";
@@ -30,7 +31,7 @@ export default async function GuidePage({ searchParams }: { searchParams: Search
   const sel = data.selection;
   const here = (f: Partial<Filters>) => serializeFilters("/guide", { ...filters, ...(sel ? { dataset: sel.dataset, host: sel.host } : {}), ...f });
   const ranked = sel && data.baselineHasData ? rankRuntimes(data.table.rows, useCase.weights, sel.baseline, useCase.minIsolation) : [];
-  const withData = new Set(data.facets?.runtimes.map((r) => r.id));
+  const withData = new Set(data.facets ? runtimeIdsOf(data.facets) : []);
   const points = toTradeoffPoints(ranked);
   const csv = toCsv(
     ["runtime", "isolation", "overheadPct", "ciLowPct", "ciHighPct"] as const,

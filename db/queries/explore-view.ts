@@ -4,7 +4,7 @@ import { firstPanels, MAX_PANELS } from "@/lib/chart-data";
 import { toAbsoluteViewSeries, toOverheadColumns } from "@/lib/explore-rows";
 import { summarizeSkipped, type ExploreView, type ExploreViewBody } from "@/lib/explore-view";
 import type { Filters } from "@/lib/search-params";
-import type { Selection } from "@/lib/selection";
+import { runtimeIdsOf, type Selection } from "@/lib/selection";
 import type { ExploreData } from "./explore";
 import { listSeriesSamples, listSeriesSourceFiles, pointsBySeries } from "./series-samples";
 
@@ -25,7 +25,7 @@ async function readViewBody(db: Db, { selection, facets, series, table, baseline
     const points = pointsBySeries(await listSeriesSamples(db, shown.map((s) => s.seriesId), selection.asof));
     return { kind: "absolute", series: toAbsoluteViewSeries(shown.map((s) => ({ ...s, values: points.get(s.seriesId) ?? [] }))), totalPanels: total };
   }
-  if (!baselineHasData) return { kind: "baseline-missing", runtimes: [...new Set((facets?.runtimes ?? []).map((r) => r.id))] };
+  if (!baselineHasData) return { kind: "baseline-missing", runtimes: facets ? runtimeIdsOf(facets) : [] };
   // The raw files behind each row, for its provenance links.
   const files = await listSeriesSourceFiles(db, table.rows.map((r) => r.seriesId), selection.asof);
   const rows = table.rows.map((r) => ({ ...r, sourceFileIds: files.get(r.seriesId) ?? [] }));
