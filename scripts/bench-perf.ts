@@ -22,7 +22,7 @@ import { measureExplore } from "@/lib/perf/browser";
 import { prepareFixtures, runtimesFor, writeHostCorpus } from "@/lib/perf/corpus";
 import { measureFirstLoadJs } from "@/lib/perf/first-load-js";
 import { limitIngest } from "@/lib/perf/ingest-limit";
-import { runLoad, sequentialLatency, type LoadClient, type LoadResult } from "@/lib/perf/load";
+import { hasWrk, runLoad, sequentialLatency, type LoadClient, type LoadResult } from "@/lib/perf/load";
 import { median } from "@/lib/perf/percentile";
 import { viewsInTurn } from "@/lib/perf/permalinks";
 import { timeSqlite } from "@/lib/perf/sqlite-time";
@@ -154,7 +154,7 @@ const canonicalRows = (body: unknown) =>
 /**
  * One server: single requests, then the load on `url`, then (when given) the load on `inTurn`,
  * each after the same unmeasured load, so the tail measures serving, not JIT compilation.
- * Returns the bodies of `url` and of the first few `inTurn` URLs, to check servers agree.
+ * Returns the bodies of `url` and of a few `inTurn` URLs spread over the list, to check servers agree.
  */
 async function measureServer(server: Promise<RunningServer>, url: string, inTurn: string[] = []) {
   const s = await server;
@@ -329,10 +329,10 @@ async function browser(permalink: string) {
 
 /** wrk when installed: on 2 shared cores the lighter client takes less from the servers it measures. */
 function loadClient(asked: string | undefined): LoadClient {
-  const hasWrk = spawnSync("wrk", ["-v"]).error === undefined;
-  if (asked === undefined) return hasWrk ? "wrk" : "autocannon";
+  const wrk = hasWrk();
+  if (asked === undefined) return wrk ? "wrk" : "autocannon";
   if (asked !== "wrk" && asked !== "autocannon") throw new Error(`--client must be wrk or autocannon, not ${asked}`);
-  if (asked === "wrk" && !hasWrk) throw new Error("--client wrk: wrk is not installed (apt-get install wrk)");
+  if (asked === "wrk" && !wrk) throw new Error("--client wrk: wrk is not installed (apt-get install wrk)");
   return asked;
 }
 

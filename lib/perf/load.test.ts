@@ -1,9 +1,8 @@
-import { spawnSync } from "node:child_process";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { readFixture } from "@/lib/parsers/fixtures";
-import { fromWrkReport, runLoad, wrkRotation, type LoadClient } from "./load";
+import { fromWrkReport, hasWrk, runLoad, wrkRotation, type LoadClient } from "./load";
 
 // Real wrk reports (lib/parsers/__fixtures__/wrk/commands.md has the commands); values copied from them.
 describe("fromWrkReport", () => {
@@ -45,8 +44,8 @@ describe("wrkRotation", () => {
   });
 });
 
-const hasWrk = spawnSync("wrk", ["-v"]).error === undefined;
-if (!hasWrk) console.warn("lib/perf/load.test.ts: wrk is not installed (apt-get install wrk); its runLoad test is skipped");
+const wrkInstalled = hasWrk();
+if (!wrkInstalled) console.warn("lib/perf/load.test.ts: wrk is not installed (apt-get install wrk); its runLoad test is skipped");
 
 describe("runLoad with several URLs", () => {
   /** A loopback server that counts the paths it was asked for. */
@@ -61,7 +60,7 @@ describe("runLoad with several URLs", () => {
   }
 
   for (const client of ["wrk", "autocannon"] as LoadClient[])
-    it.skipIf(client === "wrk" && !hasWrk)(`requests every URL in turn (${client})`, async () => {
+    it.skipIf(client === "wrk" && !wrkInstalled)(`requests every URL in turn (${client})`, async () => {
       const server = await countingServer();
       try {
         const paths = ["/api/overhead?runtime=runc", "/api/overhead?runtime=crun%2Crunc", "/api/overhead?baseline=crun"];

@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -24,6 +24,9 @@ export interface LoadResult {
  * client measures more of the server and less of itself. Both run the same closed loop.
  */
 export type LoadClient = "wrk" | "autocannon";
+
+/** Whether wrk is installed (`apt-get install wrk`). */
+export const hasWrk = (): boolean => spawnSync("wrk", ["-v"]).error === undefined;
 
 /**
  * Closed-loop load: `connections` clients each send the next request when the previous one
