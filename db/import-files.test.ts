@@ -84,6 +84,18 @@ describe("importPaths", () => {
     expect(reps.sort()).toEqual([1, 2]);
   });
 
+  it("continues repetitions and reuses series in a later import to the same host", async () => {
+    place("ping/loopback-5.txt", "runc/1.txt");
+    await importPaths(conn, [dir]);
+    const before = countRows(conn);
+    rmSync(join(dir, "runc"), { recursive: true });
+    place("ping/loopback-quiet.txt", "runc/2.txt");
+    await importPaths(conn, [dir]);
+    const reps = (await listTidyRows(conn.db)).filter((r) => r.metric === "packet_loss").map((r) => r.repetition);
+    expect(reps.sort()).toEqual([1, 2]);
+    expect(countRows(conn).series).toBe(before.series);
+  });
+
   it("applies labels in order: CLI flag, manifest rule, path", async () => {
     place("ping/loopback-5.txt", "runc/fc-ping.txt");
     writeFileSync(join(dir, "hvscope.yaml"), "dataset: from-manifest\nhost: m1\nfiles:\n  - match: '{_}/{runtime}-ping.txt'\n");

@@ -53,19 +53,11 @@ export function prepareIngestStatements(db: Db) {
       .returning({ id: runs.id })
       .prepare(),
     insertSample: db.insert(samples).values({ runId: p("runId"), metricId: p("metricId"), seriesId: p("seriesId"), value: p("value") }).prepare(),
-    /** Candidates by the non-null part of a series' identity; version and variant match in JS (NULL never equals NULL). */
-    findSeries: db
-      .select({ id: series.id, version: series.runtimeVersion, variant: series.runtimeVariant })
+    /** Every series of a (dataset, host): read once when the writer first meets the pair. */
+    seriesOfHost: db
+      .select({ id: series.id, workloadId: series.workloadId, metricId: series.metricId, runtimeId: series.runtimeId, version: series.runtimeVersion, variant: series.runtimeVariant })
       .from(series)
-      .where(
-        and(
-          eq(series.datasetId, p("datasetId")),
-          eq(series.hostId, p("hostId")),
-          eq(series.workloadId, p("workloadId")),
-          eq(series.metricId, p("metricId")),
-          eq(series.runtimeId, p("runtimeId")),
-        ),
-      )
+      .where(and(eq(series.datasetId, p("datasetId")), eq(series.hostId, p("hostId"))))
       .prepare(),
     insertSeries: db
       .insert(series)
@@ -127,11 +119,12 @@ export function prepareIngestStatements(db: Db) {
       .set({ filesImported: sql`${imports.filesImported} + ${p("files")}`, samples: sql`${imports.samples} + ${p("samples")}` })
       .where(eq(imports.id, p("importId")))
       .prepare(),
-    lastRepetition: db
-      .select({ last: max(runs.repetition), version: runs.runtimeVersion, variant: runs.runtimeVariant })
+    /** The last repetition of each (workload, runtime, version, variant) of a (dataset, host), read with its series. */
+    lastRepetitions: db
+      .select({ last: max(runs.repetition), workloadId: runs.workloadId, runtimeId: runs.runtimeId, version: runs.runtimeVersion, variant: runs.runtimeVariant })
       .from(runs)
-      .where(and(eq(runs.datasetId, p("datasetId")), eq(runs.hostId, p("hostId")), eq(runs.workloadId, p("workloadId")), eq(runs.runtimeId, p("runtimeId"))))
-      .groupBy(runs.runtimeVersion, runs.runtimeVariant)
+      .where(and(eq(runs.datasetId, p("datasetId")), eq(runs.hostId, p("hostId"))))
+      .groupBy(runs.workloadId, runs.runtimeId, runs.runtimeVersion, runs.runtimeVariant)
       .prepare(),
     datasetId: db.select({ id: datasets.id }).from(datasets).where(eq(datasets.name, p("name"))).prepare(),
     hostId: db.select({ id: hosts.id }).from(hosts).where(eq(hosts.name, p("name"))).prepare(),

@@ -18,9 +18,11 @@ import { CommitGroup, withTransaction } from "./transaction";
 const GROUP_COMMIT_MS = 200;
 
 const metricKey = (s: { metric: string; unit: string; direction: string }) => `metric:${s.metric}:${s.unit}:${s.direction}`;
+type RuntimeIdentity = { id: string; version?: string | null; variant?: string | null };
+const runtimeKey = (r: RuntimeIdentity) => JSON.stringify([r.id, r.version ?? null, r.variant ?? null]);
 /** A series' cache key without its metric id, which ends it: `${prefix}:${metricId}`. */
-const seriesKeyPrefix = (datasetId: number, hostId: number, workloadId: number, runtime: PlannedRun["runtime"]) =>
-  `series:${datasetId}:${hostId}:${workloadId}:${JSON.stringify([runtime.id, runtime.version ?? null, runtime.variant ?? null])}`;
+const seriesKeyPrefix = (datasetId: number, hostId: number, workloadId: number, runtime: RuntimeIdentity) => `series:${datasetId}:${hostId}:${workloadId}:${runtimeKey(runtime)}`;
+const repetitionKey = (datasetId: number, hostId: number, workloadId: number, runtime: RuntimeIdentity) => `repetition:${datasetId}:${hostId}:${workloadId}:${runtimeKey(runtime)}`;
 
 export interface StoredFile {
   path: string;
@@ -146,6 +148,7 @@ export class IngestWriter {
   private async writeUnsafe(importId: number, file: StoredFile, plan: FilePlan): Promise<FileTotals> {
     const datasetId = await this.upsertDataset(file.labels.dataset);
     const hostId = await this.upsertHost(file.labels.host);
+    await this.loadHost(datasetId, hostId);
     const [source] = await this.sql.insertSourceFile.execute({
       importId,
       datasetId,
@@ -162,7 +165,7 @@ export class IngestWriter {
     for (const run of plan.runs) {
       await this.upsertRuntime(run);
       const workloadId = await this.upsertWorkload(plan.parser.id, run);
-      const repetition = await this.nextRepetition(datasetId, hostId, workloadId, run, bases);
+      const repetition = this.nextRepetition(datasetId, hostId, workloadId, run, bases);
       const [stored] = await this.sql.insertRun.execute({
         sourceFileId: source!.id,
         datasetId,
@@ -183,7 +186,7 @@ export class IngestWriter {
         // Known ids without an await: two awaits per sample cost about 4 % of an import's CPU time.
         const metricId = this.ids.get(metricKey(s)) ?? (await this.upsertMetric(s));
         const seriesKey = `${seriesOfMetric}:${metricId}`;
-        const seriesId = this.ids.get(seriesKey) ?? (await this.seriesId(seriesKey, { datasetId, hostId, workloadId, metricId, runtime: run.runtime }));
+        const seriesId = this.ids.get(seriesKey) ?? (await this.createSeries(seriesKey, { datasetId, hostId, workloadId, metricId, runtime: run.runtime }));
         await this.sql.insertSample.execute({ runId: stored!.id, metricId, seriesId, value: s.value });
         (added.get(seriesId) ?? added.set(seriesId, []).get(seriesId)!).push(s.value);
       }
@@ -211,18 +214,29 @@ export class IngestWriter {
     this.latestStats.set(seriesId, latest);
   }
 
-  /** The series of a sample, created on first sight; looked up inside the file's transaction, so never twice. */
-  private async seriesId(key: string, k: { datasetId: number; hostId: number; workloadId: number; metricId: number; runtime: PlannedRun["runtime"] }) {
-    const version = k.runtime.version ?? null;
-    const variant = k.runtime.variant ?? null;
-    return this.cached(key, async () => {
-      const where = { datasetId: k.datasetId, hostId: k.hostId, workloadId: k.workloadId, metricId: k.metricId, runtimeId: k.runtime.id };
-      const found = (await this.sql.findSeries.execute(where)).find((s) => s.version === version && s.variant === variant);
-      if (found) return found.id;
-      const [created] = await this.sql.insertSeries.execute({ ...where, runtimeVersion: version, runtimeVariant: variant });
-      this.latestStats.set(created!.id, { importId: 0, moments: NO_SERIES_MOMENTS }); // new: no statistics yet
-      return created!.id;
-    });
+  /**
+   * Reads a (dataset, host)'s series ids and last repetitions into the caches, once per writer
+   * and pair: one query each instead of one per new series and per new run group. The caches
+   * are then complete for the pair, so a key missing from them is not stored. (Another
+   * process's commit clears them all: forgetStored.)
+   */
+  private async loadHost(datasetId: number, hostId: number) {
+    const loaded = `loaded:${datasetId}:${hostId}`;
+    if (this.ids.has(loaded)) return;
+    for (const s of await this.sql.seriesOfHost.execute({ datasetId, hostId }))
+      this.ids.set(`${seriesKeyPrefix(datasetId, hostId, s.workloadId, { id: s.runtimeId, version: s.version, variant: s.variant })}:${s.metricId}`, s.id);
+    for (const r of await this.sql.lastRepetitions.execute({ datasetId, hostId }))
+      this.lastRepetition.set(repetitionKey(datasetId, hostId, r.workloadId, { id: r.runtimeId, version: r.version, variant: r.variant }), r.last ?? 0);
+    this.ids.set(loaded, 1);
+  }
+
+  /** A series not stored yet (loadHost read the stored ones), inserted inside the file's transaction. */
+  private async createSeries(key: string, k: { datasetId: number; hostId: number; workloadId: number; metricId: number; runtime: PlannedRun["runtime"] }) {
+    const { datasetId, hostId, workloadId, metricId, runtime } = k;
+    const [created] = await this.sql.insertSeries.execute({ datasetId, hostId, workloadId, metricId, runtimeId: runtime.id, runtimeVersion: runtime.version ?? null, runtimeVariant: runtime.variant ?? null });
+    this.ids.set(key, created!.id);
+    this.latestStats.set(created!.id, { importId: 0, moments: NO_SERIES_MOMENTS }); // new: no statistics yet
+    return created!.id;
   }
 
   private async cached(key: string, create: () => Promise<number>): Promise<number> {
@@ -280,23 +294,16 @@ export class IngestWriter {
    * Repetitions continue across files with the same (dataset, host, runtime, version,
    * variant, workload): a file's runs get the next free number plus their offset in the file.
    */
-  private async nextRepetition(datasetId: number, hostId: number, workloadId: number, run: PlannedRun, bases: Map<string, number>) {
-    const { id, version, variant } = run.runtime;
-    const key = JSON.stringify([datasetId, hostId, workloadId, id, version ?? null, variant ?? null]);
+  private nextRepetition(datasetId: number, hostId: number, workloadId: number, run: PlannedRun, bases: Map<string, number>) {
+    const key = repetitionKey(datasetId, hostId, workloadId, run.runtime);
     let base = bases.get(key);
     if (base === undefined) {
-      base = (this.lastRepetition.get(key) ?? (await this.storedLastRepetition(datasetId, hostId, workloadId, run))) + 1;
+      base = (this.lastRepetition.get(key) ?? 0) + 1;
       bases.set(key, base);
     }
     const repetition = base + run.repetition;
     this.lastRepetition.set(key, Math.max(repetition, this.lastRepetition.get(key) ?? 0));
     return repetition;
-  }
-
-  private async storedLastRepetition(datasetId: number, hostId: number, workloadId: number, run: PlannedRun): Promise<number> {
-    const { id, version, variant } = run.runtime;
-    const rows = await this.sql.lastRepetition.execute({ datasetId, hostId, workloadId, runtimeId: id });
-    return rows.find((r) => r.version === (version ?? null) && r.variant === (variant ?? null))?.last ?? 0;
   }
 }
 
