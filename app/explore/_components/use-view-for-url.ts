@@ -3,6 +3,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { otherView, type ExploreView } from "@/lib/explore-view";
+import { memoizeByObject } from "@/lib/memoize";
 import { exploreViewQuery } from "@/lib/query-options";
 import { serializeFilters, type Filters } from "@/lib/search-params";
 import { useExploreQuery } from "./explore-query";
@@ -43,8 +44,7 @@ export function useViewForUrl(served: ExploreView, servedFor: Filters, latestImp
 /** How long the page must stay as its URL asks before the other view is fetched: a pause, not a burst of clicks. */
 const FETCH_AHEAD_AFTER_MS = 300;
 
-const jsonOf = new WeakMap<object, string>();
-const json = (value: object) => jsonOf.get(value) ?? jsonOf.set(value, JSON.stringify(value)).get(value)!;
+const json = memoizeByObject((value: object) => JSON.stringify(value));
 
 /** Same content: views of other filters are taken to differ without comparing their rows. */
 const sameView = (a: ExploreView, b: ExploreView) => a === b || (serializeFilters(a.filters) === serializeFilters(b.filters) && json(a) === json(b));
