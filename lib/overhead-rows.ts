@@ -67,6 +67,33 @@ export function keepPrimaryMetrics<T extends { workload: string; metric: string 
   return rows.filter((r) => primary.get(r.workload) === r.metric);
 }
 
+type MetricRow = { runtime: string; workload: string; metric: string };
+
+/**
+ * keepPrimaryMetrics for the views of one list of series (a host's), each workload's headline
+ * metric worked out once: where every runtime of a workload measured the same metrics, every
+ * runtime subset has the same headline; the other workloads are still worked out per view.
+ * A view's rows must come from `all`.
+ */
+export function primaryMetricKeeper(all: readonly MetricRow[]): <T extends MetricRow>(rows: readonly T[], selectedMetric: string | null) => T[] {
+  const metricsOf = new Map<string, Map<string, Set<string>>>(); // workload → runtime → metrics
+  for (const s of all) {
+    const byRuntime = metricsOf.get(s.workload) ?? metricsOf.set(s.workload, new Map()).get(s.workload)!;
+    (byRuntime.get(s.runtime) ?? byRuntime.set(s.runtime, new Set()).get(s.runtime)!).add(s.metric);
+  }
+  const fixed = new Map<string, string>();
+  for (const [workload, byRuntime] of metricsOf) {
+    const [first, ...others] = [...byRuntime.values()];
+    if (others.every((m) => m.size === first!.size && [...m].every((x) => first!.has(x)))) fixed.set(workload, primaryMetric([...first!])!);
+  }
+  return (rows, selectedMetric) => {
+    if (selectedMetric !== null) return keepPrimaryMetrics(rows, selectedMetric);
+    const varying = rows.filter((r) => !fixed.has(r.workload));
+    const kept = new Set(keepPrimaryMetrics(varying, null));
+    return rows.filter((r) => fixed.get(r.workload) === r.metric || kept.has(r));
+  };
+}
+
 export interface OverheadTable<Row extends OverheadRow = OverheadRow> {
   rows: Row[];
   /** Series with no ratio: the baseline never ran their workload, or a value is zero. */
@@ -87,25 +114,50 @@ function pickBaseline(candidates: SeriesStats[]): SeriesStats {
   )[0]!;
 }
 
-/** What a series is compared on: its workload and metric. */
-const comparedOn = (s: SeriesIdentity) => JSON.stringify([s.workload, s.metric]);
+/**
+ * The baseline's reference series of each workload and metric, by workload then metric: two
+ * lookups by the names themselves, where a joined key cost a string built and hashed twice per
+ * series (a fifth of a 434-row view's summary).
+ */
+function referenceSeries(series: readonly SeriesStats[], baseline: string): Map<string, Map<string, SeriesStats>> {
+  const candidates = new Map<string, Map<string, SeriesStats[]>>();
+  for (const s of series) {
+    if (s.runtime !== baseline) continue;
+    const byMetric = candidates.get(s.workload) ?? candidates.set(s.workload, new Map()).get(s.workload)!;
+    (byMetric.get(s.metric) ?? byMetric.set(s.metric, []).get(s.metric)!).push(s);
+  }
+  return new Map([...candidates].map(([workload, byMetric]) => [workload, new Map([...byMetric].map(([metric, c]) => [metric, pickBaseline(c)]))]));
+}
+
+/** A series' overhead row against its baseline reference (both with positive values only). */
+export function overheadRow(s: SeriesStats, ref: SeriesStats): OverheadRow {
+  const overhead = overheadOfLogMoments(s.log, ref.log, s.direction);
+  return {
+    seriesId: s.seriesId,
+    ...identityOf(s),
+    n: s.n,
+    mean: s.mean,
+    sd: s.sd,
+    baselineN: ref.n,
+    baselineMean: ref.mean,
+    overheadPct: overhead.overhead * 100,
+    ciLowPct: overhead.ciLow === null ? null : overhead.ciLow * 100,
+    ciHighPct: overhead.ciHigh === null ? null : overhead.ciHigh * 100,
+    overhead,
+  };
+}
 
 /**
  * Overhead of every series against the baseline's reference series of the same workload and
- * metric (other versions and variants of the baseline runtime get rows of their own), largest first.
+ * metric (other versions and variants of the baseline runtime get rows of their own), largest
+ * first. `rowOf` lets a caller that keeps series objects reuse rows (db/queries/explore.ts).
  */
-export function toOverheadRows(series: readonly SeriesStats[], baseline: string): OverheadTable {
-  const candidates = new Map<string, SeriesStats[]>();
-  for (const s of series) {
-    if (s.runtime !== baseline) continue;
-    const k = comparedOn(s);
-    (candidates.get(k) ?? candidates.set(k, []).get(k)!).push(s);
-  }
-  const base = new Map([...candidates].map(([k, c]) => [k, pickBaseline(c)]));
+export function toOverheadRows(series: readonly SeriesStats[], baseline: string, rowOf: (s: SeriesStats, ref: SeriesStats) => OverheadRow = overheadRow): OverheadTable {
+  const references = referenceSeries(series, baseline);
   const rows: OverheadRow[] = [];
   const skipped: OverheadTable["skipped"] = [];
   for (const s of series) {
-    const ref = base.get(comparedOn(s));
+    const ref = references.get(s.workload)?.get(s.metric);
     if (ref === s) continue;
     if (!ref) {
       skipped.push({ series: s, reason: "no baseline" });
@@ -116,20 +168,7 @@ export function toOverheadRows(series: readonly SeriesStats[], baseline: string)
       skipped.push({ series: s, reason: "zero or negative values" });
       continue;
     }
-    const overhead = overheadOfLogMoments(s.log, ref.log, s.direction);
-    rows.push({
-      seriesId: s.seriesId,
-      ...identityOf(s),
-      n: s.n,
-      mean: s.mean,
-      sd: s.sd,
-      baselineN: ref.n,
-      baselineMean: ref.mean,
-      overheadPct: overhead.overhead * 100,
-      ciLowPct: overhead.ciLow === null ? null : overhead.ciLow * 100,
-      ciHighPct: overhead.ciHigh === null ? null : overhead.ciHigh * 100,
-      overhead,
-    });
+    rows.push(rowOf(s, ref));
   }
   return { rows: rows.sort((a, b) => b.overheadPct - a.overheadPct), skipped };
 }

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasSharedDatasets, importPublicDatasets, SHARED_DATASETS } from "@/db/public-datasets";
 import { createTestDb } from "@/db/test-db";
+import { overheadBody, overheadJson } from "@/lib/overhead-body";
+import { toOverheadRows } from "@/lib/overhead-rows";
 import { loadFilters } from "@/lib/search-params";
 import { getExploreData } from "./explore";
 
@@ -54,5 +56,21 @@ describe.skipIf(!hasSharedDatasets)("getExploreData on the public datasets", () 
     expect(data.selection?.runtimes).toEqual(["runsc-ptrace"]);
     const fallback = await getExploreData(conn.db, filters("dataset=nope"));
     expect(fallback.notices[0]).toMatchObject({ param: "dataset", message: 'Unknown dataset "nope"; showing "firecracker-nsdi2020" instead.' });
+  });
+
+  it("shares rows between views of the same series, and they equal rows computed afresh", async () => {
+    const both = await getExploreData(conn.db, filters("dataset=firecracker-nsdi2020&baseline=qemu-kvm&runtime=firecracker,cloud-hypervisor"));
+    const one = await getExploreData(conn.db, filters("dataset=firecracker-nsdi2020&baseline=qemu-kvm&runtime=firecracker"));
+    expect(one.table.rows.length).toBeGreaterThan(0);
+    for (const row of one.table.rows) expect(both.table.rows).toContain(row);
+    for (const view of [both, one]) expect(view.table).toEqual(toOverheadRows(view.series, "qemu-kvm"));
+  });
+
+  it("writes the API body as ASCII JSON, the same text as serialising it whole", async () => {
+    const data = await getExploreData(conn.db, filters("dataset=firecracker-nsdi2020&baseline=qemu-kvm"));
+    const text = overheadJson(data.selection!, data.table.rows);
+    expect(text).toBe(JSON.stringify(overheadBody(data.selection!, data.table.rows)));
+    expect(text).toMatch(/^[\x20-\x7e]+$/);
+    expect(overheadJson(data.selection!, data.table.rows)).toBe(text);
   });
 });

@@ -1,11 +1,12 @@
 import "server-only";
 import type { Db } from "@/db/open";
 import { cacheUntilDataChanges } from "@/db/read-cache";
-import { keepPrimaryMetrics, toOverheadRows, toSeriesStats, type OverheadTable, type SeriesStats } from "@/lib/overhead-rows";
+import { overheadRow, primaryMetricKeeper, toOverheadRows, toSeriesStats, type OverheadTable, type SeriesStats } from "@/lib/overhead-rows";
+import { memoizeByObject } from "@/lib/memoize";
 import type { Filters } from "@/lib/search-params";
 import { inSelection, NOTICE_PARAMS, pickDataset, pickHost, resolveSelection, unreadableParams, type Notice, type Selection } from "@/lib/selection";
 import { selectionFacets, type SelectionFacets } from "./facets";
-import { listDatasetHosts, listDatasets, listHostSeries, type DatasetFacet } from "./series";
+import { listDatasetHosts, listDatasets, listHostSeries, type DatasetFacet, type StoredSeries } from "./series";
 
 export interface ExploreData {
   datasets: DatasetFacet[];
@@ -49,8 +50,20 @@ async function readExploreData(db: Db, filters: Filters, raw: RawParams): Promis
   const resolved = resolveSelection(filters, picked.dataset, facets);
   notices.push(...resolved.notices);
   const selection = resolved.selection;
-  const series = keepPrimaryMetrics(stored.filter(inSelection(selection)), selection.metric).map(toSeriesStats);
+  const series = primaryMetricsOf(stored)(stored.filter(inSelection(selection)), selection.metric).map(statsOf);
   const baselineHasData = series.some((s) => s.runtime === selection.baseline);
-  const table = baselineHasData ? toOverheadRows(series, selection.baseline) : EMPTY;
+  const table = baselineHasData ? toOverheadRows(series, selection.baseline, pairRow) : EMPTY;
   return { datasets, selection, facets, notices, series, table, baselineHasData };
 }
+
+/**
+ * A stored series' statistics, its overhead rows and its list's headline metrics, computed once
+ * per object: the host's series list is cached until the data changes (db/read-cache.ts), so
+ * views that share series (every runtime subset of a host) share these too, and
+ * lib/overhead-body.ts then reuses each row's JSON. An uncached list (HVSCOPE_READ_CACHE=off)
+ * only misses.
+ */
+const statsOf = memoizeByObject(toSeriesStats);
+const primaryMetricsOf = memoizeByObject((stored: readonly StoredSeries[]) => primaryMetricKeeper(stored));
+const rowsAgainst = memoizeByObject((s: SeriesStats) => memoizeByObject((ref: SeriesStats) => overheadRow(s, ref)));
+const pairRow = (s: SeriesStats, ref: SeriesStats) => rowsAgainst(s)(ref);

@@ -73,14 +73,21 @@ export interface DatasetFacet {
   samples: number;
 }
 
-/** Datasets with data as of an import, most samples first (the default view's choice). */
-export async function listDatasets(db: Db, asof: number | null): Promise<DatasetFacet[]> {
+/**
+ * Datasets with data as of an import, most samples first (the default view's choice). Cached
+ * like the host's series (every view reads both lists; 0.2 ms a view uncached). Immutable.
+ */
+export const listDatasets = cacheUntilDataChanges(readDatasets, { maxEntries: 16 });
+
+async function readDatasets(db: Db, asof: number | null): Promise<DatasetFacet[]> {
   const rows = await statements(db).datasetTotals.execute({ asof: asof ?? LATEST });
   return rows.map((r) => ({ name: r.name, samples: Number(r.samples) }));
 }
 
-/** A dataset's hosts with data as of an import, by name. */
-export async function listDatasetHosts(db: Db, dataset: string, asof: number | null): Promise<string[]> {
+/** A dataset's hosts with data as of an import, by name. Cached; immutable. */
+export const listDatasetHosts = cacheUntilDataChanges(readDatasetHosts, { maxEntries: 16 });
+
+async function readDatasetHosts(db: Db, dataset: string, asof: number | null): Promise<string[]> {
   return (await statements(db).datasetHosts.execute({ dataset, asof: asof ?? LATEST })).map((r) => r.name);
 }
 
