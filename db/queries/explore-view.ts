@@ -4,21 +4,21 @@ import { firstPanels, MAX_PANELS } from "@/lib/chart-data";
 import { toAbsoluteViewSeries, toOverheadColumns } from "@/lib/explore-rows";
 import { summarizeSkipped, type ExploreView, type ExploreViewBody } from "@/lib/explore-view";
 import type { Filters } from "@/lib/search-params";
-import { runtimeIdsOf, type Selection } from "@/lib/selection";
-import type { ExploreData } from "./explore";
+import { runtimeIdsOf } from "@/lib/selection";
+import type { SelectedExploreData } from "./explore";
 import { listSeriesSamples, listSeriesSourceFiles, pointsBySeries } from "./series-samples";
 
 /**
  * The view /explore shows for a selection, as the page renders it and /api/explore-view sends
  * it: one function, so a view fetched ahead of a click is the page the URL would get.
  */
-export async function getExploreView(db: Db, data: ExploreData & { selection: Selection }): Promise<ExploreView> {
+export async function getExploreView(db: Db, data: SelectedExploreData): Promise<ExploreView> {
   const { selection } = data;
   const filters: Filters = { dataset: selection.dataset, host: selection.host, runtime: selection.runtimes, workload: selection.workloads, metric: selection.metric, baseline: selection.baseline, view: selection.view, asof: selection.asof, case: null, weights: null };
   return { filters, body: await readViewBody(db, data) };
 }
 
-async function readViewBody(db: Db, { selection, facets, series, table, baselineHasData }: ExploreData & { selection: Selection }): Promise<ExploreViewBody> {
+async function readViewBody(db: Db, { selection, facets, series, table, baselineHasData }: SelectedExploreData): Promise<ExploreViewBody> {
   if (selection.view === "absolute") {
     // Only the first panels are drawn, so only their samples are read.
     const { shown, total } = firstPanels(series, MAX_PANELS);

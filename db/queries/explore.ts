@@ -19,6 +19,11 @@ export interface ExploreData {
   baselineHasData: boolean;
 }
 
+/** A view's data once something has been imported: what the API routes and view bodies work from. */
+export type SelectedExploreData = ExploreData & { selection: Selection };
+
+export const hasSelection = (data: ExploreData): data is SelectedExploreData => data.selection !== null;
+
 const EMPTY: OverheadTable = { rows: [], skipped: [] };
 
 /**

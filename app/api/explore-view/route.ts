@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 
 /** The view /explore would show for these filters (lib/explore-view.ts): the page fetches the other view ahead of a click. */
 export const GET = handle("explore-view", async (request) => {
-  const view = await exploreDataForRequest(request);
-  if (view instanceof Response) return view;
-  return Response.json(await getExploreView(db, { ...view.data, selection: view.selection }));
+  const data = await exploreDataForRequest(request);
+  if (data instanceof Response) return data;
+  return Response.json(await getExploreView(db, data));
 });

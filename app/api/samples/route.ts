@@ -7,10 +7,9 @@ export const dynamic = "force-dynamic";
 
 /** Every sample behind the current view, with the source file each came from. */
 export const GET = handle("samples", async (request) => {
-  const view = await exploreDataForRequest(request);
-  if (view instanceof Response) return view;
-  const { data, selection } = view;
-  const { dataset, host, asof } = selection;
+  const data = await exploreDataForRequest(request);
+  if (data instanceof Response) return data;
+  const { dataset, host, asof } = data.selection;
   const points = pointsBySeries(await listSeriesSamples(db, data.series.map((s) => s.seriesId), asof));
   return Response.json({
     dataset,
