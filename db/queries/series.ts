@@ -129,4 +129,3 @@ const dimensionsById = cacheUntilDataChanges(
   },
   { maxEntries: 1 },
 );
-
