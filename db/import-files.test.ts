@@ -1,8 +1,11 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { labelFile } from "@/lib/ingest/labels";
+import { planFile } from "@/lib/ingest/plan";
 import { importPaths } from "./import-files";
+import { SAMPLES_PER_INSERT } from "./ingest-statements";
 import { countRows, createTestDb } from "./test-db";
 import { listTidyRows } from "./tidy-rows";
 
@@ -94,6 +97,26 @@ describe("importPaths", () => {
     const reps = (await listTidyRows(conn.db)).filter((r) => r.metric === "packet_loss").map((r) => r.repetition);
     expect(reps.sort()).toEqual([1, 2]);
     expect(countRows(conn).series).toBe(before.series);
+  });
+
+  it("stores every sample of a file longer than one multi-row insert, each with its run and series", async () => {
+    // 4,320 samples: 68 full inserts of SAMPLES_PER_INSERT rows and a shorter last one.
+    place("sysbench/issue-7-1.txt", "runc/sysbench.txt");
+    const labels = labelFile(join(dir, "runc/sysbench.txt"), dir, {}, undefined);
+    const plan = planFile(readFileSync(join(dir, "runc/sysbench.txt"), "utf8"), "runc/sysbench.txt", labels);
+    expect(plan.sampleCount % SAMPLES_PER_INSERT).not.toBe(0);
+    expect((await importPaths(conn, [dir])).failed).toEqual([]);
+
+    const planned = plan.runs.flatMap((run) => run.samples.map((s) => `${run.workload.name} ${run.repetition + 1} ${s.metric} ${s.value}`));
+    const stored = (await listTidyRows(conn.db)).map((r) => `${r.workload} ${r.repetition} ${r.metric} ${r.value}`);
+    expect(stored.sort()).toEqual(planned.sort());
+    // Each row's parameters stay together: its series is its run's workload and runtime, and its own metric.
+    const mismatched = conn.client
+      .prepare(`SELECT count(*) FROM samples s JOIN runs r ON s.run_id = r.id JOIN series se ON s.series_id = se.id
+        WHERE se.metric_id != s.metric_id OR se.workload_id != r.workload_id OR se.runtime_id != r.runtime_id`)
+      .pluck()
+      .get();
+    expect(mismatched).toBe(0);
   });
 
   it("applies labels in order: CLI flag, manifest rule, path", async () => {

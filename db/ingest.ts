@@ -4,7 +4,7 @@ import type { FilePlan, PlannedRun } from "@/lib/ingest/plan";
 import { mergeSeriesMoments, seriesMomentsOf, type SeriesMoments } from "@/lib/moments";
 import { packContent } from "./content";
 import { PendingTotals, type FileTotals } from "./pending-totals";
-import { prepareIngestStatements, type IngestStatements } from "./ingest-statements";
+import { prepareIngestStatements, type IngestStatements, type SampleRow } from "./ingest-statements";
 import type { OpenDb } from "./open";
 import { datasets, hosts, imports, metrics, runs, workloads } from "./schema";
 import { fromStatsColumns, NO_SERIES_MOMENTS, toStatsColumns } from "./series-moments";
@@ -163,6 +163,7 @@ export class IngestWriter {
     });
     const bases = new Map<string, number>();
     const added = new Map<number, number[]>();
+    const rows: SampleRow[] = [];
     for (const run of plan.runs) {
       await this.upsertRuntime(run);
       const workloadId = await this.upsertWorkload(plan.parser.id, run);
@@ -188,10 +189,11 @@ export class IngestWriter {
         const metricId = this.ids.get(metricKey(s)) ?? (await this.upsertMetric(s));
         const key = seriesKey(seriesOfMetric, metricId);
         const seriesId = this.ids.get(key) ?? (await this.createSeries(key, { datasetId, hostId, workloadId, metricId, runtime: run.runtime }));
-        await this.sql.insertSample.execute({ runId: stored!.id, metricId, seriesId, value: s.value });
+        rows.push({ runId: stored!.id, metricId, seriesId, value: s.value });
         (added.get(seriesId) ?? added.set(seriesId, []).get(seriesId)!).push(s.value);
       }
     }
+    await this.sql.insertSamples(rows);
     const series = new Map([...added].map(([seriesId, values]) => [seriesId, seriesMomentsOf(values)]));
     return { importId, datasetId, hostId, samples: plan.sampleCount, series };
   }
