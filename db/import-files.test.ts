@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { labelFile } from "@/lib/ingest/labels";
 import { planFile } from "@/lib/ingest/plan";
 import { importPaths } from "./import-files";
-import { SAMPLES_PER_INSERT } from "./ingest-statements";
+import { ROWS_PER_INSERT } from "./ingest-statements";
 import { countRows, createTestDb } from "./test-db";
 import { listTidyRows } from "./tidy-rows";
 
@@ -100,11 +100,11 @@ describe("importPaths", () => {
   });
 
   it("stores every sample of a file longer than one multi-row insert, each with its run and series", async () => {
-    // 4,320 samples: 68 full inserts of SAMPLES_PER_INSERT rows and a shorter last one.
+    // 4,320 samples: 68 full inserts of ROWS_PER_INSERT rows and a shorter last one.
     place("sysbench/issue-7-1.txt", "runc/sysbench.txt");
     const labels = labelFile(join(dir, "runc/sysbench.txt"), dir, {}, undefined);
     const plan = planFile(readFileSync(join(dir, "runc/sysbench.txt"), "utf8"), "runc/sysbench.txt", labels);
-    expect(plan.sampleCount % SAMPLES_PER_INSERT).not.toBe(0);
+    expect(plan.sampleCount % ROWS_PER_INSERT).not.toBe(0);
     expect((await importPaths(conn, [dir])).failed).toEqual([]);
 
     const planned = plan.runs.flatMap((run) => run.samples.map((s) => `${run.workload.name} ${run.repetition + 1} ${s.metric} ${s.value}`));

@@ -1,6 +1,6 @@
-import { and, eq, gte, lte, max, sql } from "drizzle-orm";
+import { and, eq, gte, lte, max, sql, type Placeholder } from "drizzle-orm";
 import type { Db } from "./open";
-import { STATS_SELECTION } from "./series-moments";
+import { STATS_SELECTION, type StatsColumns } from "./series-moments";
 import { datasets, hosts, importSamples, imports, metrics, runs, runtimes, samples, series, seriesStats, sourceFiles, workloads } from "./schema";
 
 const p = sql.placeholder;
@@ -12,7 +12,6 @@ const p = sql.placeholder;
  * stays portable to PostgreSQL (shared/docs/stack.md, section 5).
  */
 export function prepareIngestStatements(db: Db) {
-  const statsValues = { n: p("n"), mean: p("mean"), m2: p("m2"), logN: p("logN"), logMean: p("logMean"), logM2: p("logM2") };
   return {
     /** Every file hash stored in a dataset: loaded once, then kept in memory by the writer. */
     storedHashes: db.select({ sha256: sourceFiles.sha256 }).from(sourceFiles).where(eq(sourceFiles.datasetId, p("datasetId"))).prepare(),
@@ -52,7 +51,7 @@ export function prepareIngestStatements(db: Db) {
       })
       .returning({ id: runs.id })
       .prepare(),
-    insertSamples: sampleInserter(db),
+    insertSamples: rowsWriter<SampleRow>(["runId", "metricId", "seriesId", "value"], (rows) => db.insert(samples).values(rows).prepare()),
     /** Every series of a (dataset, host): read once when the writer first meets the pair. */
     seriesOfHost: db
       .select({ id: series.id, workloadId: series.workloadId, metricId: series.metricId, runtimeId: series.runtimeId, version: series.runtimeVersion, variant: series.runtimeVariant })
@@ -94,21 +93,24 @@ export function prepareIngestStatements(db: Db) {
       )
       .orderBy(seriesStats.importId)
       .prepare(),
-    upsertStats: db
-      .insert(seriesStats)
-      .values({ seriesId: p("seriesId"), importId: p("importId"), ...statsValues })
-      .onConflictDoUpdate({
-        target: [seriesStats.seriesId, seriesStats.importId],
-        set: {
-          n: sql`excluded.n`,
-          mean: sql`excluded.mean`,
-          m2: sql`excluded.m2`,
-          logN: sql`excluded.log_n`,
-          logMean: sql`excluded.log_mean`,
-          logM2: sql`excluded.log_m2`,
-        },
-      })
-      .prepare(),
+    /** Statistics rows, new or replacing (a series' row for an import is rewritten as the import's files arrive). */
+    upsertStats: rowsWriter<StatsRow>(["seriesId", "importId", "n", "mean", "m2", "logN", "logMean", "logM2"], (rows) =>
+      db
+        .insert(seriesStats)
+        .values(rows)
+        .onConflictDoUpdate({
+          target: [seriesStats.seriesId, seriesStats.importId],
+          set: {
+            n: sql`excluded.n`,
+            mean: sql`excluded.mean`,
+            m2: sql`excluded.m2`,
+            logN: sql`excluded.log_n`,
+            logMean: sql`excluded.log_mean`,
+            logM2: sql`excluded.log_m2`,
+          },
+        })
+        .prepare(),
+    ),
     addImportSamples: db
       .insert(importSamples)
       .values({ datasetId: p("datasetId"), hostId: p("hostId"), importId: p("importId"), samples: p("samples") })
@@ -143,35 +145,32 @@ export interface SampleRow {
   value: number;
 }
 
-/** Most rows per INSERT of samples: 256 parameters, far under SQLite's 32,766 and PostgreSQL's 65,535. */
-export const SAMPLES_PER_INSERT = 64;
+export type StatsRow = { seriesId: number; importId: number } & StatsColumns;
+
+/** Most rows per multi-row INSERT: 512 parameters at most, far under SQLite's 32,766 and PostgreSQL's 65,535. */
+export const ROWS_PER_INSERT = 64;
 
 /**
- * Inserts a file's samples with one multi-row INSERT (per SAMPLES_PER_INSERT rows) instead of
- * one per sample: the ORM's per-statement work and SQLite's per-statement setup then come once
- * a file, and samples are most of the rows an import writes. Prepared once per row count.
+ * Writes rows with one multi-row INSERT per ROWS_PER_INSERT rows instead of one per row: the
+ * ORM's per-statement work and SQLite's per-statement setup then come once per batch (a file's
+ * samples, a commit group's statistics), and those are most of the rows an import writes.
+ * `build` makes the statement for placeholder rows; it is prepared once per row count.
  */
-function sampleInserter(db: Db) {
-  const names = Array.from({ length: SAMPLES_PER_INSERT }, (_, i) => ({ runId: `r${i}`, metricId: `m${i}`, seriesId: `s${i}`, value: `v${i}` }));
-  const byCount = new Map<number, ReturnType<typeof prepareInsert>>();
-  function prepareInsert(count: number) {
-    const placeholders = names.slice(0, count).map((n) => ({ runId: p(n.runId), metricId: p(n.metricId), seriesId: p(n.seriesId), value: p(n.value) }));
-    return db.insert(samples).values(placeholders).prepare();
-  }
-  const insertFor = (count: number) => byCount.get(count) ?? byCount.set(count, prepareInsert(count)).get(count)!;
-  return async (rows: readonly SampleRow[]) => {
-    for (let start = 0; start < rows.length; start += SAMPLES_PER_INSERT) {
-      const count = Math.min(SAMPLES_PER_INSERT, rows.length - start);
-      const values: Record<string, number> = {};
+function rowsWriter<Row extends object>(keys: readonly (keyof Row & string)[], build: (rows: Record<keyof Row, Placeholder>[]) => { execute(values: Record<string, unknown>): PromiseLike<unknown> }) {
+  const names = Array.from({ length: ROWS_PER_INSERT }, (_, i) => keys.map((k) => `${k}${i}`));
+  const byCount = new Map<number, ReturnType<typeof build>>();
+  const prepareFor = (count: number) => build(names.slice(0, count).map((n) => Object.fromEntries(keys.map((k, j) => [k, p(n[j]!)])) as Record<keyof Row, Placeholder>));
+  const statementFor = (count: number) => byCount.get(count) ?? byCount.set(count, prepareFor(count)).get(count)!;
+  return async (rows: readonly Row[]) => {
+    for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+      const count = Math.min(ROWS_PER_INSERT, rows.length - start);
+      const values: Record<string, unknown> = {};
       for (let i = 0; i < count; i++) {
         const row = rows[start + i]!;
         const n = names[i]!;
-        values[n.runId] = row.runId;
-        values[n.metricId] = row.metricId;
-        values[n.seriesId] = row.seriesId;
-        values[n.value] = row.value;
+        for (let j = 0; j < keys.length; j++) values[n[j]!] = row[keys[j]!];
       }
-      await insertFor(count).execute(values);
+      await statementFor(count).execute(values);
     }
   };
 }

@@ -4,7 +4,7 @@ import type { FilePlan, PlannedRun } from "@/lib/ingest/plan";
 import { mergeSeriesMoments, seriesMomentsOf, type SeriesMoments } from "@/lib/moments";
 import { packContent } from "./content";
 import { PendingTotals, type FileTotals } from "./pending-totals";
-import { prepareIngestStatements, type IngestStatements, type SampleRow } from "./ingest-statements";
+import { prepareIngestStatements, type IngestStatements, type SampleRow, type StatsRow } from "./ingest-statements";
 import type { OpenDb } from "./open";
 import { datasets, hosts, imports, metrics, runs, workloads } from "./schema";
 import { fromStatsColumns, NO_SERIES_MOMENTS, toStatsColumns } from "./series-moments";
@@ -131,7 +131,9 @@ export class IngestWriter {
 
   private async writeTotals() {
     for (const [importId, totals] of this.pending.take()) {
-      for (const [seriesId, delta] of totals.series) await this.addToSeriesStats(seriesId, importId, delta);
+      const stats: StatsRow[] = [];
+      for (const [seriesId, delta] of totals.series) stats.push(...(await this.extendSeriesStats(seriesId, importId, delta)));
+      await this.sql.upsertStats(stats);
       for (const host of totals.samplesByHost.values()) await this.sql.addImportSamples.execute({ ...host, importId });
       // Counted in the files' own group: an import killed half-way still lists what it stored
       // (listImports shows imports with files, and "Copy link" pins the newest of them).
@@ -199,22 +201,18 @@ export class IngestWriter {
   }
 
   /**
-   * Folds a commit group's samples of one series (db/pending-totals.ts) into its statistics as
-   * of their import: the newest row at or before it, extended (or a new row for this import),
-   * and every later row (a concurrent import that committed first) too, since each row covers
-   * all imports up to its own.
+   * The statistics rows that fold a commit group's samples of one series (db/pending-totals.ts)
+   * in as of their import: the newest row at or before it, extended (or a new row for this
+   * import), and every later row (a concurrent import that committed first) too, since each row
+   * covers all imports up to its own.
    */
-  private async addToSeriesStats(seriesId: number, importId: number, delta: SeriesMoments) {
+  private async extendSeriesStats(seriesId: number, importId: number, delta: SeriesMoments): Promise<StatsRow[]> {
     const known = this.latestStats.get(seriesId);
     const rows = known && known.importId <= importId ? [known] : (await this.sql.statsFrom.execute({ seriesId, importId })).map((r) => ({ importId: r.importId, moments: fromStatsColumns(r) }));
     const base = rows[0] && rows[0].importId <= importId ? rows[0].moments : NO_SERIES_MOMENTS;
-    let latest = { importId, moments: mergeSeriesMoments(base, delta) };
-    await this.sql.upsertStats.execute({ seriesId, importId, ...toStatsColumns(latest.moments) });
-    for (const later of rows.filter((r) => r.importId > importId)) {
-      latest = { importId: later.importId, moments: mergeSeriesMoments(later.moments, delta) };
-      await this.sql.upsertStats.execute({ seriesId, importId: later.importId, ...toStatsColumns(latest.moments) });
-    }
-    this.latestStats.set(seriesId, latest);
+    const extended = [{ importId, moments: mergeSeriesMoments(base, delta) }, ...rows.filter((r) => r.importId > importId).map((r) => ({ importId: r.importId, moments: mergeSeriesMoments(r.moments, delta) }))];
+    this.latestStats.set(seriesId, extended.at(-1)!);
+    return extended.map((r) => ({ seriesId, importId: r.importId, ...toStatsColumns(r.moments) }));
   }
 
   /**

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { FileLabels } from "@/lib/ingest/labels";
 import { planFile, sha256 } from "@/lib/ingest/plan";
 import { IngestWriter } from "./ingest";
+import { ROWS_PER_INSERT } from "./ingest-statements";
 import { MIGRATIONS_FOLDER } from "./open";
 import { createTestDb } from "./test-db";
 
@@ -14,12 +15,12 @@ beforeEach(() => (conn = createTestDb()));
 afterEach(() => conn.cleanup());
 
 /** Real hyperfine and ping outputs, labelled as one workload so files add to the same series. */
-const labels = (runtime: string): FileLabels => ({ ignore: false, dataset: "d", host: { name: "h" }, runtime, workload: "w", params: {}, aliases: {} });
+const labels = (runtime: string, dataset = "d"): FileLabels => ({ ignore: false, dataset, host: { name: "h" }, runtime, workload: "w", params: {}, aliases: {} });
 const FILES = ["hyperfine/runs10.json", "hyperfine/warmup.json", "hyperfine/param-scan.json"];
 
-async function writeFixture(writer: IngestWriter, importId: number, fixture: string, runtime = "runc") {
+async function writeFixture(writer: IngestWriter, importId: number, fixture: string, runtime = "runc", dataset = "d") {
   const bytes = readFileSync(join(FIXTURES, fixture));
-  const file = { path: fixture, bytes, sha256: sha256(bytes), labels: labels(runtime) };
+  const file = { path: fixture, bytes, sha256: sha256(bytes), labels: labels(runtime, dataset) };
   await writer.write(importId, file, planFile(bytes.toString("utf8"), fixture, file.labels));
 }
 
@@ -93,6 +94,17 @@ describe("series statistics kept at ingest", () => {
     const extended = rows.filter((r) => r.importId === second && rows.some((o) => o.identity === r.identity && o.importId === first));
     expect(extended.length).toBeGreaterThan(0);
     expect(extended.every((r) => r.n > rows.find((o) => o.identity === r.identity && o.importId === first)!.n)).toBe(true);
+    expectMatchesSamples(rows);
+  });
+
+  it("equal the samples when a commit group holds more series than one multi-row insert", async () => {
+    const writer = new IngestWriter(conn);
+    const id = await writer.startImport(["many"]);
+    for (const runtime of ["runc", "crun", "runsc", "kata", "firecracker", "cloud-hypervisor"])
+      for (const fixture of [...FILES, "ping/loopback-5.txt", "ping/loopback-quiet.txt"]) await writeFixture(writer, id, fixture, runtime, runtime); // a dataset each: same bytes
+    await writer.flush();
+    const rows = storedStats();
+    expect(rows.length).toBeGreaterThan(ROWS_PER_INSERT);
     expectMatchesSamples(rows);
   });
 
