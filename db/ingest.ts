@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { FileLabels } from "@/lib/ingest/labels";
 import type { FilePlan, PlannedRun } from "@/lib/ingest/plan";
+import type { LabelledFile } from "@/lib/ingest/prepare";
 import { mergeSeriesMoments, seriesMomentsOf, type SeriesMoments } from "@/lib/moments";
-import { packContent } from "./content";
 import { PendingTotals, type FileTotals } from "./pending-totals";
 import { prepareIngestStatements, type IngestStatements, type SampleRow, type StatsRow } from "./ingest-statements";
 import type { OpenDb } from "./open";
@@ -25,12 +25,8 @@ const seriesKeyPrefix = (datasetId: number, hostId: number, workloadId: number, 
 const seriesKey = (prefix: string, metricId: number) => `${prefix}:${metricId}`;
 const repetitionKey = (datasetId: number, hostId: number, workloadId: number, runtime: RuntimeIdentity) => `repetition:${datasetId}:${hostId}:${workloadId}:${runtimeKey(runtime)}`;
 
-export interface StoredFile {
-  path: string;
-  bytes: Buffer;
-  sha256: string;
-  labels: FileLabels;
-}
+/** A file to store: what it is, and its bytes deflated (db/content.ts packContent). */
+export type StoredFile = LabelledFile & { packed: Buffer };
 
 /**
  * Writes parsed files. Dimension ids (datasets, hosts, workloads...) are cached across
@@ -81,7 +77,7 @@ export class IngestWriter {
   }
 
   /** True when these bytes are already stored in the file's dataset (re-ingest is a no-op). */
-  async isStored(file: Pick<StoredFile, "sha256" | "labels">): Promise<boolean> {
+  async isStored(file: Pick<LabelledFile, "sha256" | "labels">): Promise<boolean> {
     // Between groups another process may have stored files: check before trusting the cache.
     if (!this.conn.client.inTransaction) this.group.noticeForeignWrites();
     const datasetId = this.ids.get(`dataset:${file.labels.dataset}`) ?? (await this.sql.datasetId.execute({ name: file.labels.dataset }))[0]?.id;
@@ -157,11 +153,11 @@ export class IngestWriter {
       datasetId,
       path: file.path,
       sha256: file.sha256,
-      sizeBytes: file.bytes.length,
+      sizeBytes: file.sizeBytes,
       parserId: plan.parser.id,
       parserVersion: plan.parser.version,
       sampleCount: plan.sampleCount,
-      contentDeflate: packContent(file.bytes),
+      contentDeflate: file.packed,
     });
     const bases = new Map<string, number>();
     const added = new Map<number, number[]>();

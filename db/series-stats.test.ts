@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { FileLabels } from "@/lib/ingest/labels";
 import { planFile, sha256 } from "@/lib/ingest/plan";
+import { packContent } from "./content";
 import { IngestWriter } from "./ingest";
 import { ROWS_PER_INSERT } from "./ingest-statements";
 import { MIGRATIONS_FOLDER } from "./open";
@@ -20,7 +21,7 @@ const FILES = ["hyperfine/runs10.json", "hyperfine/warmup.json", "hyperfine/para
 
 async function writeFixture(writer: IngestWriter, importId: number, fixture: string, runtime = "runc", dataset = "d") {
   const bytes = readFileSync(join(FIXTURES, fixture));
-  const file = { path: fixture, bytes, sha256: sha256(bytes), labels: labels(runtime, dataset) };
+  const file = { path: fixture, sha256: sha256(bytes), sizeBytes: bytes.length, labels: labels(runtime, dataset), packed: packContent(bytes) };
   await writer.write(importId, file, planFile(bytes.toString("utf8"), fixture, file.labels));
 }
 
