@@ -36,6 +36,11 @@ export interface ImportSummary {
  * second of CPU on a 2-core machine) made 2,000 files 10-20 % slower, and 5,000 15 % faster.
  */
 const PREPARE_AHEAD_MIN_FILES = 3000;
+/**
+ * Files found stored already, in a row, after which the writer prepares the rest itself: its own way checks the hash before parsing, so re-importing a folder of 5,000 stored
+ * files took 0.3 s on its own, and 0.9 s with the worker parsing and deflating every file.
+ */
+export const STORED_IN_A_ROW = 64;
 
 /**
  * Imports files and folders: label, parse, then store each file in its own transaction.
@@ -53,33 +58,43 @@ export async function importPaths(conn: OpenDb, paths: string[], options: Import
     summary.imported++;
     summary.samples += plan.sampleCount;
   };
+  const passOver = (outcome: "stored" | "ignored"): Outcome => {
+    summary[outcome === "stored" ? "skipped" : "ignored"]++;
+    return outcome;
+  };
   /** The writer's own way with a file: the stored check comes before parsing, so a re-import skips it cheaply. */
-  const prepareAndStore = async (importId: number, found: FoundFile) => {
+  const prepareAndStore = async (importId: number, found: FoundFile): Promise<Outcome> => {
     const labels = labelsFor(found, options, manifestFor);
-    if (labels === null) return void summary.ignored++;
+    if (labels === null) return passOver("ignored");
     summary.files++;
     const bytes = readFileSync(found.absPath);
     const file = { path: found.path, sha256: sha256(bytes), sizeBytes: bytes.length, labels };
-    if (await writer.isStored(file)) return void summary.skipped++;
+    if (await writer.isStored(file)) return passOver("stored");
     await store(importId, file, planFile(bytes.toString("utf8"), found.path, labels), packContent(bytes));
+    return "imported";
   };
-  const storePrepared = async (importId: number, prepared: PreparedFile) => {
-    if (prepared.status === "ignored") return void summary.ignored++;
+  /** A file prepared ahead: "stored" means preparing it was wasted. */
+  const storePrepared = async (importId: number, prepared: PreparedFile): Promise<Outcome> => {
+    if (prepared.status === "ignored") return passOver("ignored");
     if (prepared.status === "ready" || prepared.counted) summary.files++;
-    if (prepared.file && (await writer.isStored(prepared.file))) return void summary.skipped++;
+    if (prepared.file && (await writer.isStored(prepared.file))) return passOver("stored");
     if (prepared.status === "failed") throw new Error(prepared.error);
     await store(importId, prepared.file, prepared.plan, prepared.packed);
+    return "imported";
   };
   const work = async () => {
     const importId = await writer.startImport(options.argv ?? paths);
     const prepareHere = (i: number) => prepareFile(files[i]!, (found) => labelsFor(found, options, manifestFor), packContent);
     const ahead = (options.prepareAhead ?? files.length >= PREPARE_AHEAD_MIN_FILES) ? PrepareAhead.start(files, { cli: options, manifest: options.manifest }, prepareHere) : null;
+    let storedInARow = 0;
     try {
       for (const [i, found] of files.entries()) {
         options.onFile?.(i, files.length);
         try {
           const prepared = await ahead?.take(i);
-          await (prepared ? storePrepared(importId, prepared) : prepareAndStore(importId, found));
+          const outcome = prepared ? await storePrepared(importId, prepared) : await prepareAndStore(importId, found);
+          if (outcome === "imported") storedInARow = 0;
+          else if (outcome === "stored" && ++storedInARow > STORED_IN_A_ROW) ahead?.stop();
         } catch (e) {
           // Not this file's fault, and files counted as imported went with it: stop, loudly.
           if (e instanceof GroupCommitFailed) throw e;
@@ -111,5 +126,7 @@ export async function importPaths(conn: OpenDb, paths: string[], options: Import
     });
   return summary;
 }
+
+type Outcome = "imported" | "stored" | "ignored";
 
 class DryRunRollback extends Error {}

@@ -1,10 +1,10 @@
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findFiles } from "@/lib/ingest/walk";
-import { importPaths } from "./import-files";
+import { importPaths, STORED_IN_A_ROW } from "./import-files";
 import { PrepareAhead } from "./prepare-ahead";
 import { createTestDb } from "./test-db";
 import { listTidyRows } from "./tidy-rows";
@@ -52,6 +52,31 @@ describe("preparing files on a worker thread ahead of the writer", () => {
     } finally {
       alone.cleanup();
       ahead.cleanup();
+    }
+  });
+
+  it("stops preparing ahead when a re-import finds file after file stored already", async () => {
+    // Two datasets of every fixture (a manifest each), less the files that fail: all stored once.
+    const twice = mkdtempSync(join(tmpdir(), "hvscope-ahead-"));
+    const conn = createTestDb();
+    try {
+      for (const dataset of ["a", "b"]) {
+        cpSync(join(dir, "runc"), join(twice, dataset, "runc"), { recursive: true });
+        writeFileSync(join(twice, dataset, "hvscope.yaml"), `dataset: ${dataset}\n`);
+      }
+      const first = await importPaths(conn, [twice], { prepareAhead: false });
+      for (const f of first.failed) rmSync(join(twice, f.file));
+      expect(first.imported).toBeGreaterThan(2 * STORED_IN_A_ROW);
+      expect(await PrepareAhead.ready()).toBe(true);
+      const again = await importPaths(conn, [twice], { prepareAhead: true });
+      expect(again).toMatchObject({ imported: 0, skipped: first.imported + first.skipped, failed: [] });
+      // The writer took the worker's files until STORED_IN_A_ROW + 1 in a row were stored (the
+      // ignored commands.md files do not break a run), then prepared the rest itself.
+      expect(again.preparedAhead).toBeGreaterThan(0);
+      expect(again.preparedAhead).toBeLessThanOrEqual(STORED_IN_A_ROW + 1 + again.ignored);
+    } finally {
+      conn.cleanup();
+      rmSync(twice, { recursive: true, force: true });
     }
   });
 

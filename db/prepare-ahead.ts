@@ -43,8 +43,10 @@ export class PrepareAhead {
   private readonly claims: Int32Array;
   private readonly progress: Int32Array;
   private readonly prepared = new Map<number, PreparedFile>();
+  private readonly fromWorker = new Set<number>();
   private workerGone = false;
-  /** Files the worker prepared. */
+  private stopped = false;
+  /** Files the worker prepared that the writer took. */
   preparedByWorker = 0;
   private readonly detach: () => void;
 
@@ -84,10 +86,11 @@ export class PrepareAhead {
 
   /**
    * File `i` prepared ahead (by the worker, or by the writer while it waited), or null when
-   * the writer is to prepare it itself: nobody has claimed it yet (the writer claims it now)
-   * or the worker is gone. Call in order of `i`.
+   * the writer is to prepare it itself: nobody has claimed it yet (the writer claims it now),
+   * the worker is gone or the job stopped. Call in order of `i`.
    */
   async take(i: number): Promise<PreparedFile | null> {
+    if (this.stopped) return null;
     Atomics.store(this.progress, NEXT, i);
     Atomics.notify(this.progress, NEXT);
     for (;;) {
@@ -97,11 +100,12 @@ export class PrepareAhead {
       for (let m = receiveMessageOnPort(this.results); m !== undefined; m = receiveMessageOnPort(this.results)) {
         const result = m.message as PreparedResult;
         this.prepared.set(result.i, receivePrepared(result.posted));
-        this.preparedByWorker++;
+        this.fromWorker.add(result.i);
       }
       const ready = this.prepared.get(i);
       if (ready !== undefined) {
         this.prepared.delete(i);
+        if (this.fromWorker.delete(i)) this.preparedByWorker++;
         return ready;
       }
       if (this.workerGone || this.claim(i)) return null;
@@ -139,6 +143,8 @@ export class PrepareAhead {
 
   /** Ends the job: the worker stops after the file it is on, and lets the process exit. */
   stop(): void {
+    if (this.stopped) return;
+    this.stopped = true;
     Atomics.store(this.progress, STOP, 1);
     Atomics.notify(this.progress, NEXT);
     this.results.close();
