@@ -33,11 +33,11 @@ export interface PreparedResult {
 /**
  * Imports spend about half their time preparing files (reading, labelling, hashing, parsing,
  * deflating) and half writing them, on one core. A worker thread prepares files ahead of the
- * writer on the other core. The writer claims any file the worker has not reached, so nothing
- * waits for the worker to start and an import of a few files is never slower; whichever
- * thread claims a file prepares it, and the writer stores files in their order, as before.
- * One worker serves every import of the process (unref'd between them): starting it costs
- * half a second, and its compiled parsers stay warm.
+ * writer on the other core. The writer claims any file the worker has not reached, so it never
+ * waits for the worker to start, nor idles while a worker still compiling its parsers is slow;
+ * whichever thread claims a file prepares it, and the writer stores files in their order, as
+ * before. One worker serves every import of the process (unref'd between them): starting it
+ * costs half a second of CPU, and its compiled parsers stay warm.
  */
 export class PrepareAhead {
   private readonly claims: Int32Array;
