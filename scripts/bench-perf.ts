@@ -161,7 +161,7 @@ function ingestionBreakdown({ real, realMs, limit, limitMs }: Awaited<ReturnType
     formatTable([
       ["", "real pipeline", "limit loop"],
       ["SQLite calls", share(real.sqliteMs, realMs), share(limit.sqliteMs, limitMs)],
-      ["everything else on the writer's thread (ORM, bookkeeping; read, parse for the files it prepares)", share(realMs - real.sqliteMs, realMs), share(limitMs - limit.sqliteMs, limitMs)],
+      ["everything else on the writer's thread", share(realMs - real.sqliteMs, realMs), share(limitMs - limit.sqliteMs, limitMs)],
     ]).replace(/^/gm, "  "),
     `   even if everything else cost nothing, real/limit could reach at most ${pct(limitMs / real.sqliteMs)} (the limit loop's whole time over the real pipeline's SQLite time)`,
     "   the real pipeline's costliest statements (total, calls, per call):",
