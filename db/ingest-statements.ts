@@ -1,4 +1,4 @@
-import { and, eq, gte, lte, max, sql, type Placeholder } from "drizzle-orm";
+import { and, eq, gte, lte, max, sql, type SQL } from "drizzle-orm";
 import type { Db } from "./open";
 import { STATS_SELECTION, type StatsColumns } from "./series-moments";
 import { datasets, hosts, importSamples, imports, metrics, runs, runtimes, samples, series, seriesStats, sourceFiles, workloads } from "./schema";
@@ -155,11 +155,16 @@ export const ROWS_PER_INSERT = 64;
  * ORM's per-statement work and SQLite's per-statement setup then come once per batch (a file's
  * samples, a commit group's statistics), and those are most of the rows an import writes.
  * `build` makes the statement for placeholder rows; it is prepared once per row count.
+ *
+ * The placeholders go in as raw SQL, not as column values: drizzle wraps a column value in a
+ * parameter with the column's encoder, and checks each wrapped one's class by walking its
+ * prototype chain on every execution. Raw, 5,000 inserts of a file's 11 samples took 55 ms
+ * against 80 ms. Every column written here is a number, which needs no encoding on either dialect.
  */
-function rowsWriter<Row extends object>(keys: readonly (keyof Row & string)[], build: (rows: Record<keyof Row, Placeholder>[]) => { execute(values: Record<string, unknown>): PromiseLike<unknown> }) {
+function rowsWriter<Row extends object>(keys: readonly (keyof Row & string)[], build: (rows: Record<keyof Row, SQL>[]) => { execute(values: Record<string, unknown>): PromiseLike<unknown> }) {
   const names = Array.from({ length: ROWS_PER_INSERT }, (_, i) => keys.map((k) => `${k}${i}`));
   const byCount = new Map<number, ReturnType<typeof build>>();
-  const prepareFor = (count: number) => build(names.slice(0, count).map((n) => Object.fromEntries(keys.map((k, j) => [k, p(n[j]!)])) as Record<keyof Row, Placeholder>));
+  const prepareFor = (count: number) => build(names.slice(0, count).map((n) => Object.fromEntries(keys.map((k, j) => [k, sql`${p(n[j]!)}`])) as Record<keyof Row, SQL>));
   const statementFor = (count: number) => byCount.get(count) ?? byCount.set(count, prepareFor(count)).get(count)!;
   return async (rows: readonly Row[]) => {
     for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
