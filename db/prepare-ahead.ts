@@ -1,11 +1,11 @@
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import type { CliLabels } from "@/lib/ingest/labels";
-import { receivePrepared, type PostedFile, type PreparedFile } from "@/lib/ingest/prepare";
+import { receiveBatch, type PreparedFile } from "@/lib/ingest/prepare";
 import type { FoundFile } from "@/lib/ingest/walk";
 
 /** Most files the worker prepares beyond the one the writer is at. */
 export const AHEAD = 256;
-/** Slots of a job's progress array: the file the writer is at, whether the job is over, results posted. */
+/** Slots of a job's progress array: the file the writer is at, whether the job is over, batches posted. */
 export const NEXT = 0;
 export const STOP = 1;
 export const POSTED = 2;
@@ -21,13 +21,8 @@ export interface PrepareJob {
   claims: SharedArrayBuffer;
   /** Int32 [NEXT, STOP, POSTED]. */
   progress: SharedArrayBuffer;
-  /** Where the worker posts a PreparedResult for each file it prepared: the writer reads it synchronously. */
+  /** Where the worker posts what it prepared (lib/ingest/prepare.ts PostedBatch): the writer reads it synchronously. */
   results: MessagePort;
-}
-
-export interface PreparedResult {
-  i: number;
-  posted: PostedFile;
 }
 
 /**
@@ -97,11 +92,11 @@ export class PrepareAhead {
       // Results are read synchronously: the writer seldom returns to the event loop (its
       // queries are synchronous underneath), so message events would only come when it waits.
       const posted = Atomics.load(this.progress, POSTED);
-      for (let m = receiveMessageOnPort(this.results); m !== undefined; m = receiveMessageOnPort(this.results)) {
-        const result = m.message as PreparedResult;
-        this.prepared.set(result.i, receivePrepared(result.posted));
-        this.fromWorker.add(result.i);
-      }
+      for (let m = receiveMessageOnPort(this.results); m !== undefined; m = receiveMessageOnPort(this.results))
+        for (const { i: at, prepared } of receiveBatch(m.message)) {
+          this.prepared.set(at, prepared);
+          this.fromWorker.add(at);
+        }
       const ready = this.prepared.get(i);
       if (ready !== undefined) {
         this.prepared.delete(i);
