@@ -105,9 +105,9 @@ export class PrepareAhead {
       }
       if (this.workerGone || this.claim(i)) return null;
       // The worker is on file i. Rather than wait, prepare the next file it has not reached: a
-      // worker still compiling its parsers is slower than the writer, and made imports of
-      // 2,000 files a fifth slower than without it. Only when there is none, wait for its
-      // next result (the timeout lets its exit be noticed).
+      // worker still compiling its parsers is slower than the writer (a cold import of 5,000
+      // files took 4.1 s waiting, 3.35 s helping). Only when there is none, wait for its next
+      // result (the timeout lets its exit be noticed).
       const later = this.claimNextAfter(i);
       if (later !== null) this.prepared.set(later, this.prepareHere(later));
       else await waitAsync(this.progress, POSTED, posted, 50).value;
