@@ -56,17 +56,18 @@ describe("preparing files on a worker thread ahead of the writer", () => {
   });
 
   it("stops preparing ahead when a re-import finds file after file stored already", async () => {
-    // Two datasets of every fixture (a manifest each), less the files that fail: all stored once.
+    // Six datasets of every fixture (a manifest each), less the files that fail: all stored once.
+    // Enough files that the writer, skipping stored ones fast, cannot finish before the worker wakes.
     const twice = mkdtempSync(join(tmpdir(), "hvscope-ahead-"));
     const conn = createTestDb();
     try {
-      for (const dataset of ["a", "b"]) {
+      for (const dataset of ["a", "b", "c", "d", "e", "f"]) {
         cpSync(join(dir, "runc"), join(twice, dataset, "runc"), { recursive: true });
         writeFileSync(join(twice, dataset, "hvscope.yaml"), `dataset: ${dataset}\n`);
       }
       const first = await importPaths(conn, [twice], { prepareAhead: false });
       for (const f of first.failed) rmSync(join(twice, f.file));
-      expect(first.imported).toBeGreaterThan(2 * STORED_IN_A_ROW);
+      expect(first.imported).toBeGreaterThan(6 * STORED_IN_A_ROW);
       expect(await PrepareAhead.ready()).toBe(true);
       const again = await importPaths(conn, [twice], { prepareAhead: true });
       expect(again).toMatchObject({ imported: 0, skipped: first.imported + first.skipped, failed: [] });
