@@ -19,11 +19,13 @@ const GROUP_COMMIT_MS = 200;
 
 const metricKey = (s: { metric: string; unit: string; direction: string }) => `metric:${s.metric}:${s.unit}:${s.direction}`;
 type RuntimeIdentity = { id: string; version?: string | null; variant?: string | null };
-const runtimeKey = (r: RuntimeIdentity) => JSON.stringify([r.id, r.version ?? null, r.variant ?? null]);
-/** A series' cache key without its metric id (the same for a run's samples), which seriesKey ends. */
-const seriesKeyPrefix = (datasetId: number, hostId: number, workloadId: number, runtime: RuntimeIdentity) => `series:${datasetId}:${hostId}:${workloadId}:${runtimeKey(runtime)}`;
-const seriesKey = (prefix: string, metricId: number) => `${prefix}:${metricId}`;
-const repetitionKey = (datasetId: number, hostId: number, workloadId: number, runtime: RuntimeIdentity) => `repetition:${datasetId}:${hostId}:${workloadId}:${runtimeKey(runtime)}`;
+/**
+ * What a run's repetitions are numbered within, and its series found by (with a metric): its
+ * dataset, host, workload and runtime (id, version, variant). Made once per run.
+ */
+const runGroupKey = (datasetId: number, hostId: number, workloadId: number, r: RuntimeIdentity) =>
+  `${datasetId}:${hostId}:${workloadId}:${JSON.stringify([r.id, r.version ?? null, r.variant ?? null])}`;
+const seriesKey = (group: string, metricId: number) => `series:${group}:${metricId}`;
 
 /** A file to store: what it is, and its bytes deflated (db/content.ts packContent). */
 export type StoredFile = LabelledFile & { packed: Buffer };
@@ -165,7 +167,8 @@ export class IngestWriter {
     for (const run of plan.runs) {
       await this.upsertRuntime(run);
       const workloadId = await this.upsertWorkload(plan.parser.id, run);
-      const repetition = this.nextRepetition(datasetId, hostId, workloadId, run, bases);
+      const group = runGroupKey(datasetId, hostId, workloadId, run.runtime);
+      const repetition = this.nextRepetition(group, run, bases);
       const [stored] = await this.sql.insertRun.execute({
         sourceFileId: source!.id,
         datasetId,
@@ -181,11 +184,10 @@ export class IngestWriter {
         command: plan.command ?? null,
         startedAt: plan.startedAt ? runs.startedAt.mapToDriverValue(plan.startedAt) : null,
       });
-      const seriesOfMetric = seriesKeyPrefix(datasetId, hostId, workloadId, run.runtime);
       for (const s of run.samples) {
         // Known ids without an await: two awaits per sample cost about 4 % of an import's CPU time.
         const metricId = this.ids.get(metricKey(s)) ?? (await this.upsertMetric(s));
-        const key = seriesKey(seriesOfMetric, metricId);
+        const key = seriesKey(group, metricId);
         const seriesId = this.ids.get(key) ?? (await this.createSeries(key, { datasetId, hostId, workloadId, metricId, runtime: run.runtime }));
         rows.push({ runId: stored!.id, metricId, seriesId, value: s.value });
         (added.get(seriesId) ?? added.set(seriesId, []).get(seriesId)!).push(s.value);
@@ -221,9 +223,9 @@ export class IngestWriter {
     const loaded = `loaded:${datasetId}:${hostId}`;
     if (this.ids.has(loaded)) return;
     for (const s of await this.sql.seriesOfHost.execute({ datasetId, hostId }))
-      this.ids.set(seriesKey(seriesKeyPrefix(datasetId, hostId, s.workloadId, { id: s.runtimeId, version: s.version, variant: s.variant }), s.metricId), s.id);
+      this.ids.set(seriesKey(runGroupKey(datasetId, hostId, s.workloadId, { id: s.runtimeId, version: s.version, variant: s.variant }), s.metricId), s.id);
     for (const r of await this.sql.lastRepetitions.execute({ datasetId, hostId }))
-      this.lastRepetition.set(repetitionKey(datasetId, hostId, r.workloadId, { id: r.runtimeId, version: r.version, variant: r.variant }), r.last ?? 0);
+      this.lastRepetition.set(runGroupKey(datasetId, hostId, r.workloadId, { id: r.runtimeId, version: r.version, variant: r.variant }), r.last ?? 0);
     this.ids.set(loaded, 1);
   }
 
@@ -291,15 +293,14 @@ export class IngestWriter {
    * Repetitions continue across files with the same (dataset, host, runtime, version,
    * variant, workload): a file's runs get the next free number plus their offset in the file.
    */
-  private nextRepetition(datasetId: number, hostId: number, workloadId: number, run: PlannedRun, bases: Map<string, number>) {
-    const key = repetitionKey(datasetId, hostId, workloadId, run.runtime);
-    let base = bases.get(key);
+  private nextRepetition(group: string, run: PlannedRun, bases: Map<string, number>) {
+    let base = bases.get(group);
     if (base === undefined) {
-      base = (this.lastRepetition.get(key) ?? 0) + 1;
-      bases.set(key, base);
+      base = (this.lastRepetition.get(group) ?? 0) + 1;
+      bases.set(group, base);
     }
     const repetition = base + run.repetition;
-    this.lastRepetition.set(key, Math.max(repetition, this.lastRepetition.get(key) ?? 0));
+    this.lastRepetition.set(group, Math.max(repetition, this.lastRepetition.get(group) ?? 0));
     return repetition;
   }
 }
