@@ -1,19 +1,13 @@
-import { readFileSync } from "node:fs";
 import type { FileLabels } from "@/lib/ingest/labels";
-import { planFile, sha256, type FilePlan } from "@/lib/ingest/plan";
-import type { LabelledFile, PreparedFile } from "@/lib/ingest/prepare";
+import { planFile, type FilePlan } from "@/lib/ingest/plan";
+import { readLabelled, type LabelledFile, type PreparedFile } from "@/lib/ingest/prepare";
 import type { FoundFile } from "@/lib/ingest/walk";
 import { packContent } from "./content";
+import type { ImportSummary } from "./import-files";
 import type { IngestWriter } from "./ingest";
 
-/** What an import counts (db/import-files.ts ImportSummary), as far as storing files goes. */
-export interface FileCounts {
-  files: number;
-  imported: number;
-  skipped: number;
-  samples: number;
-  ignored: number;
-}
+/** What an import counts, as far as storing files goes. */
+type FileCounts = Pick<ImportSummary, "files" | "imported" | "skipped" | "samples" | "ignored">;
 
 /** What became of a file: "stored" means it was there already (skipped). */
 export type Outcome = "imported" | "stored" | "ignored";
@@ -35,8 +29,7 @@ export class FileImporter {
     const labels = this.labelsOf(found);
     if (labels === null) return this.passOver("ignored");
     this.counts.files++;
-    const bytes = readFileSync(found.absPath);
-    const file = { path: found.path, sha256: sha256(bytes), sizeBytes: bytes.length, labels };
+    const { bytes, file } = readLabelled(found, labels);
     if (await this.writer.isStored(file)) return this.passOver("stored");
     return this.store(file, planFile(bytes.toString("utf8"), found.path, labels), packContent(bytes));
   }

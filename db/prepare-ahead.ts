@@ -70,6 +70,7 @@ export class PrepareAhead {
     const { port1, port2 } = new MessageChannel();
     const job: PrepareJob = {
       files: files.map(({ absPath, root, path }) => ({ absPath, root, path })),
+      // The labels alone: an import's options also hold functions (onFile), which cannot be posted.
       cli: { ...(cli.dataset ? { dataset: cli.dataset } : {}), ...(cli.host ? { host: cli.host } : {}), ...(cli.runtime ? { runtime: cli.runtime } : {}) },
       ...(manifest ? { manifest } : {}),
       claims: new SharedArrayBuffer(Math.max(1, files.length) * Int32Array.BYTES_PER_ELEMENT),

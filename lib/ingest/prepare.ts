@@ -28,6 +28,12 @@ export function manifestResolver(explicit?: string) {
   };
 }
 
+/** A labelled file read from disk: its bytes, and what the writer needs to know of it. */
+export function readLabelled(found: FoundFile, labels: FileLabels): { bytes: Buffer; file: LabelledFile } {
+  const bytes = readFileSync(found.absPath);
+  return { bytes, file: { path: found.path, sha256: sha256(bytes), sizeBytes: bytes.length, labels } };
+}
+
 /** A file's labels, or null when a manifest ignores it or it is documentation (not a measurement). */
 export function labelsFor(file: FoundFile, cli: CliLabels, manifestFor: ReturnType<typeof manifestResolver>): FileLabels | null {
   const labels = labelFile(file.absPath, file.root, cli, manifestFor(file));
@@ -90,10 +96,10 @@ export function prepareFile(found: FoundFile, labelsOf: (file: FoundFile) => Fil
   if (labels === null) return { status: "ignored" };
   let file: LabelledFile | undefined;
   try {
-    const bytes = readFileSync(found.absPath);
-    file = { path: found.path, sha256: sha256(bytes), sizeBytes: bytes.length, labels };
-    const plan = planFile(bytes.toString("utf8"), found.path, labels);
-    return { status: "ready", file, plan, packed: pack(bytes) };
+    const read = readLabelled(found, labels);
+    file = read.file;
+    const plan = planFile(read.bytes.toString("utf8"), found.path, labels);
+    return { status: "ready", file, plan, packed: pack(read.bytes) };
   } catch (e) {
     return { status: "failed", error: message(e), counted: true, ...(file ? { file } : {}) };
   }
