@@ -22,7 +22,7 @@ import { measureExplore } from "@/lib/perf/browser";
 import { prepareFixtures, runtimesFor, writeHostCorpus } from "@/lib/perf/corpus";
 import { measureFirstLoadJs } from "@/lib/perf/first-load-js";
 import { limitIngest } from "@/lib/perf/ingest-limit";
-import { hasWrk, runLoad, sequentialLatency, type LoadClient, type LoadResult } from "@/lib/perf/load";
+import { hasWrk, medianOfRuns, runLoad, sequentialLatency, type LoadClient, type LoadResult } from "@/lib/perf/load";
 import { median } from "@/lib/perf/percentile";
 import { viewsInTurn } from "@/lib/perf/permalinks";
 import { timeSqlite } from "@/lib/perf/sqlite-time";
@@ -48,6 +48,14 @@ const APP_DIR = resolve(values["app-dir"]);
 const DURATION = Number(values.duration);
 const CONNECTIONS = Number(values.connections);
 const WARMUP_S = 3;
+/**
+ * Timed runs of each comparison whose median is reported (ingestion pairs, each server's load
+ * on the permalink): runs minutes apart on these VMs vary by ±30 %, and one run's burst of
+ * other work is not what the code does. Every run's figure is printed beside the median.
+ */
+const TRIALS = 3;
+/** First visits to /explore whose median LCP is reported (an odd count has a measured middle). */
+const VISITS = 9;
 /** Permalinks of the in-turn load whose rows the servers must agree on. */
 const AGREEMENT_SAMPLES = 3;
 const CLIENT = loadClient(values.client);
@@ -56,7 +64,9 @@ const run = (section: string) => values.sections.includes(section);
 const blocks = new Map<string, string[]>();
 const print = (section: string, text: string) => blocks.set(section, [...(blocks.get(section) ?? []), text]);
 const progress = (text: string) => console.error(`bench:perf: ${text}`);
+/** The issue's targets, and the stricter checks printed beside them (loads the issue does not name). */
 const targets: [section: string, name: string, measured: string, ok: boolean][] = [];
+const stricter: typeof targets = [];
 const running = new Set<RunningServer>();
 
 process.on("SIGINT", () => void Promise.all([...running].map((s) => s.stop())).finally(() => process.exit(130)));
@@ -101,28 +111,32 @@ async function ingestion() {
     const cold = await timed(() => importPaths(warm, [join(tmp, "corpus")]));
     warm.close();
     const coldLimit = await timed(async () => limitIngest(join(tmp, "warm-up-limit.db"), files));
-    progress(`a: ingesting ${files.length} files through the real pipeline, then the limit loop`);
-    const conn = openDb(join(tmp, "real.db"));
-    const { result: real, seconds: realSeconds, cpuSeconds: realCpu } = await timed(() => importPaths(conn, [join(tmp, "corpus")]));
-    conn.close();
-    if (real.failed.length > 0 || real.imported !== files.length) throw new Error(`real pipeline imported ${real.imported} of ${files.length}; first failure: ${JSON.stringify(real.failed[0])}`);
-    const { result: limit, cpuSeconds: limitCpu } = await timed(async () => limitIngest(join(tmp, "limit.db"), files));
-    const ratio = limit.seconds / realSeconds;
-    print("a", `a. Ingestion of ${int(files.length)} jittered fixture copies (${int(real.samples)} samples; the limit loop parsed ${int(limit.samples)})`);
+    const pairs: IngestPair[] = [];
+    for (let t = 0; t < TRIALS; t++) {
+      progress(`a: pair ${t + 1} of ${TRIALS}: ${files.length} files through the real pipeline and the limit loop`);
+      pairs.push(await ingestPair(tmp, files, t));
+    }
+    const mid = (pick: (p: IngestPair) => number) => median(pairs.map(pick));
+    const realSeconds = mid((p) => p.real.seconds);
+    const limitSeconds = mid((p) => p.limit.seconds);
+    const ratio = mid((p) => p.ratio);
+    const { real, limit } = pairs[0]!;
+    print("a", `a. Ingestion of ${int(files.length)} jittered fixture copies (${int(real.samples)} samples; the limit loop parsed ${int(limit.samples)}), ${TRIALS} pairs of runs, medians`);
     print(
       "a",
       formatTable([
         ["", "real pipeline", "limit loop", "real/limit", "target"],
-        ["time", `${realSeconds.toFixed(2)} s`, `${limit.seconds.toFixed(2)} s`, "", ""],
-        ["files/s", int(real.imported / realSeconds), int(limit.files / limit.seconds), pct(ratio), `>= 50 %: ${verdict(ratio >= 0.5)}`],
-        ["samples/s", int(real.samples / realSeconds), int(limit.samples / limit.seconds), pct(ratio), ""],
-        ["CPU time (all threads)", `${realCpu.toFixed(2)} s`, `${limitCpu.toFixed(2)} s`, "", ""],
+        ["time", `${realSeconds.toFixed(2)} s`, `${limitSeconds.toFixed(2)} s`, "", ""],
+        ["files/s", int(files.length / realSeconds), int(files.length / limitSeconds), pct(ratio), `>= 50 %: ${verdict(ratio >= 0.5)}`],
+        ["samples/s", int(real.samples / realSeconds), int(limit.samples / limitSeconds), "", ""],
+        ["CPU time (all threads)", `${mid((p) => p.real.cpuSeconds).toFixed(2)} s`, `${mid((p) => p.limit.cpuSeconds).toFixed(2)} s`, "", ""],
         ["first run (cold)", `${cold.seconds.toFixed(2)} s`, `${coldLimit.seconds.toFixed(2)} s`, pct(coldLimit.seconds / cold.seconds), ""],
       ]),
     );
+    print("a", `   real/limit of each pair, in order (the loop that ran first alternates): ${pairs.map((p) => pct(p.ratio)).join(", ")}`);
     print(
       "a",
-      `   the real pipeline prepares files (read, label, hash, parse, deflate) on a worker thread ahead of the writer: it took ${int(real.preparedAhead ?? 0)} of the ${int(files.length)} (db/prepare-ahead.ts); the limit loop uses one thread`,
+      `   the real pipeline prepares files (read, label, hash, parse, deflate) on a worker thread ahead of the writer: it took ${pairs.map((p) => int(p.real.preparedAhead)).join(", ")} of the ${int(files.length)} (db/prepare-ahead.ts); the limit loop uses one thread`,
     );
     targets.push(["a", "ingestion, real/limit >= 50 %", pct(ratio), ratio >= 0.5]);
     progress("a: again, with every SQLite call timed");
@@ -130,6 +144,44 @@ async function ingestion() {
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+interface IngestPair {
+  real: { seconds: number; cpuSeconds: number; samples: number; preparedAhead: number };
+  limit: { seconds: number; cpuSeconds: number; samples: number };
+  /** real files/s over limit files/s. */
+  ratio: number;
+}
+
+/**
+ * One timed run of each loop into fresh databases. The loop that goes first alternates from
+ * pair to pair, so neither always inherits the other's warm page cache or busy disk.
+ */
+async function ingestPair(tmp: string, files: string[], index: number): Promise<IngestPair> {
+  const corpus = join(tmp, "corpus");
+  const runReal = async () => {
+    const conn = openDb(join(tmp, `real-${index}.db`));
+    try {
+      const { result, seconds, cpuSeconds } = await timed(() => importPaths(conn, [corpus]));
+      if (result.failed.length > 0 || result.imported !== files.length) throw new Error(`real pipeline imported ${result.imported} of ${files.length}; first failure: ${JSON.stringify(result.failed[0])}`);
+      return { seconds, cpuSeconds, samples: result.samples, preparedAhead: result.preparedAhead ?? 0 };
+    } finally {
+      conn.close();
+    }
+  };
+  const runLimit = async () => {
+    const { result, cpuSeconds } = await timed(async () => limitIngest(join(tmp, `limit-${index}.db`), files));
+    return { seconds: result.seconds, cpuSeconds, samples: result.samples };
+  };
+  let real: IngestPair["real"], limit: IngestPair["limit"];
+  if (index % 2 === 0) {
+    real = await runReal();
+    limit = await runLimit();
+  } else {
+    limit = await runLimit();
+    real = await runReal();
+  }
+  return { real, limit, ratio: limit.seconds / real.seconds };
 }
 
 /** `fn`'s result, wall time and CPU time (every thread of the process), in seconds. */
@@ -184,15 +236,17 @@ async function measureServer(server: Promise<RunningServer>, url: string, inTurn
   try {
     await sequentialLatency(url, 1); // warm-up: first query plans, JIT
     const single = await sequentialLatency(url, 5);
-    const load = async (urls: string | string[], what: string) => {
-      progress(`b: ${CONNECTIONS} connections for ${DURATION} s on ${what}, after ${WARMUP_S} s unmeasured`);
+    const load = async (urls: string | string[], what: string, runs: number) => {
+      progress(`b: ${CONNECTIONS} connections for ${runs} x ${DURATION} s on ${what}, after ${WARMUP_S} s unmeasured`);
       await runLoad(urls, { connections: CONNECTIONS, durationS: WARMUP_S, client: CLIENT });
-      return runLoad(urls, { connections: CONNECTIONS, durationS: DURATION, client: CLIENT });
+      const results: LoadResult[] = [];
+      for (let r = 0; r < runs; r++) results.push(await runLoad(urls, { connections: CONNECTIONS, durationS: DURATION, client: CLIENT }));
+      return medianOfRuns(results);
     };
-    const one = await load(url, url);
+    const one = await load(url, url, TRIALS);
     const spread = inTurn.filter((_, i) => i % Math.ceil(inTurn.length / AGREEMENT_SAMPLES) === 0);
     const samples = await Promise.all(spread.map(async (u) => (await sequentialLatency(u, 1)).body));
-    const turn = inTurn.length > 0 ? await load(inTurn, `${inTurn.length} permalinks in turn`) : null;
+    const turn = inTurn.length > 0 ? await load(inTurn, `${inTurn.length} permalinks in turn`, 1) : null;
     return { single: median(single.ms), body: single.body, load: one, inTurn: turn, inTurnBodies: samples };
   } finally {
     await s.stop();
@@ -271,7 +325,7 @@ async function api(permalink: string, views: string[], browserSection: () => Pro
   const rpsCached = cached.load.rps / floor.load.rps;
   const rpsCold = cold.load.rps / floor.load.rps;
   print("b", `b. GET ${path}`);
-  print("b", `   ${rows} overhead rows; the servers' rows ${agree ? "are identical" : "DIFFER (the floor is not answering the same question)"} (this permalink on all three, ${AGREEMENT_SAMPLES} of those in turn below on next and the floor); ${CONNECTIONS} connections of ${CLIENT === "wrk" ? "wrk -t1 (C, one thread)" : "autocannon"} for ${DURATION} s each, after ${WARMUP_S} s of the same load unmeasured`);
+  print("b", `   ${rows} overhead rows; the servers' rows ${agree ? "are identical" : "DIFFER (the floor is not answering the same question)"} (this permalink on all three, ${AGREEMENT_SAMPLES} of those in turn below on next and the floor); ${CONNECTIONS} connections of ${CLIENT === "wrk" ? "wrk -t1 (C, one thread)" : "autocannon"} for ${DURATION} s a run, after ${WARMUP_S} s of the same load unmeasured; the permalink's figures are the median of ${TRIALS} runs, each run's below them`);
   print("b", "   next start serves repeated views from its read cache (db/read-cache.ts, valid until an import commits); with HVSCOPE_READ_CACHE=off every request computes the view, as the minimal server does");
   print(
     "b",
@@ -287,12 +341,14 @@ async function api(permalink: string, views: string[], browserSection: () => Pro
         "",
         "",
       ],
+      ["p99 of each run", ...[cached, cold, floor].map(({ load: l }) => l.runs.map((r) => ms(r.p99Ms)).join(", ")), "", ""],
+      ["requests/s of each run", ...[cached, cold, floor].map(({ load: l }) => l.runs.map((r) => r.rps.toFixed(0)).join(", ")), "", ""],
     ]),
   );
   const turnNext = cached.inTurn!;
   const turnFloor = floor.inTurn!;
   const rpsTurn = turnNext.rps / turnFloor.rps;
-  print("b", `   ${views.length} permalinks in turn: each runtime as baseline against every subset of the others, more than the 64 views the read cache holds, so each request computes its view (from the host's series, which stay cached)`);
+  print("b", `   ${views.length} permalinks in turn: each runtime as baseline against every subset of the others, more than the 64 views the read cache holds, so each request computes its view (from the host's series, which stay cached); one run`);
   print(
     "b",
     formatTable([
@@ -306,12 +362,12 @@ async function api(permalink: string, views: string[], browserSection: () => Pro
   progress("b: timing the route's queries one by one");
   print("b", "   where one uncached request's database and JS time goes (the route's getExploreData, run alone; SCAN = full scan):");
   print("b", queryBreakdown(permalink));
-  targets.push(["b", "API p99 < 50 ms (read cache on)", ms(cached.load.p99Ms), cached.load.p99Ms < 50]);
-  targets.push(["b", "API p99 < 50 ms (read cache off)", ms(cold.load.p99Ms), cold.load.p99Ms < 50]);
-  targets.push(["b", "API requests/s >= 50 % of minimal (cache on)", pct(rpsCached), rpsCached >= 0.5]);
-  targets.push(["b", `API p99 < 50 ms (cache on, ${views.length} views in turn)`, ms(turnNext.p99Ms), turnNext.p99Ms < 50]);
-  targets.push(["b", `API requests/s >= 50 % of minimal (${views.length} views in turn)`, pct(rpsTurn), rpsTurn >= 0.5]);
-  targets.push(["b", "API requests/s >= 50 % of minimal (cache off)", pct(rpsCold), rpsCold >= 0.5]);
+  targets.push(["b", "API p99 < 50 ms (permalink, read cache on)", ms(cached.load.p99Ms), cached.load.p99Ms < 50]);
+  targets.push(["b", "API requests/s >= 50 % of minimal (permalink, cache on)", pct(rpsCached), rpsCached >= 0.5]);
+  stricter.push(["b", "API p99 < 50 ms (permalink, read cache off)", ms(cold.load.p99Ms), cold.load.p99Ms < 50]);
+  stricter.push(["b", "API requests/s >= 50 % of minimal (permalink, cache off)", pct(rpsCold), rpsCold >= 0.5]);
+  stricter.push(["b", `API p99 < 50 ms (cache on, ${views.length} views in turn)`, ms(turnNext.p99Ms), turnNext.p99Ms < 50]);
+  stricter.push(["b", `API requests/s >= 50 % of minimal (${views.length} views in turn)`, pct(rpsTurn), rpsTurn >= 0.5]);
 }
 
 function firstLoadJs() {
@@ -325,13 +381,13 @@ function firstLoadJs() {
 async function browser(permalink: string) {
   const url = `http://127.0.0.1:${values.port}/explore?${permalink}`;
   progress("d: first visits and filter changes in Chromium");
-  const b = await measureExplore(url, { loads: 5, rounds: 3, timeoutMs: 60_000 });
+  const b = await measureExplore(url, { loads: VISITS, rounds: 3, timeoutMs: 60_000 });
   // A change that never showed counts as infinitely slow: it can only raise the median.
   const changes = [b.runtimeToggleMs, b.viewSwitchMs].map((v) => v.map((x) => x ?? Infinity));
   const lcp = median(b.lcpMs);
   const change = changes.map((v) => median(v));
   const timeouts = (v: number[]) => (v.includes(Infinity) ? `, ${v.filter((x) => x === Infinity).length} timed out` : "");
-  print("d", `d. /explore?${permalink} in Chromium (loopback; 5 first visits, each in a fresh context, after one unmeasured)`);
+  print("d", `d. /explore?${permalink} in Chromium (loopback; ${VISITS} first visits, each in a fresh context, after one unmeasured)`);
   print(
     "d",
     formatTable([
@@ -367,8 +423,9 @@ async function main() {
   else if (run("d")) throw new Error("section d needs the server of section b: use --sections bd");
   if (run("c")) firstLoadJs();
   for (const section of ["a", "b", "c", "d"]) if (blocks.has(section)) console.log(`${blocks.get(section)!.join("\n")}\n`);
-  console.log("Targets");
-  console.log(formatTable([["target", "measured", ""], ...targets.sort(([a], [b]) => a.localeCompare(b)).map(([section, name, value, ok]) => [`${section}. ${name}`, value, verdict(ok)])]));
+  const table = (rows: typeof targets) => formatTable([["target", "measured", ""], ...rows.sort(([a], [b]) => a.localeCompare(b)).map(([section, name, value, ok]) => [`${section}. ${name}`, value, verdict(ok)])]);
+  console.log(`Targets (issue 6: the typical permalink, read cache on as served)\n${table(targets)}`);
+  if (stricter.length > 0) console.log(`\nStricter checks (loads the issue does not name: every request computing its view)\n${table(stricter)}`);
 }
 
 main().catch(async (e: unknown) => {

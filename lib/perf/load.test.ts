@@ -2,7 +2,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { readFixture } from "@/lib/parsers/fixtures";
-import { fromWrkReport, hasWrk, runLoad, wrkRotation, type LoadClient } from "./load";
+import { fromWrkReport, hasWrk, medianOfRuns, runLoad, wrkRotation, type LoadClient } from "./load";
 
 // Real wrk reports (lib/parsers/__fixtures__/wrk/commands.md has the commands); values copied from them.
 describe("fromWrkReport", () => {
@@ -28,6 +28,31 @@ describe("fromWrkReport", () => {
 
   it("refuses a report without the latency distribution", () => {
     expect(() => fromWrkReport(readFixture("wrk", "nginx-t2-c16.txt"))).toThrow(/latency_p50 \(was --latency given\?\)/);
+  });
+});
+
+describe("medianOfRuns", () => {
+  const runs = ["nginx-t2-c16-latency.txt", "nginx-t2-c300-errors-latency.txt", "nginx-404-latency.txt"].map((f) => fromWrkReport(readFixture("wrk", f)));
+  const middle = (pick: (r: (typeof runs)[number]) => number) => runs.map(pick).sort((a, b) => a - b)[1];
+
+  it("takes each statistic's middle run, so one run's burst does not set the tail", () => {
+    const r = medianOfRuns(runs);
+    expect(r.p99Ms).toBe(middle((x) => x.p99Ms));
+    expect(r.p50Ms).toBe(middle((x) => x.p50Ms));
+    expect(r.rps).toBe(middle((x) => x.rps));
+    // The 300-connection run's tail is the largest of the three; it is not the one reported.
+    expect(r.p99Ms).toBeLessThan(Math.max(...runs.map((x) => x.p99Ms)));
+    expect(r.runs).toEqual(runs);
+  });
+
+  it("adds the runs' counts up", () => {
+    const r = medianOfRuns(runs);
+    expect(r.ok).toBe(runs[0]!.ok + runs[1]!.ok + runs[2]!.ok);
+    expect([r.non2xx, r.errors]).toEqual([runs[2]!.non2xx, runs[1]!.errors]);
+  });
+
+  it("refuses no runs", () => {
+    expect(() => medianOfRuns([])).toThrow(/no runs/);
   });
 });
 

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import autocannon from "autocannon";
 import { wrkParser } from "@/lib/parsers/wrk";
+import { median } from "./percentile";
 
 export interface LoadResult {
   p50Ms: number;
@@ -56,6 +57,29 @@ export async function runLoad(urls: string | readonly string[], { connections, d
   }
   const r = await autocannon({ url: parsed[0]!.origin, requests: paths.map((path) => ({ method: "GET", path })), connections, duration: durationS, timeout: timeoutS });
   return { p50Ms: r.latency.p50, p99Ms: r.latency.p99, rps: r["2xx"] / r.duration, ok: r["2xx"], non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts };
+}
+
+/**
+ * Several runs of one load as one result: the median run's p50, p99 and requests/s (each
+ * statistic's own median), and every run's counts added up. On a shared VM a burst of other
+ * work can double one run's tail; the median of runs says what the server does, and the
+ * runs stay in `runs` to be printed beside it. Pooling the runs' latencies would instead
+ * let one burst set the p99 of all of them.
+ */
+export function medianOfRuns(runs: readonly LoadResult[]): LoadResult & { runs: readonly LoadResult[] } {
+  if (runs.length === 0) throw new Error("medianOfRuns: no runs");
+  const mid = (pick: (r: LoadResult) => number) => median(runs.map(pick));
+  const sum = (pick: (r: LoadResult) => number) => runs.reduce((total, r) => total + pick(r), 0);
+  return {
+    p50Ms: mid((r) => r.p50Ms),
+    p99Ms: mid((r) => r.p99Ms),
+    rps: mid((r) => r.rps),
+    ok: sum((r) => r.ok),
+    non2xx: sum((r) => r.non2xx),
+    errors: sum((r) => r.errors),
+    timeouts: sum((r) => r.timeouts),
+    runs,
+  };
 }
 
 /** A wrk script requesting `paths` in turn (one wrk thread, so one turn for all connections). */
