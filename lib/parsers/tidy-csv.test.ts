@@ -33,6 +33,14 @@ describe("tidy CSV parser", () => {
     expect(() => parse(name)).toThrow(message);
   });
 
+  it("drops a time unit from a metric's name, since values become ns, and keeps a rate's name whole", () => {
+    const { samples } = tidyCsvParser.parse("runtime,workload,metric,unit,value\nrunc,ab,requests_per_s,ops_per_s,1\nrunc,boot,startup_time_ms,,1\n", { fileName: "f.csv" });
+    expect(samples.map((s) => [s.metric, s.unit, s.value])).toEqual([
+      ["requests_per_s", "ops_per_s", 1],
+      ["startup_time", "ns", 1e6],
+    ]);
+  });
+
   it("rejects an unknown unit cell and bad manifest options", () => {
     expect(() => tidyCsvParser.parse("runtime,metric,value,unit\nrunc,x,1,furlongs\n", { fileName: "f.csv" })).toThrow(/^line 2: unknown unit "furlongs"/);
     expect(() => parse("hvscope-export.csv", { units: { x: "parsecs" } })).toThrow(/invalid tidy-csv options in the manifest/);

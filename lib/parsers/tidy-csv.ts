@@ -1,7 +1,7 @@
 import { parse as parseCsv } from "csv-parse/sync";
 import { z } from "zod";
 import { CATEGORIES, isCategory } from "@/lib/categories";
-import { DIRECTIONS, SOURCE_UNIT_IDS, isSourceUnit, type SourceUnit } from "@/lib/units";
+import { DIRECTIONS, SOURCE_UNIT_IDS, SOURCE_UNITS, isSourceUnit, type SourceUnit } from "@/lib/units";
 import { inferCategory } from "./infer-category";
 import { readOptions } from "./options";
 import { toCanonical, toNumber } from "./text";
@@ -56,7 +56,9 @@ function header(raw: string): string[] {
 
 export const tidyCsvParser: Parser = {
   id: "tidy-csv",
-  version: 1,
+  // 2: a rate's name keeps its `_s` (`requests_per_s` had become `requests_per`), and a
+  // repetition column is read (each metric's rows were numbered in order).
+  version: 2,
   describe: "tidy CSV of published results (columns runtime, metric, value|result, optional workload|method and unit)",
   detect(raw) {
     const cols = header(raw);
@@ -75,7 +77,10 @@ export const tidyCsvParser: Parser = {
     const workloadCol = pick("workload");
     const unitCol = pick("unit");
     const [categoryCol, directionCol] = [pick("category"), pick("direction")];
-    // A repeated (runtime, workload, metric) row is another repetition of the same measurement.
+    // hvscope's export numbers repetitions (from 1); a run need not measure every metric, so its
+    // rows' numbers are kept. Without the column, a repeated (runtime, workload, metric) row is
+    // another repetition of the same measurement.
+    const repetitionCol = cols.includes("repetition") ? "repetition" : undefined;
     const seen = new Map<string, number>();
     return {
       samples: rows.map((row, i): ParsedSample => {
@@ -83,8 +88,9 @@ export const tidyCsvParser: Parser = {
         const sourceMetric = requireCell(row, metricCol, line);
         const workloadName = (workloadCol && row[workloadCol]) || options.workload || sourceMetric;
         const unit = unitOf(sourceMetric, unitCol ? row[unitCol] : undefined, options.units, line);
-        // Values become canonical units, so a unit suffix in the name would mislead (`startup_time_ms` holds ns).
-        const metric = sourceMetric.replace(TIME_SUFFIX, "");
+        // Values become canonical units, so a time unit in the name would mislead (`startup_time_ms`
+        // holds ns). Only a time unit: `requests_per_s` is a rate, and keeps its name.
+        const metric = SOURCE_UNITS[unit].unit === "ns" ? sourceMetric.replace(TIME_SUFFIX, "") : sourceMetric;
         const categoryCell = categoryCol ? row[categoryCol] : undefined;
         const category = options.category ?? (categoryCell && isCategory(categoryCell) ? categoryCell : inferCategory(workloadName, metric));
         if (!category)
@@ -94,7 +100,7 @@ export const tidyCsvParser: Parser = {
         const direction = options.directions[sourceMetric] ?? (directionCell === "higher" || directionCell === "lower" ? directionCell : undefined);
         const runtime = requireCell(row, runtimeCol, line);
         const key = JSON.stringify([runtime, workloadName, metric]);
-        const repetition = seen.get(key) ?? 0;
+        const repetition = repetitionCol ? repetitionOf(row[repetitionCol], line) : (seen.get(key) ?? 0);
         seen.set(key, repetition + 1);
         return {
           workload: { name: workloadName, category, params: {} },
@@ -116,6 +122,13 @@ function readRows(raw: string): Record<string, string>[] {
     const err = e as { message: string; lines?: number };
     throw new ParseError(`invalid CSV: ${err.message}`, err.lines);
   }
+}
+
+/** A repetition cell (1, 2, ...) as the 0-based offset the planner numbers runs by. */
+function repetitionOf(cell: string | undefined, line: number): number {
+  const n = Number(cell);
+  if (!cell || !Number.isInteger(n) || n < 1) throw new ParseError(`repetition must be a whole number from 1, not "${cell ?? ""}"`, line);
+  return n - 1;
 }
 
 function requireCell(row: Record<string, string>, col: string, line: number): string {
