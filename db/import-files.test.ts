@@ -7,7 +7,8 @@ import { planFile } from "@/lib/ingest/plan";
 import { importPaths } from "./import-files";
 import { ROWS_PER_INSERT } from "./ingest-statements";
 import { countRows, createTestDb } from "./test-db";
-import { listTidyRows } from "./tidy-rows";
+import { toCsv } from "@/lib/csv";
+import { listTidyRows, TIDY_COLUMNS, type TidyRow } from "./tidy-rows";
 
 const FIXTURES = join(import.meta.dirname, "..", "lib", "parsers", "__fixtures__");
 
@@ -117,6 +118,33 @@ describe("importPaths", () => {
       .pluck()
       .get();
     expect(mismatched).toBe(0);
+  });
+
+  it("stores a file's new series together, more than one insert holds, each found again by its identity", async () => {
+    // Every tool's fixtures under two runtimes, exported as one tidy CSV: one file holding hundreds
+    // of series, which the writer inserts in chunks and matches back by identity, not by order.
+    // (Not the tidy CSVs themselves: an export of hvscope's export would list its rows beside the
+    // fio rows they came from, under the same workload name, and re-import them as one workload.)
+    for (const runtime of ["runc", "runsc"]) cpSync(FIXTURES, join(dir, "fixtures", runtime), { recursive: true, filter: (src) => !src.endsWith("tidy-csv") });
+    await importPaths(conn, [join(dir, "fixtures")], { host: "h", prepareAhead: false });
+    const exported = await listTidyRows(conn.db);
+    writeFileSync(join(dir, "export.csv"), toCsv(TIDY_COLUMNS, exported));
+    const again = createTestDb();
+    try {
+      expect((await importPaths(again, [join(dir, "export.csv")], { dataset: "fixtures", host: "h" })).failed).toEqual([]);
+      expect(countRows(again).series).toBeGreaterThan(2 * ROWS_PER_INSERT);
+      const identity = (r: TidyRow) => [r.dataset, r.host, r.runtime, r.workload, r.metric, r.unit, r.repetition, r.value].join(" ");
+      expect((await listTidyRows(again.db)).map(identity).sort()).toEqual(exported.map(identity).sort());
+      const mismatched = again.client
+        .prepare(`SELECT count(*) FROM samples s JOIN runs r ON s.run_id = r.id JOIN series se ON s.series_id = se.id
+          WHERE se.metric_id != s.metric_id OR se.workload_id != r.workload_id OR se.runtime_id != r.runtime_id
+            OR se.runtime_version IS NOT r.runtime_version OR se.runtime_variant IS NOT r.runtime_variant`)
+        .pluck()
+        .get();
+      expect(mismatched).toBe(0);
+    } finally {
+      again.cleanup();
+    }
   });
 
   it("applies labels in order: CLI flag, manifest rule, path", async () => {

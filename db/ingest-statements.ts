@@ -61,23 +61,17 @@ export function prepareIngestStatements(db: Db) {
     insertSamples: rowsWriter<SampleRow>(["runId", "metricId", "seriesId", "value"], (rows) => db.insert(samples).values(rows).prepare()),
     /** Every series of a (dataset, host): read once when the writer first meets the pair. */
     seriesOfHost: db
-      .select({ id: series.id, workloadId: series.workloadId, metricId: series.metricId, runtimeId: series.runtimeId, version: series.runtimeVersion, variant: series.runtimeVariant })
+      .select(SERIES_IDENTITY)
       .from(series)
       .where(and(eq(series.datasetId, p("datasetId")), eq(series.hostId, p("hostId"))))
       .prepare(),
-    insertSeries: db
-      .insert(series)
-      .values({
-        datasetId: raw("datasetId"),
-        hostId: raw("hostId"),
-        runtimeId: raw("runtimeId"),
-        runtimeVersion: raw("runtimeVersion"),
-        runtimeVariant: raw("runtimeVariant"),
-        workloadId: raw("workloadId"),
-        metricId: raw("metricId"),
-      })
-      .returning({ id: series.id })
-      .prepare(),
+    /**
+     * A file's new series, together. Each comes back with its identity, not just its id: the
+     * order of RETURNING's rows is not guaranteed (SQLite's documentation says so).
+     */
+    insertSeries: rowsWriter<SeriesRow, StoredSeries>(["datasetId", "hostId", "runtimeId", "runtimeVersion", "runtimeVariant", "workloadId", "metricId"], (rows) =>
+      db.insert(series).values(rows).returning(SERIES_IDENTITY).prepare(),
+    ),
     /**
      * A series' statistics rows from the newest one at or before this import on: the one to
      * extend, plus any written meanwhile by a concurrent later import, which must include this
@@ -145,6 +139,20 @@ export function prepareIngestStatements(db: Db) {
 
 export type IngestStatements = ReturnType<typeof prepareIngestStatements>;
 
+/** A series as the writer finds it again: its id and what identifies it within its (dataset, host). */
+const SERIES_IDENTITY = { id: series.id, workloadId: series.workloadId, metricId: series.metricId, runtimeId: series.runtimeId, version: series.runtimeVersion, variant: series.runtimeVariant };
+export type StoredSeries = { id: number; workloadId: number; metricId: number; runtimeId: string; version: string | null; variant: string | null };
+
+export interface SeriesRow {
+  datasetId: number;
+  hostId: number;
+  runtimeId: string;
+  runtimeVersion: string | null;
+  runtimeVariant: string | null;
+  workloadId: number;
+  metricId: number;
+}
+
 export interface SampleRow {
   runId: number;
   metricId: number;
@@ -164,14 +172,19 @@ export const ROWS_PER_INSERT = 64;
  * `build` makes the statement for placeholder rows; it is prepared once per row count.
  *
  * The placeholders go in raw (`raw`): 5,000 inserts of a file's 11 samples took 55 ms against
- * 80 ms as column values. Every column written here is a number.
+ * 80 ms as column values. Every column written here is a number or text. Resolves to the rows
+ * of the statements' RETURNING clause, when they have one (typed `Returned` by the caller).
  */
-function rowsWriter<Row extends object>(keys: readonly (keyof Row & string)[], build: (rows: Record<keyof Row, SQL>[]) => { execute(values: Record<string, unknown>): PromiseLike<unknown> }) {
+function rowsWriter<Row extends object, Returned = never>(
+  keys: readonly (keyof Row & string)[],
+  build: (rows: Record<keyof Row, SQL>[]) => { execute(values: Record<string, unknown>): PromiseLike<unknown> },
+) {
   const names = Array.from({ length: ROWS_PER_INSERT }, (_, i) => keys.map((k) => `${k}${i}`));
   const byCount = new Map<number, ReturnType<typeof build>>();
   const prepareFor = (count: number) => build(names.slice(0, count).map((n) => Object.fromEntries(keys.map((k, j) => [k, raw(n[j]!)])) as Record<keyof Row, SQL>));
   const statementFor = (count: number) => byCount.get(count) ?? byCount.set(count, prepareFor(count)).get(count)!;
-  return async (rows: readonly Row[]) => {
+  return async (rows: readonly Row[]): Promise<Returned[]> => {
+    const returned: Returned[] = [];
     for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
       const count = Math.min(ROWS_PER_INSERT, rows.length - start);
       const values: Record<string, unknown> = {};
@@ -180,7 +193,9 @@ function rowsWriter<Row extends object>(keys: readonly (keyof Row & string)[], b
         const n = names[i]!;
         for (let j = 0; j < keys.length; j++) values[n[j]!] = row[keys[j]!];
       }
-      await statementFor(count).execute(values);
+      const result = await statementFor(count).execute(values);
+      if (Array.isArray(result)) returned.push(...(result as Returned[]));
     }
+    return returned;
   };
 }
