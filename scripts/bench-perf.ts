@@ -196,7 +196,7 @@ async function timed<T>(fn: () => Promise<T>) {
   return { result, seconds: (performance.now() - started) / 1000, cpuSeconds: (used.user + used.system) / 1e6 };
 }
 
-/** A second run of both loops into fresh databases with every SQLite call timed (the timing adds a little). */
+/** One more run of both loops into fresh databases with every SQLite call timed (the timing adds a little). */
 async function sqliteShare(tmp: string, corpus: string[], files: string[]) {
   const conn = openDb(join(tmp, "timed-real.db"));
   let t = performance.now();
@@ -212,7 +212,7 @@ function ingestionBreakdown({ real, realMs, limit, limitMs }: Awaited<ReturnType
   const share = (part: number, whole: number) => `${(part / 1000).toFixed(2)} s (${pct(part / whole)})`;
   const perCall = (s: { ms: number; calls: number }) => `${((s.ms / s.calls) * 1000).toFixed(1)} µs`;
   return [
-    "   where the writer's time goes (a second run of each, every better-sqlite3 call timed):",
+    "   where the writer's time goes (one more run of each, every better-sqlite3 call timed):",
     formatTable([
       ["", "real pipeline", "limit loop"],
       ["SQLite calls", share(real.sqliteMs, realMs), share(limit.sqliteMs, limitMs)],
