@@ -67,7 +67,8 @@ export function prepareIngestStatements(db: Db) {
       .prepare(),
     /**
      * A file's new series, together. Each comes back with its identity, not just its id: the
-     * order of RETURNING's rows is not guaranteed (SQLite's documentation says so).
+     * order of RETURNING's rows is guaranteed by neither SQLite (its documentation says they come in
+     * an arbitrary order) nor PostgreSQL.
      */
     insertSeries: rowsWriter<SeriesRow, StoredSeries>(["datasetId", "hostId", "runtimeId", "runtimeVersion", "runtimeVariant", "workloadId", "metricId"], (rows) =>
       db.insert(series).values(rows).returning(SERIES_IDENTITY).prepare(),
