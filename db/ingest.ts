@@ -174,14 +174,13 @@ export class IngestWriter {
       const workloadId = await this.upsertWorkload(plan.parser.id, run);
       const group = runGroupKey(datasetId, hostId, workloadId, run.runtime);
       const repetition = this.nextRepetition(group, run, bases);
+      const runtime = { runtimeId: run.runtime.id, runtimeVersion: run.runtime.version ?? null, runtimeVariant: run.runtime.variant ?? null };
       const [stored] = await this.sql.insertRun.execute({
         sourceFileId: source!.id,
         datasetId,
         hostId,
-        runtimeId: run.runtime.id,
+        ...runtime,
         runtimeLabel: run.runtimeLabel,
-        runtimeVersion: run.runtime.version ?? null,
-        runtimeVariant: run.runtime.variant ?? null,
         workloadId,
         repetition,
         tool: plan.parser.id,
@@ -194,7 +193,7 @@ export class IngestWriter {
         const metricId = this.ids.get(metricKey(s)) ?? (await this.upsertMetric(s));
         const key = seriesKey(group, metricId);
         if (!this.ids.has(key) && !newSeries.has(key))
-          newSeries.set(key, { datasetId, hostId, runtimeId: run.runtime.id, runtimeVersion: run.runtime.version ?? null, runtimeVariant: run.runtime.variant ?? null, workloadId, metricId });
+          newSeries.set(key, { datasetId, hostId, ...runtime, workloadId, metricId });
         rows.push({ runId: stored!.id, metricId, seriesId: 0, value: s.value });
         rowSeries.push(key);
       }

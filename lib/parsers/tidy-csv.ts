@@ -99,9 +99,7 @@ export const tidyCsvParser: Parser = {
         const directionCell = directionCol ? row[directionCol] : undefined;
         const direction = options.directions[sourceMetric] ?? (directionCell === "higher" || directionCell === "lower" ? directionCell : undefined);
         const runtime = requireCell(row, runtimeCol, line);
-        const key = JSON.stringify([runtime, workloadName, metric]);
-        const repetition = repetitionCol ? repetitionOf(row[repetitionCol], line) : (seen.get(key) ?? 0);
-        seen.set(key, repetition + 1);
+        const repetition = repetitionCol ? repetitionOf(row[repetitionCol], line) : nextRepetition(seen, JSON.stringify([runtime, workloadName, metric]));
         return {
           workload: { name: workloadName, category, params: {} },
           metric,
@@ -122,6 +120,13 @@ function readRows(raw: string): Record<string, string>[] {
     const err = e as { message: string; lines?: number };
     throw new ParseError(`invalid CSV: ${err.message}`, err.lines);
   }
+}
+
+/** The next 0-based repetition of a (runtime, workload, metric) key, counting rows in order. */
+function nextRepetition(seen: Map<string, number>, key: string): number {
+  const repetition = seen.get(key) ?? 0;
+  seen.set(key, repetition + 1);
+  return repetition;
 }
 
 /** A repetition cell (1, 2, ...) as the 0-based offset the planner numbers runs by. */
