@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { newNonce, pageCsp } from "@/lib/csp";
+import { newNonce, pageCsp } from "@/lib/http/csp";
 
 /** A path segment that is not valid percent-encoding (`%ZZ`, a cut-off `%E0%A4%A`). */
 function malformedPath(pathname: string): boolean {
@@ -16,7 +16,7 @@ const BAD_PATH = "This address is not valid: a % in its path must start an escap
 /**
  * Runs before routing, for pages and the API. Next.js answers a path it cannot decode with a bare
  * 500 (it looks for a /400 page the app router does not have), so such paths get a 400 here. Page
- * requests then get their own CSP nonce (lib/csp.ts): Next.js reads it back from the request's
+ * requests then get their own CSP nonce (lib/http/csp.ts): Next.js reads it back from the request's
  * Content-Security-Policy header while rendering; the layout reads `x-nonce` for next-themes.
  * API routes get their fixed headers from next.config.js, and only those whose path has a % come
  * here at all (see the matcher).

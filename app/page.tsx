@@ -2,11 +2,11 @@ import Link from "next/link";
 import { Notices } from "@/components/notices";
 import { db } from "@/db";
 import { getExploreData } from "@/db/queries/explore";
-import { headlineFindings } from "@/lib/findings";
+import { headlineFindings } from "@/lib/overview/findings";
 import { formatPct, runtimeLabel } from "@/lib/format";
-import { toHeatmap } from "@/lib/heatmap";
+import { toHeatmap } from "@/lib/overview/heatmap";
 import { loadFilters, serializeFilters, type Filters } from "@/lib/search-params";
-import { runtimeIdsOf } from "@/lib/selection";
+import { runtimeIdsOf } from "@/lib/explore/selection";
 import { HeatmapTable } from "./_components/heatmap-table";
 
 export const dynamic = "force-dynamic";

@@ -1,4 +1,4 @@
-import type { Notice } from "@/lib/selection";
+import type { Notice } from "@/lib/explore/selection";
 
 /** What a link asked for that the data cannot show, and what is shown instead. */
 export function Notices({ notices }: { notices: Notice[] }) {

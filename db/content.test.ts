@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readFixture } from "@/lib/parsers/fixtures";
+import { readFixture } from "@/lib/parsers/__test__/fixtures";
 import { packContent, unpackContent } from "./content";
 
 describe("stored file content", () => {

@@ -34,7 +34,7 @@ export const hosts = sqliteTable("hosts", {
   os: text("os"),
 });
 
-/** Canonical ids from lib/runtimes.ts, plus unknown names kept as seen (`known` = false). */
+/** Canonical ids from lib/runtime-ids.ts, plus unknown names kept as seen (`known` = false). */
 export const runtimes = sqliteTable("runtimes", {
   id: text("id").primaryKey(),
   known: integer("known", { mode: "boolean" }).notNull(),
@@ -138,7 +138,7 @@ export const series = sqliteTable(
 );
 
 /**
- * A series' statistics as of an import: the moments (lib/moments.ts) of every sample stored by
+ * A series' statistics as of an import: the moments (lib/overhead/moments.ts) of every sample stored by
  * that import or an earlier one. One row per import that added samples to the series, so a
  * view pinned to `asof` reads the newest row at or before it instead of the samples.
  */

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { RUNTIME_IDS, RUNTIMES } from "../lib/runtimes";
+import { RUNTIME_IDS, RUNTIMES } from "../lib/runtime-ids";
 import { failOnConsoleErrors, hasShared, SHARED_SKIP } from "./helpers";
 
 test("every runtime page shows its facts, cited pros and cons, and what was measured", async ({ page }) => {

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { HOSTILE } from "./hostile-labels";
 
-// Security headers (next.config.js, proxy.ts, lib/csp.ts), the site working under its
+// Security headers (next.config.js, proxy.ts, lib/http/csp.ts), the site working under its
 // Content-Security-Policy, and raw files served by numeric id only.
 
 const directives = (csp: string) => new Map(csp.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));

@@ -1,4 +1,4 @@
-import { RUNTIMES, isRuntimeId } from "./runtimes";
+import { RUNTIMES, isRuntimeId } from "./runtime-ids";
 
 const SCALES: Record<string, [number, string][]> = {
   ns: [
@@ -62,6 +62,6 @@ export function runtimeLabel(id: string, version?: string | null, variant?: stri
 }
 
 /** Stable key of a runtime series, used for colours and React keys. */
-export function seriesKey(id: string, version?: string | null, variant?: string | null): string {
+export function runtimeSeriesKey(id: string, version?: string | null, variant?: string | null): string {
   return [id, version ?? "", variant ?? ""].join("|");
 }

@@ -1,4 +1,4 @@
-import type { RuntimeId } from "./runtimes";
+import type { RuntimeId } from "./runtime-ids";
 
 /**
  * One stable colour per runtime, from the Okabe–Ito palette (distinguishable with the common

@@ -1,6 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { SourceFileDetail } from "@/db/queries/provenance";
-import type { ExploreView } from "./explore-view";
+import type { ExploreView } from "./explore/view";
 import { serializeFilters, type Filters } from "./search-params";
 
 export interface SampleRow {

@@ -19,7 +19,7 @@ export type GuideCase = (typeof GUIDE_CASES)[number];
 
 /**
  * The one URL contract of hvscope (a compatibility promise: see README, "Permalinks").
- * Values are validated against the database by lib/selection.ts; unknown ones produce a
+ * Values are validated against the database by lib/explore/selection.ts; unknown ones produce a
  * notice, never an error. Defaults are part of a link's meaning: change them deliberately.
  */
 export const filterParsers = {

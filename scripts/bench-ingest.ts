@@ -8,9 +8,9 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } fr
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { importPaths } from "@/db/import-files";
+import { importPaths } from "@/db/ingest/import-paths";
 import { openDb } from "@/db/open";
-import { goodFixtures } from "@/lib/parsers/corpus";
+import { goodFixtures } from "@/lib/parsers/__test__/good-fixtures";
 
 const { values } = parseArgs({ options: { files: { type: "string", default: "10000" }, "min-samples": { type: "string", default: "0" } } });
 const target = Number(values.files);

@@ -17,18 +17,18 @@ import { cpus, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
-import { importPaths } from "@/db/import-files";
+import { importPaths } from "@/db/ingest/import-paths";
 import { openDb } from "@/db/open";
-import { measureExplore } from "@/lib/perf/browser";
-import { prepareFixtures, runtimesFor, writeHostCorpus } from "@/lib/perf/corpus";
-import { measureFirstLoadJs } from "@/lib/perf/first-load-js";
-import { limitIngest } from "@/lib/perf/ingest-limit";
-import { hasWrk, medianOfRuns, runLoad, sequentialLatency, type LoadClient, type LoadResult } from "@/lib/perf/load";
-import { median } from "@/lib/perf/percentile";
-import { viewsInTurn } from "@/lib/perf/permalinks";
-import { timeSqlite } from "@/lib/perf/sqlite-time";
-import { formatTable, int, kb, ms, pct, verdict } from "@/lib/perf/report";
-import { startServer, type RunningServer } from "@/lib/perf/server-process";
+import { measureExplore } from "@/scripts/perf/browser";
+import { prepareFixtures, runtimesFor, writeHostCorpus } from "@/scripts/perf/synthetic-corpus";
+import { measureFirstLoadJs } from "@/scripts/perf/first-load-js";
+import { limitIngest } from "@/scripts/perf/ingest-limit";
+import { hasWrk, medianOfRuns, runLoad, sequentialLatency, type LoadClient, type LoadResult } from "@/scripts/perf/load";
+import { median } from "@/scripts/perf/percentile";
+import { viewsInTurn } from "@/scripts/perf/permalinks";
+import { timeSqlite } from "@/scripts/perf/sqlite-time";
+import { formatTable, int, kb, ms, pct, verdict } from "@/scripts/perf/report";
+import { startServer, type RunningServer } from "@/scripts/perf/server-process";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const { values } = parseArgs({
@@ -137,7 +137,7 @@ async function ingestion() {
     print("a", `   real/limit of each pair, in order (the loop that ran first alternates): ${pairs.map((p) => pct(p.ratio)).join(", ")}`);
     print(
       "a",
-      `   the real pipeline prepares files (read, label, hash, parse, deflate) on a worker thread ahead of the writer: it took ${pairs.map((p) => int(p.real.preparedAhead)).join(", ")} of the ${int(files.length)} (db/prepare-ahead.ts); the limit loop uses one thread`,
+      `   the real pipeline prepares files (read, label, hash, parse, deflate) on a worker thread ahead of the writer: it took ${pairs.map((p) => int(p.real.preparedAhead)).join(", ")} of the ${int(files.length)} (db/ingest/prepare-ahead.ts); the limit loop uses one thread`,
     );
     targets.push(["a", "ingestion, real/limit >= 50 %", pct(ratio), ratio >= 0.5]);
     progress("a: again, with every SQLite call timed");
@@ -261,7 +261,7 @@ async function measureServer(server: Promise<RunningServer>, url: string, inTurn
 }
 
 function queryBreakdown(permalink: string) {
-  const r = spawnSync(process.execPath, ["--conditions", "react-server", "--import", "tsx", join(ROOT, "scripts", "perf-queries.ts"), "--db", DB, "--query", permalink], {
+  const r = spawnSync(process.execPath, ["--conditions", "react-server", "--import", "tsx", join(ROOT, "scripts", "perf", "time-queries.ts"), "--db", DB, "--query", permalink], {
     cwd: ROOT,
     encoding: "utf8",
     timeout: 300_000,
@@ -307,7 +307,7 @@ async function api(permalink: string, views: string[], browserSection: () => Pro
     startServer({
       name: "minimal server",
       command: process.execPath,
-      args: ["--import", "tsx", join(ROOT, "scripts", "perf-min-server.ts"), "--db", DB, "--port", values["floor-port"]],
+      args: ["--import", "tsx", join(ROOT, "scripts", "perf", "min-server.ts"), "--db", DB, "--port", values["floor-port"]],
       cwd: ROOT,
       readyUrl: `${floorBase}/health`,
       timeoutMs: 30_000,
@@ -332,7 +332,7 @@ async function api(permalink: string, views: string[], browserSection: () => Pro
   const rpsCold = cold.load.rps / floor.load.rps;
   print("b", `b. GET ${path}`);
   print("b", `   ${rows} overhead rows; the servers' rows ${agree ? "are identical" : "DIFFER (the floor is not answering the same question)"} (this permalink on all three, ${AGREEMENT_SAMPLES} of those in turn below on next and the floor); ${CONNECTIONS} connections of ${CLIENT === "wrk" ? "wrk -t1 (C, one thread)" : "autocannon"} for ${DURATION} s a run, after ${WARMUP_S} s of the same load unmeasured; the permalink's figures are the median of ${TRIALS} runs, each run's below them`);
-  print("b", "   next start serves repeated views from its read cache (db/read-cache.ts, valid until an import commits); with HVSCOPE_READ_CACHE=off every request computes the view, as the minimal server does");
+  print("b", "   next start serves repeated views from its read cache (db/queries/read-cache.ts, valid until an import commits); with HVSCOPE_READ_CACHE=off every request computes the view, as the minimal server does");
   print(
     "b",
     formatTable([

@@ -3,9 +3,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importPaths } from "@/db/import-files";
+import { importPaths } from "@/db/ingest/import-paths";
 import { getExploreData } from "@/db/queries/explore";
-import { createTestDb } from "@/db/test-db";
+import { createTestDb } from "@/test/test-db";
 import { loadFilters } from "@/lib/search-params";
 
 const ROOT = join(import.meta.dirname, "..");

@@ -1,7 +1,7 @@
 import { Command } from "commander";
-import { installInterruptHandlers } from "@/lib/bench/cleanup";
-import { parseBenchOptions, UsageError, type RawBenchOptions } from "@/lib/bench/options";
-import { runBench } from "@/lib/bench/runner";
+import { installInterruptHandlers } from "@/scripts/bench/cleanup";
+import { parseBenchOptions, UsageError, type RawBenchOptions } from "@/scripts/bench/cli-options";
+import { runBench } from "@/scripts/bench/runner";
 
 const program = new Command("bench")
   .description("Run the benchmark suite under each runtime and write raw outputs plus an hvscope.yaml manifest, ready for `npm run ingest -- DIR`.")

@@ -10,9 +10,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { importPaths } from "@/db/import-files";
+import { importPaths } from "@/db/ingest/import-paths";
 import { openDb } from "@/db/open";
-import { writeLoadCorpus } from "./reliability/corpus";
+import { writeLoadCorpus } from "./reliability/test-corpora";
 import { hammer, quantile } from "./reliability/hammer";
 import { ensureBuild, freePort, startServer } from "./reliability/server";
 

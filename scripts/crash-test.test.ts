@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { writeCrashCorpus } from "./reliability/corpus";
+import { writeCrashCorpus } from "./reliability/test-corpora";
 import { crashTest } from "./reliability/crash";
 
 // A small `npm run test:crash`: a few SIGKILLs of the real ingest CLI, so CI covers crash safety.

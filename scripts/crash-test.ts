@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { writeCrashCorpus } from "./reliability/corpus";
+import { writeCrashCorpus } from "./reliability/test-corpora";
 import { crashTest } from "./reliability/crash";
 
 const { values } = parseArgs({

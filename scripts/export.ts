@@ -1,6 +1,6 @@
 import { Command, Option } from "commander";
 import { openDb } from "@/db/open";
-import { listTidyRows, TIDY_COLUMNS } from "@/db/tidy-rows";
+import { listTidyRows, TIDY_COLUMNS } from "@/db/queries/tidy-rows";
 import { toCsv } from "@/lib/csv";
 import { readEnv } from "@/lib/env";
 

@@ -10,10 +10,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { importPaths } from "@/db/import-files";
+import { importPaths } from "@/db/ingest/import-paths";
 import { openDb } from "@/db/open";
-import { prepareFixtures, runtimesFor, SYNTHETIC_PREFIX, writeHostCorpus } from "@/lib/perf/corpus";
-import { assertOnlySynthetic, assertSyntheticTarget } from "@/lib/perf/db-guard";
+import { prepareFixtures, runtimesFor, SYNTHETIC_PREFIX, writeHostCorpus } from "@/scripts/perf/synthetic-corpus";
+import { assertOnlySynthetic, assertSyntheticTarget } from "@/scripts/perf/db-guard";
 
 const ROOT = resolve(import.meta.dirname, "..");
 

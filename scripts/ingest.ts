@@ -1,9 +1,10 @@
 import { Command } from "commander";
 import { SingleBar, Presets } from "cli-progress";
-import { importPaths, type ImportSummary } from "@/db/import-files";
+import { importPaths } from "@/db/ingest/import-paths";
+import type { ImportSummary } from "@/db/ingest/import-types";
 import { openDb } from "@/db/open";
 import { readEnv } from "@/lib/env";
-import { loadManifest } from "@/lib/manifest/load";
+import { loadManifest } from "@/lib/ingest/manifest/load";
 
 const program = new Command("ingest")
   .description("Import raw benchmark outputs (files or folders, recursive) into the hvscope database.")

@@ -10,9 +10,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
-import { importPaths } from "@/db/import-files";
+import { importPaths } from "@/db/ingest/import-paths";
 import { openDb } from "@/db/open";
-import { writeLoadCorpus } from "./reliability/corpus";
+import { writeLoadCorpus } from "./reliability/test-corpora";
 import { ensureBuild, freePort, startServer } from "./reliability/server";
 
 

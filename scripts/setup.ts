@@ -3,7 +3,7 @@
  * (data/bundled) when the database has no imports yet. Safe to run again.
  */
 import { existsSync } from "node:fs";
-import { importPaths } from "@/db/import-files";
+import { importPaths } from "@/db/ingest/import-paths";
 import { openDb } from "@/db/open";
 import { readEnv } from "@/lib/env";
 

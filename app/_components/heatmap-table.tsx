@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { formatInterval, formatPct, runtimeLabel } from "@/lib/format";
-import { heatColor, heatTextColor, type HeatCell, type HeatmapRow } from "@/lib/heatmap";
+import { heatColor, heatTextColor, type HeatCell, type HeatmapRow } from "@/lib/overview/heatmap";
 
 export interface HeatmapTableProps {
   categories: string[];

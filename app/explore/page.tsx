@@ -5,7 +5,7 @@ import { getExploreData } from "@/db/queries/explore";
 import { getExploreView } from "@/db/queries/explore-view";
 import { listImports } from "@/db/queries/facets";
 import { loadFilters } from "@/lib/search-params";
-import { runtimeIdsOf } from "@/lib/selection";
+import { runtimeIdsOf } from "@/lib/explore/selection";
 import { CopyLink } from "./_components/copy-link";
 import { ExploreQueryProvider } from "./_components/explore-query";
 import { ExploreViews } from "./_components/explore-views";

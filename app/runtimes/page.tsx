@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/db";
-import { listMeasuredRuntimeIds } from "@/db/queries/runtimes";
+import { listMeasuredRuntimeIds } from "@/db/queries/runtime-appearances";
 import { ISOLATION_LEVELS } from "@/lib/catalog/isolation";
-import { RUNTIME_FACTS } from "@/lib/catalog/runtimes";
-import { RUNTIME_IDS, RUNTIMES } from "@/lib/runtimes";
+import { RUNTIME_FACTS } from "@/lib/catalog/runtime-facts";
+import { RUNTIME_IDS, RUNTIMES } from "@/lib/runtime-ids";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Runtimes" };

@@ -2,7 +2,7 @@
 
 import { Bar, CartesianGrid, Cell, ComposedChart, ErrorBar, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from "recharts";
 import { formatValue } from "@/lib/format";
-import { ABSOLUTE_CHART_HEIGHT, type AbsolutePanel } from "@/lib/chart-data";
+import { ABSOLUTE_CHART_HEIGHT, type AbsolutePanel } from "@/lib/explore/chart-data";
 
 export interface AbsoluteChartProps {
   panel: AbsolutePanel;

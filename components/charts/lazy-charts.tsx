@@ -2,7 +2,7 @@
 
 import dynamic from "next/dynamic";
 import type { ReactNode } from "react";
-import { ABSOLUTE_CHART_HEIGHT, overheadChartHeight, TRADEOFF_CHART_HEIGHT } from "@/lib/chart-data";
+import { ABSOLUTE_CHART_HEIGHT, overheadChartHeight, TRADEOFF_CHART_HEIGHT } from "@/lib/explore/chart-data";
 import type { AbsoluteChartProps } from "./absolute-chart";
 import type { OverheadBarChartProps } from "./overhead-bar-chart";
 import type { TradeoffChartProps } from "./tradeoff-chart";

@@ -2,7 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, Cell, ErrorBar, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatPct } from "@/lib/format";
-import { log2Ticks, log2ToPct, overheadChartHeight, type OverheadBar } from "@/lib/chart-data";
+import { log2Ticks, log2ToPct, overheadChartHeight, type OverheadBar } from "@/lib/explore/chart-data";
 
 export interface OverheadBarChartProps {
   data: OverheadBar[];

@@ -1,7 +1,7 @@
 "use client";
 
 import { CartesianGrid, LabelList, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from "recharts";
-import { log2ToPct, TRADEOFF_CHART_HEIGHT } from "@/lib/chart-data";
+import { log2ToPct, TRADEOFF_CHART_HEIGHT } from "@/lib/explore/chart-data";
 import { formatPct } from "@/lib/format";
 
 export interface TradeoffPoint {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasSharedDatasets, importPublicDatasets, SHARED_DATASETS } from "@/db/public-datasets";
-import { createTestDb } from "@/db/test-db";
-import { MAX_PANELS } from "@/lib/chart-data";
-import { fromColumns } from "@/lib/explore-rows";
+import { hasSharedDatasets, importPublicDatasets, SHARED_DATASETS } from "@/test/public-datasets";
+import { createTestDb } from "@/test/test-db";
+import { MAX_PANELS } from "@/lib/explore/chart-data";
+import { fromColumns } from "@/lib/explore/rows";
 import { loadFilters } from "@/lib/search-params";
 import { getExploreData } from "./explore";
 import { getExploreView } from "./explore-view";

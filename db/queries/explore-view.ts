@@ -1,10 +1,10 @@
 import "server-only";
 import type { Db } from "@/db/open";
-import { firstPanels, MAX_PANELS } from "@/lib/chart-data";
-import { toAbsoluteViewSeries, toOverheadColumns } from "@/lib/explore-rows";
-import { summarizeSkipped, type ExploreView, type ExploreViewBody } from "@/lib/explore-view";
+import { firstPanels, MAX_PANELS } from "@/lib/explore/chart-data";
+import { toAbsoluteViewSeries, toOverheadColumns } from "@/lib/explore/rows";
+import { summarizeSkipped, type ExploreView, type ExploreViewBody } from "@/lib/explore/view";
 import type { Filters } from "@/lib/search-params";
-import { runtimeIdsOf } from "@/lib/selection";
+import { runtimeIdsOf } from "@/lib/explore/selection";
 import type { SelectedExploreData } from "./explore";
 import { listSeriesSamples, listSeriesSourceFiles, pointsBySeries } from "./series-samples";
 

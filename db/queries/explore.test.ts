@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasSharedDatasets, importPublicDatasets, SHARED_DATASETS } from "@/db/public-datasets";
-import { createTestDb } from "@/db/test-db";
-import { overheadBody, overheadJson } from "@/lib/overhead-body";
-import { toOverheadRows } from "@/lib/overhead-rows";
+import { hasSharedDatasets, importPublicDatasets, SHARED_DATASETS } from "@/test/public-datasets";
+import { createTestDb } from "@/test/test-db";
+import { overheadBody, overheadJson } from "@/lib/overhead/json-body";
+import { toOverheadRows } from "@/lib/overhead/rows";
 import { loadFilters } from "@/lib/search-params";
 import { getExploreData } from "./explore";
 

@@ -1,10 +1,10 @@
 import "server-only";
 import type { Db } from "@/db/open";
-import { cacheUntilDataChanges } from "@/db/read-cache";
-import { overheadRow, primaryMetricKeeper, toOverheadRows, toSeriesStats, type OverheadTable, type SeriesStats } from "@/lib/overhead-rows";
+import { cacheUntilDataChanges } from "@/db/queries/read-cache";
+import { overheadRow, primaryMetricKeeper, toOverheadRows, toSeriesStats, type OverheadTable, type SeriesStats } from "@/lib/overhead/rows";
 import { memoizeByObject } from "@/lib/memoize";
 import type { Filters } from "@/lib/search-params";
-import { inSelection, NOTICE_PARAMS, pickDataset, pickHost, resolveSelection, unreadableParams, type Notice, type Selection } from "@/lib/selection";
+import { inSelection, NOTICE_PARAMS, pickDataset, pickHost, resolveSelection, unreadableParams, type Notice, type Selection } from "@/lib/explore/selection";
 import { selectionFacets, type SelectionFacets } from "./facets";
 import { listDatasetHosts, listDatasets, listHostSeries, type DatasetFacet, type StoredSeries } from "./series";
 
@@ -30,7 +30,7 @@ const EMPTY: OverheadTable = { rows: [], skipped: [] };
  * Everything a view needs, from the URL's filters: validated selection, notices for whatever
  * was dropped, per-series statistics and the overhead table. Pages and API routes share it.
  * Reads the statistics kept per series at ingest (db/schema.ts series_stats), never the samples,
- * and is cached until the database changes (db/read-cache.ts): treat the result as immutable.
+ * and is cached until the database changes (db/queries/read-cache.ts): treat the result as immutable.
  */
 export function getExploreData(db: Db, filters: Filters, raw: RawParams = {}): Promise<ExploreData> {
   // Only the raw values that notices quote belong in the key: junk parameters must not
@@ -63,9 +63,9 @@ async function readExploreData(db: Db, filters: Filters, raw: RawParams): Promis
 
 /**
  * A stored series' statistics, its overhead rows and its list's headline metrics, computed once
- * per object: the host's series list is cached until the data changes (db/read-cache.ts), so
+ * per object: the host's series list is cached until the data changes (db/queries/read-cache.ts), so
  * views that share series (every runtime subset of a host) share these too, and
- * lib/overhead-body.ts then reuses each row's JSON. An uncached list (HVSCOPE_READ_CACHE=off)
+ * lib/overhead/json-body.ts then reuses each row's JSON. An uncached list (HVSCOPE_READ_CACHE=off)
  * only misses.
  */
 const statsOf = memoizeByObject(toSeriesStats);

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray, lte } from "drizzle-orm";
 import type { Db } from "@/db/open";
-import { cacheUntilDataChanges } from "@/db/read-cache";
+import { cacheUntilDataChanges } from "@/db/queries/read-cache";
 import { runs, samples, sourceFiles } from "@/db/schema";
 
 export interface SeriesPoint {
@@ -42,7 +42,7 @@ export async function listSeriesSamples(db: Db, seriesIds: readonly number[], as
 
 /**
  * The raw files behind each series as of an import, for provenance links; cached until the
- * database changes (db/read-cache.ts), as the page that asks is. Treat the result as immutable.
+ * database changes (db/queries/read-cache.ts), as the page that asks is. Treat the result as immutable.
  */
 export const listSeriesSourceFiles = cacheUntilDataChanges(readSeriesSourceFiles, { maxEntries: 32 });
 

@@ -3,11 +3,11 @@ import { and, asc, desc, eq, gt, lte, max, sql, sum } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "@/db/open";
 import { preparedPerDb } from "@/db/prepared";
-import { cacheUntilDataChanges } from "@/db/read-cache";
+import { cacheUntilDataChanges } from "@/db/queries/read-cache";
 import { datasets, hosts, importSamples, metrics, series, seriesStats, workloads } from "@/db/schema";
-import { fromStatsColumns, STATS_SELECTION } from "@/db/series-moments";
-import type { SeriesMoments } from "@/lib/moments";
-import type { SeriesIdentity } from "@/lib/overhead-rows";
+import { fromStatsColumns, STATS_SELECTION } from "@/db/stats-columns";
+import type { SeriesMoments } from "@/lib/overhead/moments";
+import type { SeriesIdentity } from "@/lib/overhead/rows";
 
 /** `asof` for "everything": prepared statements take a number, not an optional clause. */
 const LATEST = Number.MAX_SAFE_INTEGER;
@@ -94,7 +94,7 @@ async function readDatasetHosts(db: Db, dataset: string, asof: number | null): P
 /**
  * Every series measured on one host of a dataset, with its statistics as of an import. The
  * view's runtime, workload and metric filters apply to this list, so it is cached on its own
- * (db/read-cache.ts): changing a filter reuses it. Treat the result as immutable.
+ * (db/queries/read-cache.ts): changing a filter reuses it. Treat the result as immutable.
  */
 export const listHostSeries = cacheUntilDataChanges(readHostSeries, { maxEntries: 16 });
 

@@ -1,4 +1,4 @@
-import type { RUNTIMES, RuntimeId } from "@/lib/runtimes";
+import type { RUNTIMES, RuntimeId } from "@/lib/runtime-ids";
 import type { IsolationStrength } from "./isolation";
 import type { SourceId } from "./sources";
 import type { UseCaseId } from "./use-case-ids";
@@ -13,7 +13,7 @@ export interface Claim {
   readonly sources: readonly [SourceId, ...SourceId[]];
 }
 
-/** The family named in lib/runtimes.ts for a runtime id. */
+/** The family named in lib/runtime-ids.ts for a runtime id. */
 export type RuntimeFamily = (typeof RUNTIMES)[RuntimeId]["family"];
 
 /** What the catalog knows about one runtime: its boundary, its I/O paths, and cited trade-offs. */

@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { basename, join, relative, sep } from "node:path";
 import type { Category } from "@/lib/categories";
-import type { LoadedManifest } from "@/lib/manifest/load";
-import { fillTemplate, matchPattern } from "@/lib/manifest/pattern";
-import type { ManifestRule } from "@/lib/manifest/schema";
+import type { LoadedManifest } from "@/lib/ingest/manifest/load";
+import { fillTemplate, matchPattern } from "@/lib/ingest/manifest/pattern";
+import type { ManifestRule } from "@/lib/ingest/manifest/schema";
 import type { ParserOptions, ToolId } from "@/lib/parsers/types";
-import { resolveRuntime, type AliasTarget } from "@/lib/runtimes";
+import { resolveRuntime, type AliasTarget } from "@/lib/runtime-ids";
 import { cpuFromCpuinfo, kernelFromUname, memoryFromMeminfo, osFromOsRelease, type HostFacts } from "./host-info";
 
 export interface CliLabels {

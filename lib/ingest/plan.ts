@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { detectParser, DETECTION_ORDER, getParser } from "@/lib/parsers";
 import { ParseError, type ParsedSample, type Parser, type WorkloadKey } from "@/lib/parsers/types";
-import { resolveRuntime, type ResolvedRuntime } from "@/lib/runtimes";
+import { resolveRuntime, type ResolvedRuntime } from "@/lib/runtime-ids";
 import { defaultDirection, type Direction, type Unit } from "@/lib/units";
 import type { FileLabels } from "./labels";
 

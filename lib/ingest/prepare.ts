@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { findManifest, loadManifest, type LoadedManifest } from "@/lib/manifest/load";
+import { findManifest, loadManifest, type LoadedManifest } from "@/lib/ingest/manifest/load";
 import { getParser } from "@/lib/parsers";
 import type { ToolId } from "@/lib/parsers/types";
 import { labelFile, type CliLabels, type FileLabels } from "./labels";
@@ -41,7 +41,7 @@ export function labelsFor(file: FoundFile, cli: CliLabels, manifestFor: ReturnTy
 }
 
 /**
- * A file read, labelled, hashed, parsed and deflated ahead of the writer (db/prepare-ahead.ts).
+ * A file read, labelled, hashed, parsed and deflated ahead of the writer (db/ingest/prepare-ahead.ts).
  * `counted` says whether a failure came after labelling, where ingest counts the file as seen;
  * `file` is there once it was hashed, so a stored file that no longer parses is still skipped.
  */

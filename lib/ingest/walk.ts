@@ -1,7 +1,7 @@
 import { statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { globSync } from "tinyglobby";
-import { MANIFEST_NAMES } from "@/lib/manifest/load";
+import { MANIFEST_NAMES } from "@/lib/ingest/manifest/load";
 
 /** Documentation that travels with datasets; never a measurement, so never an error. */
 const NOT_DATA = /^(README|LICEN[CS]E|NOTICE|COPYING|CHANGELOG)(\.[A-Za-z]+)?$|\.md$/i;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { abParser as parser } from "./ab";
-import { describeFixtureCases, matchWorkloadMetrics, parseFixture, sampleValues } from "./fixture-cases";
+import { describeFixtureCases, matchWorkloadMetrics, parseFixture, sampleValues } from "./__test__/fixture-cases";
 
 const parse = (name: string) => parseFixture(parser, "ab", name);
 const metricsOf = (name: string) => sampleValues(parse(name), { metricOnly: true });

@@ -3,12 +3,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { importPaths } from "@/db/import-files";
-import { countRows, createTestDb } from "@/db/test-db";
+import { importPaths } from "@/db/ingest/import-paths";
+import { countRows, createTestDb } from "@/test/test-db";
 import { labelFile } from "@/lib/ingest/labels";
 import { planFile } from "@/lib/ingest/plan";
-import { checkEveryParser, PARSES_PER_INPUT } from "./fuzz-check";
-import { allFixtures, binary, byteMutated, cut, inserted, longLines, numberMutated, oversized, reEncoded, truncated, type FixtureBytes, type FuzzCase } from "./fuzz-inputs";
+import { checkEveryParser, PARSES_PER_INPUT } from "./__test__/fuzz-check";
+import { allFixtures, binary, byteMutated, cut, inserted, longLines, numberMutated, oversized, reEncoded, truncated, type FixtureBytes, type FuzzCase } from "./__test__/fuzz-inputs";
 import { ParseError, TOOL_IDS } from "./types";
 
 // Property tests: every parser, fed damaged versions of every real fixture, returns finite samples

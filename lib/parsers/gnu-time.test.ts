@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeFixtureCases, matchValues, parseFixture } from "./fixture-cases";
+import { describeFixtureCases, matchValues, parseFixture } from "./__test__/fixture-cases";
 import { gnuTimeParser as parser } from "./gnu-time";
 
 const parse = (name: string) => parseFixture(parser, "gnu-time", name);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeFixtureCases, matchValues, parseFixture } from "./fixture-cases";
+import { describeFixtureCases, matchValues, parseFixture } from "./__test__/fixture-cases";
 import { hyperfineParser as parser } from "./hyperfine";
 import type { ParserOptions } from "./types";
 

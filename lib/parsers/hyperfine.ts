@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CATEGORIES } from "@/lib/categories";
-import { readOptions } from "./options";
+import { readOptions } from "./parser-options";
 import { parseJson, toCanonical } from "./text";
 import { ParseError, type ParsedSample, type Parser, type WorkloadKey } from "./types";
 

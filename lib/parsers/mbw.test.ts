@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeFixtureCases, parseFixture, sampleValues } from "./fixture-cases";
+import { describeFixtureCases, parseFixture, sampleValues } from "./__test__/fixture-cases";
 import { mbwParser as parser } from "./mbw";
 import type { ParseResult } from "./types";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { describeFixtureCases, hasSharedDatasets, matchValues, parseFixture, readSharedRaw, sampleValues } from "./fixture-cases";
-import { readFixture } from "./fixtures";
+import { describeFixtureCases, hasSharedDatasets, matchValues, parseFixture, readSharedRaw, sampleValues } from "./__test__/fixture-cases";
+import { readFixture } from "./__test__/fixtures";
 import { meminfoMetricName, meminfoParser as parser } from "./meminfo";
 
 const parse = (name: string) => parseFixture(parser, "meminfo", name);

@@ -1,5 +1,5 @@
 import { describe } from "vitest";
-import { describeFixtureCases, matchValues } from "./fixture-cases";
+import { describeFixtureCases, matchValues } from "./__test__/fixture-cases";
 import { pingParser as parser } from "./ping";
 
 const GOOD: [string, Record<string, number>][] = [

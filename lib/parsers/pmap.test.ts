@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeFixtureCases, hasSharedDatasets, matchValues, parseFixture, readSharedRaw } from "./fixture-cases";
+import { describeFixtureCases, hasSharedDatasets, matchValues, parseFixture, readSharedRaw } from "./__test__/fixture-cases";
 import { pmapParser as parser } from "./pmap";
 
 const parse = (name: string) => parseFixture(parser, "pmap", name);

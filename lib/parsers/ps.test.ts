@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeFixtureCases, hasSharedDatasets, matchValues, parseFixture, readSharedRaw } from "./fixture-cases";
+import { describeFixtureCases, hasSharedDatasets, matchValues, parseFixture, readSharedRaw } from "./__test__/fixture-cases";
 import { psParser as parser } from "./ps";
 
 const parse = (name: string) => parseFixture(parser, "ps", name);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { readOptions } from "./options";
+import { readOptions } from "./parser-options";
 import { toCanonical, toNumber } from "./text";
 import { ParseError, type ParsedSample, type Parser, type WorkloadKey } from "./types";
 

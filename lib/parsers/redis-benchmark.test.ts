@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeFixtureCases, matchValues, parseFixture, sampleValues } from "./fixture-cases";
+import { describeFixtureCases, matchValues, parseFixture, sampleValues } from "./__test__/fixture-cases";
 import { redisBenchmarkParser as parser } from "./redis-benchmark";
 import type { ParserOptions } from "./types";
 

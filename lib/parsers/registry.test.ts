@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { goodFixtures } from "./corpus";
-import { listFixtures, readFixture } from "./fixtures";
+import { goodFixtures } from "./__test__/good-fixtures";
+import { listFixtures, readFixture } from "./__test__/fixtures";
 import { DETECTION_ORDER, detectParser, parsers } from "./index";
 import { TOOL_IDS } from "./types";
 

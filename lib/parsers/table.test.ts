@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readFixture } from "./fixtures";
+import { readFixture } from "./__test__/fixtures";
 import { tableParser } from "./table";
 
 const parse = (name: string, options?: Record<string, unknown>) =>

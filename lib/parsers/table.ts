@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { CATEGORIES } from "@/lib/categories";
 import { DIRECTIONS, SOURCE_UNIT_IDS } from "@/lib/units";
-import { readOptions } from "./options";
+import { readOptions } from "./parser-options";
 import { toCanonical, toNumber } from "./text";
 import { ParseError, type ParsedSample, type Parser } from "./types";
 

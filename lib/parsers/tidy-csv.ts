@@ -3,7 +3,7 @@ import { z } from "zod";
 import { CATEGORIES, isCategory } from "@/lib/categories";
 import { DIRECTIONS, SOURCE_UNIT_IDS, SOURCE_UNITS, isSourceUnit, type SourceUnit } from "@/lib/units";
 import { inferCategory } from "./infer-category";
-import { readOptions } from "./options";
+import { readOptions } from "./parser-options";
 import { toCanonical, toNumber } from "./text";
 import { ParseError, type ParsedSample, type Parser } from "./types";
 

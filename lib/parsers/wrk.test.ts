@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeFixtureCases, matchWorkloadMetrics, parseFixture, sampleValues } from "./fixture-cases";
+import { describeFixtureCases, matchWorkloadMetrics, parseFixture, sampleValues } from "./__test__/fixture-cases";
 import { wrkParser as parser } from "./wrk";
 
 const parse = (name: string) => parseFixture(parser, "wrk", name);

@@ -1,12 +1,12 @@
 import { db } from "@/db";
 import { getExploreData, hasSelection, type SelectedExploreData } from "@/db/queries/explore";
-import { readApiFilters } from "@/lib/api-params";
-import { badRequest } from "@/lib/http";
+import { readApiFilters } from "@/lib/http/api-params";
+import { badRequest } from "@/lib/http/responses";
 
 /**
  * The view behind an API request's permalink parameters, or the 400 that answers it: a notice
  * (an unknown or unreadable value), or nothing imported yet. The view is the read cache's own
- * object (db/read-cache.ts), so routes may key their own caches on it.
+ * object (db/queries/read-cache.ts), so routes may key their own caches on it.
  */
 export async function exploreDataForRequest(request: Request): Promise<SelectedExploreData | Response> {
   const { filters, raw } = readApiFilters(request);

@@ -1,7 +1,7 @@
 import { db } from "@/db";
 import { getSourceFile, type SourceFileDetail } from "@/db/queries/provenance";
-import { badRequest, internalError } from "@/lib/http";
-import { parseSourceId } from "@/lib/source-id";
+import { badRequest, internalError } from "@/lib/http/responses";
+import { parseSourceId } from "@/lib/http/source-id";
 
 /** Shared by the raw and JSON views of a stored file: id check, 404, and logged 500s. */
 export async function respondWithSourceFile(tag: string, rawId: string, respond: (file: SourceFileDetail) => Response): Promise<Response> {

@@ -1,9 +1,9 @@
 import { db } from "@/db";
 import { getExploreData } from "@/db/queries/explore";
-import { listTidyRows, TIDY_COLUMNS } from "@/db/tidy-rows";
-import { readApiFilters } from "@/lib/api-params";
+import { listTidyRows, TIDY_COLUMNS } from "@/db/queries/tidy-rows";
+import { readApiFilters } from "@/lib/http/api-params";
 import { toCsv } from "@/lib/csv";
-import { badRequest, handle } from "@/lib/http";
+import { badRequest, handle } from "@/lib/http/responses";
 
 export const dynamic = "force-dynamic";
 

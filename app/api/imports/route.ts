@@ -1,6 +1,6 @@
 import { db } from "@/db";
 import { listImports } from "@/db/queries/facets";
-import { handle } from "@/lib/http";
+import { handle } from "@/lib/http/responses";
 
 export const dynamic = "force-dynamic";
 

@@ -1,13 +1,13 @@
 import type { SelectedExploreData } from "@/db/queries/explore";
-import { handle } from "@/lib/http";
+import { handle } from "@/lib/http/responses";
 import { memoizeByObject } from "@/lib/memoize";
-import { overheadJson } from "@/lib/overhead-body";
+import { overheadJson } from "@/lib/overhead/json-body";
 import { exploreDataForRequest } from "../_lib/explore-request";
 
 export const dynamic = "force-dynamic";
 
 /**
- * Bodies of cached views (db/read-cache.ts): serialising 400 rows costs more than the rest of a
+ * Bodies of cached views (db/queries/read-cache.ts): serialising 400 rows costs more than the rest of a
  * cached request. Kept as bytes: a string would be encoded to UTF-8 again on every response.
  */
 const bodyOf = memoizeByObject((data: SelectedExploreData) => new TextEncoder().encode(overheadJson(data.selection, data.table.rows)));

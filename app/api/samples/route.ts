@@ -1,6 +1,6 @@
 import { db } from "@/db";
 import { listSeriesSamples, pointsBySeries } from "@/db/queries/series-samples";
-import { handle } from "@/lib/http";
+import { handle } from "@/lib/http/responses";
 import { exploreDataForRequest } from "../_lib/explore-request";
 
 export const dynamic = "force-dynamic";

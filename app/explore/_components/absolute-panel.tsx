@@ -4,14 +4,14 @@ import { useState } from "react";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { LazyAbsoluteChart } from "@/components/charts/lazy-charts";
 import { ProvenancePanel, type ProvenanceTarget } from "@/components/provenance/provenance-panel";
-import type { AbsolutePanel as Panel } from "@/lib/chart-data";
+import type { AbsolutePanel as Panel } from "@/lib/explore/chart-data";
 import { toCsv } from "@/lib/csv";
-import { ABSOLUTE_CSV_COLUMNS, toAbsoluteCsvRow, type AbsoluteViewSeries } from "@/lib/explore-rows";
+import { ABSOLUTE_CSV_COLUMNS, toAbsoluteCsvRow, type AbsoluteViewSeries } from "@/lib/explore/rows";
 import type { Filters } from "@/lib/search-params";
 import { AbsoluteTable } from "./absolute-table";
 
 export interface AbsolutePanelProps {
-  /** The panel's bars (lib/chart-data.ts toAbsolutePanels), and its series, one workload and metric (at least one). */
+  /** The panel's bars (lib/explore/chart-data.ts toAbsolutePanels), and its series, one workload and metric (at least one). */
   panel: Panel;
   series: AbsoluteViewSeries[];
   filters: Filters;

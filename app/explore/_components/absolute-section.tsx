@@ -1,6 +1,6 @@
 import { useMemo } from "react";
-import { toAbsolutePanels } from "@/lib/chart-data";
-import type { AbsoluteViewSeries } from "@/lib/explore-rows";
+import { toAbsolutePanels } from "@/lib/explore/chart-data";
+import type { AbsoluteViewSeries } from "@/lib/explore/rows";
 import type { Filters } from "@/lib/search-params";
 import { AbsolutePanel } from "./absolute-panel";
 import { useFirstRows } from "./use-first-rows";
@@ -8,7 +8,7 @@ import { useFirstRows } from "./use-first-rows";
 /** Panels drawn at once when the view appears in the browser (a screen holds one or two); the rest follow in a background render. */
 const FIRST_PANELS = 4;
 
-/** The first panels' series (lib/chart-data.ts firstPanels) and how many panels the view has. */
+/** The first panels' series (lib/explore/chart-data.ts firstPanels) and how many panels the view has. */
 export function AbsoluteSection({ series, totalPanels, filters }: { series: AbsoluteViewSeries[]; totalPanels: number; filters: Filters }) {
   const { baseline } = filters;
   const panels = useMemo(() => toAbsolutePanels(series, baseline), [series, baseline]);

@@ -1,4 +1,4 @@
-import type { AbsoluteViewSeries } from "@/lib/explore-rows";
+import type { AbsoluteViewSeries } from "@/lib/explore/rows";
 import { formatValue, runtimeLabel } from "@/lib/format";
 import { SourceLinks } from "./overhead-table";
 

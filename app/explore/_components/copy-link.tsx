@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { serializePermalink } from "@/lib/search-params";
-import type { Selection } from "@/lib/selection";
+import type { Selection } from "@/lib/explore/selection";
 
 /**
  * Writes every value explicitly, defaults included, and pins `asof` to the latest import,

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo } from "react";
-import type { ExploreView } from "@/lib/explore-view";
+import type { ExploreView } from "@/lib/explore/view";
 import type { Filters } from "@/lib/search-params";
 import { AbsoluteSection } from "./absolute-section";
 import { BaselineMissing } from "./baseline-missing";

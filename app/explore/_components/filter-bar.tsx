@@ -2,7 +2,7 @@
 
 import { runtimeLabel } from "@/lib/format";
 import { VIEWS } from "@/lib/search-params";
-import type { Selection } from "@/lib/selection";
+import type { Selection } from "@/lib/explore/selection";
 import { useExploreQuery } from "./explore-query";
 
 export interface FilterBarProps {

@@ -4,9 +4,9 @@ import { useDeferredValue, useMemo, useState } from "react";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { LazyOverheadBarChart } from "@/components/charts/lazy-charts";
 import { ProvenancePanel, type ProvenanceTarget } from "@/components/provenance/provenance-panel";
-import { toOverheadBars } from "@/lib/chart-data";
+import { toOverheadBars } from "@/lib/explore/chart-data";
 import { toCsv } from "@/lib/csv";
-import { fromColumns, OVERHEAD_CSV_COLUMNS, toOverheadCsvRow, type Columns, type OverheadViewRow } from "@/lib/explore-rows";
+import { fromColumns, OVERHEAD_CSV_COLUMNS, toOverheadCsvRow, type Columns, type OverheadViewRow } from "@/lib/explore/rows";
 import { formatPct, runtimeLabel } from "@/lib/format";
 import type { Filters } from "@/lib/search-params";
 import { OverheadTable } from "./overhead-table";
@@ -20,7 +20,7 @@ import { useRowsForUrl } from "./use-rows-for-url";
 const MAX_BARS = 60;
 
 export interface OverheadPanelProps {
-  /** The rows, one array per field (lib/explore-rows.ts): at least one, largest overhead first. */
+  /** The rows, one array per field (lib/explore/rows.ts): at least one, largest overhead first. */
   columns: Columns<OverheadViewRow>;
   baseline: string;
   /** The view's resolved filters, narrowed to a bar's runtime and workload when it is clicked. */

@@ -1,5 +1,5 @@
-import type { Columns, OverheadViewRow } from "@/lib/explore-rows";
-import type { SkippedSummary } from "@/lib/explore-view";
+import type { Columns, OverheadViewRow } from "@/lib/explore/rows";
+import type { SkippedSummary } from "@/lib/explore/view";
 import { runtimeLabel } from "@/lib/format";
 import type { Filters } from "@/lib/search-params";
 import { OverheadPanel } from "./overhead-panel";

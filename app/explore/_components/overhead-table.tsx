@@ -1,6 +1,6 @@
 import { memo } from "react";
 import { formatInterval, formatPct, formatValue, runtimeLabel } from "@/lib/format";
-import type { OverheadViewRow } from "@/lib/explore-rows";
+import type { OverheadViewRow } from "@/lib/explore/rows";
 
 /**
  * The chart's numbers as a table; in the server-rendered HTML, so it works without JavaScript.

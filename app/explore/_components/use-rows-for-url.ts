@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo } from "react";
-import { narrowRows } from "@/lib/explore-rows";
+import { narrowRows } from "@/lib/explore/rows";
 import type { Filters } from "@/lib/search-params";
 import { useExploreQuery } from "./explore-query";
 

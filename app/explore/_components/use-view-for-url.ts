@@ -2,7 +2,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { otherView, type ExploreView } from "@/lib/explore-view";
+import { otherView, type ExploreView } from "@/lib/explore/view";
 import { memoizeByObject } from "@/lib/memoize";
 import { exploreViewQuery } from "@/lib/query-options";
 import { serializeFilters, type Filters } from "@/lib/search-params";

@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { ClaimList, SourceList } from "@/components/catalog/claim-list";
-import { runtimeSources } from "@/lib/catalog/runtimes";
-import { isRuntimeId } from "@/lib/runtimes";
+import { runtimeSources } from "@/lib/catalog/runtime-facts";
+import { isRuntimeId } from "@/lib/runtime-ids";
 import { ISOLATION_LEVELS } from "@/lib/catalog/isolation";
 import { formatPct } from "@/lib/format";
-import type { RankedRuntime } from "@/lib/guide";
-import type { OverheadRow } from "@/lib/overhead-rows";
+import type { RankedRuntime } from "@/lib/guide/ranking";
+import type { OverheadRow } from "@/lib/overhead/rows";
 
 export interface RankingTableProps {
   ranked: RankedRuntime[];

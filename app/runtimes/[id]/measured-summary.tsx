@@ -2,8 +2,8 @@ import Link from "next/link";
 import { HeatmapTable } from "@/app/_components/heatmap-table";
 import { db } from "@/db";
 import { getExploreData } from "@/db/queries/explore";
-import type { RuntimeAppearance } from "@/db/queries/runtimes";
-import { toHeatmap } from "@/lib/heatmap";
+import type { RuntimeAppearance } from "@/db/queries/runtime-appearances";
+import { toHeatmap } from "@/lib/overview/heatmap";
 import { runtimeLabel } from "@/lib/format";
 import { loadFilters, serializeFilters } from "@/lib/search-params";
 

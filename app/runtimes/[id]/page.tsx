@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ClaimList, SourceList } from "@/components/catalog/claim-list";
 import { db } from "@/db";
-import { listRuntimeAppearances } from "@/db/queries/runtimes";
+import { listRuntimeAppearances } from "@/db/queries/runtime-appearances";
 import { ISOLATION_LEVELS } from "@/lib/catalog/isolation";
-import { RUNTIME_FACTS, runtimeSources } from "@/lib/catalog/runtimes";
+import { RUNTIME_FACTS, runtimeSources } from "@/lib/catalog/runtime-facts";
 import { USE_CASES } from "@/lib/catalog/use-cases";
-import { isRuntimeId, RUNTIMES } from "@/lib/runtimes";
+import { isRuntimeId, RUNTIMES } from "@/lib/runtime-ids";
 import { MeasuredSummary } from "./measured-summary";
 
 export const dynamic = "force-dynamic";

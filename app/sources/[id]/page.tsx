@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { SourceFileView } from "@/components/provenance/source-file-view";
 import { db } from "@/db";
 import { getSourceFile } from "@/db/queries/provenance";
-import { parseSourceId } from "@/lib/source-id";
+import { parseSourceId } from "@/lib/http/source-id";
 
 export const dynamic = "force-dynamic";
 

@@ -1,0 +1,45 @@
+import type { Db } from "../open";
+
+/**
+ * Memoizes a read-only query function until the database changes. Data changes only when an
+ * import commits, and SQLite's `PRAGMA data_version` (about a microsecond) changes on this
+ * connection whenever another connection has committed (and total_changes() when this one
+ * wrote, as tests do): so a view read twice between imports is computed once, and never
+ * served stale. Least recently used entries go first.
+ * Callers must treat results as immutable: they are shared between requests.
+ * HVSCOPE_READ_CACHE=off computes every call (bench:perf measures both ways).
+ */
+export function cacheUntilDataChanges<A extends unknown[], R>(fn: (db: Db, ...args: A) => Promise<R>, { maxEntries }: { maxEntries: number }) {
+  const caches = new WeakMap<Db, { version: string; entries: Map<string, Promise<R>> }>();
+  return (db: Db, ...args: A): Promise<R> => {
+    if (process.env.HVSCOPE_READ_CACHE === "off") return fn(db, ...args);
+    const version = dataVersion(db);
+    let cache = caches.get(db);
+    if (!cache || cache.version !== version) caches.set(db, (cache = { version, entries: new Map() }));
+    const key = JSON.stringify(args);
+    const hit = cache.entries.get(key);
+    if (hit) {
+      cache.entries.delete(key); // re-insert: Map order is the recency order
+      cache.entries.set(key, hit);
+      return hit;
+    }
+    const result = fn(db, ...args);
+    cache.entries.set(key, result);
+    result.catch(() => cache.entries.delete(key));
+    if (cache.entries.size > maxEntries) cache.entries.delete(cache.entries.keys().next().value!);
+    return result;
+  };
+}
+
+const versionStatements = new WeakMap<Db, { run(): string }>();
+
+/** Changes whenever any connection, this one included, has committed a change. */
+function dataVersion(db: Db): string {
+  let statement = versionStatements.get(db);
+  if (!statement) {
+    const own = db.$client.prepare("SELECT total_changes() AS n").pluck();
+    const others = db.$client.prepare("PRAGMA data_version").pluck();
+    versionStatements.set(db, (statement = { run: () => `${others.get()}:${own.get()}` }));
+  }
+  return statement.run();
+}

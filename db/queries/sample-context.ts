@@ -1,0 +1,18 @@
+import { eq } from "drizzle-orm";
+import type { SQLiteSelect } from "drizzle-orm/sqlite-core";
+import { datasets, hosts, metrics, runs, samples, sourceFiles, workloads } from "../schema";
+
+/**
+ * Joins what names a sample: run, metric, workload, dataset, host and source file (for `asof`).
+ * The one join every sample-level query starts from:
+ * `joinSampleContext(db.select({...}).from(samples).$dynamic())`.
+ */
+export function joinSampleContext<T extends SQLiteSelect>(qb: T) {
+  return qb
+    .innerJoin(runs, eq(samples.runId, runs.id))
+    .innerJoin(metrics, eq(samples.metricId, metrics.id))
+    .innerJoin(workloads, eq(runs.workloadId, workloads.id))
+    .innerJoin(datasets, eq(runs.datasetId, datasets.id))
+    .innerJoin(hosts, eq(runs.hostId, hosts.id))
+    .innerJoin(sourceFiles, eq(runs.sourceFileId, sourceFiles.id));
+}

@@ -1,0 +1,79 @@
+import { and, asc, inArray, lte, type SQL } from "drizzle-orm";
+import type { Db } from "../open";
+import { joinSampleContext } from "./sample-context";
+import { datasets, hosts, metrics, runs, samples, sourceFiles, workloads } from "../schema";
+
+/** The export contract: other tools and tests read these columns, in this order. */
+export const TIDY_COLUMNS = [
+  "dataset",
+  "host",
+  "runtime",
+  "workload",
+  "category",
+  "metric",
+  "unit",
+  "direction",
+  "repetition",
+  "value",
+  "tool",
+  "source_file",
+] as const;
+
+export type TidyRow = {
+  dataset: string;
+  host: string;
+  runtime: string;
+  workload: string;
+  category: string;
+  metric: string;
+  unit: string;
+  direction: string;
+  repetition: number;
+  value: number;
+  tool: string;
+  source_file: string;
+};
+
+export interface TidyFilter {
+  datasets?: string[];
+  hosts?: string[];
+  runtimes?: string[];
+  workloads?: string[];
+  metrics?: string[];
+  /** Only data imported up to and including this import id. */
+  asOf?: number;
+}
+
+/**
+ * Every sample as one tidy row. Plain module (no `server-only`): the export CLI and the
+ * API route share it, so both print the same contract.
+ */
+export async function listTidyRows(db: Db, filter: TidyFilter = {}): Promise<TidyRow[]> {
+  const where: SQL[] = [];
+  if (filter.datasets?.length) where.push(inArray(datasets.name, filter.datasets));
+  if (filter.hosts?.length) where.push(inArray(hosts.name, filter.hosts));
+  if (filter.runtimes?.length) where.push(inArray(runs.runtimeId, filter.runtimes));
+  if (filter.workloads?.length) where.push(inArray(workloads.name, filter.workloads));
+  if (filter.metrics?.length) where.push(inArray(metrics.name, filter.metrics));
+  if (filter.asOf !== undefined) where.push(lte(sourceFiles.importId, filter.asOf));
+  const query = db
+    .select({
+      dataset: datasets.name,
+      host: hosts.name,
+      runtime: runs.runtimeId,
+      workload: workloads.name,
+      category: workloads.category,
+      metric: metrics.name,
+      unit: metrics.unit,
+      direction: metrics.direction,
+      repetition: runs.repetition,
+      value: samples.value,
+      tool: runs.tool,
+      source_file: sourceFiles.path,
+    })
+    .from(samples)
+    .$dynamic();
+  return joinSampleContext(query)
+    .where(and(...where))
+    .orderBy(asc(datasets.name), asc(hosts.name), asc(runs.runtimeId), asc(workloads.name), asc(metrics.name), asc(runs.repetition));
+}

@@ -1,0 +1,132 @@
+import type { RuntimeId } from "@/lib/runtime-ids";
+import type { Claim, RuntimeFacts } from "../types";
+
+/** One sentence; `how` names the platform's interception mechanism. */
+const boundary = (how: string) =>
+  `gVisor's Sentry, a Go re-implementation of the Linux system-call surface running as a restricted host process, serves every system call (${how}) and reaches the host only through its own seccomp-filtered calls and the Gofer file proxy.`;
+
+const RATIONALE =
+  "The workload never calls the host kernel; escaping needs a Sentry bug and then a host-kernel bug reachable from its filtered calls, but there is no guest kernel behind hardware virtualisation.";
+
+const PATHS = {
+  files:
+    "The Sentry's own VFS. Host files are brokered by a separate Gofer process, historically with one 9P RPC per operation and now over LISAFS; with directfs (default since 2023) the Gofer hands the Sentry file descriptors for the mounts. Root-file-system writes land in a sandbox-internal tmpfs overlay by default.",
+  network:
+    "netstack, gVisor's own TCP/IP stack inside the Sentry, exchanging raw packets with the container's veth through an AF_PACKET socket; --network=host swaps in the host stack and gives up that isolation.",
+  startup:
+    "runsc starts the Sentry and Gofer processes, applies namespaces, seccomp filters and pivot_root, then initialises the application kernel in user space; there is no guest OS to boot, but more processes are set up than with runc.",
+} as const;
+
+const COMMON_PROS = [
+  {
+    text: "The host kernel is not exposed to the workload: system calls, memory management, file systems and the network stack are re-implemented in memory-safe Go, and kernel features it lacks are simply unavailable.",
+    sources: ["gvisor-intro", "gvisor-arch"],
+  },
+  {
+    text: "Ordinary CPU instructions and memory accesses run natively once mappings exist, so compute-bound code sees little overhead.",
+    sources: ["gvisor-perf"],
+  },
+  {
+    text: "Resources follow a process model (threads and mappings allocated on demand) rather than a pre-sized VM, keeping the fixed per-sandbox footprint small.",
+    sources: ["gvisor-arch", "gvisor-intro", "gvisor-perf"],
+  },
+] as const satisfies readonly Claim[];
+
+const COMMON_CONS = [
+  {
+    text: "Every system call crosses into the Sentry, so syscall-bound programs (small-request servers, key-value stores) pay the most; the more work per call, the smaller the relative cost.",
+    sources: ["gvisor-perf", "gvisor-arch"],
+  },
+  {
+    text: "File operations that cross the sandbox are routed through the Gofer or Sentry VFS, which hurts open/stat-heavy work such as builds, interpreters importing many modules and static file serving.",
+    sources: ["gvisor-perf", "gvisor-rootfs-overlay", "gvisor-directfs"],
+  },
+  {
+    text: "netstack is an independent, less CPU-efficient implementation than the Linux stack, so network-bound services see extra cost; host networking avoids it only by weakening isolation.",
+    sources: ["gvisor-perf", "gvisor-networking"],
+  },
+  {
+    text: "Not every Linux system call or kernel feature is implemented, which can break some applications.",
+    sources: ["gvisor-intro", "gvisor-arch"],
+  },
+] as const satisfies readonly Claim[];
+
+/** gVisor (runsc) on each of its system-call interception platforms. */
+export const GVISOR_FACTS = {
+  "runsc-ptrace": {
+    family: "user-space kernel",
+    isolationBoundary: boundary("stopped with PTRACE_SYSEMU on the ptrace platform"),
+    isolationStrength: 2,
+    isolationRationale: RATIONALE,
+    syscalls:
+      "Each call traps via PTRACE_SYSEMU and control passes to the Sentry, which implements it in Go; every trap costs several host context switches, the most expensive interception gVisor offers.",
+    ...PATHS,
+    pros: [
+      ...COMMON_PROS,
+      {
+        text: "Needs no virtualisation support, so it runs anywhere ptrace works, including cloud VMs without nested virtualisation.",
+        sources: ["gvisor-platforms", "gvisor-systrap"],
+      },
+    ],
+    cons: [
+      {
+        text: "High context-switch overhead per system call; gVisor describes it as slower than systrap in almost all cases and replaced it as the default with systrap.",
+        sources: ["gvisor-platforms", "gvisor-changing-platforms", "gvisor-systrap"],
+      },
+      ...COMMON_CONS,
+    ],
+    bestFor: [],
+    sources: ["gvisor-intro", "gvisor-platforms", "gvisor-networking", "gvisor-filesystem", "gvisor-directfs", "li2021-closer"],
+  },
+  "runsc-systrap": {
+    family: "user-space kernel",
+    isolationBoundary: boundary("trapped with seccomp SIGSYS on the systrap platform"),
+    isolationStrength: 2,
+    isolationRationale: RATIONALE,
+    syscalls:
+      "A strict seccomp filter turns each call into a SIGSYS signal; a handler in the workload's process passes the request to the Sentry through shared memory, and on x86 common syscall instruction sites are patched to jump straight to that path.",
+    ...PATHS,
+    pros: [
+      ...COMMON_PROS,
+      {
+        text: "Much cheaper interception than ptrace while still needing no virtualisation support; the default platform and the recommended one inside VMs.",
+        sources: ["gvisor-systrap", "gvisor-changing-platforms", "gvisor-intro"],
+      },
+    ],
+    cons: [
+      {
+        text: "Interception still costs a seccomp trap and a hand-off to the Sentry per call, so it stays well above native system-call cost.",
+        sources: ["gvisor-systrap"],
+      },
+      ...COMMON_CONS,
+    ],
+    bestFor: ["multi-tenant-untrusted", "serverless", "high-density"],
+    sources: ["gvisor-intro", "gvisor-systrap", "gvisor-networking", "gvisor-filesystem", "gvisor-directfs"],
+  },
+  "runsc-kvm": {
+    family: "user-space kernel",
+    isolationBoundary: boundary("entered as in a VM on the KVM platform, where the Sentry acts as guest kernel and VMM"),
+    isolationStrength: 2,
+    isolationRationale:
+      "Same two-bug escape path as other gVisor platforms; KVM only isolates address spaces here, with no guest kernel or virtual hardware behind it.",
+    syscalls:
+      "Application code runs in guest ring 3 under KVM and system calls enter the Sentry the way a VM's calls enter its kernel, without a host context switch; cheap on bare metal, slow under nested virtualisation.",
+    ...PATHS,
+    pros: [
+      ...COMMON_PROS,
+      {
+        text: "The lowest-overhead interception of the gVisor platforms when the host is bare metal.",
+        sources: ["gvisor-platforms", "gvisor-changing-platforms", "gvisor-perf"],
+      },
+    ],
+    cons: [
+      {
+        text: "Requires /dev/kvm; inside a cloud VM it depends on nested virtualisation, which performs poorly and which gVisor advises against for production.",
+        sources: ["gvisor-changing-platforms", "gvisor-systrap"],
+      },
+      ...COMMON_CONS,
+    ],
+    bestFor: ["multi-tenant-untrusted", "serverless", "high-density"],
+    sources: ["gvisor-intro", "gvisor-platforms", "gvisor-networking", "gvisor-filesystem", "gvisor-directfs"],
+  },
+} as const satisfies Partial<Record<RuntimeId, RuntimeFacts>>;

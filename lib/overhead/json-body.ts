@@ -1,0 +1,56 @@
+import { memoizeByObject } from "../memoize";
+import type { OverheadRow } from "./rows";
+
+type View = { dataset: string; host: string; baseline: string; asof: number | null };
+
+/**
+ * ASCII only, minus sign included: one non-ASCII character makes V8 build the whole body as a
+ * two-byte string, which cost 1.3 ms instead of 0.85 ms to stringify and 0.86 ms instead of
+ * 0.26 ms to encode for a 434-row, 160 kB body.
+ */
+const METHOD = "overhead = ratio of geometric means of cost (1/value when higher is better) - 1; 95 % Welch t interval on log values";
+
+/**
+ * The body of GET /api/overhead (README, "JSON API"), also built by bench:perf's minimal server
+ * (scripts/perf/overhead-query.ts), so the floor serialises exactly what the route does. Rows are
+ * built field by field: the order of the keys is part of the response, and a rest copy
+ * (`{ seriesId, ...row }`) cost 15 µs a row.
+ */
+export function overheadBody(view: View, rows: readonly OverheadRow[]) {
+  return { ...envelope(view), rows: rows.map(bodyRow) };
+}
+
+/**
+ * overheadBody as JSON text, each row's text kept for as long as the row: views share row
+ * objects (db/queries/explore.ts memoises them per series pair), so a view computed for the
+ * first time mostly joins texts already made.
+ */
+export function overheadJson(view: View, rows: readonly OverheadRow[]): string {
+  const head = JSON.stringify(envelope(view));
+  return `${head.slice(0, -1)},"rows":[${rows.map(rowJson).join(",")}]}`;
+}
+
+const rowJson = memoizeByObject((row: OverheadRow) => JSON.stringify(bodyRow(row)));
+
+const envelope = (view: View) => ({ dataset: view.dataset, host: view.host, baseline: view.baseline, asof: view.asof, method: METHOD });
+
+function bodyRow(r: OverheadRow) {
+  return {
+    runtime: r.runtime,
+    version: r.version,
+    variant: r.variant,
+    workload: r.workload,
+    category: r.category,
+    metric: r.metric,
+    unit: r.unit,
+    direction: r.direction,
+    n: r.n,
+    baselineN: r.baselineN,
+    mean: r.mean,
+    sd: r.sd,
+    baselineMean: r.baselineMean,
+    overheadPct: r.overheadPct,
+    ciLowPct: r.ciLowPct,
+    ciHighPct: r.ciHighPct,
+  };
+}

@@ -1,0 +1,119 @@
+import { isSourceUnit, type SourceUnit } from "@/lib/units";
+import { formatSize, percentileName, type DirStats, type FioDir, type JobOptions, type JobResult } from "./fio-job";
+import { toCanonical, toNumber } from "../text";
+import { ParseError, type ParamValue } from "../types";
+
+// Layout: fio 3.33 `--output-format=normal`: the job header is printed by init.c add_job(),
+// result blocks by stat.c show_thread_status_normal(), show_ddir_status(), show_lat() and
+// show_clat_percentiles() (https://github.com/axboe/fio/blob/fio-3.33/stat.c).
+const HEADER = /^(.+?): \(g=(\d+)\): rw=([^,]+), bs=(.*), ioengine=(\S+), iodepth=(\d+)$/;
+const BLOCK = /^(.+?): \(groupid=(\d+), jobs=(\d+)\): err=\s*(-?\d+)/;
+const DIR_LINE = /^\s+(read|write|trim): IOPS=([\d.]+)([kMGTP]?), BW=([\d.]+)(\S+?\/s)/;
+const LAT_LINE = /^\s+(slat|clat|lat) \((nsec|usec|msec|sec)\): min=.*?\bavg=\s*([\d.]+)/;
+const PERCENTILE_HEAD = /^\s+(\w+) percentiles \((nsec|usec|msec|sec)\):/;
+const PERCENTILE_ROW = /^\s+\|/;
+const ISSUED = /^\s+issued rwts: total=(\d+),(\d+),(\d+)/;
+const RUN_STATUS = /^Run status group \d+ /;
+const VERSION = /^fio-(\d\S*)\s*$/m;
+
+/** Job headers or result blocks; no other tool prints `name: (g=0): rw=` or `(groupid=0, jobs=1)`. */
+export const FIO_TEXT_MARK = /^.+?: \((?:g=\d+\): rw=|groupid=\d+, jobs=\d+\): err=)/m;
+
+const TIME_UNITS: Record<string, SourceUnit> = { nsec: "ns", usec: "us", msec: "ms", sec: "s" };
+// num2str() scales IOPS by powers of 1000 with these suffixes.
+const COUNT_SUFFIX: Record<string, number> = { "": 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15 };
+
+function toNs(value: string, unit: string, what: string, line: number): number {
+  return toCanonical(toNumber(value, what, line), TIME_UNITS[unit] ?? "ns").value;
+}
+
+function bytesOf(text: string, line: number): number {
+  const m = /^([\d.]+)(\D+)$/.exec(text);
+  if (!m || !isSourceUnit(m[2]!) || toCanonical(0, m[2]).unit !== "bytes") {
+    throw new ParseError(`unreadable block size ${JSON.stringify(text)} in the job header`, line);
+  }
+  // num2str keeps 4 significant digits ("64.0KiB"), so round back to whole bytes.
+  return Math.round(toCanonical(toNumber(m[1], "block size", line), m[2]).value);
+}
+
+/** `(R) 4096B-4096B, (W) 64.0KiB-64.0KiB, (T) ...` → 4096 when all agree, else `4k,64k,64k`. */
+function headerBs(text: string, line: number): ParamValue {
+  const ranges = text.split(", ").map((part) => {
+    const m = /^\([RWT]\) (\S+)-(\S+)$/.exec(part);
+    if (!m) throw new ParseError(`unreadable block size ${JSON.stringify(part)} in the job header`, line);
+    return [bytesOf(m[1]!, line), bytesOf(m[2]!, line)] as const;
+  });
+  const [first] = ranges;
+  if (first && first[0] === first[1] && ranges.every(([lo, hi]) => lo === first[0] && hi === first[0])) return first[0];
+  return ranges.map(([lo, hi]) => (lo === hi ? formatSize(lo) : `${formatSize(lo)}-${formatSize(hi)}`)).join(",");
+}
+
+interface TextJob extends JobResult {
+  threads: number;
+}
+
+export interface FioTextReport {
+  toolVersion?: string;
+  jobs: JobResult[];
+}
+
+export function readFioText(raw: string): FioTextReport {
+  const headers = new Map<string, Omit<JobOptions, "numjobs">>();
+  const jobs: TextJob[] = [];
+  let job: TextJob | undefined;
+  let dir: DirStats | undefined;
+  /** Set while inside a percentile block; `keep` is false for the `lat percentiles` rows. */
+  let percentiles: { unit: string; keep: boolean } | undefined;
+  let sawRunStatus = false;
+
+  raw.split("\n").forEach((text, i) => {
+    const line = i + 1;
+    let m: RegExpExecArray | null;
+    if (percentiles && PERCENTILE_ROW.test(text)) {
+      for (const [, label, value] of text.matchAll(/([\d.]+)th=\[\s*([^\]]*?)\]/g)) {
+        const name = percentileName(label!);
+        if (name && dir && percentiles.keep) dir.clatPercentiles[name] = toNs(value!, percentiles.unit, `clat ${label}th percentile`, line);
+      }
+      return;
+    }
+    percentiles = undefined;
+    if ((m = HEADER.exec(text))) {
+      headers.set(m[1]!, { rw: m[3]!, bs: headerBs(m[4]!, line), ioengine: m[5]!, iodepth: toNumber(m[6], "iodepth", line) });
+    } else if ((m = BLOCK.exec(text))) {
+      if (m[4] !== "0") throw new ParseError(`job "${m[1]}" ended with err=${m[4]}: its numbers are not a complete run`, line);
+      const options = headers.get(m[1]!);
+      if (!options) throw new ParseError(`no job header line "${m[1]}: (g=N): rw=..." before its results`, line);
+      job = { name: m[1]!, group: Number(m[2]), threads: Number(m[3]), options: { ...options, numjobs: 1 }, dirs: {} };
+      jobs.push(job);
+      dir = undefined;
+    } else if ((m = DIR_LINE.exec(text)) && job) {
+      if (!isSourceUnit(m[5]!) || toCanonical(0, m[5]).unit !== "bytes_per_s") throw new ParseError(`unknown bandwidth unit ${m[5]}`, line);
+      const iops = toNumber(m[2], "IOPS", line) * (COUNT_SUFFIX[m[3]!] ?? NaN);
+      // fio prints the completed I/O count later ("issued rwts"); until then IOPS is a fair weight.
+      dir = { iops, bw: toCanonical(toNumber(m[4], "BW", line), m[5]).value, ios: iops, clatPercentiles: {} };
+      job.dirs[m[1] as FioDir] = dir;
+    } else if ((m = LAT_LINE.exec(text)) && dir) {
+      dir[m[1] as "slat" | "clat" | "lat"] = toNs(m[3]!, m[2]!, `${m[1]} avg`, line);
+    } else if ((m = PERCENTILE_HEAD.exec(text))) {
+      percentiles = { unit: m[2]!, keep: m[1] === "clat" };
+    } else if ((m = ISSUED.exec(text)) && job) {
+      const [dirs, totals] = [job.dirs, m.slice(1)];
+      (["read", "write", "trim"] as const).forEach((d, k) => {
+        const stats = dirs[d];
+        if (stats) stats.ios = toNumber(totals[k], `issued ${d} total`, line);
+      });
+    } else if (RUN_STATUS.test(text)) {
+      sawRunStatus = true;
+    }
+  });
+
+  if (jobs.length === 0) throw new ParseError('no job results: expected a line "<job>: (groupid=N, jobs=N): err= 0: ..." (run cut short?)');
+  if (!sawRunStatus) throw new ParseError('missing the "Run status group" summary after the job results (output cut short?)');
+  // numjobs>1 prints one block per thread, group_reporting one block with jobs=N: either way
+  // the threads sharing a group and name add up to numjobs.
+  const keyOf = (j: TextJob) => `${j.group}\u0000${j.name}`;
+  const threads = new Map<string, number>();
+  for (const j of jobs) threads.set(keyOf(j), (threads.get(keyOf(j)) ?? 0) + j.threads);
+  for (const j of jobs) j.options.numjobs = threads.get(keyOf(j)) ?? 1;
+  return { toolVersion: VERSION.exec(raw)?.[1], jobs: jobs.map(({ threads: _, ...rest }) => rest) };
+}

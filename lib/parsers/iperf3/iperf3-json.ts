@@ -1,0 +1,95 @@
+import { z } from "zod";
+import { iperf3Command, iperf3Workload, type Iperf3Run } from "./iperf3-run";
+import { parseJson, toCanonical } from "../text";
+import { ParseError, type ParseResult, type ParsedSample } from "../types";
+
+// Shape written by iperf_json_start()/iperf_stats_callback()/iperf_print_results() in
+// https://github.com/esnet/iperf/blob/3.12/src/iperf_api.c. Only the fields we read are
+// listed; older releases (3.1.3, 3.6 in the Firecracker data) omit target_bitrate and, for
+// UDP, report the totals in end.sum instead of end.sum_sent/sum_received.
+const Sum = z.object({
+  seconds: z.number(),
+  bytes: z.number(),
+  bits_per_second: z.number(),
+  retransmits: z.number().int().optional(),
+  jitter_ms: z.number().optional(),
+  lost_packets: z.number().int().optional(),
+  lost_percent: z.number().optional(),
+});
+
+const Iperf3Json = z.object({
+  start: z.object({
+    version: z.string().optional(),
+    timestamp: z.object({ timesecs: z.number() }).optional(),
+    connecting_to: z.object({ host: z.string(), port: z.number().int() }).optional(),
+    test_start: z.object({
+      protocol: z.string(),
+      num_streams: z.number().int().positive(),
+      duration: z.number(),
+      reverse: z.number().int(),
+      target_bitrate: z.number().optional(),
+    }),
+  }),
+  end: z.object({
+    sum_sent: Sum.optional(),
+    sum_received: Sum.optional(),
+    sum: Sum.optional(),
+    cpu_utilization_percent: z.object({ host_total: z.number(), remote_total: z.number() }).optional(),
+  }),
+});
+
+// A failed run still prints a JSON document; the reason is its top-level "error" string.
+const Iperf3Error = z.object({ error: z.string() });
+
+export function parseIperf3Json(raw: string): ParseResult {
+  const doc = parseJson(raw);
+  const failed = Iperf3Error.safeParse(doc);
+  if (failed.success) throw new ParseError(`iperf3 reported an error: ${failed.data.error}`);
+  const parsed = Iperf3Json.safeParse(doc);
+  if (!parsed.success) throw new ParseError(`invalid iperf3 JSON report:\n${z.prettifyError(parsed.error)}`);
+  const { start, end } = parsed.data;
+  const protocol = start.test_start.protocol.toLowerCase();
+  if (protocol !== "tcp" && protocol !== "udp") {
+    throw new ParseError(`unsupported iperf3 protocol ${JSON.stringify(start.test_start.protocol)} (expected TCP or UDP)`);
+  }
+  const run: Iperf3Run = {
+    protocol,
+    streams: start.test_start.num_streams,
+    reverse: start.test_start.reverse !== 0,
+    duration: start.test_start.duration,
+    targetBitrate: start.test_start.target_bitrate || undefined,
+  };
+  const sent = end.sum_sent ?? end.sum;
+  if (!sent) throw new ParseError("missing end.sum_sent (iperf3 stopped before its final report?)");
+
+  const workload = iperf3Workload(run);
+  const samples: ParsedSample[] = [];
+  const add = (metric: string, value: number, from: "bit/s" | "ms" | "count" | "%") =>
+    samples.push({ workload, metric, ...toCanonical(value, from) });
+
+  add("sent_throughput", sent.bits_per_second, "bit/s");
+  if (end.sum_received) add("received_throughput", end.sum_received.bits_per_second, "bit/s");
+  if (sent.retransmits !== undefined) add("retransmits", sent.retransmits, "count");
+  if (protocol === "udp") {
+    // Loss and jitter are measured by the receiving side; the sender's copies are zeros.
+    const rx = end.sum_received?.jitter_ms !== undefined ? end.sum_received : end.sum;
+    if (rx?.jitter_ms === undefined || rx.lost_percent === undefined || rx.lost_packets === undefined) {
+      throw new ParseError("missing UDP jitter_ms/lost_percent/lost_packets in end.sum_received or end.sum");
+    }
+    add("jitter", rx.jitter_ms, "ms");
+    add("lost_percent", rx.lost_percent, "%");
+    add("lost_packets", rx.lost_packets, "count");
+  }
+  if (end.cpu_utilization_percent) {
+    add("cpu_host_total", end.cpu_utilization_percent.host_total, "%");
+    add("cpu_remote_total", end.cpu_utilization_percent.remote_total, "%");
+  }
+
+  const to = start.connecting_to;
+  return {
+    toolVersion: start.version?.replace(/^iperf\s+/, ""),
+    command: to ? iperf3Command(run, to.host, to.port, true) : undefined,
+    startedAt: start.timestamp ? new Date(start.timestamp.timesecs * 1000) : undefined,
+    samples,
+  };
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { resolveRuntime } from "./runtime-ids";
+
+describe("resolveRuntime", () => {
+  it.each([
+    ["runc", { id: "runc", known: true }],
+    ["runsc", { id: "runsc-ptrace", known: true }],
+    ["gVisor", { id: "runsc-ptrace", known: true }],
+    ["runsc-kvm", { id: "runsc-kvm", known: true }],
+    ["fc", { id: "firecracker", known: true }],
+    ["fc-api", { id: "firecracker", known: true, variant: "api" }],
+    ["fc-nopci-api", { id: "firecracker", known: true, variant: "nopci-api" }],
+    ["chv-bz", { id: "cloud-hypervisor", known: true, variant: "bz" }],
+    ["qemu-uvm", { id: "qemu-kvm", known: true, variant: "uvm" }],
+    ["metal", { id: "bare-metal", known: true }],
+    ["localhost", { id: "bare-metal", known: true }],
+    ["kata-runtime", { id: "kata-qemu", known: true }],
+    ["io.containerd.runc.v2", { id: "runc", known: true }],
+    ["io.containerd.runsc.v1-systrap", { id: "runsc-systrap", known: true }],
+    ["io.containerd.runsc.v1-kvm", { id: "runsc-kvm", known: true }],
+    ["io.containerd.kata.v2-kata2-qemu", { id: "kata-qemu", known: true, version: "2" }],
+    ["io.containerd.kata.v2-kata3-cloudhypervisor", { id: "kata-clh", known: true, version: "3" }],
+    ["io.containerd.kata.v2-kata2-firecracker", { id: "kata-fc", known: true, version: "2" }],
+    ["io.containerd.kata.v2-kata3-dragonball", { id: "kata-dragonball", known: true, version: "3" }],
+    ["youki", { id: "youki", known: false }],
+  ])("%s", (label, expected) => {
+    expect(resolveRuntime(label)).toEqual(expected);
+  });
+
+  it("applies manifest aliases before built-ins, and variants after them", () => {
+    const aliases = { qboot: { runtime: "qemu", variant: "qboot" }, kuasar: "kuasar-vmm", kata: { runtime: "kata-clh", version: "2.5.2" } };
+    expect(resolveRuntime("qboot-net", aliases)).toEqual({ id: "qemu-kvm", known: true, variant: "qboot-net" });
+    expect(resolveRuntime("kuasar", aliases)).toEqual({ id: "kuasar-vmm", known: true });
+    expect(resolveRuntime("kata", aliases)).toEqual({ id: "kata-clh", known: true, version: "2.5.2" });
+  });
+});
