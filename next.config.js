@@ -25,7 +25,12 @@ const nextConfig = {
         // JSON, CSV and raw text: nothing in them may load or run anything. Pages get a
         // per-request nonce policy from proxy.ts instead (lib/http/csp.ts).
         source: "/api/:path*",
-        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'" }],
+        headers: [
+          {
+            key: "Content-Security-Policy",
+            value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+          },
+        ],
       },
     ];
   },

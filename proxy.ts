@@ -27,7 +27,13 @@ export function proxy(request: NextRequest) {
   if (malformedPath(pathname)) {
     if (api) return NextResponse.json({ error: BAD_PATH, notices: [] }, { status: 400 });
     const html = `<!doctype html><meta charset="utf-8"><title>Bad address · hvscope</title><h1>Bad address</h1><p>${BAD_PATH}</p><p><a href="/">Go to the overview</a></p>`;
-    return new NextResponse(html, { status: 400, headers: { "content-type": "text/html; charset=utf-8", "content-security-policy": "default-src 'none'; frame-ancestors 'none'" } });
+    return new NextResponse(html, {
+      status: 400,
+      headers: {
+        "content-type": "text/html; charset=utf-8",
+        "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
+      },
+    });
   }
   if (api) return NextResponse.next();
   const nonce = newNonce();

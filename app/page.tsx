@@ -24,7 +24,14 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
   const heatmap = toHeatmap(data.table.rows);
   const findings = headlineFindings(data.table.rows, sel.baseline);
   const explore = (f: Partial<Filters>) =>
-    serializeFilters("/explore", { ...filters, dataset: sel.dataset, host: sel.host, baseline: sel.baseline, asof: sel.asof, ...f });
+    serializeFilters("/explore", {
+      ...filters,
+      dataset: sel.dataset,
+      host: sel.host,
+      baseline: sel.baseline,
+      asof: sel.asof,
+      ...f,
+    });
   return (
     <>
       <h1>What does a stronger isolation boundary cost?</h1>
@@ -35,21 +42,29 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
           d.name === sel.dataset ? (
             <strong key={d.name}>{d.name}</strong>
           ) : (
-            <Link key={d.name} href={serializeFilters("/", { ...filters, dataset: d.name, host: null, baseline: asked.baseline })}>
+            <Link
+              key={d.name}
+              href={serializeFilters("/", { ...filters, dataset: d.name, host: null, baseline: asked.baseline })}
+            >
               {d.name}
             </Link>
           ),
         )}
       </nav>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        {sel.dataset} on {sel.host}, against {runtimeLabel(sel.baseline)}. Each cell is the geometric mean of the cost ratios of the
-        category&apos;s workloads (each at its headline metric), shown as overhead: +100 % is twice the time or half the throughput.
+        {sel.dataset} on {sel.host}, against {runtimeLabel(sel.baseline)}. Each cell is the geometric mean of the cost
+        ratios of the category&apos;s workloads (each at its headline metric), shown as overhead: +100 % is twice the
+        time or half the throughput.
       </p>
       {!data.baselineHasData ? (
         <p role="status">
           {runtimeLabel(sel.baseline)} has no samples here. Compare against:{" "}
           {(data.facets ? runtimeIdsOf(data.facets) : []).map((r) => (
-            <Link key={r} className="mr-3" href={serializeFilters("/", { ...filters, dataset: sel.dataset, host: sel.host, baseline: r })}>
+            <Link
+              key={r}
+              className="mr-3"
+              href={serializeFilters("/", { ...filters, dataset: sel.dataset, host: sel.host, baseline: r })}
+            >
               {runtimeLabel(r)}
             </Link>
           ))}
@@ -61,7 +76,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
             <ul className="list-disc pl-5">
               {findings.map((f) => (
                 <li key={f.text}>
-                  <Link href={explore({ runtime: [f.row.runtime], workload: [f.row.workload], metric: f.row.metric })}>{f.text}</Link>
+                  <Link href={explore({ runtime: [f.row.runtime], workload: [f.row.workload], metric: f.row.metric })}>
+                    {f.text}
+                  </Link>
                 </li>
               ))}
             </ul>
@@ -81,8 +98,12 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
                     <th scope="col">Category</th>
                     <th scope="col">Workload</th>
                     <th scope="col">Runtime</th>
-                    <th scope="col" className="num">Overhead</th>
-                    <th scope="col" className="num">n</th>
+                    <th scope="col" className="num">
+                      Overhead
+                    </th>
+                    <th scope="col" className="num">
+                      n
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -116,8 +137,8 @@ function Empty() {
     <>
       <h1>What does a stronger isolation boundary cost?</h1>
       <p>
-        No samples imported yet. Run <code>npm run setup</code> to import the bundled dataset, or <code>npm run ingest -- PATH</code>{" "}
-        for your own outputs.
+        No samples imported yet. Run <code>npm run setup</code> to import the bundled dataset, or{" "}
+        <code>npm run ingest -- PATH</code> for your own outputs.
       </p>
     </>
   );

@@ -69,8 +69,12 @@ export const sourceFiles = sqliteTable(
   "source_files",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    importId: integer("import_id").notNull().references(() => imports.id),
-    datasetId: integer("dataset_id").notNull().references(() => datasets.id),
+    importId: integer("import_id")
+      .notNull()
+      .references(() => imports.id),
+    datasetId: integer("dataset_id")
+      .notNull()
+      .references(() => datasets.id),
     /** As given to ingest, relative to the folder ingested. */
     path: text("path").notNull(),
     sha256: text("sha256").notNull(),
@@ -94,15 +98,25 @@ export const runs = sqliteTable(
   "runs",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    sourceFileId: integer("source_file_id").notNull().references(() => sourceFiles.id),
-    datasetId: integer("dataset_id").notNull().references(() => datasets.id),
-    hostId: integer("host_id").notNull().references(() => hosts.id),
-    runtimeId: text("runtime_id").notNull().references(() => runtimes.id),
+    sourceFileId: integer("source_file_id")
+      .notNull()
+      .references(() => sourceFiles.id),
+    datasetId: integer("dataset_id")
+      .notNull()
+      .references(() => datasets.id),
+    hostId: integer("host_id")
+      .notNull()
+      .references(() => hosts.id),
+    runtimeId: text("runtime_id")
+      .notNull()
+      .references(() => runtimes.id),
     /** The name as written in the data or path (`fc-api`, `io.containerd.kata.v2-kata3-qemu`). */
     runtimeLabel: text("runtime_label").notNull(),
     runtimeVersion: text("runtime_version"),
     runtimeVariant: text("runtime_variant"),
-    workloadId: integer("workload_id").notNull().references(() => workloads.id),
+    workloadId: integer("workload_id")
+      .notNull()
+      .references(() => workloads.id),
     /** 1-based, counted per (dataset, host, runtime, version, variant, workload). */
     repetition: integer("repetition").notNull(),
     tool: text("tool", { enum: TOOL_IDS }).notNull(),
@@ -124,13 +138,23 @@ export const series = sqliteTable(
   "series",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    datasetId: integer("dataset_id").notNull().references(() => datasets.id),
-    hostId: integer("host_id").notNull().references(() => hosts.id),
-    runtimeId: text("runtime_id").notNull().references(() => runtimes.id),
+    datasetId: integer("dataset_id")
+      .notNull()
+      .references(() => datasets.id),
+    hostId: integer("host_id")
+      .notNull()
+      .references(() => hosts.id),
+    runtimeId: text("runtime_id")
+      .notNull()
+      .references(() => runtimes.id),
     runtimeVersion: text("runtime_version"),
     runtimeVariant: text("runtime_variant"),
-    workloadId: integer("workload_id").notNull().references(() => workloads.id),
-    metricId: integer("metric_id").notNull().references(() => metrics.id),
+    workloadId: integer("workload_id")
+      .notNull()
+      .references(() => workloads.id),
+    metricId: integer("metric_id")
+      .notNull()
+      .references(() => metrics.id),
   },
   // Not unique: version and variant may be null (NULLs never collide in a unique index). The
   // writer looks a series up inside the file's write transaction, so there is one per identity.
@@ -145,8 +169,12 @@ export const series = sqliteTable(
 export const seriesStats = sqliteTable(
   "series_stats",
   {
-    seriesId: integer("series_id").notNull().references(() => series.id),
-    importId: integer("import_id").notNull().references(() => imports.id),
+    seriesId: integer("series_id")
+      .notNull()
+      .references(() => series.id),
+    importId: integer("import_id")
+      .notNull()
+      .references(() => imports.id),
     n: integer("n").notNull(),
     mean: real("mean").notNull(),
     m2: real("m2").notNull(),
@@ -165,9 +193,15 @@ export const seriesStats = sqliteTable(
 export const importSamples = sqliteTable(
   "import_samples",
   {
-    datasetId: integer("dataset_id").notNull().references(() => datasets.id),
-    hostId: integer("host_id").notNull().references(() => hosts.id),
-    importId: integer("import_id").notNull().references(() => imports.id),
+    datasetId: integer("dataset_id")
+      .notNull()
+      .references(() => datasets.id),
+    hostId: integer("host_id")
+      .notNull()
+      .references(() => hosts.id),
+    importId: integer("import_id")
+      .notNull()
+      .references(() => imports.id),
     samples: integer("samples").notNull(),
   },
   (t) => [primaryKey({ columns: [t.datasetId, t.hostId, t.importId] })],
@@ -177,8 +211,12 @@ export const samples = sqliteTable(
   "samples",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    runId: integer("run_id").notNull().references(() => runs.id),
-    metricId: integer("metric_id").notNull().references(() => metrics.id),
+    runId: integer("run_id")
+      .notNull()
+      .references(() => runs.id),
+    metricId: integer("metric_id")
+      .notNull()
+      .references(() => metrics.id),
     /** Always set by ingest; null only until db/series-backfill.ts has run on an older database. */
     seriesId: integer("series_id").references(() => series.id),
     /** In the metric's canonical unit. */

@@ -9,12 +9,26 @@ test("GET /api/overhead returns the published tmpfs figure with null intervals",
   const body = await res.json();
   expect(body.baseline).toBe("runc");
   expect(body.rows).toEqual([
-    expect.objectContaining({ runtime: "runsc-ptrace", workload: "tmpfs fio.randread", metric: "bandwidth", unit: "bytes_per_s", direction: "higher", n: 1, baselineN: 1, mean: 68940800, baselineMean: 1221472256, ciLowPct: null, ciHighPct: null }),
+    expect.objectContaining({
+      runtime: "runsc-ptrace",
+      workload: "tmpfs fio.randread",
+      metric: "bandwidth",
+      unit: "bytes_per_s",
+      direction: "higher",
+      n: 1,
+      baselineN: 1,
+      mean: 68940800,
+      baselineMean: 1221472256,
+      ciLowPct: null,
+      ciHighPct: null,
+    }),
   ]);
   expect(body.rows[0].overheadPct).toBeCloseTo(1671.77, 1);
 });
 
-test("GET /api/overhead sends a cached view's bytes intact on every request, compressed or not", async ({ request }) => {
+test("GET /api/overhead sends a cached view's bytes intact on every request, compressed or not", async ({
+  request,
+}) => {
   // The route hands its cached bytes to each response (app/api/overhead/route.ts): a consumer
   // that took them over would leave later responses empty or garbled.
   const url = "/api/overhead?dataset=gvisor-website";
@@ -28,13 +42,25 @@ test("GET /api/overhead sends a cached view's bytes intact on every request, com
   expect(new Set(bodies).size).toBe(1);
 });
 
-test("GET /api/explore-view returns the view the page shows, resolved, with every repetition of the absolute view", async ({ request }) => {
+test("GET /api/explore-view returns the view the page shows, resolved, with every repetition of the absolute view", async ({
+  request,
+}) => {
   const res = await request.get("/api/explore-view?dataset=gvisor-website&workload=tmpfs%20fio.randread&view=absolute");
   expect(res.status()).toBe(200);
   const { filters, body } = await res.json();
-  expect(filters).toMatchObject({ dataset: "gvisor-website", host: "gce-n1-standard-4", baseline: "runc", view: "absolute", workload: ["tmpfs fio.randread"] });
+  expect(filters).toMatchObject({
+    dataset: "gvisor-website",
+    host: "gce-n1-standard-4",
+    baseline: "runc",
+    view: "absolute",
+    workload: ["tmpfs fio.randread"],
+  });
   expect(body.kind).toBe("absolute");
-  expect(body.series.map((s: { runtime: string; values: { value: number }[] }) => [s.runtime, s.values.map((v) => v.value)]).sort()).toEqual([
+  expect(
+    body.series
+      .map((s: { runtime: string; values: { value: number }[] }) => [s.runtime, s.values.map((v) => v.value)])
+      .sort(),
+  ).toEqual([
     ["runc", [1221472256]],
     ["runsc-ptrace", [68940800]],
   ]);
@@ -60,9 +86,15 @@ test("samples, export and imports answer with the permalink parameters", async (
     ["runsc-ptrace", 68940800],
   ]);
   const csv = await (await request.get(`/api/export?${q}&format=csv`)).text();
-  expect(csv.split("\n")[0]).toBe("dataset,host,runtime,workload,category,metric,unit,direction,repetition,value,tool,source_file");
-  expect(csv).toContain("gvisor-website,gce-n1-standard-4,runsc-ptrace,tmpfs fio.randread,disk,bandwidth,bytes_per_s,higher,1,68940800,tidy-csv,fio-tmpfs.csv");
+  expect(csv.split("\n")[0]).toBe(
+    "dataset,host,runtime,workload,category,metric,unit,direction,repetition,value,tool,source_file",
+  );
+  expect(csv).toContain(
+    "gvisor-website,gce-n1-standard-4,runsc-ptrace,tmpfs fio.randread,disk,bandwidth,bytes_per_s,higher,1,68940800,tidy-csv,fio-tmpfs.csv",
+  );
   const imports = (await (await request.get("/api/imports")).json()).imports;
   expect(imports.length).toBeGreaterThan(0);
-  expect(imports[0]).toEqual(expect.objectContaining({ id: expect.any(Number), files: expect.any(Number), samples: expect.any(Number) }));
+  expect(imports[0]).toEqual(
+    expect.objectContaining({ id: expect.any(Number), files: expect.any(Number), samples: expect.any(Number) }),
+  );
 });

@@ -18,10 +18,12 @@ const PUBLIC: [manifest: string, folder: string][] = [
  */
 function buildDb() {
   rmSync(dirname(E2E_DB), { recursive: true, force: true });
-  const ingest = (...args: string[]) => execFileSync("npx", ["tsx", "scripts/ingest.ts", "--db", E2E_DB, ...args], { stdio: "inherit" });
+  const ingest = (...args: string[]) =>
+    execFileSync("npx", ["tsx", "scripts/ingest.ts", "--db", E2E_DB, ...args], { stdio: "inherit" });
   if (existsSync("data/bundled")) ingest("data/bundled");
   for (const [manifest, folder] of PUBLIC)
-    if (existsSync(join(SHARED, folder))) ingest("--manifest", `examples/manifests/${manifest}.yaml`, join(SHARED, folder));
+    if (existsSync(join(SHARED, folder)))
+      ingest("--manifest", `examples/manifests/${manifest}.yaml`, join(SHARED, folder));
     else console.warn(`e2e: ${join(SHARED, folder)} is absent; specs on ${manifest} will skip`);
   // Real ping outputs under labels that are HTML and script, for e2e/hostile.spec.ts.
   const labels = ["--dataset", HOSTILE.dataset, "--host", HOSTILE.host];

@@ -8,10 +8,20 @@ test("the bundled dataset's overhead is served by the API: gVisor (ptrace) again
   const res = await request.get(`/api/overhead?dataset=${DATASET}&runtime=runsc-ptrace`);
   expect(res.status()).toBe(200);
   const body = await res.json();
-  const rows = body.rows as { runtime: string; category: string; n: number; baselineN: number; ciLowPct: number | null }[];
-  expect(new Set(rows.map((r) => r.category))).toEqual(new Set(["cpu", "database", "disk", "footprint", "memory", "network", "startup", "syscall", "web"]));
+  const rows = body.rows as {
+    runtime: string;
+    category: string;
+    n: number;
+    baselineN: number;
+    ciLowPct: number | null;
+  }[];
+  expect(new Set(rows.map((r) => r.category))).toEqual(
+    new Set(["cpu", "database", "disk", "footprint", "memory", "network", "startup", "syscall", "web"]),
+  );
   // Three repetitions on both sides give an interval everywhere.
-  expect(rows.every((r) => r.runtime === "runsc-ptrace" && r.n >= 3 && r.baselineN >= 3 && r.ciLowPct !== null)).toBe(true);
+  expect(rows.every((r) => r.runtime === "runsc-ptrace" && r.n >= 3 && r.baselineN >= 3 && r.ciLowPct !== null)).toBe(
+    true,
+  );
 });
 
 test("the bundled dataset opens in explore with intervals in the table", async ({ page }) => {

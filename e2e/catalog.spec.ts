@@ -16,9 +16,14 @@ test("every runtime page shows its facts, cited pros and cons, and what was meas
       // Every claim cites a numbered source that exists in the page's source list.
       for (const cite of await items.getByRole("link").allTextContents()) expect(cite).toMatch(/^\[\d+\]$/);
     }
-    await expect(page.getByRole("list", { name: "Sources" }).getByRole("link").first()).toHaveAttribute("href", /^https:\/\//);
+    await expect(page.getByRole("list", { name: "Sources" }).getByRole("link").first()).toHaveAttribute(
+      "href",
+      /^https:\/\//,
+    );
     const measured = page.getByRole("table", { name: "Geometric-mean overhead by runtime and category" }).first();
-    const none = page.getByText(/No data for .* yet|runc was not measured here|No workload was measured under both/).first();
+    const none = page
+      .getByText(/No data for .* yet|runc was not measured here|No workload was measured under both/)
+      .first();
     await expect(measured.or(none).first()).toBeVisible();
   }
 });
@@ -45,10 +50,12 @@ test.describe("guide on gVisor's published results", () => {
   test("the ranking changes with the weights, and the URL carries them", async ({ page }) => {
     await page.goto("/guide?dataset=gvisor-website&case=batch-hpc");
     const ranking = page.getByRole("table", { name: "Runtimes ranked for this case" });
-    const firstRuntime = () => ranking.locator("tbody tr").first().getByRole("rowheader").getByRole("link").textContent();
+    const firstRuntime = () =>
+      ranking.locator("tbody tr").first().getByRole("rowheader").getByRole("link").textContent();
     const before = await firstRuntime();
     const form = page.getByRole("form", { name: "Custom weights" });
-    for (const c of ["cpu", "memory", "disk", "network", "startup", "footprint", "web", "database"]) await form.getByLabel(c, { exact: true }).fill("0");
+    for (const c of ["cpu", "memory", "disk", "network", "startup", "footprint", "web", "database"])
+      await form.getByLabel(c, { exact: true }).fill("0");
     await form.getByLabel("syscall", { exact: true }).fill("1");
     await form.getByRole("button", { name: "Rank with these weights" }).click();
     await expect(page).toHaveURL(/case=custom&weights=syscall(:|%3A)1/);
@@ -61,16 +68,25 @@ test.describe("guide on gVisor's published results", () => {
 
   test("the generated sentences match the API's numbers", async ({ page, request }) => {
     await page.goto("/guide?dataset=gvisor-website&case=custom&weights=syscall:1,disk:1,web:1,database:1,network:1");
-    const sentences = await page.getByRole("list", { name: /^Explanations for/ }).getByRole("link").allTextContents();
+    const sentences = await page
+      .getByRole("list", { name: /^Explanations for/ })
+      .getByRole("link")
+      .allTextContents();
     expect(sentences.length).toBeGreaterThan(2);
     for (const s of sentences) {
       const m = /^(.+?): (.+) (\S+) ([+−±][\d,.]+) % against runc, n = (\d+)/.exec(s);
       expect(m, s).not.toBeNull();
       const [, label, workload, metric, pct, n] = m!;
       const runtime = RUNTIME_IDS.find((id) => RUNTIMES[id].name === label)!;
-      const api = await (await request.get(`/api/overhead?dataset=gvisor-website&runtime=${runtime}&workload=${encodeURIComponent(workload!)}&metric=${metric}`)).json();
-      const row = api.rows.find((r: { runtime: string; workload: string }) => r.runtime === runtime && r.workload === workload);
-      const change = row.direction === "lower" ? row.overheadPct : (100 / (1 + row.overheadPct / 100)) - 100;
+      const api = await (
+        await request.get(
+          `/api/overhead?dataset=gvisor-website&runtime=${runtime}&workload=${encodeURIComponent(workload!)}&metric=${metric}`,
+        )
+      ).json();
+      const row = api.rows.find(
+        (r: { runtime: string; workload: string }) => r.runtime === runtime && r.workload === workload,
+      );
+      const change = row.direction === "lower" ? row.overheadPct : 100 / (1 + row.overheadPct / 100) - 100;
       const shown = Number(pct!.replace("−", "-").replace("±", "").replace(/,/g, ""));
       expect(Math.abs(shown - change), s).toBeLessThanOrEqual(Math.abs(change) >= 100 ? 0.5 : 0.05);
       expect(Number(n), s).toBe(row.n);

@@ -3,7 +3,8 @@ import { failOnConsoleErrors, hasShared, overheadRows, SHARED_SKIP } from "./hel
 
 test.skip(!hasShared, SHARED_SKIP);
 
-const GVISOR_TMPFS = "/explore?dataset=gvisor-website&host=gce-n1-standard-4&workload=tmpfs%20fio.randread&baseline=runc";
+const GVISOR_TMPFS =
+  "/explore?dataset=gvisor-website&host=gce-n1-standard-4&workload=tmpfs%20fio.randread&baseline=runc";
 
 test.beforeEach(({ page }) => failOnConsoleErrors(page));
 
@@ -50,11 +51,15 @@ test("ticking a runtime narrows the table at once, the server agrees, and untick
 });
 
 test("a copied link opens the same view in a new page, pinned to an import", async ({ page, context }) => {
-  await page.goto("/explore?dataset=gvisor-website&runtime=runsc-ptrace&workload=fio.read,fio.write,tmpfs%20fio.randread");
+  await page.goto(
+    "/explore?dataset=gvisor-website&runtime=runsc-ptrace&workload=fio.read,fio.write,tmpfs%20fio.randread",
+  );
   const before = await overheadRows(page);
   await page.getByRole("button", { name: "Copy link" }).click();
   const link = await page.getByLabel("Permalink").inputValue();
-  expect(link).toMatch(/dataset=gvisor-website&host=gce-n1-standard-4&runtime=runsc-ptrace&workload=.*&baseline=runc&view=overhead&asof=\d+$/);
+  expect(link).toMatch(
+    /dataset=gvisor-website&host=gce-n1-standard-4&runtime=runsc-ptrace&workload=.*&baseline=runc&view=overhead&asof=\d+$/,
+  );
   const other = await context.newPage();
   await other.goto(link);
   expect(await overheadRows(other)).toEqual(before);
@@ -75,7 +80,9 @@ test("switching the baseline: Firecracker against bare metal on fio and iperf3",
 });
 
 test("Firecracker's boot time against QEMU, with an interval from 500 boots each", async ({ page }) => {
-  await page.goto("/explore?dataset=firecracker-nsdi2020&baseline=qemu-kvm&runtime=firecracker&workload=boot%20to%20guest%20init%20(serial)");
+  await page.goto(
+    "/explore?dataset=firecracker-nsdi2020&baseline=qemu-kvm&runtime=firecracker&workload=boot%20to%20guest%20init%20(serial)",
+  );
   const api = (await overheadRows(page)).find((r) => r[0] === "Firecracker 0.20.0 (api)")!;
   expect(api[2]).toContain("boot_time (lower is better)");
   expect(api[3]).toBe("500");
@@ -112,10 +119,13 @@ test("a link with nonsense values shows a notice naming them, not an error", asy
   await expect(notices).toContainText('Unknown dataset "<script>"');
   await expect(notices).toContainText('Unknown view "sideways"');
   await expect(notices).toContainText('"asof" must be an import id');
-  await expect(notices).toContainText("Unknown metric \"' OR 1=1\"");
+  await expect(notices).toContainText('Unknown metric "\' OR 1=1"');
 });
 
-test("the view radio shows the view fetched ahead before the server answers, and the server's page agrees", async ({ page, context }) => {
+test("the view radio shows the view fetched ahead before the server answers, and the server's page agrees", async ({
+  page,
+  context,
+}) => {
   const tablesText = (p: Page) => p.locator("table").evaluateAll((tables) => tables.map((t) => t.textContent));
   // The absolute view as the server renders its permalink, on its own.
   const permalink = await context.newPage();
@@ -142,7 +152,9 @@ test("the view radio shows the view fetched ahead before the server answers, and
   expect(await overheadRows(page)).toEqual(overhead);
   await page.getByRole("radio", { name: "absolute" }).check();
   await expect.poll(() => tablesText(page)).toEqual(absolute);
-  const served = page.waitForResponse((r) => r.request().headers()["rsc"] !== undefined && r.url().includes("view=absolute"));
+  const served = page.waitForResponse(
+    (r) => r.request().headers()["rsc"] !== undefined && r.url().includes("view=absolute"),
+  );
   release();
   await served;
   await expect(page).toHaveURL("/explore?dataset=gvisor-website&view=absolute");

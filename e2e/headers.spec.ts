@@ -5,7 +5,13 @@ import { HOSTILE } from "./hostile-labels";
 // Security headers (next.config.js, proxy.ts, lib/http/csp.ts), the site working under its
 // Content-Security-Policy, and raw files served by numeric id only.
 
-const directives = (csp: string) => new Map(csp.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
+const directives = (csp: string) =>
+  new Map(
+    csp
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name!, values]),
+  );
 
 test("pages send a nonce CSP and the other security headers; the API a deny-all CSP", async ({ request }) => {
   const first = await request.get("/explore");
@@ -33,7 +39,9 @@ test("pages send a nonce CSP and the other security headers; the API a deny-all 
   expect(again.get("script-src")?.[1]).not.toBe(scripts[1]);
 
   const api = (await request.get("/api/imports")).headers();
-  expect(api["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+  expect(api["content-security-policy"]).toBe(
+    "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+  );
   expect(api["x-content-type-options"]).toBe("nosniff");
 });
 
@@ -43,9 +51,19 @@ test("every page hydrates under the CSP with no violation", async ({ page }) => 
     if (/Content Security Policy|Refused to (execute|load|apply)/i.test(m.text())) violations.push(m.text());
   });
   await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (e) => console.error(`Refused to load (CSP ${e.violatedDirective}): ${e.blockedURI}`));
+    document.addEventListener("securitypolicyviolation", (e) =>
+      console.error(`Refused to load (CSP ${e.violatedDirective}): ${e.blockedURI}`),
+    );
   });
-  for (const path of ["/", "/explore", "/explore?view=absolute", "/runtimes", "/runtimes/runc", "/guide", "/no-such-page"]) {
+  for (const path of [
+    "/",
+    "/explore",
+    "/explore?view=absolute",
+    "/runtimes",
+    "/runtimes/runc",
+    "/guide",
+    "/no-such-page",
+  ]) {
     await page.goto(path);
     await page.waitForLoadState("networkidle");
   }
@@ -60,13 +78,18 @@ test("every page hydrates under the CSP with no violation", async ({ page }) => 
 });
 
 test("raw files are served by numeric id only: traversal attempts get a 400 or 404", async ({ request }) => {
-  const samples = (await (await request.get(`/api/samples?dataset=${encodeURIComponent(HOSTILE.dataset)}`)).json()).samples as { sourceFile: string }[];
+  const samples = (await (await request.get(`/api/samples?dataset=${encodeURIComponent(HOSTILE.dataset)}`)).json())
+    .samples as { sourceFile: string }[];
   const id = samples[0]!.sourceFile.split("/").pop()!;
   // A stored id answers with the stored bytes, which the provenance's SHA-256 vouches for.
   const raw = await request.get(`/api/sources/${id}`);
   expect(raw.status()).toBe(200);
   const provenance = await (await request.get(`/api/provenance/${id}`)).json();
-  expect(createHash("sha256").update(await raw.body()).digest("hex")).toBe(provenance.sha256);
+  expect(
+    createHash("sha256")
+      .update(await raw.body())
+      .digest("hex"),
+  ).toBe(provenance.sha256);
   expect((await request.get(`/sources/${id}`)).status()).toBe(200);
 
   const attempts = [

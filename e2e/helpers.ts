@@ -16,5 +16,7 @@ export function failOnConsoleErrors(page: Page): void {
 export async function overheadRows(page: Page): Promise<string[][]> {
   const table = page.getByRole("table", { name: "Overhead against the baseline" });
   await expect(table).toBeVisible();
-  return table.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("th, td")].map((c) => (c.textContent ?? "").trim())));
+  return table
+    .locator("tbody tr")
+    .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("th, td")].map((c) => (c.textContent ?? "").trim())));
 }

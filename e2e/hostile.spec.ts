@@ -49,7 +49,9 @@ async function expectApiRejects(request: APIRequestContext, url: string, fallbac
 
 // Each page render reads the database (about 0.2 s with the public datasets), so the values go in
 // all parameters at once per route, and each parameter alone gets one of them.
-test("malicious values in the permalink parameters get a notice on pages and a 400 from the API", async ({ request }) => {
+test("malicious values in the permalink parameters get a notice on pages and a 400 from the API", async ({
+  request,
+}) => {
   test.setTimeout(120_000);
   for (const value of MALICIOUS) {
     const q = PARAMS.map((p) => `${p}=${encodeURIComponent(value)}`).join("&");
@@ -61,7 +63,9 @@ test("malicious values in the permalink parameters get a notice on pages and a 4
     for (const page of PAGES) await expectFriendlyPage(request, `${page}?${q}`);
     // `case` and `weights` belong to the guide: the API ignores them.
     // The export has no baseline of its own: an unknown one is ignored there, not an error.
-    if (param !== "case" && param !== "weights") for (const api of API) await expectApiRejects(request, `${api}?${q}`, api === "/api/export" && param === "baseline");
+    if (param !== "case" && param !== "weights")
+      for (const api of API)
+        await expectApiRejects(request, `${api}?${q}`, api === "/api/export" && param === "baseline");
   }
 });
 
@@ -70,9 +74,15 @@ test("bad percent-encoding in queries and paths is a 400 or a notice, never a 50
   for (const [i, escape] of BAD_ESCAPES.entries()) {
     const param = PARAMS[i % PARAMS.length]!;
     for (const page of PAGES) await expectFriendlyPage(request, `${page}?${param}=${escape}`, false);
-    for (const api of API) expect((await request.get(`${api}?${param}=${escape}`)).status(), `${api}?${param}=${escape}`).toBeLessThan(500);
+    for (const api of API)
+      expect((await request.get(`${api}?${param}=${escape}`)).status(), `${api}?${param}=${escape}`).toBeLessThan(500);
     // Next.js itself answered a path it cannot decode with a bare 500; proxy.ts makes it a 400.
-    for (const path of [`/runtimes/${escape}`, `/sources/${escape}`, `/api/sources/${escape}`, `/api/provenance/${escape}`]) {
+    for (const path of [
+      `/runtimes/${escape}`,
+      `/sources/${escape}`,
+      `/api/sources/${escape}`,
+      `/api/provenance/${escape}`,
+    ]) {
       const res = await request.get(path);
       expect([400, 404], `${path} → ${res.status()}`).toContain(res.status());
     }
@@ -95,9 +105,15 @@ test("random Unicode and random escapes in random parameters never get a 500", a
   test.setTimeout(120_000);
   const raw = fc.oneof(
     fc.string({ unit: "grapheme", maxLength: 40 }).map(encodeURIComponent),
-    fc.array(fc.integer({ min: 0, max: 255 }), { maxLength: 12 }).map((bytes) => bytes.map((b) => `%${b.toString(16).padStart(2, "0")}`).join("")),
+    fc
+      .array(fc.integer({ min: 0, max: 255 }), { maxLength: 12 })
+      .map((bytes) => bytes.map((b) => `%${b.toString(16).padStart(2, "0")}`).join("")),
   );
-  const call = fc.record({ route: fc.constantFrom(...PAGES, ...API, "/api/imports"), param: fc.constantFrom(...PARAMS, "format", "zzz"), value: raw });
+  const call = fc.record({
+    route: fc.constantFrom(...PAGES, ...API, "/api/imports"),
+    param: fc.constantFrom(...PARAMS, "format", "zzz"),
+    value: raw,
+  });
   let tried = 0;
   await fc.assert(
     fc.asyncProperty(call, async ({ route, param, value }) => {
@@ -133,7 +149,10 @@ function watchForScripts(page: Page): () => Promise<void> {
   };
 }
 
-test("labels imported from a file with HTML and script in them are shown as text and never run", async ({ page, request }) => {
+test("labels imported from a file with HTML and script in them are shown as text and never run", async ({
+  page,
+  request,
+}) => {
   const check = watchForScripts(page);
   const dataset = encodeURIComponent(HOSTILE.dataset);
   await page.goto(`/explore?dataset=${dataset}`);
@@ -152,7 +171,11 @@ test("labels imported from a file with HTML and script in them are shown as text
   }
 
   // The stored file's provenance page and raw text: the labels again, and the bytes as imported.
-  const samples = (await (await request.get(`/api/samples?dataset=${dataset}`)).json()).samples as { runtime: string; sourceFile: string; provenance: string }[];
+  const samples = (await (await request.get(`/api/samples?dataset=${dataset}`)).json()).samples as {
+    runtime: string;
+    sourceFile: string;
+    provenance: string;
+  }[];
   const hostileSample = samples.find((s) => s.runtime === HOSTILE.runtime)!;
   await page.goto(hostileSample.provenance);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Provenance of");
@@ -164,7 +187,9 @@ test("labels imported from a file with HTML and script in them are shown as text
 
 test("a script payload in every parameter of a real page does not run", async ({ page }) => {
   const check = watchForScripts(page);
-  const payload = encodeURIComponent('"><img src=x onerror="window.__pwned=1;alert(1)"><script>window.__pwned=1</script>');
+  const payload = encodeURIComponent(
+    '"><img src=x onerror="window.__pwned=1;alert(1)"><script>window.__pwned=1</script>',
+  );
   for (const path of PAGES) {
     await page.goto(`${path}?${PARAMS.map((p) => `${p}=${payload}`).join("&")}`);
     await expect(page.getByRole("status", { name: "Notices about this link" })).toBeVisible();

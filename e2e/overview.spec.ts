@@ -26,5 +26,7 @@ test("headline findings state n and link to their rows", async ({ page }) => {
 test("the Firecracker dataset offers the runtimes it has as baselines", async ({ page }) => {
   await page.goto("/?dataset=firecracker-nsdi2020");
   await page.getByRole("link", { name: "Bare metal" }).click();
-  await expect(page.getByRole("table", { name: "Geometric-mean overhead by runtime and category" })).toContainText("Firecracker 0.20.0");
+  await expect(page.getByRole("table", { name: "Geometric-mean overhead by runtime and category" })).toContainText(
+    "Firecracker 0.20.0",
+  );
 });

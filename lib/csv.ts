@@ -4,7 +4,10 @@ export function csvField(value: string | number | null | undefined): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function toCsv<T extends Record<string, string | number | null>>(columns: readonly (keyof T & string)[], rows: T[]): string {
+export function toCsv<T extends Record<string, string | number | null>>(
+  columns: readonly (keyof T & string)[],
+  rows: T[],
+): string {
   const lines = [columns.join(",")];
   for (const row of rows) lines.push(columns.map((c) => csvField(row[c])).join(","));
   return `${lines.join("\n")}\n`;

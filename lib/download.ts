@@ -12,7 +12,10 @@ export function downloadBlob(blob: Blob, fileName: string): void {
 export function serializeSvg(svg: SVGSVGElement): string {
   const clone = svg.cloneNode(true) as SVGSVGElement;
   clone.setAttribute("xmlns", "http://www.w3.org/2000/svg");
-  clone.setAttribute("style", `color: ${getComputedStyle(svg).color}; background: ${getComputedStyle(document.body).backgroundColor}`);
+  clone.setAttribute(
+    "style",
+    `color: ${getComputedStyle(svg).color}; background: ${getComputedStyle(document.body).backgroundColor}`,
+  );
   return new XMLSerializer().serializeToString(clone);
 }
 
@@ -28,5 +31,7 @@ export async function svgToPng(svgText: string, width: number, height: number): 
   if (!ctx) throw new Error("canvas 2D context unavailable");
   ctx.scale(2, 2);
   ctx.drawImage(img, 0, 0, width, height);
-  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("PNG encoding failed"))), "image/png"));
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("PNG encoding failed"))), "image/png"),
+  );
 }

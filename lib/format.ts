@@ -29,7 +29,9 @@ const SCALES: Record<string, [number, string][]> = {
 // One formatter each, made once: toLocaleString builds a new Intl.NumberFormat per call, which
 // made formatting a 434-row table a third of a filter change's time.
 const grouped = new Intl.NumberFormat("en-US");
-const fixed = [0, 1].map((digits) => new Intl.NumberFormat("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+const fixed = [0, 1].map(
+  (digits) => new Intl.NumberFormat("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits }),
+);
 
 const number = (v: number, digits = 3) => grouped.format(Number(v.toPrecision(digits)));
 

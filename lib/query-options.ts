@@ -31,7 +31,10 @@ export const samplesQuery = (filters: Filters) =>
     queryFn: () => getJson<{ samples: SampleRow[] }>(serializeFilters("/api/samples", filters)),
   });
 
-export type SourceFileJson = Omit<SourceFileDetail, "importedAt" | "startedAt"> & { importedAt: string; startedAt: string | null };
+export type SourceFileJson = Omit<SourceFileDetail, "importedAt" | "startedAt"> & {
+  importedAt: string;
+  startedAt: string | null;
+};
 
 export const provenanceQuery = (sourceFileId: number) =>
   queryOptions({

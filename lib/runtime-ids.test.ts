@@ -28,7 +28,11 @@ describe("resolveRuntime", () => {
   });
 
   it("applies manifest aliases before built-ins, and variants after them", () => {
-    const aliases = { qboot: { runtime: "qemu", variant: "qboot" }, kuasar: "kuasar-vmm", kata: { runtime: "kata-clh", version: "2.5.2" } };
+    const aliases = {
+      qboot: { runtime: "qemu", variant: "qboot" },
+      kuasar: "kuasar-vmm",
+      kata: { runtime: "kata-clh", version: "2.5.2" },
+    };
     expect(resolveRuntime("qboot-net", aliases)).toEqual({ id: "qemu-kvm", known: true, variant: "qboot-net" });
     expect(resolveRuntime("kuasar", aliases)).toEqual({ id: "kuasar-vmm", known: true });
     expect(resolveRuntime("kata", aliases)).toEqual({ id: "kata-clh", known: true, version: "2.5.2" });

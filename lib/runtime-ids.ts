@@ -94,7 +94,12 @@ function resolveWhole(name: string, aliases: Record<string, AliasTarget>): Resol
     const target = typeof alias === "string" ? { runtime: alias } : alias;
     const inner = resolveWhole(target.runtime.toLowerCase(), {});
     const id = inner?.known ? inner.id : target.runtime;
-    return dropUndefined({ id, known: isRuntimeId(id), version: target.version ?? inner?.version, variant: target.variant ?? inner?.variant });
+    return dropUndefined({
+      id,
+      known: isRuntimeId(id),
+      version: target.version ?? inner?.version,
+      variant: target.variant ?? inner?.variant,
+    });
   }
   if (isRuntimeId(name)) return { id: name, known: true };
   const builtin = BUILTIN_ALIASES[name];

@@ -21,14 +21,34 @@ describe("URL contract", () => {
   });
 
   it("leaves defaults out of ordinary URLs but writes them into permalinks", () => {
-    const defaults: Filters = { ...full, baseline: "runc", view: "overhead", runtime: [], workload: [], dataset: null, host: null, metric: null, asof: null, case: null, weights: null };
+    const defaults: Filters = {
+      ...full,
+      baseline: "runc",
+      view: "overhead",
+      runtime: [],
+      workload: [],
+      dataset: null,
+      host: null,
+      metric: null,
+      asof: null,
+      case: null,
+      weights: null,
+    };
     expect(serializeFilters("/explore", defaults)).toBe("/explore");
-    expect(serializePermalink("/explore", { ...defaults, dataset: "d", asof: 2 })).toBe("/explore?dataset=d&runtime=&workload=&baseline=runc&view=overhead&asof=2");
+    expect(serializePermalink("/explore", { ...defaults, dataset: "d", asof: 2 })).toBe(
+      "/explore?dataset=d&runtime=&workload=&baseline=runc&view=overhead&asof=2",
+    );
   });
 
   it("reads a hand-written link", () => {
     const f = loadFilters(new URL("http://x/explore?dataset=d&runtime=runc,crun&view=absolute").searchParams);
-    expect(f).toMatchObject({ dataset: "d", runtime: ["runc", "crun"], view: "absolute", baseline: "runc", workload: [] });
+    expect(f).toMatchObject({
+      dataset: "d",
+      runtime: ["runc", "crun"],
+      view: "absolute",
+      baseline: "runc",
+      workload: [],
+    });
   });
 
   it("falls back to defaults for values the parsers cannot read", () => {

@@ -12,10 +12,21 @@ import { importPaths } from "@/db/ingest/import-paths";
 import { openDb } from "@/db/open";
 import { goodFixtures } from "@/lib/parsers/__test__/good-fixtures";
 
-const { values } = parseArgs({ options: { files: { type: "string", default: "10000" }, "min-samples": { type: "string", default: "0" } } });
+const { values } = parseArgs({
+  options: { files: { type: "string", default: "10000" }, "min-samples": { type: "string", default: "0" } },
+});
 const target = Number(values.files);
 const minSamples = Number(values["min-samples"]);
-const RUNTIMES = ["runc", "crun", "runsc-ptrace", "runsc-systrap", "kata-qemu", "kata-clh", "firecracker", "bare-metal"];
+const RUNTIMES = [
+  "runc",
+  "crun",
+  "runsc-ptrace",
+  "runsc-systrap",
+  "kata-qemu",
+  "kata-clh",
+  "firecracker",
+  "bare-metal",
+];
 
 const fixtures = goodFixtures().filter((f) => f.samples >= minSamples);
 const dir = mkdtempSync(join(tmpdir(), "hvscope-bench-ingest-"));
@@ -41,10 +52,13 @@ try {
   const summary = await importPaths(conn, [corpus]);
   const seconds = (performance.now() - started) / 1000;
   conn.close();
-  if (summary.failed.length > 0) throw new Error(`${summary.failed.length} files failed, first: ${JSON.stringify(summary.failed[0])}`);
+  if (summary.failed.length > 0)
+    throw new Error(`${summary.failed.length} files failed, first: ${JSON.stringify(summary.failed[0])}`);
   console.log(`corpus: ${written} files (${fixtures.length} real fixtures copied into ${datasets} datasets)`);
   console.log(`ingested ${summary.imported} files, ${summary.samples} samples in ${seconds.toFixed(2)} s`);
-  console.log(`${(summary.imported / seconds).toFixed(0)} files/s, ${(summary.samples / seconds).toFixed(0)} samples/s`);
+  console.log(
+    `${(summary.imported / seconds).toFixed(0)} files/s, ${(summary.samples / seconds).toFixed(0)} samples/s`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -10,17 +10,24 @@ import { loadFilters } from "@/lib/search-params";
 
 const ROOT = join(import.meta.dirname, "..");
 const TSX = join(ROOT, "node_modules", ".bin", "tsx");
-const onPath = (name: string) => (process.env.PATH ?? "").split(delimiter).some((dir) => spawnSync("test", ["-x", join(dir, name)]).status === 0);
+const onPath = (name: string) =>
+  (process.env.PATH ?? "").split(delimiter).some((dir) => spawnSync("test", ["-x", join(dir, name)]).status === 0);
 
 // Runtimes need root (namespaces, cgroups, mounts) and the Debian packages named in .ci/run.
 const missing = [
   ...(process.getuid?.() === 0 ? [] : ["root"]),
-  ...["runc", "runsc", "sysbench", "fio", "iperf3", "stress-ng", "hyperfine", "nginx", "ab"].filter((tool) => !onPath(tool)),
+  ...["runc", "runsc", "sysbench", "fio", "iperf3", "stress-ng", "hyperfine", "nginx", "ab"].filter(
+    (tool) => !onPath(tool),
+  ),
 ];
 const SKIP_REASON = `skipped: needs ${missing.join(", ")}`;
 
 function bench(args: string[]) {
-  const r = spawnSync(TSX, [join(ROOT, "scripts", "bench.ts"), ...args], { cwd: ROOT, encoding: "utf8", timeout: 540_000 });
+  const r = spawnSync(TSX, [join(ROOT, "scripts", "bench.ts"), ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    timeout: 540_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -32,52 +39,76 @@ describe("bench CLI arguments", () => {
   });
 });
 
-describe.skipIf(missing.length > 0)(`bench --suite quick under runc and runsc-ptrace, then ingest (${missing.length > 0 ? SKIP_REASON : "needs root, runc, runsc"})`, () => {
-  // Created in beforeAll, not at collection: a skipped block runs no afterAll to remove it.
-  let out = "";
-  beforeAll(() => {
-    out = mkdtempSync(join(tmpdir(), "hvscope-bench-it-"));
-  });
-  afterAll(() => rmSync(out, { recursive: true, force: true }));
+describe.skipIf(missing.length > 0)(
+  `bench --suite quick under runc and runsc-ptrace, then ingest (${missing.length > 0 ? SKIP_REASON : "needs root, runc, runsc"})`,
+  () => {
+    // Created in beforeAll, not at collection: a skipped block runs no afterAll to remove it.
+    let out = "";
+    beforeAll(() => {
+      out = mkdtempSync(join(tmpdir(), "hvscope-bench-it-"));
+    });
+    afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-  it("writes outputs that import with zero failures, with samples for the same workloads under both runtimes", async () => {
-    const r = bench(["--runtime", "runc,runsc-ptrace", "--suite", "quick", "--reps", "1", "--out", out]);
-    expect(r.stderr).toMatch(/14 outputs, 0 failed steps, 0 steps unsupported by their runtime, 0 skipped runtimes/);
-    expect(r.code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(["hvscope.yaml", "runc", "runsc-ptrace", "steps.json", "sys"]);
-    // No partial or failed file may be left behind.
-    expect(readdirSync(join(out, "runc")).filter((f) => f.startsWith(".") || f.endsWith(".failed.log"))).toEqual([]);
-    const steps = JSON.parse(readFileSync(join(out, "steps.json"), "utf8")) as { steps: { startedAt: string; endedAt: string }[] };
-    expect(steps.steps.every((s) => Date.parse(s.endedAt) >= Date.parse(s.startedAt))).toBe(true);
+    it("writes outputs that import with zero failures, with samples for the same workloads under both runtimes", async () => {
+      const r = bench(["--runtime", "runc,runsc-ptrace", "--suite", "quick", "--reps", "1", "--out", out]);
+      expect(r.stderr).toMatch(/14 outputs, 0 failed steps, 0 steps unsupported by their runtime, 0 skipped runtimes/);
+      expect(r.code).toBe(0);
+      expect(readdirSync(out).sort()).toEqual(["hvscope.yaml", "runc", "runsc-ptrace", "steps.json", "sys"]);
+      // No partial or failed file may be left behind.
+      expect(readdirSync(join(out, "runc")).filter((f) => f.startsWith(".") || f.endsWith(".failed.log"))).toEqual([]);
+      const steps = JSON.parse(readFileSync(join(out, "steps.json"), "utf8")) as {
+        steps: { startedAt: string; endedAt: string }[];
+      };
+      expect(steps.steps.every((s) => Date.parse(s.endedAt) >= Date.parse(s.startedAt))).toBe(true);
 
-    const db = createTestDb();
-    try {
-      const summary = await importPaths(db, [out]);
-      expect(summary.failed).toEqual([]);
-      expect(summary).toMatchObject({ files: 14, imported: 14 });
-      const rows = db.client
-        .prepare("SELECT DISTINCT r.runtime_id AS runtime, w.name AS workload FROM runs r JOIN workloads w ON w.id = r.workload_id JOIN samples s ON s.run_id = r.id")
-        .all() as { runtime: string; workload: string }[];
-      const workloadsOf = (runtime: string) => rows.filter((row) => row.runtime === runtime).map((row) => row.workload).sort();
-      expect(workloadsOf("runc").length).toBeGreaterThanOrEqual(7);
-      expect(workloadsOf("runsc-ptrace")).toEqual(workloadsOf("runc"));
-      expect(workloadsOf("runc")).toEqual(
-        expect.arrayContaining(["start and remove a sandbox running true", "idle sandbox (sleep): host processes", "iperf3 tcp P=1 inside the sandbox (server and client)"]),
-      );
-      // Host facts come from the dumps in sys/ (procfs files must be read, not copied: size 0).
-      const host = db.client.prepare("SELECT kernel, cpu_count AS cpus, memory_bytes AS memory, os FROM hosts").get() as Record<string, unknown>;
-      expect(host).toMatchObject({ kernel: expect.stringMatching(/^Linux /), cpus: expect.any(Number), memory: expect.any(Number), os: expect.any(String) });
-      const versions = db.client.prepare("SELECT DISTINCT runtime_id AS runtime, runtime_version AS version FROM runs ORDER BY 1").all();
-      expect(versions).toEqual([
-        { runtime: "runc", version: expect.stringMatching(/^\d/) },
-        { runtime: "runsc-ptrace", version: expect.any(String) },
-      ]);
-      // The same function GET /api/overhead answers with: the runs show up as overhead rows.
-      const overhead = await getExploreData(db.db, loadFilters({ baseline: "runc" }));
-      expect(overhead.notices).toEqual([]);
-      expect(overhead.table.rows.filter((row) => row.runtime === "runsc-ptrace").length).toBeGreaterThanOrEqual(7);
-    } finally {
-      db.cleanup();
-    }
-  }, 600_000);
-});
+      const db = createTestDb();
+      try {
+        const summary = await importPaths(db, [out]);
+        expect(summary.failed).toEqual([]);
+        expect(summary).toMatchObject({ files: 14, imported: 14 });
+        const rows = db.client
+          .prepare(
+            "SELECT DISTINCT r.runtime_id AS runtime, w.name AS workload FROM runs r JOIN workloads w ON w.id = r.workload_id JOIN samples s ON s.run_id = r.id",
+          )
+          .all() as { runtime: string; workload: string }[];
+        const workloadsOf = (runtime: string) =>
+          rows
+            .filter((row) => row.runtime === runtime)
+            .map((row) => row.workload)
+            .sort();
+        expect(workloadsOf("runc").length).toBeGreaterThanOrEqual(7);
+        expect(workloadsOf("runsc-ptrace")).toEqual(workloadsOf("runc"));
+        expect(workloadsOf("runc")).toEqual(
+          expect.arrayContaining([
+            "start and remove a sandbox running true",
+            "idle sandbox (sleep): host processes",
+            "iperf3 tcp P=1 inside the sandbox (server and client)",
+          ]),
+        );
+        // Host facts come from the dumps in sys/ (procfs files must be read, not copied: size 0).
+        const host = db.client
+          .prepare("SELECT kernel, cpu_count AS cpus, memory_bytes AS memory, os FROM hosts")
+          .get() as Record<string, unknown>;
+        expect(host).toMatchObject({
+          kernel: expect.stringMatching(/^Linux /),
+          cpus: expect.any(Number),
+          memory: expect.any(Number),
+          os: expect.any(String),
+        });
+        const versions = db.client
+          .prepare("SELECT DISTINCT runtime_id AS runtime, runtime_version AS version FROM runs ORDER BY 1")
+          .all();
+        expect(versions).toEqual([
+          { runtime: "runc", version: expect.stringMatching(/^\d/) },
+          { runtime: "runsc-ptrace", version: expect.any(String) },
+        ]);
+        // The same function GET /api/overhead answers with: the runs show up as overhead rows.
+        const overhead = await getExploreData(db.db, loadFilters({ baseline: "runc" }));
+        expect(overhead.notices).toEqual([]);
+        expect(overhead.table.rows.filter((row) => row.runtime === "runsc-ptrace").length).toBeGreaterThanOrEqual(7);
+      } finally {
+        db.cleanup();
+      }
+    }, 600_000);
+  },
+);

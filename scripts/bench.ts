@@ -4,15 +4,26 @@ import { parseBenchOptions, UsageError, type RawBenchOptions } from "@/scripts/b
 import { runBench } from "@/scripts/bench/runner";
 
 const program = new Command("bench")
-  .description("Run the benchmark suite under each runtime and write raw outputs plus an hvscope.yaml manifest, ready for `npm run ingest -- DIR`.")
-  .option("--runtime <list>", "comma-separated: runc, crun, runsc-ptrace, runsc-systrap, bare-metal; with --engine any engine runtime, as NAME or LABEL=ENGINE_RUNTIME")
+  .description(
+    "Run the benchmark suite under each runtime and write raw outputs plus an hvscope.yaml manifest, ready for `npm run ingest -- DIR`.",
+  )
+  .option(
+    "--runtime <list>",
+    "comma-separated: runc, crun, runsc-ptrace, runsc-systrap, bare-metal; with --engine any engine runtime, as NAME or LABEL=ENGINE_RUNTIME",
+  )
   .option("--suite <suite>", "paper (every category) or quick (a short subset)", "paper")
   .option("--reps <n>", "repetitions of every step", "3")
   .option("--out <dir>", "a new or empty output folder (default: bench-results/<suite>-<time>)")
   .option("--dataset <name>", "dataset name in the manifest (default: bench-<suite>-<host>-<date>)")
-  .option("--engine <engine>", "run through docker, podman or nerdctl, passing its --runtime (for Kata, Firecracker...)")
+  .option(
+    "--engine <engine>",
+    "run through docker, podman or nerdctl, passing its --runtime (for Kata, Firecracker...)",
+  )
   .option("--image <image>", "with --engine: the base image (host /usr and /etc are mounted over it)")
-  .option("--fix-crun-cgroups", "if crun refuses the hybrid cgroup layout, mount the controllers left on cgroup v2 as v1 (needs root; lasts until reboot)")
+  .option(
+    "--fix-crun-cgroups",
+    "if crun refuses the hybrid cgroup layout, mount the controllers left on cgroup v2 as v1 (needs root; lasts until reboot)",
+  )
   .parse();
 
 const log = (message: string) => console.error(`bench: ${message}`);
@@ -34,7 +45,9 @@ async function main(): Promise<number> {
     const unsupported = result.records.filter((r) => r.status === "skipped").length;
     const skipped = result.runtimes.filter((r) => r.status === "skipped");
     for (const r of result.runtimes)
-      log(`${r.label}: ${r.status === "measured" ? `${Math.round(r.seconds ?? 0)} s of steps` : `skipped (${r.reason})`}`);
+      log(
+        `${r.label}: ${r.status === "measured" ? `${Math.round(r.seconds ?? 0)} s of steps` : `skipped (${r.reason})`}`,
+      );
     log(
       `${result.records.length - failed.length - unsupported} outputs, ${failed.length} failed steps, ${unsupported} steps unsupported by their runtime, ` +
         `${skipped.length} skipped runtimes in ${Math.round(result.seconds)} s; ` +

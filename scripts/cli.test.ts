@@ -9,7 +9,11 @@ const FIXTURES = join(ROOT, "lib", "parsers", "__fixtures__");
 const TSX = join(ROOT, "node_modules", ".bin", "tsx");
 
 function run(script: string, args: string[]) {
-  const r = spawnSync(TSX, [join(ROOT, "scripts", script), ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, CI: "1" } });
+  const r = spawnSync(TSX, [join(ROOT, "scripts", script), ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, CI: "1" },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -52,11 +56,17 @@ describe("ingest and export CLIs", () => {
     const r = run("export.ts", ["--db", db, "--runtime", "runsc-ptrace"]);
     expect(r.code).toBe(0);
     const [header, ...rows] = r.stdout.trim().split("\n");
-    expect(header).toBe("dataset,host,runtime,workload,category,metric,unit,direction,repetition,value,tool,source_file");
+    expect(header).toBe(
+      "dataset,host,runtime,workload,category,metric,unit,direction,repetition,value,tool,source_file",
+    );
     expect(rows.length).toBeGreaterThan(10);
-    expect(rows.every((row) => row.startsWith("data,vm,runsc-ptrace,") && row.endsWith(",fio,runsc/fio.json"))).toBe(true);
+    expect(rows.every((row) => row.startsWith("data,vm,runsc-ptrace,") && row.endsWith(",fio,runsc/fio.json"))).toBe(
+      true,
+    );
     const json = JSON.parse(run("export.ts", ["--db", db, "--format", "json"]).stdout);
-    expect(json.length).toBe(rows.length + JSON.parse(run("export.ts", ["--db", db, "--format", "json", "--runtime", "runc"]).stdout).length);
+    expect(json.length).toBe(
+      rows.length + JSON.parse(run("export.ts", ["--db", db, "--format", "json", "--runtime", "runc"]).stdout).length,
+    );
   });
 
   it("re-imports its own export unchanged (values, units, directions)", () => {

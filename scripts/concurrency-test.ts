@@ -16,7 +16,13 @@ import { writeLoadCorpus } from "./reliability/test-corpora";
 import { hammer, quantile } from "./reliability/hammer";
 import { ensureBuild, freePort, startServer } from "./reliability/server";
 
-const { values } = parseArgs({ options: { files: { type: "string", default: "10000" }, workers: { type: "string", default: "8" }, build: { type: "boolean", default: false } } });
+const { values } = parseArgs({
+  options: {
+    files: { type: "string", default: "10000" },
+    workers: { type: "string", default: "8" },
+    build: { type: "boolean", default: false },
+  },
+});
 const files = Number(values.files);
 const workers = Number(values.workers);
 if (!(files > 0 && workers > 0)) throw new Error("--files and --workers must be positive numbers");
@@ -42,19 +48,30 @@ try {
     "/api/imports",
   ];
   const started = performance.now();
-  const ingest = spawn(resolve("node_modules/.bin/tsx"), ["scripts/ingest.ts", "--db", db, "--json", join(dir, "big")], { stdio: ["ignore", "pipe", "inherit"] });
+  const ingest = spawn(
+    resolve("node_modules/.bin/tsx"),
+    ["scripts/ingest.ts", "--db", db, "--json", join(dir, "big")],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
   let out = "";
   ingest.stdout.on("data", (d: Buffer) => (out += d.toString()));
   const ingested = new Promise<number | null>((done) => ingest.on("exit", done));
   const stats = await hammer(server.url, paths, workers, ingested);
   const code = await ingested;
   const seconds = (performance.now() - started) / 1000;
-  const busy = server.log().split("\n").filter((l) => /SQLITE_BUSY|database is locked/i.test(l));
+  const busy = server
+    .log()
+    .split("\n")
+    .filter((l) => /SQLITE_BUSY|database is locked/i.test(l));
 
   console.log(`concurrency: ingest of ${written} files exited ${code} after ${seconds.toFixed(1)} s: ${out.trim()}`);
   for (const [path, ms] of stats.byPath)
-    console.log(`  ${ms.length} × ${path}: p50 ${quantile(ms, 0.5).toFixed(0)} ms, p99 ${quantile(ms, 0.99).toFixed(0)} ms, max ${Math.max(...ms).toFixed(0)} ms`);
-  console.log(`concurrency: ${stats.requests} requests by ${workers} clients during the import, ${stats.errors.length} errors, ${busy.length} SQLITE_BUSY lines in the server log`);
+    console.log(
+      `  ${ms.length} × ${path}: p50 ${quantile(ms, 0.5).toFixed(0)} ms, p99 ${quantile(ms, 0.99).toFixed(0)} ms, max ${Math.max(...ms).toFixed(0)} ms`,
+    );
+  console.log(
+    `concurrency: ${stats.requests} requests by ${workers} clients during the import, ${stats.errors.length} errors, ${busy.length} SQLITE_BUSY lines in the server log`,
+  );
   for (const e of [...stats.errors.slice(0, 10), ...busy.slice(0, 10)]) console.error(`  ${e}`);
   if (code !== 0 || stats.errors.length > 0 || busy.length > 0) process.exitCode = 1;
 } finally {

@@ -13,7 +13,9 @@ describe("crash safety of ingest", () => {
       const corpus = join(dir, "corpus");
       expect(writeCrashCorpus(corpus, 500)).toBe(500);
       const report = await crashTest({ corpus, workDir: dir, kills: 3, seed: 7 });
-      console.log(`crash test: ${report.kills} kills, ${report.killsWhileWriting} after files had been stored, ${report.checks} checks, ${report.exportRows} export rows`);
+      console.log(
+        `crash test: ${report.kills} kills, ${report.killsWhileWriting} after files had been stored, ${report.checks} checks, ${report.exportRows} export rows`,
+      );
       expect(report.problems).toEqual([]);
       expect(report.kills).toBe(3);
       // Every kill is followed by a check, and each round by a run to completion.

@@ -12,11 +12,16 @@ import { writeCrashCorpus } from "./reliability/test-corpora";
 import { crashTest } from "./reliability/crash";
 
 const { values } = parseArgs({
-  options: { files: { type: "string", default: "3000" }, kills: { type: "string", default: "30" }, seed: { type: "string", default: String(Date.now() % 1e9) } },
+  options: {
+    files: { type: "string", default: "3000" },
+    kills: { type: "string", default: "30" },
+    seed: { type: "string", default: String(Date.now() % 1e9) },
+  },
 });
 const [files, kills, seed] = [Number(values.files), Number(values.kills), Number(values.seed)];
 for (const [name, n] of Object.entries({ files, kills, seed }))
-  if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a whole number, got ${JSON.stringify(values[name as keyof typeof values])}`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new Error(`--${name} must be a whole number, got ${JSON.stringify(values[name as keyof typeof values])}`);
 
 const dir = mkdtempSync(join(tmpdir(), "hvscope-crash-"));
 try {
@@ -33,7 +38,9 @@ try {
     for (const p of r.problems) console.error(`FAIL: ${p}`);
     process.exitCode = 1;
   } else {
-    console.log("crash test: OK: integrity_check ok and no half-imported file after every kill; every finished import exports exactly as an uninterrupted one");
+    console.log(
+      "crash test: OK: integrity_check ok and no half-imported file after every kill; every finished import exports exactly as an uninterrupted one",
+    );
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -57,8 +57,12 @@ async function main() {
     // Continue numbering after the datasets already there: their copies' bytes are taken.
     let d = count("SELECT count(*) FROM datasets") + 1;
     const { usable, excluded } = prepareFixtures(runtimeCount);
-    console.log(`${values.db}: ${existing.toLocaleString("en")} samples already, target ${target.toLocaleString("en")}`);
-    console.log(`fixtures: ${usable.length} usable${excluded.length ? `, ${excluded.length} left out (no number can change without changing what they parse to): ${excluded.join(", ")}` : ""}`);
+    console.log(
+      `${values.db}: ${existing.toLocaleString("en")} samples already, target ${target.toLocaleString("en")}`,
+    );
+    console.log(
+      `fixtures: ${usable.length} usable${excluded.length ? `, ${excluded.length} left out (no number can change without changing what they parse to): ${excluded.join(", ")}` : ""}`,
+    );
     while (existing + added < target) {
       const dataset = `${SYNTHETIC_PREFIX}${String(d).padStart(4, "0")}`;
       const runtimes = runtimesFor(d, runtimeCount);
@@ -67,7 +71,16 @@ async function main() {
         const batchStart = performance.now();
         const dir = join(tmp, dataset, `host-${h}`);
         const host = `${SYNTHETIC_PREFIX}host-${h}`;
-        writeHostCorpus({ dir, dataset, host, runtimes, repetitions, fixtures: usable, seed: seed * 1_000_003 + d * 101 + h, seen });
+        writeHostCorpus({
+          dir,
+          dataset,
+          host,
+          runtimes,
+          repetitions,
+          fixtures: usable,
+          seed: seed * 1_000_003 + d * 101 + h,
+          seen,
+        });
         const summary = await importPaths(conn, [dir], { argv: ["perf:gen", dataset, host] });
         rmSync(dir, { recursive: true, force: true });
         files += summary.imported;

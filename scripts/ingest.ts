@@ -18,10 +18,20 @@ const program = new Command("ingest")
   .option("--json", "print exactly one JSON object: {files, imported, skipped, failed, samples}")
   .parse();
 
-const opts = program.opts<{ db?: string; dataset?: string; host?: string; runtime?: string; manifest?: string; dryRun?: boolean; json?: boolean }>();
+const opts = program.opts<{
+  db?: string;
+  dataset?: string;
+  host?: string;
+  runtime?: string;
+  manifest?: string;
+  dryRun?: boolean;
+  json?: boolean;
+}>();
 const paths = program.args;
 
-function report(summary: Pick<ImportSummary, "files" | "imported" | "skipped" | "failed" | "samples"> & { ignored?: number }) {
+function report(
+  summary: Pick<ImportSummary, "files" | "imported" | "skipped" | "failed" | "samples"> & { ignored?: number },
+) {
   if (opts.json) {
     const { files, imported, skipped, failed, samples } = summary;
     console.log(JSON.stringify({ files, imported, skipped, failed, samples }));
@@ -40,12 +50,21 @@ async function main(): Promise<number> {
     try {
       loadManifest(opts.manifest);
     } catch (e) {
-      report({ files: 0, imported: 0, skipped: 0, samples: 0, failed: [{ file: opts.manifest, error: e instanceof Error ? e.message : String(e) }] });
+      report({
+        files: 0,
+        imported: 0,
+        skipped: 0,
+        samples: 0,
+        failed: [{ file: opts.manifest, error: e instanceof Error ? e.message : String(e) }],
+      });
       return 1;
     }
   }
   const conn = openDb(opts.db ?? readEnv().HVSCOPE_DB);
-  const bar = process.stdout.isTTY && !opts.json ? new SingleBar({ format: "ingest [{bar}] {value}/{total} files" }, Presets.shades_classic) : undefined;
+  const bar =
+    process.stdout.isTTY && !opts.json
+      ? new SingleBar({ format: "ingest [{bar}] {value}/{total} files" }, Presets.shades_classic)
+      : undefined;
   try {
     const summary = await importPaths(conn, paths, {
       ...opts,
@@ -57,7 +76,13 @@ async function main(): Promise<number> {
     return summary.failed.length === 0 ? 0 : 1;
   } catch (e) {
     bar?.stop();
-    report({ files: 0, imported: 0, skipped: 0, samples: 0, failed: [{ file: paths.join(" "), error: e instanceof Error ? e.message : String(e) }] });
+    report({
+      files: 0,
+      imported: 0,
+      skipped: 0,
+      samples: 0,
+      failed: [{ file: paths.join(" "), error: e instanceof Error ? e.message : String(e) }],
+    });
     return 1;
   } finally {
     conn.close();

@@ -15,7 +15,6 @@ import { openDb } from "@/db/open";
 import { writeLoadCorpus } from "./reliability/test-corpora";
 import { ensureBuild, freePort, startServer } from "./reliability/server";
 
-
 const { values } = parseArgs({
   options: {
     duration: { type: "string", default: "60" },
@@ -25,8 +24,14 @@ const { values } = parseArgs({
     build: { type: "boolean", default: false },
   },
 });
-const [duration, connections, warmup, files] = [Number(values.duration), Number(values.connections), Number(values.warmup), Number(values.files)];
-if (!(duration > 0 && connections >= 2 && warmup >= 0 && files > 0)) throw new Error("--duration and --files must be positive, --warmup not negative, --connections at least 2");
+const [duration, connections, warmup, files] = [
+  Number(values.duration),
+  Number(values.connections),
+  Number(values.warmup),
+  Number(values.files),
+];
+if (!(duration > 0 && connections >= 2 && warmup >= 0 && files > 0))
+  throw new Error("--duration and --files must be positive, --warmup not negative, --connections at least 2");
 
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 ensureBuild({ rebuild: values.build, log: (line) => console.log(`load: ${line}`) });
@@ -48,11 +53,13 @@ try {
   const urls = [`${server.url}/api/overhead?${view}`, `${server.url}/explore?${view}`];
   for (const url of urls) {
     const res = await fetch(url);
-    if (res.status !== 200) throw new Error(`${url} answers ${res.status} before the test: ${(await res.text()).slice(0, 300)}`);
+    if (res.status !== 200)
+      throw new Error(`${url} answers ${res.status} before the test: ${(await res.text()).slice(0, 300)}`);
   }
   // The server saturates one core at this load and rendering /explore interleaves with every other
   // request, so a few pages wait many seconds (see the p99): 60 s before a request counts as failed.
-  const cannons = (seconds: number) => Promise.all(urls.map((url) => autocannon({ url, connections: connections / 2, duration: seconds, timeout: 60 })));
+  const cannons = (seconds: number) =>
+    Promise.all(urls.map((url) => autocannon({ url, connections: connections / 2, duration: seconds, timeout: 60 })));
   const idle = server.rssBytes();
   // A cold server compiles and caches on its first requests; measure the steady state after that.
   if (warmup > 0) await cannons(warmup);
@@ -73,7 +80,9 @@ try {
   }
   const total = results.reduce((n, r) => n + r.requests.total, 0);
   console.log(`load: ${total} requests in ${duration} s at ${connections} connections, ${errors} errors`);
-  console.log(`load: server RSS idle ${mib(idle)}; every 5 s after the warm-up: first ${mib(rss[0]!)}, last ${mib(rss.at(-1)!)}, max ${mib(Math.max(...rss))} (${rss.map(mib).join(", ")})`);
+  console.log(
+    `load: server RSS idle ${mib(idle)}; every 5 s after the warm-up: first ${mib(rss[0]!)}, last ${mib(rss.at(-1)!)}, max ${mib(Math.max(...rss))} (${rss.map(mib).join(", ")})`,
+  );
   if (errors > 0) process.exitCode = 1;
 } finally {
   await stopServer();

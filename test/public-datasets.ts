@@ -10,6 +10,10 @@ export const hasSharedDatasets = existsSync(SHARED_DATASETS);
 
 /** Test support: imports gVisor's published results and Firecracker's NSDI'20 raw outputs through their example manifests. */
 export async function importPublicDatasets(conn: OpenDb): Promise<void> {
-  await importPaths(conn, [join(SHARED_DATASETS, "gvisor-website")], { manifest: join(EXAMPLE_MANIFESTS, "gvisor-website.yaml") });
-  await importPaths(conn, [join(SHARED_DATASETS, "firecracker-nsdi2020/m5d.metal")], { manifest: join(EXAMPLE_MANIFESTS, "firecracker-nsdi2020.yaml") });
+  await importPaths(conn, [join(SHARED_DATASETS, "gvisor-website")], {
+    manifest: join(EXAMPLE_MANIFESTS, "gvisor-website.yaml"),
+  });
+  await importPaths(conn, [join(SHARED_DATASETS, "firecracker-nsdi2020/m5d.metal")], {
+    manifest: join(EXAMPLE_MANIFESTS, "firecracker-nsdi2020.yaml"),
+  });
 }

@@ -20,6 +20,20 @@ export function createTestDb(): OpenDb & { path: string; cleanup(): void } {
 
 /** Row counts of every data table, to prove that a failure wrote nothing. */
 export function countRows(conn: OpenDb): Record<string, number> {
-  const tables = ["datasets", "hosts", "runtimes", "workloads", "metrics", "source_files", "runs", "samples", "series", "series_stats", "import_samples"];
-  return Object.fromEntries(tables.map((t) => [t, (conn.client.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]));
+  const tables = [
+    "datasets",
+    "hosts",
+    "runtimes",
+    "workloads",
+    "metrics",
+    "source_files",
+    "runs",
+    "samples",
+    "series",
+    "series_stats",
+    "import_samples",
+  ];
+  return Object.fromEntries(
+    tables.map((t) => [t, (conn.client.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]),
+  );
 }

@@ -26,18 +26,37 @@ export function HeatmapTable({ categories, rows, hrefOf }: HeatmapTableProps) {
       <tbody>
         {rows.map((row) => (
           <tr key={row.key}>
-            <th scope="row" className="font-normal whitespace-nowrap">{runtimeLabel(row.runtime, row.version, row.variant)}</th>
+            <th scope="row" className="font-normal whitespace-nowrap">
+              {runtimeLabel(row.runtime, row.version, row.variant)}
+            </th>
             {categories.map((c) => {
               const cell = row.cells[c];
-              if (!cell) return <td key={c} className="num text-zinc-400">no data</td>;
+              if (!cell)
+                return (
+                  <td key={c} className="num text-zinc-400">
+                    no data
+                  </td>
+                );
               return (
-                <td key={c} className="num p-0" style={{ background: heatColor(cell.overheadPct), color: heatTextColor(cell.overheadPct) }}>
-                  <Link href={hrefOf(row, cell)} className="block px-2 py-1.5 text-inherit no-underline hover:underline">
+                <td
+                  key={c}
+                  className="num p-0"
+                  style={{ background: heatColor(cell.overheadPct), color: heatTextColor(cell.overheadPct) }}
+                >
+                  <Link
+                    href={hrefOf(row, cell)}
+                    className="block px-2 py-1.5 text-inherit no-underline hover:underline"
+                  >
                     <span className="block font-medium">{formatPct(cell.overheadPct)}</span>
                     <span className="block text-xs opacity-80">
-                      {cell.workloads} workload{cell.workloads > 1 ? "s" : ""}, {cell.minN === 1 ? "n = 1" : `n ≥ ${cell.minN}`}
+                      {cell.workloads} workload{cell.workloads > 1 ? "s" : ""},{" "}
+                      {cell.minN === 1 ? "n = 1" : `n ≥ ${cell.minN}`}
                     </span>
-                    <span className="block text-xs opacity-80">{cell.minN === 1 ? "no interval" : formatInterval(cell.ciLowPct, cell.ciHighPct, cell.minN, cell.minN)}</span>
+                    <span className="block text-xs opacity-80">
+                      {cell.minN === 1
+                        ? "no interval"
+                        : formatInterval(cell.ciLowPct, cell.ciHighPct, cell.minN, cell.minN)}
+                    </span>
                   </Link>
                 </td>
               );

@@ -25,7 +25,10 @@ export default async function ExplorePage({ searchParams }: { searchParams: Sear
       <>
         <h1>Explore</h1>
         <Notices notices={data.notices} />
-        <p>No samples imported yet. Run <code>npm run ingest -- PATH</code>, or <code>npm run setup</code> for the bundled dataset.</p>
+        <p>
+          No samples imported yet. Run <code>npm run ingest -- PATH</code>, or <code>npm run setup</code> for the
+          bundled dataset.
+        </p>
       </>
     );
   const { selection, facets } = data;
@@ -55,7 +58,12 @@ export default async function ExplorePage({ searchParams }: { searchParams: Sear
         <div className="mb-4">
           <CopyLink selection={selection} latestImport={latestImport} />
         </div>
-        <ExploreViews served={view} servedFor={filters} latestImport={latestImport} fetchAhead={data.notices.length === 0} />
+        <ExploreViews
+          served={view}
+          servedFor={filters}
+          latestImport={latestImport}
+          fetchAhead={data.notices.length === 0}
+        />
       </ExploreQueryProvider>
     </>
   );

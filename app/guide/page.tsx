@@ -29,13 +29,23 @@ export default async function GuidePage({ searchParams }: { searchParams: Search
   const { useCase, notices: caseNotices } = resolveGuideCase(asked.case, asked.weights);
   const notices = [...data.notices, ...caseNotices];
   const sel = data.selection;
-  const here = (f: Partial<Filters>) => serializeFilters("/guide", { ...filters, ...(sel ? { dataset: sel.dataset, host: sel.host } : {}), ...f });
-  const ranked = sel && data.baselineHasData ? rankRuntimes(data.table.rows, useCase.weights, sel.baseline, useCase.minIsolation) : [];
+  const here = (f: Partial<Filters>) =>
+    serializeFilters("/guide", { ...filters, ...(sel ? { dataset: sel.dataset, host: sel.host } : {}), ...f });
+  const ranked =
+    sel && data.baselineHasData
+      ? rankRuntimes(data.table.rows, useCase.weights, sel.baseline, useCase.minIsolation)
+      : [];
   const withData = new Set(data.facets ? runtimeIdsOf(data.facets) : []);
   const points = toTradeoffPoints(ranked);
   const csv = toCsv(
     ["runtime", "isolation", "overheadPct", "ciLowPct", "ciHighPct"] as const,
-    ranked.map((r) => ({ runtime: r.label, isolation: r.isolation, overheadPct: r.overhead.overhead * 100, ciLowPct: r.overhead.ciLow === null ? null : r.overhead.ciLow * 100, ciHighPct: r.overhead.ciHigh === null ? null : r.overhead.ciHigh * 100 })),
+    ranked.map((r) => ({
+      runtime: r.label,
+      isolation: r.isolation,
+      overheadPct: r.overhead.overhead * 100,
+      ciLowPct: r.overhead.ciLow === null ? null : r.overhead.ciLow * 100,
+      ciHighPct: r.overhead.ciHigh === null ? null : r.overhead.ciHigh * 100,
+    })),
   );
   return (
     <>
@@ -43,7 +53,13 @@ export default async function GuidePage({ searchParams }: { searchParams: Search
       <Notices notices={notices} />
       <nav aria-label="Use cases" className="mb-4 flex flex-wrap gap-3 text-sm">
         {USE_CASE_IDS.map((id) =>
-          id === useCase.id ? <strong key={id}>{USE_CASES[id].title}</strong> : <Link key={id} href={here({ case: id, weights: null })}>{USE_CASES[id].title}</Link>,
+          id === useCase.id ? (
+            <strong key={id}>{USE_CASES[id].title}</strong>
+          ) : (
+            <Link key={id} href={here({ case: id, weights: null })}>
+              {USE_CASES[id].title}
+            </Link>
+          ),
         )}
         {useCase.id === "custom" ? <strong>Custom</strong> : <a href="#custom">Custom…</a>}
       </nav>
@@ -56,22 +72,34 @@ export default async function GuidePage({ searchParams }: { searchParams: Search
           {Object.entries(useCase.weights)
             .map(([c, w]) => `${c} ${w}`)
             .join(", ")}
-          {useCase.minIsolation !== undefined && `; minimum isolation level ${useCase.minIsolation}`}. Ranked by the weighted geometric
-          mean of category overheads against {sel ? runtimeLabel(sel.baseline) : "the baseline"} in {sel?.dataset ?? "no dataset"} on{" "}
-          {sel?.host ?? "no host"}.
+          {useCase.minIsolation !== undefined && `; minimum isolation level ${useCase.minIsolation}`}. Ranked by the
+          weighted geometric mean of category overheads against {sel ? runtimeLabel(sel.baseline) : "the baseline"} in{" "}
+          {sel?.dataset ?? "no dataset"} on {sel?.host ?? "no host"}.
         </p>
       </section>
       {!sel || !data.baselineHasData ? (
         <p role="status">
-          No measurements to rank here. Pick a dataset with a {runtimeLabel(asked.baseline)} baseline (for example the bundled one), or
-          import one.
+          No measurements to rank here. Pick a dataset with a {runtimeLabel(asked.baseline)} baseline (for example the
+          bundled one), or import one.
         </p>
       ) : (
         <>
           <TradeoffSection points={points} csv={csv} title={useCase.title} />
           <RankingTable
             ranked={ranked}
-            hrefOf={(row) => serializeFilters("/explore", { ...filters, dataset: sel.dataset, host: sel.host, baseline: sel.baseline, runtime: [row.runtime], workload: [row.workload], metric: row.metric, case: null, weights: null })}
+            hrefOf={(row) =>
+              serializeFilters("/explore", {
+                ...filters,
+                dataset: sel.dataset,
+                host: sel.host,
+                baseline: sel.baseline,
+                runtime: [row.runtime],
+                workload: [row.workload],
+                metric: row.metric,
+                case: null,
+                weights: null,
+              })
+            }
           />
         </>
       )}
@@ -81,8 +109,9 @@ export default async function GuidePage({ searchParams }: { searchParams: Search
           {RUNTIME_IDS.filter((id) => !withData.has(id))
             .map((id) => runtimeLabel(id))
             .join(", ")}
-          . Measure runc, crun and gVisor on your machine with <code>npm run bench</code>; Kata, Firecracker and other VM-based runtimes
-          through an engine (<code>npm run bench -- --engine …</code>) or by importing a public dataset (see the README).
+          . Measure runc, crun and gVisor on your machine with <code>npm run bench</code>; Kata, Firecracker and other
+          VM-based runtimes through an engine (<code>npm run bench -- --engine …</code>) or by importing a public
+          dataset (see the README).
         </p>
       </section>
       <section id="custom" aria-labelledby="custom-heading">

@@ -15,8 +15,8 @@ export default async function RuntimesPage() {
     <>
       <h1>Runtimes</h1>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        Every system hvscope knows, by the kind of boundary between the workload and the host kernel. Each page cites its sources and
-        shows what was measured.
+        Every system hvscope knows, by the kind of boundary between the workload and the host kernel. Each page cites
+        its sources and shows what was measured.
       </p>
       <table className="data-table" aria-label="Runtimes">
         <thead>

@@ -20,7 +20,14 @@ export function ClaimList({ claims, label, sources }: ClaimListProps) {
           {c.sources.map((id) => {
             const source = sources[number(id) - 1]!;
             return (
-              <a key={id} href={source.url} className="text-xs no-underline" title={source.title} rel="noreferrer" target="_blank">
+              <a
+                key={id}
+                href={source.url}
+                className="text-xs no-underline"
+                title={source.title}
+                rel="noreferrer"
+                target="_blank"
+              >
                 [{number(id)}]
               </a>
             );

@@ -1,6 +1,17 @@
 "use client";
 
-import { Bar, CartesianGrid, Cell, ComposedChart, ErrorBar, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Bar,
+  CartesianGrid,
+  Cell,
+  ComposedChart,
+  ErrorBar,
+  ResponsiveContainer,
+  Scatter,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import { formatValue } from "@/lib/format";
 import { ABSOLUTE_CHART_HEIGHT, type AbsolutePanel } from "@/lib/explore/chart-data";
 
@@ -11,13 +22,30 @@ export interface AbsoluteChartProps {
 
 /** Means with 95 % interval error bars, and every repetition as a point; shaped data only. */
 export function AbsoluteChart({ panel, onSelectPoint }: AbsoluteChartProps) {
-  const points = panel.bars.flatMap((b) => b.points.map((p) => ({ label: b.label, value: p.value, sourceFileId: p.sourceFileId })));
+  const points = panel.bars.flatMap((b) =>
+    b.points.map((p) => ({ label: b.label, value: p.value, sourceFileId: p.sourceFileId })),
+  );
   return (
     <ResponsiveContainer width="100%" height={ABSOLUTE_CHART_HEIGHT}>
       <ComposedChart data={panel.bars} margin={{ left: 8, right: 16, top: 8, bottom: 8 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#8884" />
-        <XAxis dataKey="label" type="category" allowDuplicatedCategory={false} stroke="currentColor" fontSize={11} interval={0} angle={-20} textAnchor="end" height={70} />
-        <YAxis tickFormatter={(v: number) => formatValue(v, panel.unit)} stroke="currentColor" fontSize={11} width={90} />
+        <XAxis
+          dataKey="label"
+          type="category"
+          allowDuplicatedCategory={false}
+          stroke="currentColor"
+          fontSize={11}
+          interval={0}
+          angle={-20}
+          textAnchor="end"
+          height={70}
+        />
+        <YAxis
+          tickFormatter={(v: number) => formatValue(v, panel.unit)}
+          stroke="currentColor"
+          fontSize={11}
+          width={90}
+        />
         <Tooltip formatter={(value) => formatValue(Number(value), panel.unit)} contentStyle={{ fontSize: 12 }} />
         <Bar dataKey="mean" name="mean" isAnimationActive={false} fillOpacity={0.55}>
           {panel.bars.map((b) => (

@@ -32,7 +32,11 @@ export function ChartFigure({ label, fileName, csv, caption, children }: ChartFi
       </div>
       <figcaption className="mt-2 flex flex-wrap items-center gap-2 text-sm text-zinc-600 dark:text-zinc-400">
         <span className="mr-auto">{caption}</span>
-        <button type="button" className="button" onClick={() => downloadBlob(new Blob([csv()], { type: "text/csv" }), `${fileName}.csv`)}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => downloadBlob(new Blob([csv()], { type: "text/csv" }), `${fileName}.csv`)}
+        >
           CSV
         </button>
         <button type="button" className="button" onClick={saveSvg}>

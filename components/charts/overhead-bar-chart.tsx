@@ -1,6 +1,17 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Cell, ErrorBar, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  ErrorBar,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import { formatPct } from "@/lib/format";
 import { log2Ticks, log2ToPct, overheadChartHeight, type OverheadBar } from "@/lib/explore/chart-data";
 
@@ -34,7 +45,13 @@ export function OverheadBarChart({ data, onSelect }: OverheadBarChartProps) {
           labelFormatter={(label) => String(label)}
           contentStyle={{ background: "var(--color-zinc-900)", color: "white", border: "none", fontSize: 12 }}
         />
-        <Bar dataKey="log2Ratio" name="overhead" isAnimationActive={false} onClick={(entry) => onSelect?.(entry.payload as OverheadBar)} cursor="pointer">
+        <Bar
+          dataKey="log2Ratio"
+          name="overhead"
+          isAnimationActive={false}
+          onClick={(entry) => onSelect?.(entry.payload as OverheadBar)}
+          cursor="pointer"
+        >
           {data.map((d) => (
             <Cell key={d.key} fill={d.color} />
           ))}

@@ -1,6 +1,16 @@
 "use client";
 
-import { CartesianGrid, LabelList, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from "recharts";
+import {
+  CartesianGrid,
+  LabelList,
+  ResponsiveContainer,
+  Scatter,
+  ScatterChart,
+  Tooltip,
+  XAxis,
+  YAxis,
+  ZAxis,
+} from "recharts";
 import { log2ToPct, TRADEOFF_CHART_HEIGHT } from "@/lib/explore/chart-data";
 import { formatPct } from "@/lib/format";
 
@@ -26,10 +36,28 @@ export function TradeoffChart({ points }: TradeoffChartProps) {
     <ResponsiveContainer width="100%" height={TRADEOFF_CHART_HEIGHT}>
       <ScatterChart margin={{ left: 8, right: 24, top: 16, bottom: 24 }}>
         <CartesianGrid strokeDasharray="3 3" stroke="#8884" />
-        <XAxis type="number" dataKey="isolation" domain={[-0.5, 3.5]} ticks={[0, 1, 2, 3]} tickFormatter={(v: number) => LEVELS[v] ?? ""} stroke="currentColor" fontSize={11} />
-        <YAxis type="number" dataKey="log2Ratio" tickFormatter={(v: number) => formatPct(log2ToPct(v))} stroke="currentColor" fontSize={11} width={80} />
+        <XAxis
+          type="number"
+          dataKey="isolation"
+          domain={[-0.5, 3.5]}
+          ticks={[0, 1, 2, 3]}
+          tickFormatter={(v: number) => LEVELS[v] ?? ""}
+          stroke="currentColor"
+          fontSize={11}
+        />
+        <YAxis
+          type="number"
+          dataKey="log2Ratio"
+          tickFormatter={(v: number) => formatPct(log2ToPct(v))}
+          stroke="currentColor"
+          fontSize={11}
+          width={80}
+        />
         <ZAxis range={[80, 80]} />
-        <Tooltip formatter={(_v, _n, item) => formatPct((item.payload as TradeoffPoint).overheadPct)} labelFormatter={() => ""} />
+        <Tooltip
+          formatter={(_v, _n, item) => formatPct((item.payload as TradeoffPoint).overheadPct)}
+          labelFormatter={() => ""}
+        />
         {points.map((p) => (
           <Scatter key={p.key} name={p.label} data={[p]} fill={p.color} isAnimationActive={false}>
             <LabelList dataKey="label" position="right" fontSize={11} fill="currentColor" />

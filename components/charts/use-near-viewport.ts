@@ -15,7 +15,9 @@ export function useNearViewport<E extends Element>(margin: string) {
   useEffect(() => {
     const element = ref.current;
     if (near || element === null) return;
-    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setNear(true), { rootMargin: margin });
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setNear(true), {
+      rootMargin: margin,
+    });
     observer.observe(element);
     return () => observer.disconnect();
   }, [near, margin]);

@@ -20,7 +20,10 @@ export function ProvenancePanel({ target, onClose }: { target: ProvenanceTarget;
   const samples = useQuery({ ...samplesQuery(target.filters), enabled: fileId === undefined });
   const file = useQuery({ ...provenanceQuery(fileId ?? 0), enabled: fileId !== undefined });
   return (
-    <section aria-label="Provenance" className="fixed inset-y-0 right-0 z-10 w-full max-w-2xl overflow-auto border-l border-zinc-300 bg-white p-5 shadow-xl dark:border-zinc-700 dark:bg-zinc-950">
+    <section
+      aria-label="Provenance"
+      className="fixed inset-y-0 right-0 z-10 w-full max-w-2xl overflow-auto border-l border-zinc-300 bg-white p-5 shadow-xl dark:border-zinc-700 dark:bg-zinc-950"
+    >
       <div className="mb-3 flex items-start gap-3">
         <h2 className="m-0 text-lg font-semibold">Provenance: {target.title}</h2>
         <button type="button" className="button ml-auto" onClick={onClose}>
@@ -54,7 +57,11 @@ export function ProvenancePanel({ target, onClose }: { target: ProvenanceTarget;
                   <td className="num">{s.repetition}</td>
                   <td className="num">{formatValue(s.value, s.unit)}</td>
                   <td>
-                    <button type="button" className="button" onClick={() => setFileId(Number(s.provenance.split("/").pop()))}>
+                    <button
+                      type="button"
+                      className="button"
+                      onClick={() => setFileId(Number(s.provenance.split("/").pop()))}
+                    >
                       Show file
                     </button>
                   </td>

@@ -15,16 +15,32 @@ export function SourceFileView({ file }: SourceFileViewProps) {
     ["File", <code key="p">{file.path}</code>],
     ["Dataset", file.dataset],
     ["Runtime", file.runtimes.join(", ")],
-    ["Tool", `${file.tool}${file.toolVersion ? ` ${file.toolVersion}` : ""} (parser ${file.parser} v${file.parserVersion})`],
+    [
+      "Tool",
+      `${file.tool}${file.toolVersion ? ` ${file.toolVersion}` : ""} (parser ${file.parser} v${file.parserVersion})`,
+    ],
     ["Command", file.command ? <code key="c">{file.command}</code> : unknown],
     ["Host", file.host.name],
     ["Kernel", file.host.kernel ?? unknown],
-    ["CPU", file.host.cpuModel ? `${file.host.cpuModel}${file.host.cpuCount ? ` × ${file.host.cpuCount}` : ""}` : unknown],
+    [
+      "CPU",
+      file.host.cpuModel ? `${file.host.cpuModel}${file.host.cpuCount ? ` × ${file.host.cpuCount}` : ""}` : unknown,
+    ],
     ["Memory", file.host.memoryBytes ? formatValue(file.host.memoryBytes, "bytes") : unknown],
     ["OS", file.host.os ?? unknown],
-    ["SHA-256", <code key="s" className="break-all">{file.sha256}</code>],
+    [
+      "SHA-256",
+      <code key="s" className="break-all">
+        {file.sha256}
+      </code>,
+    ],
     ["Size", formatValue(file.sizeBytes, "bytes")],
-    ["Import", <Link key="i" href={`/explore?dataset=${encodeURIComponent(file.dataset)}&asof=${file.importId}`}>#{file.importId}</Link>],
+    [
+      "Import",
+      <Link key="i" href={`/explore?dataset=${encodeURIComponent(file.dataset)}&asof=${file.importId}`}>
+        #{file.importId}
+      </Link>,
+    ],
   ];
   return (
     <div>
@@ -39,7 +55,10 @@ export function SourceFileView({ file }: SourceFileViewProps) {
       <h3 className="mt-4 mb-1 text-sm font-medium">
         Raw file <a href={`/api/sources/${file.id}`}>(download)</a>
       </h3>
-      <pre className="max-h-[32rem] overflow-auto rounded bg-zinc-100 p-3 text-xs dark:bg-zinc-900" aria-label="Raw file content">
+      <pre
+        className="max-h-[32rem] overflow-auto rounded bg-zinc-100 p-3 text-xs dark:bg-zinc-900"
+        aria-label="Raw file content"
+      >
         {file.content}
       </pre>
     </div>

@@ -9,11 +9,20 @@ const noSubscription = () => () => {};
 export function ThemeToggle() {
   const { theme, setTheme } = useTheme();
   // true in the browser, false while rendering on the server and hydrating: no extra render pass.
-  const mounted = useSyncExternalStore(noSubscription, () => true, () => false);
+  const mounted = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   if (!mounted) return <span className="w-24" />;
   const next = theme === "system" ? "light" : theme === "light" ? "dark" : "system";
   return (
-    <button type="button" className="button" onClick={() => setTheme(next)} aria-label={`Colour theme: ${theme}. Switch to ${next}`}>
+    <button
+      type="button"
+      className="button"
+      onClick={() => setTheme(next)}
+      aria-label={`Colour theme: ${theme}. Switch to ${next}`}
+    >
       Theme: {theme}
     </button>
   );

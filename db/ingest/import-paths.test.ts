@@ -11,7 +11,6 @@ import { toCsv } from "@/lib/csv";
 import { listTidyRows, TIDY_COLUMNS, type TidyRow } from "../queries/tidy-rows";
 import { FIXTURE_ROOT as FIXTURES } from "@/lib/parsers/__test__/fixtures";
 
-
 let conn: ReturnType<typeof createTestDb>;
 let dir: string;
 
@@ -38,7 +37,12 @@ describe("importPaths", () => {
     expect(first).toMatchObject({ files: 2, imported: 2, skipped: 0, failed: [], samples: 10 });
     const rows = await listTidyRows(conn.db);
     expect(new Set(rows.map((r) => r.runtime))).toEqual(new Set(["runc", "runsc-ptrace"]));
-    expect(rows.find((r) => r.runtime === "runc" && r.metric === "rtt_avg")).toMatchObject({ value: 50_000, unit: "ns", direction: "lower", source_file: "runc/ping.txt" });
+    expect(rows.find((r) => r.runtime === "runc" && r.metric === "rtt_avg")).toMatchObject({
+      value: 50_000,
+      unit: "ns",
+      direction: "lower",
+      source_file: "runc/ping.txt",
+    });
 
     const again = await importPaths(conn, [dir], { host: "vm1" });
     expect(again).toMatchObject({ files: 2, imported: 0, skipped: 2, samples: 0 });
@@ -53,7 +57,10 @@ describe("importPaths", () => {
     expect(summary.imported).toBe(1);
     expect(summary.failed).toEqual([
       { file: "runc/cut.txt", error: expect.stringMatching(/missing the 'packets transmitted/) },
-      { file: "runc/mystery.txt", error: expect.stringMatching(/^not recognised by any parser; tried: fio \(.*; table \(/) },
+      {
+        file: "runc/mystery.txt",
+        error: expect.stringMatching(/^not recognised by any parser; tried: fio \(.*; table \(/),
+      },
     ]);
     expect(countRows(conn).source_files).toBe(1);
   });
@@ -61,8 +68,14 @@ describe("importPaths", () => {
   it("rolls back a file whose write fails half-way and keeps what was stored before", async () => {
     // Same metric name and unit with the opposite direction: rejected while writing samples,
     // after the source file and runs were inserted inside the transaction.
-    writeFileSync(join(dir, "a.csv"), "runtime,workload,metric,value,unit,category,direction\nrunc,w,m,1,ns,cpu,lower\n");
-    writeFileSync(join(dir, "b.csv"), "runtime,workload,metric,value,unit,category,direction\nrunc,w2,m,2,ns,cpu,higher\n");
+    writeFileSync(
+      join(dir, "a.csv"),
+      "runtime,workload,metric,value,unit,category,direction\nrunc,w,m,1,ns,cpu,lower\n",
+    );
+    writeFileSync(
+      join(dir, "b.csv"),
+      "runtime,workload,metric,value,unit,category,direction\nrunc,w2,m,2,ns,cpu,higher\n",
+    );
     const first = await importPaths(conn, [join(dir, "a.csv")]);
     expect(first.failed).toEqual([]);
     const before = countRows(conn);
@@ -108,13 +121,17 @@ describe("importPaths", () => {
     expect(plan.sampleCount % ROWS_PER_INSERT).not.toBe(0);
     expect((await importPaths(conn, [dir])).failed).toEqual([]);
 
-    const planned = plan.runs.flatMap((run) => run.samples.map((s) => `${run.workload.name} ${run.repetition + 1} ${s.metric} ${s.value}`));
+    const planned = plan.runs.flatMap((run) =>
+      run.samples.map((s) => `${run.workload.name} ${run.repetition + 1} ${s.metric} ${s.value}`),
+    );
     const stored = (await listTidyRows(conn.db)).map((r) => `${r.workload} ${r.repetition} ${r.metric} ${r.value}`);
     expect(stored.sort()).toEqual(planned.sort());
     // Each row's parameters stay together: its series is its run's workload and runtime, and its own metric.
     const mismatched = conn.client
-      .prepare(`SELECT count(*) FROM samples s JOIN runs r ON s.run_id = r.id JOIN series se ON s.series_id = se.id
-        WHERE se.metric_id != s.metric_id OR se.workload_id != r.workload_id OR se.runtime_id != r.runtime_id`)
+      .prepare(
+        `SELECT count(*) FROM samples s JOIN runs r ON s.run_id = r.id JOIN series se ON s.series_id = se.id
+        WHERE se.metric_id != s.metric_id OR se.workload_id != r.workload_id OR se.runtime_id != r.runtime_id`,
+      )
       .pluck()
       .get();
     expect(mismatched).toBe(0);
@@ -125,20 +142,26 @@ describe("importPaths", () => {
     // of series, which the writer inserts in chunks and matches back by identity, not by order.
     // (Not the tidy CSVs themselves: an export of hvscope's export would list its rows beside the
     // fio rows they came from, under the same workload name, and re-import them as one workload.)
-    for (const runtime of ["runc", "runsc"]) cpSync(FIXTURES, join(dir, "fixtures", runtime), { recursive: true, filter: (src) => !src.endsWith("tidy-csv") });
+    for (const runtime of ["runc", "runsc"])
+      cpSync(FIXTURES, join(dir, "fixtures", runtime), { recursive: true, filter: (src) => !src.endsWith("tidy-csv") });
     await importPaths(conn, [join(dir, "fixtures")], { host: "h", prepareAhead: false });
     const exported = await listTidyRows(conn.db);
     writeFileSync(join(dir, "export.csv"), toCsv(TIDY_COLUMNS, exported));
     const again = createTestDb();
     try {
-      expect((await importPaths(again, [join(dir, "export.csv")], { dataset: "fixtures", host: "h" })).failed).toEqual([]);
+      expect((await importPaths(again, [join(dir, "export.csv")], { dataset: "fixtures", host: "h" })).failed).toEqual(
+        [],
+      );
       expect(countRows(again).series).toBeGreaterThan(2 * ROWS_PER_INSERT);
-      const identity = (r: TidyRow) => [r.dataset, r.host, r.runtime, r.workload, r.metric, r.unit, r.repetition, r.value].join(" ");
+      const identity = (r: TidyRow) =>
+        [r.dataset, r.host, r.runtime, r.workload, r.metric, r.unit, r.repetition, r.value].join(" ");
       expect((await listTidyRows(again.db)).map(identity).sort()).toEqual(exported.map(identity).sort());
       const mismatched = again.client
-        .prepare(`SELECT count(*) FROM samples s JOIN runs r ON s.run_id = r.id JOIN series se ON s.series_id = se.id
+        .prepare(
+          `SELECT count(*) FROM samples s JOIN runs r ON s.run_id = r.id JOIN series se ON s.series_id = se.id
           WHERE se.metric_id != s.metric_id OR se.workload_id != r.workload_id OR se.runtime_id != r.runtime_id
-            OR se.runtime_version IS NOT r.runtime_version OR se.runtime_variant IS NOT r.runtime_variant`)
+            OR se.runtime_version IS NOT r.runtime_version OR se.runtime_variant IS NOT r.runtime_variant`,
+        )
         .pluck()
         .get();
       expect(mismatched).toBe(0);
@@ -149,9 +172,16 @@ describe("importPaths", () => {
 
   it("applies labels in order: CLI flag, manifest rule, path", async () => {
     place("ping/loopback-5.txt", "runc/fc-ping.txt");
-    writeFileSync(join(dir, "hvscope.yaml"), "dataset: from-manifest\nhost: m1\nfiles:\n  - match: '{_}/{runtime}-ping.txt'\n");
+    writeFileSync(
+      join(dir, "hvscope.yaml"),
+      "dataset: from-manifest\nhost: m1\nfiles:\n  - match: '{_}/{runtime}-ping.txt'\n",
+    );
     await importPaths(conn, [dir]);
-    expect((await listTidyRows(conn.db))[0]).toMatchObject({ dataset: "from-manifest", host: "m1", runtime: "firecracker" });
+    expect((await listTidyRows(conn.db))[0]).toMatchObject({
+      dataset: "from-manifest",
+      host: "m1",
+      runtime: "firecracker",
+    });
     const other = createTestDb();
     try {
       await importPaths(other, [dir], { runtime: "kata", dataset: "cli" });

@@ -36,7 +36,10 @@ export async function importPaths(conn: OpenDb, paths: string[], options: Import
     const labelsOf = (found: FoundFile) => labelsFor(found, options, manifestFor);
     const importer = new FileImporter(writer, importId, summary, labelsOf);
     const prepareHere = (i: number) => prepareFile(files[i]!, labelsOf, packContent);
-    const ahead = (options.prepareAhead ?? files.length >= PREPARE_AHEAD_MIN_FILES) ? PrepareAhead.start(files, { cli: options, manifest: options.manifest }, prepareHere) : null;
+    const ahead =
+      (options.prepareAhead ?? files.length >= PREPARE_AHEAD_MIN_FILES)
+        ? PrepareAhead.start(files, { cli: options, manifest: options.manifest }, prepareHere)
+        : null;
     let storedInARow = 0;
     try {
       for (const [i, found] of files.entries()) {

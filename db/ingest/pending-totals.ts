@@ -30,7 +30,11 @@ export class PendingTotals {
 
   /** Call only once the file's own writes are in (its savepoint released). */
   add(file: FileTotals): void {
-    const t = this.byImport.get(file.importId) ?? this.byImport.set(file.importId, { files: 0, samples: 0, series: new Map(), samplesByHost: new Map() }).get(file.importId)!;
+    const t =
+      this.byImport.get(file.importId) ??
+      this.byImport
+        .set(file.importId, { files: 0, samples: 0, series: new Map(), samplesByHost: new Map() })
+        .get(file.importId)!;
     t.files++;
     t.samples += file.samples;
     for (const [seriesId, moments] of file.series) {
@@ -38,7 +42,9 @@ export class PendingTotals {
       t.series.set(seriesId, known ? mergeSeriesMoments(known, moments) : moments);
     }
     const key = `${file.datasetId}:${file.hostId}`;
-    const host = t.samplesByHost.get(key) ?? t.samplesByHost.set(key, { datasetId: file.datasetId, hostId: file.hostId, samples: 0 }).get(key)!;
+    const host =
+      t.samplesByHost.get(key) ??
+      t.samplesByHost.set(key, { datasetId: file.datasetId, hostId: file.hostId, samples: 0 }).get(key)!;
     host.samples += file.samples;
   }
 

@@ -64,14 +64,23 @@ export class PrepareAhead {
    * Starts preparing `files` on the process's worker (or `worker`); null when none can be
    * started. `prepareHere` prepares file i on the writer's thread, as the worker would.
    */
-  static start(files: FoundFile[], labels: { cli: CliLabels; manifest?: string | undefined }, prepareHere: (i: number) => PreparedFile, worker = sharedWorker()): PrepareAhead | null {
+  static start(
+    files: FoundFile[],
+    labels: { cli: CliLabels; manifest?: string | undefined },
+    prepareHere: (i: number) => PreparedFile,
+    worker = sharedWorker(),
+  ): PrepareAhead | null {
     if (worker === null) return null;
     const { cli, manifest } = labels;
     const { port1, port2 } = new MessageChannel();
     const job: PrepareJob = {
       files: files.map(({ absPath, root, path }) => ({ absPath, root, path })),
       // The labels alone: an import's options also hold functions (onFile), which cannot be posted.
-      cli: { ...(cli.dataset ? { dataset: cli.dataset } : {}), ...(cli.host ? { host: cli.host } : {}), ...(cli.runtime ? { runtime: cli.runtime } : {}) },
+      cli: {
+        ...(cli.dataset ? { dataset: cli.dataset } : {}),
+        ...(cli.host ? { host: cli.host } : {}),
+        ...(cli.runtime ? { runtime: cli.runtime } : {}),
+      },
       ...(manifest ? { manifest } : {}),
       claims: new SharedArrayBuffer(Math.max(1, files.length) * Int32Array.BYTES_PER_ELEMENT),
       progress: new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT),
@@ -150,7 +159,11 @@ export class PrepareAhead {
 }
 
 // In Node since 16; TypeScript types it from lib es2024, which this project does not target yet.
-const waitAsync = (Atomics as unknown as { waitAsync(a: Int32Array, index: number, value: number, timeoutMs: number): { value: unknown } }).waitAsync;
+const waitAsync = (
+  Atomics as unknown as {
+    waitAsync(a: Int32Array, index: number, value: number, timeoutMs: number): { value: unknown };
+  }
+).waitAsync;
 
 let shared: Worker | null = null;
 /** Whether each worker loaded its module (it posts { ready: true }) or exited first. */
@@ -161,10 +174,17 @@ function sharedWorker(): Worker | null {
   try {
     const worker = new Worker(new URL("./prepare-worker.mjs", import.meta.url));
     // A worker that fails or exits is dropped; the import it served goes on without it.
-    worker.on("error", () => {}).on("exit", () => {
-      if (shared === worker) shared = null;
-    });
-    started.set(worker, new Promise((resolve) => worker.on("message", (m: { ready?: boolean }) => m.ready && resolve(true)).once("exit", () => resolve(false))));
+    worker
+      .on("error", () => {})
+      .on("exit", () => {
+        if (shared === worker) shared = null;
+      });
+    started.set(
+      worker,
+      new Promise((resolve) =>
+        worker.on("message", (m: { ready?: boolean }) => m.ready && resolve(true)).once("exit", () => resolve(false)),
+      ),
+    );
     worker.unref();
     return (shared = worker);
   } catch {

@@ -10,18 +10,31 @@ import { MIGRATIONS_FOLDER } from "../open";
 import { createTestDb } from "@/test/test-db";
 import { FIXTURE_ROOT as FIXTURES } from "@/lib/parsers/__test__/fixtures";
 
-
 let conn: ReturnType<typeof createTestDb>;
 beforeEach(() => (conn = createTestDb()));
 afterEach(() => conn.cleanup());
 
 /** Real hyperfine and ping outputs, labelled as one workload so files add to the same series. */
-const labels = (runtime: string, dataset = "d"): FileLabels => ({ ignore: false, dataset, host: { name: "h" }, runtime, workload: "w", params: {}, aliases: {} });
+const labels = (runtime: string, dataset = "d"): FileLabels => ({
+  ignore: false,
+  dataset,
+  host: { name: "h" },
+  runtime,
+  workload: "w",
+  params: {},
+  aliases: {},
+});
 const FILES = ["hyperfine/runs10.json", "hyperfine/warmup.json", "hyperfine/param-scan.json"];
 
 async function writeFixture(writer: IngestWriter, importId: number, fixture: string, runtime = "runc", dataset = "d") {
   const bytes = readFileSync(join(FIXTURES, fixture));
-  const file = { path: fixture, sha256: sha256(bytes), sizeBytes: bytes.length, labels: labels(runtime, dataset), packed: packContent(bytes) };
+  const file = {
+    path: fixture,
+    sha256: sha256(bytes),
+    sizeBytes: bytes.length,
+    labels: labels(runtime, dataset),
+    packed: packContent(bytes),
+  };
   await writer.write(importId, file, planFile(bytes.toString("utf8"), fixture, file.labels));
 }
 
@@ -44,8 +57,26 @@ function storedStats(): StatsRow[] {
          st.import_id AS importId, st.n, st.mean, st.m2, st.log_n AS logN, st.log_mean AS logMean, st.log_m2 AS logM2
        FROM series_stats st JOIN series se ON se.id = st.series_id ORDER BY identity, importId`,
     )
-    .all() as { identity: string; importId: number; n: number; mean: number; m2: number; logN: number; logMean: number; logM2: number }[];
-  return rows.map((r) => ({ identity: r.identity, importId: r.importId, n: r.n, mean: r.mean, variance: r.n > 1 ? r.m2 / (r.n - 1) : null, logN: r.logN, logMean: r.logMean, logVariance: r.logN > 1 ? r.logM2 / (r.logN - 1) : null }));
+    .all() as {
+    identity: string;
+    importId: number;
+    n: number;
+    mean: number;
+    m2: number;
+    logN: number;
+    logMean: number;
+    logM2: number;
+  }[];
+  return rows.map((r) => ({
+    identity: r.identity,
+    importId: r.importId,
+    n: r.n,
+    mean: r.mean,
+    variance: r.n > 1 ? r.m2 / (r.n - 1) : null,
+    logN: r.logN,
+    logMean: r.logMean,
+    logVariance: r.logN > 1 ? r.logM2 / (r.logN - 1) : null,
+  }));
 }
 
 /** What each stored row must equal: the samples of its series from imports up to its own, computed afresh. */
@@ -60,11 +91,22 @@ function expectedFromSamples(row: StatsRow): Omit<StatsRow, "identity" | "import
   ).map((v) => v.value);
   const describe = (xs: number[]) => {
     const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
-    return { n: xs.length, mean: xs.length ? mean : 0, variance: xs.length > 1 ? xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (xs.length - 1) : null };
+    return {
+      n: xs.length,
+      mean: xs.length ? mean : 0,
+      variance: xs.length > 1 ? xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (xs.length - 1) : null,
+    };
   };
   const plain = describe(values);
   const logs = describe(values.filter((v) => v > 0).map(Math.log));
-  return { n: plain.n, mean: plain.mean, variance: plain.variance, logN: logs.n, logMean: logs.mean, logVariance: logs.variance };
+  return {
+    n: plain.n,
+    mean: plain.mean,
+    variance: plain.variance,
+    logN: logs.n,
+    logMean: logs.mean,
+    logVariance: logs.variance,
+  };
 }
 
 function expectMatchesSamples(rows: StatsRow[]) {
@@ -75,7 +117,11 @@ function expectMatchesSamples(rows: StatsRow[]) {
     expect(row.logN).toBe(want.logN);
     for (const k of ["mean", "variance", "logMean", "logVariance"] as const) {
       if (want[k] === null) expect(row[k]).toBeNull();
-      else expect(Math.abs(row[k]! - want[k]!), `${k} of ${row.identity} as of import ${row.importId}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(want[k]!)));
+      else
+        expect(
+          Math.abs(row[k]! - want[k]!),
+          `${k} of ${row.identity} as of import ${row.importId}`,
+        ).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(want[k]!)));
     }
   }
 }
@@ -92,9 +138,13 @@ describe("series statistics kept at ingest", () => {
     await writer.flush();
     const rows = storedStats();
     // Both imports added to runc's ping series: a row each, the second covering both files.
-    const extended = rows.filter((r) => r.importId === second && rows.some((o) => o.identity === r.identity && o.importId === first));
+    const extended = rows.filter(
+      (r) => r.importId === second && rows.some((o) => o.identity === r.identity && o.importId === first),
+    );
     expect(extended.length).toBeGreaterThan(0);
-    expect(extended.every((r) => r.n > rows.find((o) => o.identity === r.identity && o.importId === first)!.n)).toBe(true);
+    expect(extended.every((r) => r.n > rows.find((o) => o.identity === r.identity && o.importId === first)!.n)).toBe(
+      true,
+    );
     expectMatchesSamples(rows);
   });
 
@@ -102,7 +152,8 @@ describe("series statistics kept at ingest", () => {
     const writer = new IngestWriter(conn);
     const id = await writer.startImport(["many"]);
     for (const runtime of ["runc", "crun", "runsc", "kata", "firecracker", "cloud-hypervisor"])
-      for (const fixture of [...FILES, "ping/loopback-5.txt", "ping/loopback-quiet.txt"]) await writeFixture(writer, id, fixture, runtime, runtime); // a dataset each: same bytes
+      for (const fixture of [...FILES, "ping/loopback-5.txt", "ping/loopback-quiet.txt"])
+        await writeFixture(writer, id, fixture, runtime, runtime); // a dataset each: same bytes
     await writer.flush();
     const rows = storedStats();
     expect(rows.length).toBeGreaterThan(ROWS_PER_INSERT);
@@ -149,18 +200,26 @@ describe("series statistics kept at ingest", () => {
     await writeFixture(writer, b, FILES[1]!);
     await writer.flush();
     const byIngest = storedStats();
-    const totals = conn.client.prepare("SELECT dataset_id, host_id, import_id, samples FROM import_samples ORDER BY 1, 2, 3").all();
+    const totals = conn.client
+      .prepare("SELECT dataset_id, host_id, import_id, samples FROM import_samples ORDER BY 1, 2, 3")
+      .all();
 
     const migration = readFileSync(join(MIGRATIONS_FOLDER, "0002_series-stats.sql"), "utf8");
     const backfill = migration.slice(migration.indexOf("-- Backfill")).split("--> statement-breakpoint");
     expect(backfill.length).toBeGreaterThan(3);
-    conn.client.exec("UPDATE samples SET series_id = NULL; DELETE FROM series_stats; DELETE FROM import_samples; DELETE FROM series;");
+    conn.client.exec(
+      "UPDATE samples SET series_id = NULL; DELETE FROM series_stats; DELETE FROM import_samples; DELETE FROM series;",
+    );
     conn.client.transaction(() => backfill.forEach((statement) => conn.client.exec(statement)))();
 
     const rebuilt = storedStats();
-    expect(rebuilt.map((r) => [r.identity, r.importId, r.n, r.logN])).toEqual(byIngest.map((r) => [r.identity, r.importId, r.n, r.logN]));
+    expect(rebuilt.map((r) => [r.identity, r.importId, r.n, r.logN])).toEqual(
+      byIngest.map((r) => [r.identity, r.importId, r.n, r.logN]),
+    );
     expectMatchesSamples(rebuilt);
     expect(conn.client.prepare("SELECT count(*) AS n FROM samples WHERE series_id IS NULL").get()).toEqual({ n: 0 });
-    expect(conn.client.prepare("SELECT dataset_id, host_id, import_id, samples FROM import_samples ORDER BY 1, 2, 3").all()).toEqual(totals);
+    expect(
+      conn.client.prepare("SELECT dataset_id, host_id, import_id, samples FROM import_samples ORDER BY 1, 2, 3").all(),
+    ).toEqual(totals);
   });
 });

@@ -3,7 +3,11 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importPaths } from "./import-paths";
 import type { ImportSummary } from "./import-types";
-import { EXAMPLE_MANIFESTS as MANIFESTS, hasSharedDatasets as hasShared, SHARED_DATASETS as SHARED } from "@/test/public-datasets";
+import {
+  EXAMPLE_MANIFESTS as MANIFESTS,
+  hasSharedDatasets as hasShared,
+  SHARED_DATASETS as SHARED,
+} from "@/test/public-datasets";
 import { createTestDb } from "@/test/test-db";
 import { listTidyRows, type TidyRow } from "../queries/tidy-rows";
 
@@ -20,8 +24,12 @@ describe.skipIf(!hasShared)("public datasets in ../shared/datasets through the s
   const conn = createTestDb();
   const summaries: Record<string, ImportSummary> = {};
   let rows: TidyRow[] = [];
-  const select = (f: Partial<TidyRow>) => rows.filter((r) => Object.entries(f).every(([k, v]) => r[k as keyof TidyRow] === v));
-  const linesOf = (rel: string) => readFileSync(join(SHARED, rel), "utf8").split("\n").filter((l) => l.trim() !== "");
+  const select = (f: Partial<TidyRow>) =>
+    rows.filter((r) => Object.entries(f).every(([k, v]) => r[k as keyof TidyRow] === v));
+  const linesOf = (rel: string) =>
+    readFileSync(join(SHARED, rel), "utf8")
+      .split("\n")
+      .filter((l) => l.trim() !== "");
 
   beforeAll(async () => {
     for (const [name, dir] of Object.entries(DATASETS))
@@ -40,25 +48,44 @@ describe.skipIf(!hasShared)("public datasets in ../shared/datasets through the s
   });
 
   it("stores fio read IOPS of fio-fc-rand-read-4k.json as written in the file", () => {
-    const json = JSON.parse(readFileSync(join(SHARED, "firecracker-nsdi2020/m5d.metal/raw/fio-fc-rand-read-4k.json"), "utf8"));
+    const json = JSON.parse(
+      readFileSync(join(SHARED, "firecracker-nsdi2020/m5d.metal/raw/fio-fc-rand-read-4k.json"), "utf8"),
+    );
     const stored = select({ source_file: "raw/fio-fc-rand-read-4k.json", metric: "read_iops" });
     expect(stored).toHaveLength(1);
-    expect(stored[0]).toMatchObject({ runtime: "firecracker", value: json.jobs[0].read.iops, unit: "ops_per_s", direction: "higher" });
+    expect(stored[0]).toMatchObject({
+      runtime: "firecracker",
+      value: json.jobs[0].read.iops,
+      unit: "ops_per_s",
+      direction: "higher",
+    });
   });
 
   it("stores every line of boot-serial-fc-api.dat, in order, as a repetition", () => {
-    const lines = linesOf("firecracker-nsdi2020/m5d.metal/raw/boot-serial-fc-api.dat").map((l) => l.trim().split(/\s+/).map(Number));
-    const boot = select({ source_file: "raw/boot-serial-fc-api.dat", metric: "boot_time" }).sort((a, b) => a.repetition - b.repetition);
+    const lines = linesOf("firecracker-nsdi2020/m5d.metal/raw/boot-serial-fc-api.dat").map((l) =>
+      l.trim().split(/\s+/).map(Number),
+    );
+    const boot = select({ source_file: "raw/boot-serial-fc-api.dat", metric: "boot_time" }).sort(
+      (a, b) => a.repetition - b.repetition,
+    );
     expect(boot.map((r) => r.value)).toEqual(lines.map(([us]) => us! * 1000));
-    const vmm = select({ source_file: "raw/boot-serial-fc-api.dat", metric: "vmm_reported_boot_time" }).sort((a, b) => a.repetition - b.repetition);
+    const vmm = select({ source_file: "raw/boot-serial-fc-api.dat", metric: "vmm_reported_boot_time" }).sort(
+      (a, b) => a.repetition - b.repetition,
+    );
     expect(vmm.map((r) => r.value)).toEqual(lines.map(([, ms]) => ms! * 1e6));
     expect(new Set(boot.map((r) => r.runtime))).toEqual(new Set(["firecracker"]));
   });
 
   it("keeps gVisor's published figures: runsc-kvm syscall 763 ns, tmpfs random read", () => {
-    expect(select({ dataset: "gvisor-website", runtime: "runsc-kvm", metric: "syscall_time" })).toMatchObject([{ value: 763, unit: "ns" }]);
-    expect(select({ dataset: "gvisor-website", workload: "tmpfs fio.randread", runtime: "runc" })).toMatchObject([{ value: 1_221_472_256, unit: "bytes_per_s" }]);
-    expect(select({ dataset: "gvisor-website", workload: "tmpfs fio.randread", runtime: "runsc-ptrace" })).toMatchObject([{ value: 68_940_800 }]);
+    expect(select({ dataset: "gvisor-website", runtime: "runsc-kvm", metric: "syscall_time" })).toMatchObject([
+      { value: 763, unit: "ns" },
+    ]);
+    expect(select({ dataset: "gvisor-website", workload: "tmpfs fio.randread", runtime: "runc" })).toMatchObject([
+      { value: 1_221_472_256, unit: "bytes_per_s" },
+    ]);
+    expect(
+      select({ dataset: "gvisor-website", workload: "tmpfs fio.randread", runtime: "runsc-ptrace" }),
+    ).toMatchObject([{ value: 68_940_800 }]);
   });
 
   it("stores all 100 start times of IDLab's runc file as ms converted to ns", () => {
@@ -86,7 +113,9 @@ describe.skipIf(!hasShared)("public datasets in ../shared/datasets through the s
   });
 
   it("records the host from the Firecracker dataset's system dumps", () => {
-    expect(conn.client.prepare("SELECT name, kernel, cpu_model, cpu_count, os FROM hosts WHERE name = 'm5d.metal'").get()).toEqual({
+    expect(
+      conn.client.prepare("SELECT name, kernel, cpu_model, cpu_count, os FROM hosts WHERE name = 'm5d.metal'").get(),
+    ).toEqual({
       name: "m5d.metal",
       kernel: "Linux 4.15.0-1057-aws",
       cpu_model: "Intel(R) Xeon(R) Platinum 8175M CPU @ 2.50GHz",

@@ -1,7 +1,20 @@
 import { and, eq, gte, lte, max, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../open";
 import { STATS_SELECTION, type StatsColumns } from "../stats-columns";
-import { datasets, hosts, importSamples, imports, metrics, runs, runtimes, samples, series, seriesStats, sourceFiles, workloads } from "../schema";
+import {
+  datasets,
+  hosts,
+  importSamples,
+  imports,
+  metrics,
+  runs,
+  runtimes,
+  samples,
+  series,
+  seriesStats,
+  sourceFiles,
+  workloads,
+} from "../schema";
 
 const p = sql.placeholder;
 /**
@@ -21,7 +34,11 @@ const raw = (name: string) => sql`${p(name)}`;
 export function prepareIngestStatements(db: Db) {
   return {
     /** Every file hash stored in a dataset: loaded once, then kept in memory by the writer. */
-    storedHashes: db.select({ sha256: sourceFiles.sha256 }).from(sourceFiles).where(eq(sourceFiles.datasetId, p("datasetId"))).prepare(),
+    storedHashes: db
+      .select({ sha256: sourceFiles.sha256 })
+      .from(sourceFiles)
+      .where(eq(sourceFiles.datasetId, p("datasetId")))
+      .prepare(),
     insertSourceFile: db
       .insert(sourceFiles)
       .values({
@@ -58,7 +75,9 @@ export function prepareIngestStatements(db: Db) {
       })
       .returning({ id: runs.id })
       .prepare(),
-    insertSamples: rowsWriter<SampleRow>(["runId", "metricId", "seriesId", "value"], (rows) => db.insert(samples).values(rows).prepare()),
+    insertSamples: rowsWriter<SampleRow>(["runId", "metricId", "seriesId", "value"], (rows) =>
+      db.insert(samples).values(rows).prepare(),
+    ),
     /** Every series of a (dataset, host): read once when the writer first meets the pair. */
     seriesOfHost: db
       .select(SERIES_IDENTITY)
@@ -70,8 +89,9 @@ export function prepareIngestStatements(db: Db) {
      * order of RETURNING's rows is guaranteed by neither SQLite (its documentation says they come in
      * an arbitrary order) nor PostgreSQL.
      */
-    insertSeries: rowsWriter<SeriesRow, ExistingSeries>(["datasetId", "hostId", "runtimeId", "runtimeVersion", "runtimeVariant", "workloadId", "metricId"], (rows) =>
-      db.insert(series).values(rows).returning(SERIES_IDENTITY).prepare(),
+    insertSeries: rowsWriter<SeriesRow, ExistingSeries>(
+      ["datasetId", "hostId", "runtimeId", "runtimeVersion", "runtimeVariant", "workloadId", "metricId"],
+      (rows) => db.insert(series).values(rows).returning(SERIES_IDENTITY).prepare(),
     ),
     /**
      * A series' statistics rows from the newest one at or before this import on: the one to
@@ -116,33 +136,79 @@ export function prepareIngestStatements(db: Db) {
     addImportSamples: db
       .insert(importSamples)
       .values({ datasetId: p("datasetId"), hostId: p("hostId"), importId: p("importId"), samples: p("samples") })
-      .onConflictDoUpdate({ target: [importSamples.datasetId, importSamples.hostId, importSamples.importId], set: { samples: sql`${importSamples.samples} + excluded.samples` } })
+      .onConflictDoUpdate({
+        target: [importSamples.datasetId, importSamples.hostId, importSamples.importId],
+        set: { samples: sql`${importSamples.samples} + excluded.samples` },
+      })
       .prepare(),
     countFiles: db
       .update(imports)
-      .set({ filesImported: sql`${imports.filesImported} + ${p("files")}`, samples: sql`${imports.samples} + ${p("samples")}` })
+      .set({
+        filesImported: sql`${imports.filesImported} + ${p("files")}`,
+        samples: sql`${imports.samples} + ${p("samples")}`,
+      })
       .where(eq(imports.id, p("importId")))
       .prepare(),
     /** The last repetition of each (workload, runtime, version, variant) of a (dataset, host), read with its series. */
     lastRepetitions: db
-      .select({ last: max(runs.repetition), workloadId: runs.workloadId, runtimeId: runs.runtimeId, version: runs.runtimeVersion, variant: runs.runtimeVariant })
+      .select({
+        last: max(runs.repetition),
+        workloadId: runs.workloadId,
+        runtimeId: runs.runtimeId,
+        version: runs.runtimeVersion,
+        variant: runs.runtimeVariant,
+      })
       .from(runs)
       .where(and(eq(runs.datasetId, p("datasetId")), eq(runs.hostId, p("hostId"))))
       .groupBy(runs.workloadId, runs.runtimeId, runs.runtimeVersion, runs.runtimeVariant)
       .prepare(),
-    datasetId: db.select({ id: datasets.id }).from(datasets).where(eq(datasets.name, p("name"))).prepare(),
-    hostId: db.select({ id: hosts.id }).from(hosts).where(eq(hosts.name, p("name"))).prepare(),
-    workloadId: db.select({ id: workloads.id }).from(workloads).where(and(eq(workloads.tool, p("tool")), eq(workloads.name, p("name")))).prepare(),
-    metric: db.select({ id: metrics.id, direction: metrics.direction }).from(metrics).where(and(eq(metrics.name, p("name")), eq(metrics.unit, p("unit")))).prepare(),
-    insertRuntime: db.insert(runtimes).values({ id: p("id"), known: p("known") }).onConflictDoNothing().prepare(),
+    datasetId: db
+      .select({ id: datasets.id })
+      .from(datasets)
+      .where(eq(datasets.name, p("name")))
+      .prepare(),
+    hostId: db
+      .select({ id: hosts.id })
+      .from(hosts)
+      .where(eq(hosts.name, p("name")))
+      .prepare(),
+    workloadId: db
+      .select({ id: workloads.id })
+      .from(workloads)
+      .where(and(eq(workloads.tool, p("tool")), eq(workloads.name, p("name"))))
+      .prepare(),
+    metric: db
+      .select({ id: metrics.id, direction: metrics.direction })
+      .from(metrics)
+      .where(and(eq(metrics.name, p("name")), eq(metrics.unit, p("unit"))))
+      .prepare(),
+    insertRuntime: db
+      .insert(runtimes)
+      .values({ id: p("id"), known: p("known") })
+      .onConflictDoNothing()
+      .prepare(),
   };
 }
 
 export type IngestStatements = ReturnType<typeof prepareIngestStatements>;
 
 /** A series as the writer finds it again: its id and what identifies it within its (dataset, host). */
-const SERIES_IDENTITY = { id: series.id, workloadId: series.workloadId, metricId: series.metricId, runtimeId: series.runtimeId, version: series.runtimeVersion, variant: series.runtimeVariant };
-export type ExistingSeries = { id: number; workloadId: number; metricId: number; runtimeId: string; version: string | null; variant: string | null };
+const SERIES_IDENTITY = {
+  id: series.id,
+  workloadId: series.workloadId,
+  metricId: series.metricId,
+  runtimeId: series.runtimeId,
+  version: series.runtimeVersion,
+  variant: series.runtimeVariant,
+};
+export type ExistingSeries = {
+  id: number;
+  workloadId: number;
+  metricId: number;
+  runtimeId: string;
+  version: string | null;
+  variant: string | null;
+};
 
 export interface SeriesRow {
   datasetId: number;
@@ -182,7 +248,12 @@ function rowsWriter<Row extends object, Returned = never>(
 ) {
   const names = Array.from({ length: ROWS_PER_INSERT }, (_, i) => keys.map((k) => `${k}${i}`));
   const byCount = new Map<number, ReturnType<typeof build>>();
-  const prepareFor = (count: number) => build(names.slice(0, count).map((n) => Object.fromEntries(keys.map((k, j) => [k, raw(n[j]!)])) as Record<keyof Row, SQL>));
+  const prepareFor = (count: number) =>
+    build(
+      names
+        .slice(0, count)
+        .map((n) => Object.fromEntries(keys.map((k, j) => [k, raw(n[j]!)])) as Record<keyof Row, SQL>),
+    );
   const statementFor = (count: number) => byCount.get(count) ?? byCount.set(count, prepareFor(count)).get(count)!;
   return async (rows: readonly Row[]): Promise<Returned[]> => {
     const returned: Returned[] = [];

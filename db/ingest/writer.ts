@@ -4,7 +4,14 @@ import type { FilePlan, PlannedRun } from "@/lib/ingest/plan";
 import type { LabelledFile } from "@/lib/ingest/prepare";
 import { mergeSeriesMoments, seriesMomentsOf, type SeriesMoments } from "@/lib/overhead/moments";
 import { PendingTotals, type FileTotals } from "./pending-totals";
-import { prepareIngestStatements, type IngestStatements, type SampleRow, type SeriesRow, type StatsRow, type ExistingSeries } from "./statements";
+import {
+  prepareIngestStatements,
+  type IngestStatements,
+  type SampleRow,
+  type SeriesRow,
+  type StatsRow,
+  type ExistingSeries,
+} from "./statements";
 import type { OpenDb } from "../open";
 import { datasets, hosts, imports, metrics, runs, workloads } from "../schema";
 import { fromStatsColumns, NO_SERIES_MOMENTS, toStatsColumns } from "../stats-columns";
@@ -17,7 +24,8 @@ import { CommitGroup, withTransaction } from "./transaction";
  */
 const GROUP_COMMIT_MS = 200;
 
-const metricKey = (s: { metric: string; unit: string; direction: string }) => `metric:${s.metric}:${s.unit}:${s.direction}`;
+const metricKey = (s: { metric: string; unit: string; direction: string }) =>
+  `metric:${s.metric}:${s.unit}:${s.direction}`;
 type RuntimeIdentity = { id: string; version?: string | null; variant?: string | null };
 /**
  * What a run's repetitions are numbered within, and its series found by (with a metric): its
@@ -28,7 +36,10 @@ const runGroupKey = (datasetId: number, hostId: number, workloadId: number, r: R
 const seriesCacheKey = (group: string, metricId: number) => `series:${group}:${metricId}`;
 /** The key of a series read back from the database. */
 const storedSeriesKey = (datasetId: number, hostId: number, s: ExistingSeries) =>
-  seriesCacheKey(runGroupKey(datasetId, hostId, s.workloadId, { id: s.runtimeId, version: s.version, variant: s.variant }), s.metricId);
+  seriesCacheKey(
+    runGroupKey(datasetId, hostId, s.workloadId, { id: s.runtimeId, version: s.version, variant: s.variant }),
+    s.metricId,
+  );
 
 /** A file to store: what it is, and its bytes deflated (db/content.ts packContent). */
 export type StoredFile = LabelledFile & { packed: Buffer };
@@ -62,11 +73,17 @@ export class IngestWriter {
   }
 
   async startImport(argv: string[]): Promise<number> {
-    const [row] = await this.conn.db.insert(imports).values({ startedAt: new Date(), argv: JSON.stringify(argv) }).returning({ id: imports.id });
+    const [row] = await this.conn.db
+      .insert(imports)
+      .values({ startedAt: new Date(), argv: JSON.stringify(argv) })
+      .returning({ id: imports.id });
     return row!.id;
   }
 
-  async finishImport(id: number, counts: { total: number; imported: number; skipped: number; failed: number; samples: number }) {
+  async finishImport(
+    id: number,
+    counts: { total: number; imported: number; skipped: number; failed: number; samples: number },
+  ) {
     await this.flush();
     await this.conn.db
       .update(imports)
@@ -85,7 +102,9 @@ export class IngestWriter {
   async isStored(file: Pick<LabelledFile, "sha256" | "labels">): Promise<boolean> {
     // Between groups another process may have stored files: check before trusting the cache.
     if (!this.conn.client.inTransaction) this.group.noticeForeignWrites();
-    const datasetId = this.ids.get(`dataset:${file.labels.dataset}`) ?? (await this.sql.datasetId.execute({ name: file.labels.dataset }))[0]?.id;
+    const datasetId =
+      this.ids.get(`dataset:${file.labels.dataset}`) ??
+      (await this.sql.datasetId.execute({ name: file.labels.dataset }))[0]?.id;
     if (datasetId === undefined) return false;
     let hashes = this.storedHashes.get(datasetId);
     if (!hashes) {
@@ -133,7 +152,8 @@ export class IngestWriter {
   private async writeTotals() {
     for (const [importId, totals] of this.pending.take()) {
       const stats: StatsRow[] = [];
-      for (const [seriesId, delta] of totals.series) stats.push(...(await this.extendSeriesStats(seriesId, importId, delta)));
+      for (const [seriesId, delta] of totals.series)
+        stats.push(...(await this.extendSeriesStats(seriesId, importId, delta)));
       await this.sql.upsertStats(stats);
       for (const host of totals.samplesByHost.values()) await this.sql.addImportSamples.execute({ ...host, importId });
       // Counted in the files' own group: an import killed half-way still lists what it stored
@@ -174,7 +194,11 @@ export class IngestWriter {
       const workloadId = await this.upsertWorkload(plan.parser.id, run);
       const group = runGroupKey(datasetId, hostId, workloadId, run.runtime);
       const repetition = this.nextRepetition(group, run, bases);
-      const runtime = { runtimeId: run.runtime.id, runtimeVersion: run.runtime.version ?? null, runtimeVariant: run.runtime.variant ?? null };
+      const runtime = {
+        runtimeId: run.runtime.id,
+        runtimeVersion: run.runtime.version ?? null,
+        runtimeVariant: run.runtime.variant ?? null,
+      };
       const [stored] = await this.sql.insertRun.execute({
         sourceFileId: source!.id,
         datasetId,
@@ -217,9 +241,20 @@ export class IngestWriter {
    */
   private async extendSeriesStats(seriesId: number, importId: number, delta: SeriesMoments): Promise<StatsRow[]> {
     const known = this.latestStats.get(seriesId);
-    const rows = known && known.importId <= importId ? [known] : (await this.sql.statsFrom.execute({ seriesId, importId })).map((r) => ({ importId: r.importId, moments: fromStatsColumns(r) }));
+    const rows =
+      known && known.importId <= importId
+        ? [known]
+        : (await this.sql.statsFrom.execute({ seriesId, importId })).map((r) => ({
+            importId: r.importId,
+            moments: fromStatsColumns(r),
+          }));
     const base = rows[0] && rows[0].importId <= importId ? rows[0].moments : NO_SERIES_MOMENTS;
-    const extended = [{ importId, moments: mergeSeriesMoments(base, delta) }, ...rows.filter((r) => r.importId > importId).map((r) => ({ importId: r.importId, moments: mergeSeriesMoments(r.moments, delta) }))];
+    const extended = [
+      { importId, moments: mergeSeriesMoments(base, delta) },
+      ...rows
+        .filter((r) => r.importId > importId)
+        .map((r) => ({ importId: r.importId, moments: mergeSeriesMoments(r.moments, delta) })),
+    ];
     this.latestStats.set(seriesId, extended.at(-1)!);
     return extended.map((r) => ({ seriesId, importId: r.importId, ...toStatsColumns(r.moments) }));
   }
@@ -233,9 +268,13 @@ export class IngestWriter {
   private async loadHost(datasetId: number, hostId: number) {
     const loaded = `loaded:${datasetId}:${hostId}`;
     if (this.ids.has(loaded)) return;
-    for (const s of await this.sql.seriesOfHost.execute({ datasetId, hostId })) this.ids.set(storedSeriesKey(datasetId, hostId, s), s.id);
+    for (const s of await this.sql.seriesOfHost.execute({ datasetId, hostId }))
+      this.ids.set(storedSeriesKey(datasetId, hostId, s), s.id);
     for (const r of await this.sql.lastRepetitions.execute({ datasetId, hostId }))
-      this.lastRepetition.set(runGroupKey(datasetId, hostId, r.workloadId, { id: r.runtimeId, version: r.version, variant: r.variant }), r.last ?? 0);
+      this.lastRepetition.set(
+        runGroupKey(datasetId, hostId, r.workloadId, { id: r.runtimeId, version: r.version, variant: r.variant }),
+        r.last ?? 0,
+      );
     this.ids.set(loaded, 1);
   }
 
@@ -249,7 +288,8 @@ export class IngestWriter {
       this.ids.set(storedSeriesKey(datasetId, hostId, created), created.id);
       this.latestStats.set(created.id, { importId: 0, moments: NO_SERIES_MOMENTS }); // new: no statistics yet
     }
-    for (const key of wanted.keys()) if (!this.ids.has(key)) throw new Error(`series ${key} was inserted but not returned`);
+    for (const key of wanted.keys())
+      if (!this.ids.has(key)) throw new Error(`series ${key} was inserted but not returned`);
   }
 
   private async cached(key: string, create: () => Promise<number>): Promise<number> {
@@ -269,11 +309,19 @@ export class IngestWriter {
 
   private upsertHost(host: FileLabels["host"]) {
     return this.cached(`host:${host.name}`, async () => {
-      const facts = { kernel: host.kernel, cpuModel: host.cpuModel, cpuCount: host.cpuCount, memoryBytes: host.memoryBytes, os: host.os };
+      const facts = {
+        kernel: host.kernel,
+        cpuModel: host.cpuModel,
+        cpuCount: host.cpuCount,
+        memoryBytes: host.memoryBytes,
+        os: host.os,
+      };
       const known = Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== undefined));
       const insert = this.conn.db.insert(hosts).values({ name: host.name, ...known });
       // Facts captured later fill in a host first seen without them.
-      await (Object.keys(known).length > 0 ? insert.onConflictDoUpdate({ target: hosts.name, set: known }) : insert.onConflictDoNothing());
+      await (Object.keys(known).length > 0
+        ? insert.onConflictDoUpdate({ target: hosts.name, set: known })
+        : insert.onConflictDoNothing());
       return (await this.sql.hostId.execute({ name: host.name }))[0]!.id;
     });
   }
@@ -288,17 +336,25 @@ export class IngestWriter {
   private upsertWorkload(tool: FilePlan["parser"]["id"], run: PlannedRun) {
     const { name, category, params } = run.workload;
     return this.cached(`workload:${tool}:${name}`, async () => {
-      await this.conn.db.insert(workloads).values({ tool, name, category, paramsJson: JSON.stringify(params) }).onConflictDoNothing();
+      await this.conn.db
+        .insert(workloads)
+        .values({ tool, name, category, paramsJson: JSON.stringify(params) })
+        .onConflictDoNothing();
       return (await this.sql.workloadId.execute({ tool, name }))[0]!.id;
     });
   }
 
   private upsertMetric(s: PlannedRun["samples"][number]) {
     return this.cached(metricKey(s), async () => {
-      await this.conn.db.insert(metrics).values({ name: s.metric, unit: s.unit, direction: s.direction }).onConflictDoNothing();
+      await this.conn.db
+        .insert(metrics)
+        .values({ name: s.metric, unit: s.unit, direction: s.direction })
+        .onConflictDoNothing();
       const [row] = await this.sql.metric.execute({ name: s.metric, unit: s.unit });
       if (row!.direction !== s.direction)
-        throw new Error(`metric ${s.metric} (${s.unit}) is stored as ${row!.direction} is better, this file says ${s.direction}`);
+        throw new Error(
+          `metric ${s.metric} (${s.unit}) is stored as ${row!.direction} is better, this file says ${s.direction}`,
+        );
       return row!.id;
     });
   }
@@ -322,6 +378,9 @@ export class IngestWriter {
 /** The totals of a commit group could not be written; its files were rolled back with them. */
 export class GroupCommitFailed extends Error {
   constructor(cause: unknown) {
-    super(`could not write the totals of the last files, so they were rolled back (re-run the import): ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    super(
+      `could not write the totals of the last files, so they were rolled back (re-run the import): ${cause instanceof Error ? cause.message : String(cause)}`,
+      { cause },
+    );
   }
 }

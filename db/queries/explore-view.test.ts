@@ -21,7 +21,13 @@ describe.skipIf(!hasSharedDatasets)("getExploreView on the public datasets", () 
 
   it("sends the overhead table's rows with the raw files behind each, and the selection resolved", async () => {
     const { filters, body } = await viewOf("dataset=gvisor-website&workload=tmpfs fio.randread");
-    expect(filters).toMatchObject({ dataset: "gvisor-website", host: "gce-n1-standard-4", baseline: "runc", view: "overhead", workload: ["tmpfs fio.randread"] });
+    expect(filters).toMatchObject({
+      dataset: "gvisor-website",
+      host: "gce-n1-standard-4",
+      baseline: "runc",
+      view: "overhead",
+      workload: ["tmpfs fio.randread"],
+    });
     if (body.kind !== "overhead") throw new Error(`expected the overhead view, got ${body.kind}`);
     const rows = fromColumns(body.columns);
     expect(rows).toHaveLength(1);
@@ -40,7 +46,10 @@ describe.skipIf(!hasSharedDatasets)("getExploreView on the public datasets", () 
 
   it("offers the runtimes that could be the baseline when the baseline has no samples", async () => {
     const { body } = await viewOf("dataset=firecracker-nsdi2020");
-    expect(body).toEqual({ kind: "baseline-missing", runtimes: expect.arrayContaining(["bare-metal", "firecracker", "qemu-kvm"]) });
+    expect(body).toEqual({
+      kind: "baseline-missing",
+      runtimes: expect.arrayContaining(["bare-metal", "firecracker", "qemu-kvm"]),
+    });
   });
 
   it("summarises the series without a ratio", async () => {
@@ -52,7 +61,11 @@ describe.skipIf(!hasSharedDatasets)("getExploreView on the public datasets", () 
 
   // The browser compares a view fetched as JSON with the server's copy of it (use-view-for-url.ts).
   it("comes back from JSON unchanged, so a view fetched ahead equals the page's", async () => {
-    for (const query of ["dataset=gvisor-website", "dataset=gvisor-website&view=absolute", "dataset=firecracker-nsdi2020&baseline=qemu-kvm"]) {
+    for (const query of [
+      "dataset=gvisor-website",
+      "dataset=gvisor-website&view=absolute",
+      "dataset=firecracker-nsdi2020&baseline=qemu-kvm",
+    ]) {
       const view = await viewOf(query);
       expect(JSON.parse(JSON.stringify(view))).toStrictEqual(view);
     }

@@ -14,20 +14,48 @@ import { listSeriesSamples, listSeriesSourceFiles, pointsBySeries } from "./seri
  */
 export async function getExploreView(db: Db, data: SelectedExploreData): Promise<ExploreView> {
   const { selection } = data;
-  const filters: Filters = { dataset: selection.dataset, host: selection.host, runtime: selection.runtimes, workload: selection.workloads, metric: selection.metric, baseline: selection.baseline, view: selection.view, asof: selection.asof, case: null, weights: null };
+  const filters: Filters = {
+    dataset: selection.dataset,
+    host: selection.host,
+    runtime: selection.runtimes,
+    workload: selection.workloads,
+    metric: selection.metric,
+    baseline: selection.baseline,
+    view: selection.view,
+    asof: selection.asof,
+    case: null,
+    weights: null,
+  };
   return { filters, body: await readViewBody(db, data) };
 }
 
-async function readViewBody(db: Db, { selection, facets, series, table, baselineHasData }: SelectedExploreData): Promise<ExploreViewBody> {
+async function readViewBody(
+  db: Db,
+  { selection, facets, series, table, baselineHasData }: SelectedExploreData,
+): Promise<ExploreViewBody> {
   if (selection.view === "absolute") {
     // Only the first panels are drawn, so only their samples are read.
     const { shown, total } = firstPanels(series, MAX_PANELS);
-    const points = pointsBySeries(await listSeriesSamples(db, shown.map((s) => s.seriesId), selection.asof));
-    return { kind: "absolute", series: toAbsoluteViewSeries(shown.map((s) => ({ ...s, values: points.get(s.seriesId) ?? [] }))), totalPanels: total };
+    const points = pointsBySeries(
+      await listSeriesSamples(
+        db,
+        shown.map((s) => s.seriesId),
+        selection.asof,
+      ),
+    );
+    return {
+      kind: "absolute",
+      series: toAbsoluteViewSeries(shown.map((s) => ({ ...s, values: points.get(s.seriesId) ?? [] }))),
+      totalPanels: total,
+    };
   }
   if (!baselineHasData) return { kind: "baseline-missing", runtimes: facets ? runtimeIdsOf(facets) : [] };
   // The raw files behind each row, for its provenance links.
-  const files = await listSeriesSourceFiles(db, table.rows.map((r) => r.seriesId), selection.asof);
+  const files = await listSeriesSourceFiles(
+    db,
+    table.rows.map((r) => r.seriesId),
+    selection.asof,
+  );
   const rows = table.rows.map((r) => ({ ...r, sourceFileIds: files.get(r.seriesId) ?? [] }));
   return { kind: "overhead", columns: toOverheadColumns(rows), skipped: summarizeSkipped(table.skipped) };
 }

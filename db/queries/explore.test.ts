@@ -19,18 +19,30 @@ describe.skipIf(!hasSharedDatasets)("getExploreData on the public datasets", () 
     const data = await getExploreData(conn.db, filters("dataset=gvisor-website&workload=tmpfs fio.randread"));
     expect(data.notices).toEqual([]);
     expect(data.table.rows).toHaveLength(1);
-    expect(data.table.rows[0]).toMatchObject({ runtime: "runsc-ptrace", n: 1, baselineN: 1, mean: 68_940_800, baselineMean: 1_221_472_256, ciLowPct: null });
+    expect(data.table.rows[0]).toMatchObject({
+      runtime: "runsc-ptrace",
+      n: 1,
+      baselineN: 1,
+      mean: 68_940_800,
+      baselineMean: 1_221_472_256,
+      ciLowPct: null,
+    });
     expect(data.table.rows[0]!.overheadPct).toBeCloseTo(1671.77, 2);
   });
 
   it("says runc has no data in the Firecracker dataset and offers the runtimes that do", async () => {
     const data = await getExploreData(conn.db, filters("dataset=firecracker-nsdi2020"));
     expect(data.baselineHasData).toBe(false);
-    expect(data.notices.map((n) => n.message)).toEqual([expect.stringMatching(/Baseline "runc" has no data .* bare-metal, cloud-hypervisor, firecracker, qemu-kvm/)]);
+    expect(data.notices.map((n) => n.message)).toEqual([
+      expect.stringMatching(/Baseline "runc" has no data .* bare-metal, cloud-hypervisor, firecracker, qemu-kvm/),
+    ]);
   });
 
   it("compares Firecracker with bare metal on fio and iperf3, in canonical units and directions", async () => {
-    const data = await getExploreData(conn.db, filters("dataset=firecracker-nsdi2020&baseline=bare-metal&runtime=firecracker"));
+    const data = await getExploreData(
+      conn.db,
+      filters("dataset=firecracker-nsdi2020&baseline=bare-metal&runtime=firecracker"),
+    );
     const rows = data.table.rows;
     const fio = rows.find((r) => r.workload === "fio randread bs=4k iodepth=32 ioengine=libaio")!;
     expect(fio).toMatchObject({ metric: "read_iops", unit: "ops_per_s", direction: "higher", n: 1, baselineN: 1 });
@@ -38,11 +50,18 @@ describe.skipIf(!hasSharedDatasets)("getExploreData on the public datasets", () 
     const iperf = rows.find((r) => r.workload === "iperf3 host to guest P=01")!;
     expect(iperf).toMatchObject({ metric: "received_throughput", unit: "bytes_per_s", direction: "higher" });
     // Boot has no bare-metal baseline: those series are reported as skipped, not dropped silently.
-    expect(data.table.skipped.some((s) => s.series.workload.startsWith("boot to guest init") && s.reason === "no baseline")).toBe(true);
+    expect(
+      data.table.skipped.some((s) => s.series.workload.startsWith("boot to guest init") && s.reason === "no baseline"),
+    ).toBe(true);
   });
 
   it("compares Firecracker's boot time with QEMU's, with a 95 % interval from 500 boots each", async () => {
-    const data = await getExploreData(conn.db, filters("dataset=firecracker-nsdi2020&baseline=qemu-kvm&runtime=firecracker&workload=boot to guest init (serial)"));
+    const data = await getExploreData(
+      conn.db,
+      filters(
+        "dataset=firecracker-nsdi2020&baseline=qemu-kvm&runtime=firecracker&workload=boot to guest init (serial)",
+      ),
+    );
     const api = data.table.rows.find((r) => r.variant === "api")!;
     expect(api).toMatchObject({ metric: "boot_time", unit: "ns", direction: "lower", n: 500, baselineN: 500 });
     expect(api.overheadPct).toBeLessThan(0);
@@ -51,16 +70,29 @@ describe.skipIf(!hasSharedDatasets)("getExploreData on the public datasets", () 
   });
 
   it("explains every unknown value of a hand-written link and keeps the known ones", async () => {
-    const data = await getExploreData(conn.db, filters("dataset=gvisor-website&runtime=runsc-ptrace,martian&metric=zzz"), { view: "sideways" });
+    const data = await getExploreData(
+      conn.db,
+      filters("dataset=gvisor-website&runtime=runsc-ptrace,martian&metric=zzz"),
+      { view: "sideways" },
+    );
     expect(data.notices.map((n) => n.param)).toEqual(["view", "runtime", "metric"]);
     expect(data.selection?.runtimes).toEqual(["runsc-ptrace"]);
     const fallback = await getExploreData(conn.db, filters("dataset=nope"));
-    expect(fallback.notices[0]).toMatchObject({ param: "dataset", message: 'Unknown dataset "nope"; showing "firecracker-nsdi2020" instead.' });
+    expect(fallback.notices[0]).toMatchObject({
+      param: "dataset",
+      message: 'Unknown dataset "nope"; showing "firecracker-nsdi2020" instead.',
+    });
   });
 
   it("shares rows between views of the same series, and they equal rows computed afresh", async () => {
-    const both = await getExploreData(conn.db, filters("dataset=firecracker-nsdi2020&baseline=qemu-kvm&runtime=firecracker,cloud-hypervisor"));
-    const one = await getExploreData(conn.db, filters("dataset=firecracker-nsdi2020&baseline=qemu-kvm&runtime=firecracker"));
+    const both = await getExploreData(
+      conn.db,
+      filters("dataset=firecracker-nsdi2020&baseline=qemu-kvm&runtime=firecracker,cloud-hypervisor"),
+    );
+    const one = await getExploreData(
+      conn.db,
+      filters("dataset=firecracker-nsdi2020&baseline=qemu-kvm&runtime=firecracker"),
+    );
     expect(one.table.rows.length).toBeGreaterThan(0);
     for (const row of one.table.rows) expect(both.table.rows).toContain(row);
     for (const view of [both, one]) expect(view.table).toEqual(toOverheadRows(view.series, "qemu-kvm"));

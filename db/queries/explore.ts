@@ -1,10 +1,26 @@
 import "server-only";
 import type { Db } from "@/db/open";
 import { cacheUntilDataChanges } from "@/db/queries/read-cache";
-import { overheadRow, primaryMetricKeeper, toOverheadRows, toSeriesStats, type OverheadTable, type SeriesStats } from "@/lib/overhead/rows";
+import {
+  overheadRow,
+  primaryMetricKeeper,
+  toOverheadRows,
+  toSeriesStats,
+  type OverheadTable,
+  type SeriesStats,
+} from "@/lib/overhead/rows";
 import { memoizeByObject } from "@/lib/memoize";
 import type { Filters } from "@/lib/search-params";
-import { inSelection, NOTICE_PARAMS, pickDataset, pickHost, resolveSelection, unreadableParams, type Notice, type Selection } from "@/lib/explore/selection";
+import {
+  inSelection,
+  NOTICE_PARAMS,
+  pickDataset,
+  pickHost,
+  resolveSelection,
+  unreadableParams,
+  type Notice,
+  type Selection,
+} from "@/lib/explore/selection";
 import { selectionFacets, type SelectionFacets } from "./facets";
 import { listDatasetHosts, listDatasets, listHostSeries, type DatasetFacet, type StoredSeries } from "./series";
 
@@ -46,9 +62,13 @@ const cachedExploreData = cacheUntilDataChanges(readExploreData, { maxEntries: 6
 
 async function readExploreData(db: Db, filters: Filters, raw: RawParams): Promise<ExploreData> {
   const datasets = await listDatasets(db, filters.asof);
-  const picked = pickDataset(filters.dataset, datasets.map((d) => d.name));
+  const picked = pickDataset(
+    filters.dataset,
+    datasets.map((d) => d.name),
+  );
   const notices = [...unreadableParams(raw), ...picked.notices];
-  if (picked.dataset === null) return { datasets, selection: null, facets: null, notices, series: [], table: EMPTY, baselineHasData: false };
+  if (picked.dataset === null)
+    return { datasets, selection: null, facets: null, notices, series: [], table: EMPTY, baselineHasData: false };
   const hosts = await listDatasetHosts(db, picked.dataset, filters.asof);
   const stored = await listHostSeries(db, picked.dataset, pickHost(filters.host, hosts), filters.asof);
   const facets = selectionFacets(hosts, stored);

@@ -18,7 +18,14 @@ export interface SourceFileDetail {
   toolVersion: string | null;
   command: string | null;
   startedAt: Date | null;
-  host: { name: string; kernel: string | null; cpuModel: string | null; cpuCount: number | null; memoryBytes: number | null; os: string | null };
+  host: {
+    name: string;
+    kernel: string | null;
+    cpuModel: string | null;
+    cpuCount: number | null;
+    memoryBytes: number | null;
+    os: string | null;
+  };
   runtimes: string[];
   content: string;
 }
@@ -42,7 +49,14 @@ export async function getSourceFile(db: Db, id: number): Promise<SourceFileDetai
       command: runs.command,
       startedAt: runs.startedAt,
       runtime: runs.runtimeId,
-      host: { name: hosts.name, kernel: hosts.kernel, cpuModel: hosts.cpuModel, cpuCount: hosts.cpuCount, memoryBytes: hosts.memoryBytes, os: hosts.os },
+      host: {
+        name: hosts.name,
+        kernel: hosts.kernel,
+        cpuModel: hosts.cpuModel,
+        cpuCount: hosts.cpuCount,
+        memoryBytes: hosts.memoryBytes,
+        os: hosts.os,
+      },
     })
     .from(sourceFiles)
     .innerJoin(datasets, eq(sourceFiles.datasetId, datasets.id))

@@ -17,10 +17,13 @@ afterEach(() => {
 /** Counts calls and returns the number of datasets, so a stale answer shows. */
 function countingDatasets() {
   let calls = 0;
-  const read = cacheUntilDataChanges(async (db: OpenDb["db"], label: string) => {
-    calls++;
-    return `${label}:${(db.$client.prepare("SELECT count(*) FROM datasets").pluck().get() as number)}`;
-  }, { maxEntries: 2 });
+  const read = cacheUntilDataChanges(
+    async (db: OpenDb["db"], label: string) => {
+      calls++;
+      return `${label}:${db.$client.prepare("SELECT count(*) FROM datasets").pluck().get() as number}`;
+    },
+    { maxEntries: 2 },
+  );
   return { read, calls: () => calls };
 }
 

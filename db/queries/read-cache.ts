@@ -9,7 +9,10 @@ import type { Db } from "../open";
  * Callers must treat results as immutable: they are shared between requests.
  * HVSCOPE_READ_CACHE=off computes every call (bench:perf measures both ways).
  */
-export function cacheUntilDataChanges<A extends unknown[], R>(fn: (db: Db, ...args: A) => Promise<R>, { maxEntries }: { maxEntries: number }) {
+export function cacheUntilDataChanges<A extends unknown[], R>(
+  fn: (db: Db, ...args: A) => Promise<R>,
+  { maxEntries }: { maxEntries: number },
+) {
   const caches = new WeakMap<Db, { version: string; entries: Map<string, Promise<R>> }>();
   return (db: Db, ...args: A): Promise<R> => {
     if (process.env.HVSCOPE_READ_CACHE === "off") return fn(db, ...args);

@@ -13,7 +13,12 @@ export interface RuntimeAppearance {
 /** Where a runtime was measured: every dataset, host, version and variant seen in the data. */
 export async function listRuntimeAppearances(db: Db, runtimeId: string): Promise<RuntimeAppearance[]> {
   return db
-    .selectDistinct({ dataset: datasets.name, host: hosts.name, version: runs.runtimeVersion, variant: runs.runtimeVariant })
+    .selectDistinct({
+      dataset: datasets.name,
+      host: hosts.name,
+      version: runs.runtimeVersion,
+      variant: runs.runtimeVariant,
+    })
     .from(runs)
     .innerJoin(datasets, eq(runs.datasetId, datasets.id))
     .innerJoin(hosts, eq(runs.hostId, hosts.id))

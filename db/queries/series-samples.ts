@@ -18,18 +18,31 @@ const CHUNK = 500;
 /** Where-conditions for the samples of some series as of an import, one per IN list of at most CHUNK ids. */
 function* seriesSampleConditions(seriesIds: readonly number[], asof: number | null) {
   for (let i = 0; i < seriesIds.length; i += CHUNK)
-    yield and(inArray(samples.seriesId, seriesIds.slice(i, i + CHUNK)), asof === null ? undefined : lte(sourceFiles.importId, asof));
+    yield and(
+      inArray(samples.seriesId, seriesIds.slice(i, i + CHUNK)),
+      asof === null ? undefined : lte(sourceFiles.importId, asof),
+    );
 }
 
 /**
  * The samples behind some series as of an import, by repetition: for views that plot each
  * repetition (absolute view, /api/samples). Overhead views read series_stats instead.
  */
-export async function listSeriesSamples(db: Db, seriesIds: readonly number[], asof: number | null): Promise<SeriesPoint[]> {
+export async function listSeriesSamples(
+  db: Db,
+  seriesIds: readonly number[],
+  asof: number | null,
+): Promise<SeriesPoint[]> {
   const out: SeriesPoint[] = [];
   for (const where of seriesSampleConditions(seriesIds, asof)) {
     const rows = await db
-      .select({ seriesId: samples.seriesId, value: samples.value, repetition: runs.repetition, runId: runs.id, sourceFileId: runs.sourceFileId })
+      .select({
+        seriesId: samples.seriesId,
+        value: samples.value,
+        repetition: runs.repetition,
+        runId: runs.id,
+        sourceFileId: runs.sourceFileId,
+      })
       .from(samples)
       .innerJoin(runs, eq(samples.runId, runs.id))
       .innerJoin(sourceFiles, eq(runs.sourceFileId, sourceFiles.id))
@@ -46,7 +59,11 @@ export async function listSeriesSamples(db: Db, seriesIds: readonly number[], as
  */
 export const listSeriesSourceFiles = cacheUntilDataChanges(readSeriesSourceFiles, { maxEntries: 32 });
 
-async function readSeriesSourceFiles(db: Db, seriesIds: readonly number[], asof: number | null): Promise<Map<number, number[]>> {
+async function readSeriesSourceFiles(
+  db: Db,
+  seriesIds: readonly number[],
+  asof: number | null,
+): Promise<Map<number, number[]>> {
   const files = new Map<number, number[]>();
   for (const where of seriesSampleConditions(seriesIds, asof)) {
     const rows = await db

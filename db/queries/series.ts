@@ -59,13 +59,25 @@ const statements = preparedPerDb((db) => ({
       seriesStats,
       and(
         eq(seriesStats.seriesId, series.id),
-        eq(seriesStats.importId, db.select({ last: max(newer.importId) }).from(newer).where(and(eq(newer.seriesId, series.id), lte(newer.importId, p("asof"))))),
+        eq(
+          seriesStats.importId,
+          db
+            .select({ last: max(newer.importId) })
+            .from(newer)
+            .where(and(eq(newer.seriesId, series.id), lte(newer.importId, p("asof")))),
+        ),
       ),
     )
     .where(and(eq(datasets.name, p("dataset")), eq(hosts.name, p("host"))))
     .prepare(),
-  workloads: db.select({ id: workloads.id, name: workloads.name, category: workloads.category, tool: workloads.tool }).from(workloads).prepare(),
-  metrics: db.select({ id: metrics.id, name: metrics.name, unit: metrics.unit, direction: metrics.direction }).from(metrics).prepare(),
+  workloads: db
+    .select({ id: workloads.id, name: workloads.name, category: workloads.category, tool: workloads.tool })
+    .from(workloads)
+    .prepare(),
+  metrics: db
+    .select({ id: metrics.id, name: metrics.name, unit: metrics.unit, direction: metrics.direction })
+    .from(metrics)
+    .prepare(),
 }));
 
 export interface DatasetFacet {

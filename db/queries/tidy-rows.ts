@@ -75,5 +75,12 @@ export async function listTidyRows(db: Db, filter: TidyFilter = {}): Promise<Tid
     .$dynamic();
   return joinSampleContext(query)
     .where(and(...where))
-    .orderBy(asc(datasets.name), asc(hosts.name), asc(runs.runtimeId), asc(workloads.name), asc(metrics.name), asc(runs.repetition));
+    .orderBy(
+      asc(datasets.name),
+      asc(hosts.name),
+      asc(runs.runtimeId),
+      asc(workloads.name),
+      asc(metrics.name),
+      asc(runs.repetition),
+    );
 }

@@ -16,7 +16,14 @@ describe("runtime catalog", () => {
   it.each(ids)("%s: family matches lib/runtime-ids.ts and text fields are filled", (id) => {
     const f = RUNTIME_FACTS[id];
     expect(f.family).toBe(RUNTIMES[id].family);
-    for (const field of ["isolationBoundary", "isolationRationale", "syscalls", "files", "network", "startup"] as const) {
+    for (const field of [
+      "isolationBoundary",
+      "isolationRationale",
+      "syscalls",
+      "files",
+      "network",
+      "startup",
+    ] as const) {
       expect(f[field].trim().length, field).toBeGreaterThan(20);
     }
     expect(f.pros.length).toBeGreaterThan(0);
@@ -46,7 +53,14 @@ describe("runtime catalog", () => {
     const numberWithUnit = /\d+(?:\.\d+)?\s*(?:%|ms|µs|us|ns|s\b|MiB|MB|GiB|GB|KiB|kB|Gbit|Mbit|x\b|×)/i;
     for (const id of ids) {
       const f = RUNTIME_FACTS[id];
-      const texts = [...runtimeClaims(id).map((c) => c.text), f.isolationBoundary, f.syscalls, f.files, f.network, f.startup];
+      const texts = [
+        ...runtimeClaims(id).map((c) => c.text),
+        f.isolationBoundary,
+        f.syscalls,
+        f.files,
+        f.network,
+        f.startup,
+      ];
       for (const t of texts) expect(t, `${id}: ${t}`).not.toMatch(numberWithUnit);
     }
   });

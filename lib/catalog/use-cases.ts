@@ -86,7 +86,9 @@ export const USE_CASES = {
 /** Zod schema for a weights object: known categories, finite non-negative numbers, not all zero. */
 export const weightsSchema = z
   .partialRecord(z.enum(CATEGORIES), z.number().finite().nonnegative())
-  .refine((w) => Object.values(w).some((v) => v !== undefined && v > 0), { message: "at least one weight must be positive" });
+  .refine((w) => Object.values(w).some((v) => v !== undefined && v > 0), {
+    message: "at least one weight must be positive",
+  });
 
 /** Zod schema for the URL form (`cpu:1,disk:2`), yielding weights; issues carry parseWeights' message. */
 export const weightsParamSchema = z.string().transform((s, ctx): Weights => {

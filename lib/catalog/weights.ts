@@ -26,9 +26,10 @@ const NUMBER = /^(?:\d+(?:\.\d*)?|\.\d+)$/;
  * @throws {WeightsParseError} naming the bad entry, category or value.
  */
 export function parseWeights(input: string): Weights {
-  if (input.length > MAX_WEIGHTS_LENGTH) throw new WeightsParseError(`weights are longer than ${MAX_WEIGHTS_LENGTH} characters`);
+  if (input.length > MAX_WEIGHTS_LENGTH)
+    throw new WeightsParseError(`weights are longer than ${MAX_WEIGHTS_LENGTH} characters`);
   const text = input.trim();
-  if (text === "") throw new WeightsParseError("weights are empty: expected e.g. \"cpu:1,disk:2\"");
+  if (text === "") throw new WeightsParseError('weights are empty: expected e.g. "cpu:1,disk:2"');
   const out: Weights = {};
   for (const raw of text.split(",")) {
     const entry = raw.trim();
@@ -38,12 +39,16 @@ export function parseWeights(input: string): Weights {
     const name = entry.slice(0, colon).trim();
     const value = entry.slice(colon + 1).trim();
     if (!isCategory(name)) {
-      throw new WeightsParseError(`unknown category "${name}" in "${entry}" (expected one of ${CATEGORIES.join(", ")})`);
+      throw new WeightsParseError(
+        `unknown category "${name}" in "${entry}" (expected one of ${CATEGORIES.join(", ")})`,
+      );
     }
     if (Object.hasOwn(out, name)) throw new WeightsParseError(`category "${name}" is given more than once`);
-    if (value.startsWith("-") && NUMBER.test(value.slice(1))) throw new WeightsParseError(`weight for "${name}" must not be negative, got "${value}"`);
+    if (value.startsWith("-") && NUMBER.test(value.slice(1)))
+      throw new WeightsParseError(`weight for "${name}" must not be negative, got "${value}"`);
     const n = Number(value);
-    if (!NUMBER.test(value) || !Number.isFinite(n)) throw new WeightsParseError(`weight for "${name}" is not a number: "${value}"`);
+    if (!NUMBER.test(value) || !Number.isFinite(n))
+      throw new WeightsParseError(`weight for "${name}" is not a number: "${value}"`);
     out[name] = n;
   }
   if (!Object.values(out).some((w) => w > 0)) throw new WeightsParseError(`all weights in "${text}" are zero`);

@@ -54,7 +54,10 @@ export function toOverheadBars(rows: readonly OverheadViewRow[]): OverheadBar[] 
     color: runtimeColor(r.runtime),
     overheadPct: r.overheadPct,
     log2Ratio: log2Ratio(r.overheadPct),
-    error: r.ciLowPct === null || r.ciHighPct === null ? null : [log2Ratio(r.overheadPct) - log2Ratio(r.ciLowPct), log2Ratio(r.ciHighPct) - log2Ratio(r.overheadPct)],
+    error:
+      r.ciLowPct === null || r.ciHighPct === null
+        ? null
+        : [log2Ratio(r.overheadPct) - log2Ratio(r.ciLowPct), log2Ratio(r.ciHighPct) - log2Ratio(r.overheadPct)],
     n: r.n,
     baselineN: r.baselineN,
   }));
@@ -86,7 +89,10 @@ export const MAX_PANELS = 24;
  * The series of the first `max` panels, in toAbsolutePanels' order (workload, then metric), and
  * how many panels there are: only those need their samples read.
  */
-export function firstPanels<T extends { workload: string; metric: string }>(series: readonly T[], max: number): { shown: T[]; total: number } {
+export function firstPanels<T extends { workload: string; metric: string }>(
+  series: readonly T[],
+  max: number,
+): { shown: T[]; total: number } {
   const byName = (a: T, b: T) => a.workload.localeCompare(b.workload) || a.metric.localeCompare(b.metric);
   const keys = [...new Set([...series].sort(byName).map((s) => `${s.workload}\u0000${s.metric}`))];
   const kept = new Set(keys.slice(0, max));
@@ -98,7 +104,14 @@ export function toAbsolutePanels(series: readonly AbsoluteViewSeries[], baseline
   const panels = new Map<string, AbsolutePanel>();
   for (const s of series) {
     const key = `${s.workload}|${s.metric}`;
-    const panel = panels.get(key) ?? { key, workload: s.workload, metric: s.metric, unit: s.unit, direction: s.direction, bars: [] };
+    const panel = panels.get(key) ?? {
+      key,
+      workload: s.workload,
+      metric: s.metric,
+      unit: s.unit,
+      direction: s.direction,
+      bars: [],
+    };
     panels.set(key, panel);
     panel.bars.push({
       key: runtimeSeriesKey(s.runtime, s.version, s.variant),
@@ -112,6 +125,8 @@ export function toAbsolutePanels(series: readonly AbsoluteViewSeries[], baseline
     });
   }
   for (const p of panels.values())
-    p.bars.sort((a, b) => Number(b.runtime === baseline) - Number(a.runtime === baseline) || a.label.localeCompare(b.label));
+    p.bars.sort(
+      (a, b) => Number(b.runtime === baseline) - Number(a.runtime === baseline) || a.label.localeCompare(b.label),
+    );
   return [...panels.values()].sort((a, b) => a.workload.localeCompare(b.workload) || a.metric.localeCompare(b.metric));
 }

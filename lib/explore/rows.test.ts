@@ -3,15 +3,42 @@ import { fromColumns, narrowRows, OVERHEAD_CSV_COLUMNS, toColumns, toOverheadCol
 import { overheadRowFor } from "@/test/overhead-row-fixture";
 
 const rows = [
-  { ...overheadRowFor({ runtime: "runsc-ptrace", workload: "fio randread", direction: "higher", metric: "read_iops", values: [50, 60], base: [100, 110] }), sourceFileIds: [3, 4] },
-  { ...overheadRowFor({ runtime: "crun", workload: "ping", direction: "lower", metric: "rtt_avg", values: [12], base: [10] }), sourceFileIds: [7] },
+  {
+    ...overheadRowFor({
+      runtime: "runsc-ptrace",
+      workload: "fio randread",
+      direction: "higher",
+      metric: "read_iops",
+      values: [50, 60],
+      base: [100, 110],
+    }),
+    sourceFileIds: [3, 4],
+  },
+  {
+    ...overheadRowFor({
+      runtime: "crun",
+      workload: "ping",
+      direction: "lower",
+      metric: "rtt_avg",
+      values: [12],
+      base: [10],
+    }),
+    sourceFileIds: [7],
+  },
 ];
 
 describe("columns", () => {
   it("round-trip rows in order, with nulls and arrays intact", () => {
     const keys = ["runtime", "version", "overheadPct", "sourceFileIds"] as const;
     const back = fromColumns(toColumns(rows, keys));
-    expect(back).toEqual(rows.map((r) => ({ runtime: r.runtime, version: null, overheadPct: r.overheadPct, sourceFileIds: r.sourceFileIds })));
+    expect(back).toEqual(
+      rows.map((r) => ({
+        runtime: r.runtime,
+        version: null,
+        overheadPct: r.overheadPct,
+        sourceFileIds: r.sourceFileIds,
+      })),
+    );
   });
 
   it("name each field once, whatever the number of rows", () => {
@@ -49,12 +76,16 @@ describe("narrowRows", () => {
   it("cuts the served rows to fewer runtimes or workloads, keeping the baseline's own rows", () => {
     expect(narrowRows(rows, all, { runtime: ["runsc-ptrace"], workload: [] })).toEqual([rows[1], rows[2], rows[3]]);
     expect(narrowRows(rows, all, { runtime: ["runsc-ptrace"], workload: ["redis"] })).toEqual([rows[2]]);
-    expect(narrowRows(rows, { ...all, runtime: ["crun", "runsc-ptrace"] }, { runtime: ["crun"], workload: [] })).toEqual([rows[0], rows[3]]);
+    expect(
+      narrowRows(rows, { ...all, runtime: ["crun", "runsc-ptrace"] }, { runtime: ["crun"], workload: [] }),
+    ).toEqual([rows[0], rows[3]]);
   });
 
   it("leaves wider, unchanged and empty selections to the server", () => {
     expect(narrowRows(rows, { ...all, runtime: ["crun"] }, { runtime: [], workload: [] })).toBeNull();
-    expect(narrowRows(rows, { ...all, runtime: ["crun"] }, { runtime: ["crun", "runsc-ptrace"], workload: [] })).toBeNull();
+    expect(
+      narrowRows(rows, { ...all, runtime: ["crun"] }, { runtime: ["crun", "runsc-ptrace"], workload: [] }),
+    ).toBeNull();
     expect(narrowRows(rows, all, { runtime: [], workload: [] })).toBeNull();
     expect(narrowRows(rows, all, { runtime: [], workload: ["nginx"] })).toBeNull();
   });

@@ -31,7 +31,23 @@ export function fromColumns<T extends object>(columns: Columns<T>): T[] {
 }
 
 /** The overhead view's CSV download, column by column. */
-export const OVERHEAD_CSV_COLUMNS = ["runtime", "version", "variant", "workload", "metric", "unit", "direction", "n", "baselineN", "mean", "sd", "baselineMean", "overheadPct", "ciLowPct", "ciHighPct"] as const;
+export const OVERHEAD_CSV_COLUMNS = [
+  "runtime",
+  "version",
+  "variant",
+  "workload",
+  "metric",
+  "unit",
+  "direction",
+  "n",
+  "baselineN",
+  "mean",
+  "sd",
+  "baselineMean",
+  "overheadPct",
+  "ciLowPct",
+  "ciHighPct",
+] as const;
 const OVERHEAD_FIELDS = [...OVERHEAD_CSV_COLUMNS, "sourceFileIds"] as const;
 
 /** An overhead row as its chart bar, table row and CSV line need it. */
@@ -46,7 +62,19 @@ export function toOverheadColumns(rows: readonly SourcedOverheadRow[]): Columns<
 export const toOverheadCsvRow = (row: OverheadViewRow) => pick(row, OVERHEAD_CSV_COLUMNS);
 
 /** The absolute view's CSV download, column by column. */
-export const ABSOLUTE_CSV_COLUMNS = ["runtime", "version", "variant", "workload", "metric", "unit", "n", "mean", "sd", "ciLow", "ciHigh"] as const;
+export const ABSOLUTE_CSV_COLUMNS = [
+  "runtime",
+  "version",
+  "variant",
+  "workload",
+  "metric",
+  "unit",
+  "n",
+  "mean",
+  "sd",
+  "ciLow",
+  "ciHigh",
+] as const;
 const SERIES_FIELDS = [...ABSOLUTE_CSV_COLUMNS, "direction"] as const;
 const VALUE_FIELDS = ["value", "repetition", "sourceFileId"] as const;
 
@@ -70,11 +98,19 @@ type Narrowable = Pick<Filters, "runtime" | "workload">;
  * same, or leave nothing (an unknown name: the server explains it). The baseline's other
  * versions and variants stay, as in every runtime selection (lib/overhead/rows.ts).
  */
-export function narrowRows<R extends { runtime: string; workload: string }>(rows: R[], served: Narrowable & Pick<Filters, "baseline">, asked: Narrowable): R[] | null {
+export function narrowRows<R extends { runtime: string; workload: string }>(
+  rows: R[],
+  served: Narrowable & Pick<Filters, "baseline">,
+  asked: Narrowable,
+): R[] | null {
   const runtimes = narrower(served.runtime, asked.runtime);
   const workloads = narrower(served.workload, asked.workload);
   if (runtimes === undefined || workloads === undefined || (runtimes === null && workloads === null)) return null;
-  const kept = rows.filter((r) => (runtimes === null || runtimes.has(r.runtime) || r.runtime === served.baseline) && (workloads === null || workloads.has(r.workload)));
+  const kept = rows.filter(
+    (r) =>
+      (runtimes === null || runtimes.has(r.runtime) || r.runtime === served.baseline) &&
+      (workloads === null || workloads.has(r.workload)),
+  );
   return kept.length > 0 ? kept : null;
 }
 

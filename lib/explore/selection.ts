@@ -31,7 +31,10 @@ export interface Notice {
 }
 
 /** Picks the dataset: the one asked for when it exists, else the largest. */
-export function pickDataset(asked: string | null, available: readonly string[]): { dataset: string | null; notices: Notice[] } {
+export function pickDataset(
+  asked: string | null,
+  available: readonly string[],
+): { dataset: string | null; notices: Notice[] } {
   if (available.length === 0) return { dataset: null, notices: [] };
   if (asked === null) return { dataset: available[0]!, notices: [] };
   if (available.includes(asked)) return { dataset: asked, notices: [] };
@@ -50,7 +53,11 @@ export function pickHost(asked: string | null, hosts: readonly string[]): string
  * Keeps the known values of every filter and explains each one dropped, so a link written by
  * hand or by an older version still opens the closest valid view.
  */
-export function resolveSelection(filters: Filters, dataset: string, facets: Facets): { selection: Selection; notices: Notice[] } {
+export function resolveSelection(
+  filters: Filters,
+  dataset: string,
+  facets: Facets,
+): { selection: Selection; notices: Notice[] } {
   const notices: Notice[] = [];
   const host = pickHost(filters.host, facets.hosts);
   if (filters.host !== null && filters.host !== host)
@@ -58,12 +65,19 @@ export function resolveSelection(filters: Filters, dataset: string, facets: Face
   const keep = (param: "runtime" | "workload", asked: string[], known: string[]) => {
     const unknown = asked.filter((a) => !known.includes(a));
     if (unknown.length > 0)
-      notices.push({ param, message: `Ignored unknown ${param}${unknown.length > 1 ? "s" : ""}: ${unknown.map((u) => `"${u}"`).join(", ")}.` });
+      notices.push({
+        param,
+        message: `Ignored unknown ${param}${unknown.length > 1 ? "s" : ""}: ${unknown.map((u) => `"${u}"`).join(", ")}.`,
+      });
     return asked.filter((a) => known.includes(a));
   };
   const runtimeIds = runtimeIdsOf(facets);
   const runtimes = keep("runtime", filters.runtime, runtimeIds);
-  const workloads = keep("workload", filters.workload, facets.workloads.map((w) => w.name));
+  const workloads = keep(
+    "workload",
+    filters.workload,
+    facets.workloads.map((w) => w.name),
+  );
   let metric = filters.metric;
   if (metric !== null && !facets.metrics.some((m) => m.name === metric)) {
     notices.push({ param: "metric", message: `Unknown metric "${metric}"; showing each workload's headline metric.` });
@@ -74,7 +88,19 @@ export function resolveSelection(filters: Filters, dataset: string, facets: Face
       param: "baseline",
       message: `Baseline "${filters.baseline}" has no data in ${dataset} on ${host}. Pick one that does: ${runtimeIds.join(", ")}.`,
     });
-  return { selection: { dataset, host, runtimes, workloads, metric, baseline: filters.baseline, view: filters.view, asof: filters.asof }, notices };
+  return {
+    selection: {
+      dataset,
+      host,
+      runtimes,
+      workloads,
+      metric,
+      baseline: filters.baseline,
+      view: filters.view,
+      asof: filters.asof,
+    },
+    notices,
+  };
 }
 
 /** The selection's runtimes (plus its baseline), workloads and metric; empty lists mean all. */
@@ -82,7 +108,9 @@ export function inSelection(sel: Pick<Selection, "runtimes" | "workloads" | "met
   const runtimes = sel.runtimes.length > 0 ? new Set([...sel.runtimes, sel.baseline]) : null;
   const workloads = sel.workloads.length > 0 ? new Set(sel.workloads) : null;
   return (s: { runtime: string; workload: string; metric: string }) =>
-    (runtimes === null || runtimes.has(s.runtime)) && (workloads === null || workloads.has(s.workload)) && (sel.metric === null || s.metric === sel.metric);
+    (runtimes === null || runtimes.has(s.runtime)) &&
+    (workloads === null || workloads.has(s.workload)) &&
+    (sel.metric === null || s.metric === sel.metric);
 }
 
 /** The raw parameters unreadableParams looks at. */
@@ -97,12 +125,18 @@ export function unreadableParams(raw: Record<string, string | string[] | undefin
   };
   const view = one("view");
   if (view !== undefined && !(VIEWS as readonly string[]).includes(view))
-    notices.push({ param: "view", message: `Unknown view "${view}" (expected ${VIEWS.join(" or ")}); showing overhead.` });
+    notices.push({
+      param: "view",
+      message: `Unknown view "${view}" (expected ${VIEWS.join(" or ")}); showing overhead.`,
+    });
   const guideCase = one("case");
   if (guideCase !== undefined && !(GUIDE_CASES as readonly string[]).includes(guideCase))
     notices.push({ param: "case", message: `Unknown use case "${guideCase}" (expected ${GUIDE_CASES.join(", ")}).` });
   const asof = one("asof");
   if (asof !== undefined && asof !== "" && !/^\d+$/.test(asof))
-    notices.push({ param: "asof", message: `"asof" must be an import id (a whole number), got "${asof}"; showing the latest data.` });
+    notices.push({
+      param: "asof",
+      message: `"asof" must be an import id (a whole number), got "${asof}"; showing the latest data.`,
+    });
   return notices;
 }

@@ -15,7 +15,11 @@ describe("summarizeSkipped", () => {
       { series: series("qemu-kvm", "boot"), reason: "no baseline" },
       { series: series("runsc-kvm", "fio"), reason: "zero or negative values" },
     ]);
-    expect(summary).toEqual({ count: 3, reasons: ["no baseline", "zero or negative values"], example: { runtime: "firecracker", workload: "boot" } });
+    expect(summary).toEqual({
+      count: 3,
+      reasons: ["no baseline", "zero or negative values"],
+      example: { runtime: "firecracker", workload: "boot" },
+    });
   });
 });
 

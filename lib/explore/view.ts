@@ -30,7 +30,11 @@ export interface ExploreView {
 export function summarizeSkipped(skipped: OverheadTable["skipped"]): SkippedSummary | null {
   const first = skipped[0];
   if (first === undefined) return null;
-  return { count: skipped.length, reasons: [...new Set(skipped.map((s) => s.reason))], example: { runtime: first.series.runtime, workload: first.series.workload } };
+  return {
+    count: skipped.length,
+    reasons: [...new Set(skipped.map((s) => s.reason))],
+    example: { runtime: first.series.runtime, workload: first.series.workload },
+  };
 }
 
 /** The view the radio switches to. */

@@ -2,8 +2,23 @@ import { describe, expect, it } from "vitest";
 import { explainRow, rankRuntimes, valueChangePct } from "./ranking";
 import { overheadRowFor } from "@/test/overhead-row-fixture";
 
-const row = (runtime: string, category: string, workload: string, direction: "higher" | "lower", values: number[], base: number[]) =>
-  overheadRowFor({ runtime, workload, category, direction, metric: direction === "higher" ? "requests_per_s" : "wall_time", values, base });
+const row = (
+  runtime: string,
+  category: string,
+  workload: string,
+  direction: "higher" | "lower",
+  values: number[],
+  base: number[],
+) =>
+  overheadRowFor({
+    runtime,
+    workload,
+    category,
+    direction,
+    metric: direction === "higher" ? "requests_per_s" : "wall_time",
+    values,
+    base,
+  });
 
 describe("use-case ranking", () => {
   // runsc: web twice as slow (ratio 2), cpu equal (ratio 1); kata: web ratio 1.25, cpu ratio 1.25.
@@ -26,7 +41,12 @@ describe("use-case ranking", () => {
   });
 
   it("lists weighted categories without data and flags runtimes below the minimum isolation", () => {
-    const ranked = rankRuntimes([...rows, row("crun", "cpu", "sysbench cpu", "higher", [100], [100])], { cpu: 1, footprint: 2 }, "runc", 2);
+    const ranked = rankRuntimes(
+      [...rows, row("crun", "cpu", "sysbench cpu", "higher", [100], [100])],
+      { cpu: 1, footprint: 2 },
+      "runc",
+      2,
+    );
     const crun = ranked.find((r) => r.runtime === "crun")!;
     expect(crun).toMatchObject({ measured: ["cpu"], missing: ["footprint"], isolation: 1, belowMinIsolation: true });
     expect(ranked.find((r) => r.runtime === "kata-qemu")).toMatchObject({ isolation: 3, belowMinIsolation: false });
@@ -37,6 +57,8 @@ describe("use-case ranking", () => {
     const nginx = row("runsc-ptrace", "web", "nginx", "higher", [1770, 1770, 1770], [16800, 16800, 16800]);
     expect(valueChangePct(nginx)).toBeCloseTo(-89.46, 2);
     expect(explainRow(nginx, "runc")).toBe("gVisor (ptrace): nginx requests_per_s −89.5 % against runc, n = 3");
-    expect(rankRuntimes(rows, { web: 1 }, "runc")[2]!.explanations[0]!.text).toBe("gVisor (ptrace): nginx requests_per_s −50.0 % against runc, n = 1");
+    expect(rankRuntimes(rows, { web: 1 }, "runc")[2]!.explanations[0]!.text).toBe(
+      "gVisor (ptrace): nginx requests_per_s −50.0 % against runc, n = 1",
+    );
   });
 });

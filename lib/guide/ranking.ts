@@ -52,7 +52,12 @@ export function explainRow(row: OverheadRow, baseline: string): string {
  * overheads (each category itself a geometric mean over its workloads). Categories without data
  * drop out of the weights and are listed as missing. Lowest overhead first.
  */
-export function rankRuntimes(rows: readonly OverheadRow[], weights: Weights, baseline: string, minIsolation?: IsolationStrength): RankedRuntime[] {
+export function rankRuntimes(
+  rows: readonly OverheadRow[],
+  weights: Weights,
+  baseline: string,
+  minIsolation?: IsolationStrength,
+): RankedRuntime[] {
   const bySeries = new Map<string, OverheadRow[]>();
   for (const r of rows) {
     const key = runtimeSeriesKey(r.runtime, r.version, r.variant);
@@ -63,15 +68,21 @@ export function rankRuntimes(rows: readonly OverheadRow[], weights: Weights, bas
   for (const [key, seriesRows] of bySeries) {
     const measured = weighted.filter((c) => seriesRows.some((r) => r.category === c));
     if (measured.length === 0) continue;
-    const perCategory = measured.map((c) => summarizeOverheads(seriesRows.filter((r) => r.category === c).map((r) => r.overhead)));
-    const overhead = summarizeOverheads(perCategory, measured.map((c) => weights[c]!));
+    const perCategory = measured.map((c) =>
+      summarizeOverheads(seriesRows.filter((r) => r.category === c).map((r) => r.overhead)),
+    );
+    const overhead = summarizeOverheads(
+      perCategory,
+      measured.map((c) => weights[c]!),
+    );
     const first = seriesRows[0]!;
     const facts = isRuntimeId(first.runtime) ? RUNTIME_FACTS[first.runtime] : undefined;
     const isolation = facts ? facts.isolationStrength : null;
     const relevant = seriesRows.filter((r) => measured.includes(r.category as Category));
     // The rows that move the weighted mean most: |log ratio| times the category's weight share.
     const contribution = (r: OverheadRow) =>
-      Math.abs(r.overhead.estimate.logRatio) * weights[r.category as Category]! / relevant.filter((x) => x.category === r.category).length;
+      (Math.abs(r.overhead.estimate.logRatio) * weights[r.category as Category]!) /
+      relevant.filter((x) => x.category === r.category).length;
     ranked.push({
       key,
       runtime: first.runtime,
@@ -84,16 +95,35 @@ export function rankRuntimes(rows: readonly OverheadRow[], weights: Weights, bas
       measured,
       missing: weighted.filter((c) => !measured.includes(c)),
       belowMinIsolation: minIsolation !== undefined && (isolation === null || isolation < minIsolation),
-      explanations: [...relevant].sort((a, b) => contribution(b) - contribution(a)).slice(0, 3).map((row) => ({ text: explainRow(row, baseline), row })),
+      explanations: [...relevant]
+        .sort((a, b) => contribution(b) - contribution(a))
+        .slice(0, 3)
+        .map((row) => ({ text: explainRow(row, baseline), row })),
       pros: facts?.pros ?? [],
       cons: facts?.cons ?? [],
     });
   }
-  if (ranked.length > 0) ranked.push(baselineEntry(baseline, weighted.filter((c) => rows.some((r) => r.category === c)), weighted, minIsolation));
-  return ranked.sort((a, b) => a.overhead.estimate.logRatio - b.overhead.estimate.logRatio || Number(b.isBaseline) - Number(a.isBaseline));
+  if (ranked.length > 0)
+    ranked.push(
+      baselineEntry(
+        baseline,
+        weighted.filter((c) => rows.some((r) => r.category === c)),
+        weighted,
+        minIsolation,
+      ),
+    );
+  return ranked.sort(
+    (a, b) =>
+      a.overhead.estimate.logRatio - b.overhead.estimate.logRatio || Number(b.isBaseline) - Number(a.isBaseline),
+  );
 }
 
-function baselineEntry(baseline: string, measured: Category[], weighted: Category[], minIsolation?: IsolationStrength): RankedRuntime {
+function baselineEntry(
+  baseline: string,
+  measured: Category[],
+  weighted: Category[],
+  minIsolation?: IsolationStrength,
+): RankedRuntime {
   const facts = isRuntimeId(baseline) ? RUNTIME_FACTS[baseline] : undefined;
   const isolation = facts ? facts.isolationStrength : null;
   return {

@@ -83,7 +83,10 @@ function findRule(loaded: LoadedManifest, rel: string) {
   return undefined;
 }
 
-function ruleLabels(rule: ManifestRule, captures: Record<string, string>): Partial<Record<(typeof LABEL_KEYS)[number], string>> {
+function ruleLabels(
+  rule: ManifestRule,
+  captures: Record<string, string>,
+): Partial<Record<(typeof LABEL_KEYS)[number], string>> {
   const out: Partial<Record<(typeof LABEL_KEYS)[number], string>> = {};
   for (const key of LABEL_KEYS) {
     const template = rule[key];

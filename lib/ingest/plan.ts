@@ -37,7 +37,8 @@ export function sha256(bytes: Buffer): string {
 /** Picks a parser, parses, applies labels and groups samples into runs. Throws on any problem. */
 export function planFile(raw: string, fileName: string, labels: FileLabels): FilePlan {
   if (raw.trim() === "") throw new ParseError("empty file");
-  if (raw.includes("\u0000")) throw new ParseError("binary content (NUL bytes); expected a text output of a benchmark tool");
+  if (raw.includes("\u0000"))
+    throw new ParseError("binary content (NUL bytes); expected a text output of a benchmark tool");
   const parser = pickParser(raw, fileName, labels);
   const result = parser.parse(raw, { fileName, ...(labels.options ? { options: labels.options } : {}) });
   if (result.samples.length === 0) throw new ParseError(`${parser.id} found no measurements`);
@@ -47,7 +48,9 @@ export function planFile(raw: string, fileName: string, labels: FileLabels): Fil
     if (!Number.isFinite(s.value)) throw new ParseError(`${s.metric} of ${s.workload.name} is not a finite number`);
     const runtimeLabel = s.runtime ?? labels.runtime;
     if (!runtimeLabel)
-      throw new ParseError("no runtime: pass --runtime, add a manifest rule with {runtime}, or put the file in a folder named after its runtime");
+      throw new ParseError(
+        "no runtime: pass --runtime, add a manifest rule with {runtime}, or put the file in a folder named after its runtime",
+      );
     const workload = rename(s.workload);
     const repetition = s.repetition ?? 0;
     const key = JSON.stringify([runtimeLabel, workload.name, repetition]);
@@ -57,8 +60,15 @@ export function planFile(raw: string, fileName: string, labels: FileLabels): Fil
       runs.set(key, run);
     }
     if (run.samples.some((p) => p.metric === s.metric))
-      throw new ParseError(`metric ${s.metric} appears twice for ${workload.name} (${runtimeLabel}, repetition ${repetition + 1})`);
-    run.samples.push({ metric: s.metric, unit: s.unit, direction: s.direction ?? defaultDirection(s.unit), value: s.value });
+      throw new ParseError(
+        `metric ${s.metric} appears twice for ${workload.name} (${runtimeLabel}, repetition ${repetition + 1})`,
+      );
+    run.samples.push({
+      metric: s.metric,
+      unit: s.unit,
+      direction: s.direction ?? defaultDirection(s.unit),
+      value: s.value,
+    });
   }
   const plan: FilePlan = { parser, runs: [...runs.values()], sampleCount: result.samples.length };
   const toolVersion = labels.toolVersion ?? result.toolVersion;
@@ -73,7 +83,9 @@ function pickParser(raw: string, fileName: string, labels: FileLabels): Parser {
   if (labels.parser) return getParser(labels.parser);
   const found = detectParser(raw, fileName);
   if (found) return found;
-  throw new ParseError(`not recognised by any parser; tried: ${DETECTION_ORDER.map((p) => `${p.id} (${p.describe})`).join("; ")}`);
+  throw new ParseError(
+    `not recognised by any parser; tried: ${DETECTION_ORDER.map((p) => `${p.id} (${p.describe})`).join("; ")}`,
+  );
 }
 
 /**

@@ -35,7 +35,11 @@ export function readLabelled(found: FoundFile, labels: FileLabels): { bytes: Buf
 }
 
 /** A file's labels, or null when a manifest ignores it or it is documentation (not a measurement). */
-export function labelsFor(file: FoundFile, cli: CliLabels, manifestFor: ReturnType<typeof manifestResolver>): FileLabels | null {
+export function labelsFor(
+  file: FoundFile,
+  cli: CliLabels,
+  manifestFor: ReturnType<typeof manifestResolver>,
+): FileLabels | null {
   const labels = labelFile(file.absPath, file.root, cli, manifestFor(file));
   return labels.ignore || isDocumentation(file.path) ? null : labels;
 }
@@ -68,8 +72,17 @@ export interface Numbered {
 }
 
 export function postBatch(batch: readonly Numbered[]): PostedBatch {
-  const plain = batch.map(({ i, prepared }) => ({ i, prepared: prepared.status === "ready" ? { ...prepared, packed: null, plan: { ...prepared.plan, parser: prepared.plan.parser.id } } : prepared }));
-  return { json: JSON.stringify(plain), packed: batch.map(({ prepared }) => (prepared.status === "ready" ? prepared.packed : null)) };
+  const plain = batch.map(({ i, prepared }) => ({
+    i,
+    prepared:
+      prepared.status === "ready"
+        ? { ...prepared, packed: null, plan: { ...prepared.plan, parser: prepared.plan.parser.id } }
+        : prepared,
+  }));
+  return {
+    json: JSON.stringify(plain),
+    packed: batch.map(({ prepared }) => (prepared.status === "ready" ? prepared.packed : null)),
+  };
 }
 
 export function receiveBatch({ json, packed }: PostedBatch): Numbered[] {
@@ -86,7 +99,11 @@ export function receiveBatch({ json, packed }: PostedBatch): Numbered[] {
 }
 
 /** Prepares one file entirely, as the thread ahead of the writer does; never throws. */
-export function prepareFile(found: FoundFile, labelsOf: (file: FoundFile) => FileLabels | null, pack: (bytes: Buffer) => Buffer): PreparedFile {
+export function prepareFile(
+  found: FoundFile,
+  labelsOf: (file: FoundFile) => FileLabels | null,
+  pack: (bytes: Buffer) => Buffer,
+): PreparedFile {
   let labels: FileLabels | null;
   try {
     labels = labelsOf(found);

@@ -8,7 +8,8 @@ type View = { dataset: string; host: string; baseline: string; asof: number | nu
  * two-byte string, which cost 1.3 ms instead of 0.85 ms to stringify and 0.86 ms instead of
  * 0.26 ms to encode for a 434-row, 160 kB body.
  */
-const METHOD = "overhead = ratio of geometric means of cost (1/value when higher is better) - 1; 95 % Welch t interval on log values";
+const METHOD =
+  "overhead = ratio of geometric means of cost (1/value when higher is better) - 1; 95 % Welch t interval on log values";
 
 /**
  * The body of GET /api/overhead (README, "JSON API"), also built by bench:perf's minimal server
@@ -32,7 +33,13 @@ export function overheadJson(view: View, rows: readonly OverheadRow[]): string {
 
 const rowJson = memoizeByObject((row: OverheadRow) => JSON.stringify(bodyRow(row)));
 
-const envelope = (view: View) => ({ dataset: view.dataset, host: view.host, baseline: view.baseline, asof: view.asof, method: METHOD });
+const envelope = (view: View) => ({
+  dataset: view.dataset,
+  host: view.host,
+  baseline: view.baseline,
+  asof: view.asof,
+  method: METHOD,
+});
 
 function bodyRow(r: OverheadRow) {
   return {

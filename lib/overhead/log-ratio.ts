@@ -75,7 +75,8 @@ export function combineLogRatios(parts: readonly LogEstimate[], weights?: readon
   if (parts.length === 0) throw new Error("combineLogRatios: no parts");
   const w = weights ?? parts.map(() => 1);
   const total = w.reduce((a, b) => a + b, 0);
-  if (!(total > 0) || w.length !== parts.length) throw new Error("combineLogRatios: weights must match parts and sum above 0");
+  if (!(total > 0) || w.length !== parts.length)
+    throw new Error("combineLogRatios: weights must match parts and sum above 0");
   const share = w.map((x) => x / total);
   const logRatio = parts.reduce((s, p, i) => s + share[i]! * p.logRatio, 0);
   if (parts.some((p) => p.variance === null)) return { logRatio, variance: null, df: null };
@@ -95,6 +96,7 @@ export interface RatioInterval {
 export function toRatio(e: LogEstimate): RatioInterval {
   const ratio = Math.exp(e.logRatio);
   if (e.variance === null || e.df === null) return { ratio, low: null, high: null };
-  const half = e.variance === 0 ? 0 : (e.df === Infinity ? 1.959963984540054 : tQuantile95(e.df)) * Math.sqrt(e.variance);
+  const half =
+    e.variance === 0 ? 0 : (e.df === Infinity ? 1.959963984540054 : tQuantile95(e.df)) * Math.sqrt(e.variance);
   return { ratio, low: Math.exp(e.logRatio - half), high: Math.exp(e.logRatio + half) };
 }

@@ -24,7 +24,11 @@ function logCosts(values: readonly number[], direction: Direction): number[] {
   });
 }
 
-export function computeOverhead(runtime: readonly number[], baseline: readonly number[], direction: Direction): Overhead {
+export function computeOverhead(
+  runtime: readonly number[],
+  baseline: readonly number[],
+  direction: Direction,
+): Overhead {
   const estimate = logRatio(logCosts(runtime, direction), logCosts(baseline, direction));
   return fromEstimate(estimate);
 }
@@ -43,10 +47,20 @@ export function overheadOfLogMoments(runtime: Moments, baseline: Moments, direct
  * weighted when `weights` is given (use-case rankings).
  */
 export function summarizeOverheads(parts: readonly Overhead[], weights?: readonly number[]): Overhead {
-  return fromEstimate(combineLogRatios(parts.map((p) => p.estimate), weights));
+  return fromEstimate(
+    combineLogRatios(
+      parts.map((p) => p.estimate),
+      weights,
+    ),
+  );
 }
 
 function fromEstimate(estimate: LogEstimate): Overhead {
   const r = toRatio(estimate);
-  return { overhead: r.ratio - 1, ciLow: r.low === null ? null : r.low - 1, ciHigh: r.high === null ? null : r.high - 1, estimate };
+  return {
+    overhead: r.ratio - 1,
+    ciLow: r.low === null ? null : r.low - 1,
+    ciHigh: r.high === null ? null : r.high - 1,
+    estimate,
+  };
 }

@@ -15,7 +15,8 @@ const series = [
   ["crun", "sysbench cpu", "latency_avg"],
 ].map(([runtime, workload, metric]) => ({ runtime: runtime!, workload: workload!, metric: metric! }));
 
-const runtimeSubsets = (runtimes: string[]) => Array.from({ length: 2 ** runtimes.length - 1 }, (_, i) => runtimes.filter((_, b) => (i + 1) & (1 << b)));
+const runtimeSubsets = (runtimes: string[]) =>
+  Array.from({ length: 2 ** runtimes.length - 1 }, (_, i) => runtimes.filter((_, b) => (i + 1) & (1 << b)));
 
 describe("primaryMetricKeeper", () => {
   const keep = primaryMetricKeeper(series);
@@ -29,7 +30,11 @@ describe("primaryMetricKeeper", () => {
   });
 
   it("picks a workload's headline from the runtimes shown when they measured different metrics", () => {
-    const only = (runtimes: string[]) => keep(series.filter((s) => runtimes.includes(s.runtime) && s.workload === "fio randread"), null).map((s) => `${s.runtime} ${s.metric}`);
+    const only = (runtimes: string[]) =>
+      keep(
+        series.filter((s) => runtimes.includes(s.runtime) && s.workload === "fio randread"),
+        null,
+      ).map((s) => `${s.runtime} ${s.metric}`);
     expect(only(["runsc-ptrace"])).toEqual(["runsc-ptrace bandwidth"]);
     expect(only(["runc", "runsc-ptrace"])).toEqual(["runc read_iops"]);
   });

@@ -52,17 +52,30 @@ export function toSeriesStats(s: SeriesIdentity & { id: number; moments: SeriesM
  * { log, ...rest } = s`) cost 15 µs a row, 7 ms for a 434-row table; this, 0.2 µs.
  */
 export function identityOf(s: SeriesIdentity): SeriesIdentity {
-  return { runtime: s.runtime, version: s.version, variant: s.variant, workload: s.workload, category: s.category, metric: s.metric, unit: s.unit, direction: s.direction };
+  return {
+    runtime: s.runtime,
+    version: s.version,
+    variant: s.variant,
+    workload: s.workload,
+    category: s.category,
+    metric: s.metric,
+    unit: s.unit,
+    direction: s.direction,
+  };
 }
 
 /**
  * Keeps one metric per workload (the selected one, else the workload's headline metric),
  * so summaries count each workload once.
  */
-export function keepPrimaryMetrics<T extends { workload: string; metric: string }>(rows: readonly T[], selectedMetric: string | null): T[] {
+export function keepPrimaryMetrics<T extends { workload: string; metric: string }>(
+  rows: readonly T[],
+  selectedMetric: string | null,
+): T[] {
   if (selectedMetric !== null) return rows.filter((r) => r.metric === selectedMetric);
   const byWorkload = new Map<string, Set<string>>();
-  for (const r of rows) (byWorkload.get(r.workload) ?? byWorkload.set(r.workload, new Set()).get(r.workload)!).add(r.metric);
+  for (const r of rows)
+    (byWorkload.get(r.workload) ?? byWorkload.set(r.workload, new Set()).get(r.workload)!).add(r.metric);
   const primary = new Map([...byWorkload].map(([w, ms]) => [w, primaryMetric([...ms])]));
   return rows.filter((r) => primary.get(r.workload) === r.metric);
 }
@@ -75,7 +88,9 @@ type MetricRow = { runtime: string; workload: string; metric: string };
  * runtime subset has the same headline; the other workloads are still worked out per view.
  * A view's rows must come from `all`.
  */
-export function primaryMetricKeeper(all: readonly MetricRow[]): <T extends MetricRow>(rows: readonly T[], selectedMetric: string | null) => T[] {
+export function primaryMetricKeeper(
+  all: readonly MetricRow[],
+): <T extends MetricRow>(rows: readonly T[], selectedMetric: string | null) => T[] {
   const metricsOf = new Map<string, Map<string, Set<string>>>(); // workload → runtime → metrics
   for (const s of all) {
     const byRuntime = metricsOf.get(s.workload) ?? metricsOf.set(s.workload, new Map()).get(s.workload)!;
@@ -84,7 +99,8 @@ export function primaryMetricKeeper(all: readonly MetricRow[]): <T extends Metri
   const fixed = new Map<string, string>();
   for (const [workload, byRuntime] of metricsOf) {
     const [first, ...others] = [...byRuntime.values()];
-    if (others.every((m) => m.size === first!.size && [...m].every((x) => first!.has(x)))) fixed.set(workload, primaryMetric([...first!])!);
+    if (others.every((m) => m.size === first!.size && [...m].every((x) => first!.has(x))))
+      fixed.set(workload, primaryMetric([...first!])!);
   }
   return (rows, selectedMetric) => {
     if (selectedMetric !== null) return keepPrimaryMetrics(rows, selectedMetric);
@@ -126,7 +142,12 @@ function referenceSeries(series: readonly SeriesStats[], baseline: string): Map<
     const byMetric = candidates.get(s.workload) ?? candidates.set(s.workload, new Map()).get(s.workload)!;
     (byMetric.get(s.metric) ?? byMetric.set(s.metric, []).get(s.metric)!).push(s);
   }
-  return new Map([...candidates].map(([workload, byMetric]) => [workload, new Map([...byMetric].map(([metric, c]) => [metric, pickBaseline(c)]))]));
+  return new Map(
+    [...candidates].map(([workload, byMetric]) => [
+      workload,
+      new Map([...byMetric].map(([metric, c]) => [metric, pickBaseline(c)])),
+    ]),
+  );
 }
 
 /** A series' overhead row against its baseline reference (both with positive values only). */
@@ -152,7 +173,11 @@ export function overheadRow(s: SeriesStats, ref: SeriesStats): OverheadRow {
  * metric (other versions and variants of the baseline runtime get rows of their own), largest
  * first. `rowOf` lets a caller that keeps series objects reuse rows (db/queries/explore.ts).
  */
-export function toOverheadRows(series: readonly SeriesStats[], baseline: string, rowOf: (s: SeriesStats, ref: SeriesStats) => OverheadRow = overheadRow): OverheadTable {
+export function toOverheadRows(
+  series: readonly SeriesStats[],
+  baseline: string,
+  rowOf: (s: SeriesStats, ref: SeriesStats) => OverheadRow = overheadRow,
+): OverheadTable {
   const references = referenceSeries(series, baseline);
   const rows: OverheadRow[] = [];
   const skipped: OverheadTable["skipped"] = [];

@@ -3,12 +3,22 @@ import { headlineFindings } from "./findings";
 import { overheadRowFor } from "@/test/overhead-row-fixture";
 
 const row = (runtime: string, workload: string, direction: "higher" | "lower", values: number[], base: number[]) =>
-  overheadRowFor({ runtime, workload, direction, metric: direction === "higher" ? "requests_per_s" : "start_time", values, base });
+  overheadRowFor({
+    runtime,
+    workload,
+    direction,
+    metric: direction === "higher" ? "requests_per_s" : "start_time",
+    values,
+    base,
+  });
 
 describe("headline findings", () => {
   it("phrases throughput and time ratios in plain words with n, largest effect first", () => {
     const f = headlineFindings(
-      [row("runsc-ptrace", "nginx", "higher", [1770, 1770, 1770], [16800, 16800, 16800]), row("crun", "start", "lower", [20], [22])],
+      [
+        row("runsc-ptrace", "nginx", "higher", [1770, 1770, 1770], [16800, 16800, 16800]),
+        row("crun", "start", "lower", [20], [22]),
+      ],
       "runc",
     );
     expect(f.map((x) => x.text)).toEqual([

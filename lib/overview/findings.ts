@@ -11,10 +11,14 @@ function ratioPhrase(row: OverheadRow, baseline: string): string {
   const costRatio = 1 + row.overheadPct / 100;
   const base = runtimeLabel(baseline);
   if (row.direction === "lower") {
-    return costRatio >= 1 ? `needs ${times(costRatio)} the ${row.metric} of ${base}` : `needs ${pctOf(costRatio)} of the ${row.metric} of ${base}`;
+    return costRatio >= 1
+      ? `needs ${times(costRatio)} the ${row.metric} of ${base}`
+      : `needs ${pctOf(costRatio)} of the ${row.metric} of ${base}`;
   }
   const valueRatio = 1 / costRatio;
-  return valueRatio >= 1 ? `reaches ${times(valueRatio)} the ${row.metric} of ${base}` : `reaches only ${pctOf(valueRatio)} of the ${row.metric} of ${base}`;
+  return valueRatio >= 1
+    ? `reaches ${times(valueRatio)} the ${row.metric} of ${base}`
+    : `reaches only ${pctOf(valueRatio)} of the ${row.metric} of ${base}`;
 }
 
 const times = (r: number) => `${r >= 10 ? Math.round(r) : Number(r.toPrecision(2))}×`;
@@ -28,7 +32,9 @@ const pctOf = (r: number) => `${Number((r * 100).toPrecision(2))} %`;
 export function headlineFindings(rows: readonly OverheadRow[], baseline: string, limit = 5): Finding[] {
   const seen = new Set<string>();
   const perWorkload = new Map<string, number>();
-  const ordered = [...rows].sort((a, b) => Math.abs(Math.log1p(b.overheadPct / 100)) - Math.abs(Math.log1p(a.overheadPct / 100)));
+  const ordered = [...rows].sort(
+    (a, b) => Math.abs(Math.log1p(b.overheadPct / 100)) - Math.abs(Math.log1p(a.overheadPct / 100)),
+  );
   const out: Finding[] = [];
   for (const row of ordered) {
     const key = `${row.runtime}|${row.version}|${row.variant}`;
@@ -36,7 +42,10 @@ export function headlineFindings(rows: readonly OverheadRow[], baseline: string,
     seen.add(key);
     perWorkload.set(row.workload, (perWorkload.get(row.workload) ?? 0) + 1);
     const n = row.n === row.baselineN ? `n = ${row.n}` : `n = ${row.n} vs ${row.baselineN}`;
-    out.push({ text: `${runtimeLabel(row.runtime, row.version, row.variant)} ${ratioPhrase(row, baseline)} on ${row.workload} (${formatPct(row.overheadPct)}, ${n}).`, row });
+    out.push({
+      text: `${runtimeLabel(row.runtime, row.version, row.variant)} ${ratioPhrase(row, baseline)} on ${row.workload} (${formatPct(row.overheadPct)}, ${n}).`,
+      row,
+    });
     if (out.length === limit) break;
   }
   return out;

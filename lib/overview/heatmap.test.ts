@@ -5,10 +5,42 @@ import { overheadRowFor } from "@/test/overhead-row-fixture";
 describe("toHeatmap", () => {
   it("gives each runtime one cell per category: the geometric mean of its workloads' ratios", () => {
     const rows = [
-      overheadRowFor({ runtime: "runsc-ptrace", workload: "a", category: "web", direction: "lower", metric: "t", values: [4], base: [1] }),
-      overheadRowFor({ runtime: "runsc-ptrace", workload: "b", category: "web", direction: "lower", metric: "t", values: [1], base: [1] }),
-      overheadRowFor({ runtime: "runsc-ptrace", workload: "c", category: "cpu", direction: "lower", metric: "t", values: [1], base: [1] }),
-      overheadRowFor({ runtime: "crun", workload: "a", category: "web", direction: "lower", metric: "t", values: [1], base: [2] }),
+      overheadRowFor({
+        runtime: "runsc-ptrace",
+        workload: "a",
+        category: "web",
+        direction: "lower",
+        metric: "t",
+        values: [4],
+        base: [1],
+      }),
+      overheadRowFor({
+        runtime: "runsc-ptrace",
+        workload: "b",
+        category: "web",
+        direction: "lower",
+        metric: "t",
+        values: [1],
+        base: [1],
+      }),
+      overheadRowFor({
+        runtime: "runsc-ptrace",
+        workload: "c",
+        category: "cpu",
+        direction: "lower",
+        metric: "t",
+        values: [1],
+        base: [1],
+      }),
+      overheadRowFor({
+        runtime: "crun",
+        workload: "a",
+        category: "web",
+        direction: "lower",
+        metric: "t",
+        values: [1],
+        base: [2],
+      }),
     ];
     const map = toHeatmap(rows);
     expect(map.categories).toEqual(["cpu", "web"]);

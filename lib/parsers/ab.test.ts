@@ -7,26 +7,42 @@ const metricsOf = (name: string) => sampleValues(parse(name), { metricOnly: true
 
 // Values copied from the fixtures: ms * 1e6 → ns, Kbytes/sec * 1024 → B/s.
 const GOOD: [string, string, Record<string, number>][] = [
-  ["nginx-n2000-c16.txt", "ab / n=2000 c=16", {
-    requests_per_s: 11889.62,
-    time_per_request: 1.346e6,
-    time_per_request_all: 0.084e6,
-    transfer_rate: 3076.9 * 1024,
-    failed_requests: 0,
-    non_2xx_responses: 0,
-    connect_time_max: 4e6,
-    processing_time_median: 1e6,
-    waiting_time_max: 5e6,
-    total_time_min: 1e6,
-    total_time_max: 6e6,
-    latency_p50: 1e6,
-    latency_p90: 2e6,
-    latency_p99: 3e6,
-    latency_p100: 6e6,
-  }],
-  ["nginx-404.txt", "ab /missing n=2000 c=16", { requests_per_s: 8350.7, non_2xx_responses: 2000, total_time_mean: 2e6, latency_p100: 41e6 }],
-  ["nginx-keepalive.txt", "ab / n=500 c=8 keepalive", { requests_per_s: 15250.41, time_per_request: 0.525e6, latency_p80: 1e6 }],
-  ["nginx-length-failures.txt", "ab /vary n=2000 c=16", { requests_per_s: 18056.08, failed_requests: 443, transfer_rate: 2595.94 * 1024 }],
+  [
+    "nginx-n2000-c16.txt",
+    "ab / n=2000 c=16",
+    {
+      requests_per_s: 11889.62,
+      time_per_request: 1.346e6,
+      time_per_request_all: 0.084e6,
+      transfer_rate: 3076.9 * 1024,
+      failed_requests: 0,
+      non_2xx_responses: 0,
+      connect_time_max: 4e6,
+      processing_time_median: 1e6,
+      waiting_time_max: 5e6,
+      total_time_min: 1e6,
+      total_time_max: 6e6,
+      latency_p50: 1e6,
+      latency_p90: 2e6,
+      latency_p99: 3e6,
+      latency_p100: 6e6,
+    },
+  ],
+  [
+    "nginx-404.txt",
+    "ab /missing n=2000 c=16",
+    { requests_per_s: 8350.7, non_2xx_responses: 2000, total_time_mean: 2e6, latency_p100: 41e6 },
+  ],
+  [
+    "nginx-keepalive.txt",
+    "ab / n=500 c=8 keepalive",
+    { requests_per_s: 15250.41, time_per_request: 0.525e6, latency_p80: 1e6 },
+  ],
+  [
+    "nginx-length-failures.txt",
+    "ab /vary n=2000 c=16",
+    { requests_per_s: 18056.08, failed_requests: 443, transfer_rate: 2595.94 * 1024 },
+  ],
 ];
 
 const BROKEN: [string, string][] = [
@@ -37,7 +53,14 @@ const BROKEN: [string, string][] = [
 ];
 
 describe("ab parser", () => {
-  describeFixtureCases({ parser, tool: "ab", good: GOOD, read: matchWorkloadMetrics(3), broken: BROKEN, copiesElsewhere: ["wrk/wrong-tool-ab.txt"] });
+  describeFixtureCases({
+    parser,
+    tool: "ab",
+    good: GOOD,
+    read: matchWorkloadMetrics(3),
+    broken: BROKEN,
+    copiesElsewhere: ["wrk/wrong-tool-ab.txt"],
+  });
 
   it("emits all four Connection Times rows and nine percentiles", () => {
     const metrics = Object.keys(metricsOf("nginx-n2000-c16.txt"));

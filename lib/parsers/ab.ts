@@ -43,7 +43,10 @@ function connectionTimes(raw: string): { metric: string; value: number }[] {
     }
     columns.forEach((col, i) => {
       if (col === "sd") return;
-      out.push({ metric: `${row}_time_${col}`, value: toCanonical(toNumber(values[i], `${label} ${col}`, line), "ms").value });
+      out.push({
+        metric: `${row}_time_${col}`,
+        value: toCanonical(toNumber(values[i], `${label} ${col}`, line), "ms").value,
+      });
     });
   }
   return out;
@@ -55,7 +58,8 @@ export const abParser: Parser = {
   describe: "ApacheBench (ab) text report",
   detect: (raw) => BANNER.test(raw) || (/^Server Software:/m.test(raw) && RPS.test(raw)),
   parse(raw) {
-    if (raw.trim() === "") throw new ParseError("empty input: expected ApacheBench output ('This is ApacheBench, Version ...')");
+    if (raw.trim() === "")
+      throw new ParseError("empty input: expected ApacheBench output ('This is ApacheBench, Version ...')");
     if (!RPS.test(raw)) {
       // ab aborts with an APR error (e.g. "apr_socket_recv: Connection refused (111)").
       const failure = /(apr_\w+: [^\n]*)/.exec(raw);
@@ -72,7 +76,8 @@ export const abParser: Parser = {
     };
 
     const samples: ParsedSample[] = [];
-    const add = (metric: string, value: number, unit: ParsedSample["unit"]) => samples.push({ workload, metric, unit, value });
+    const add = (metric: string, value: number, unit: ParsedSample["unit"]) =>
+      samples.push({ workload, metric, unit, value });
     add("requests_per_s", requireNumber(raw, RPS, "Requests per second"), "ops_per_s");
     const perRequest = requireNumber(raw, /^Time per request:\s+([\d.]+) \[ms\] \(mean\)$/m, "Time per request (mean)");
     add("time_per_request", toCanonical(perRequest, "ms").value, "ns");
@@ -92,7 +97,11 @@ export const abParser: Parser = {
     // ab skips both tables when no request completed (and the percentiles with -d).
     if (complete > 0) for (const { metric, value } of connectionTimes(raw)) add(metric, value, "ns");
     for (const p of raw.matchAll(PERCENTILE)) {
-      add(`latency_p${p[1]}`, toCanonical(toNumber(p[2], `${p[1]}% served within`, lineAt(raw, p.index)), "ms").value, "ns");
+      add(
+        `latency_p${p[1]}`,
+        toCanonical(toNumber(p[2], `${p[1]}% served within`, lineAt(raw, p.index)), "ms").value,
+        "ns",
+      );
     }
 
     const host = field(raw, "Server Hostname");
@@ -100,7 +109,10 @@ export const abParser: Parser = {
     const scheme = /^SSL\/TLS Protocol:/m.test(raw) ? "https" : "http";
     return {
       toolVersion: BANNER.exec(raw)?.[1],
-      command: host && port ? `ab -n ${complete} -c ${concurrency}${keepalive ? " -k" : ""} ${scheme}://${host}:${port}${path}` : undefined,
+      command:
+        host && port
+          ? `ab -n ${complete} -c ${concurrency}${keepalive ? " -k" : ""} ${scheme}://${host}:${port}${path}`
+          : undefined,
       samples,
     };
   },

@@ -8,7 +8,20 @@ import { countRows, createTestDb } from "@/test/test-db";
 import { labelFile } from "@/lib/ingest/labels";
 import { planFile } from "@/lib/ingest/plan";
 import { checkEveryParser, PARSES_PER_INPUT } from "./__test__/fuzz-check";
-import { allFixtures, binary, byteMutated, cut, inserted, longLines, numberMutated, oversized, reEncoded, truncated, type FixtureBytes, type FuzzCase } from "./__test__/fuzz-inputs";
+import {
+  allFixtures,
+  binary,
+  byteMutated,
+  cut,
+  inserted,
+  longLines,
+  numberMutated,
+  oversized,
+  reEncoded,
+  truncated,
+  type FixtureBytes,
+  type FuzzCase,
+} from "./__test__/fuzz-inputs";
 import { ParseError, TOOL_IDS } from "./types";
 
 // Property tests: every parser, fed damaged versions of every real fixture, returns finite samples
@@ -59,35 +72,49 @@ afterAll(() => {
 });
 
 describe("parser fuzzing", () => {
-  it.each(MUTATIONS)("survives fixtures %s", (_, mutate, runs) => {
-    const property = fc.property(fc.constantFrom(...fixtures).chain(mutate), (c) => {
-      tried.random++;
-      expectClean(c);
-    });
-    fc.assert(property, { seed: SEED, numRuns: Math.round(runs * SCALE) });
-  }, TEST_TIMEOUT);
-
-  it("survives every fixture empty, blank or wrongly encoded (UTF-16, Latin-1, BOM, CR line ends)", () => {
-    for (const f of fixtures)
-      for (const c of reEncoded(f)) {
-        tried.encodings++;
+  it.each(MUTATIONS)(
+    "survives fixtures %s",
+    (_, mutate, runs) => {
+      const property = fc.property(fc.constantFrom(...fixtures).chain(mutate), (c) => {
+        tried.random++;
         expectClean(c);
-      }
-  }, TEST_TIMEOUT);
+      });
+      fc.assert(property, { seed: SEED, numRuns: Math.round(runs * SCALE) });
+    },
+    TEST_TIMEOUT,
+  );
 
-  it("reads a fixture repeated to 2 MB, as one long line, or blanked, in linear time, for every tool", () => {
-    // The largest fixture of each tool, so each parser's main loop sees a long input of its own format.
-    const largest = TOOL_IDS.map((tool) => fixtures.filter((f) => f.tool === tool).sort((a, b) => b.bytes.length - a.bytes.length)[0]);
-    for (const f of largest) {
-      if (!f) continue;
-      const c = oversized(f, BIG_SIZE);
-      expect(c.bytes.length).toBeGreaterThanOrEqual(BIG_SIZE);
-      for (const big of [c, ...longLines(f, LONG_LINE_SIZE)]) {
-        tried.oversized++;
-        expectClean(big);
+  it(
+    "survives every fixture empty, blank or wrongly encoded (UTF-16, Latin-1, BOM, CR line ends)",
+    () => {
+      for (const f of fixtures)
+        for (const c of reEncoded(f)) {
+          tried.encodings++;
+          expectClean(c);
+        }
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    "reads a fixture repeated to 2 MB, as one long line, or blanked, in linear time, for every tool",
+    () => {
+      // The largest fixture of each tool, so each parser's main loop sees a long input of its own format.
+      const largest = TOOL_IDS.map(
+        (tool) => fixtures.filter((f) => f.tool === tool).sort((a, b) => b.bytes.length - a.bytes.length)[0],
+      );
+      for (const f of largest) {
+        if (!f) continue;
+        const c = oversized(f, BIG_SIZE);
+        expect(c.bytes.length).toBeGreaterThanOrEqual(BIG_SIZE);
+        for (const big of [c, ...longLines(f, LONG_LINE_SIZE)]) {
+          tried.oversized++;
+          expectClean(big);
+        }
       }
-    }
-  }, 3 * TEST_TIMEOUT);
+    },
+    3 * TEST_TIMEOUT,
+  );
 });
 
 describe("ingest of damaged files", () => {
@@ -127,10 +154,20 @@ describe("ingest of damaged files", () => {
   it(
     "rejects a truncated, empty, UTF-16, overflowing or NUL-ridden file with a ParseError and writes nothing of it",
     withDb(async (conn, dir) => {
-      const good = await ingestCase(conn, dir, { from: "ping/loopback-5.txt", fileName: "ping.txt", bytes: fixture("ping/loopback-5.txt").bytes, how: "cat" }, 0);
+      const good = await ingestCase(
+        conn,
+        dir,
+        { from: "ping/loopback-5.txt", fileName: "ping.txt", bytes: fixture("ping/loopback-5.txt").bytes, how: "cat" },
+        0,
+      );
       expect(good.summary).toMatchObject({ imported: 1, failed: [] });
       const before = countRows(conn);
-      const head = (id: string, n?: number): FuzzCase => ({ from: id, fileName: id.split("/")[1]!, bytes: fixture(id).bytes.subarray(0, n), how: n === undefined ? `cat ${id}` : `head -c ${n} ${id}` });
+      const head = (id: string, n?: number): FuzzCase => ({
+        from: id,
+        fileName: id.split("/")[1]!,
+        bytes: fixture(id).bytes.subarray(0, n),
+        how: n === undefined ? `cat ${id}` : `head -c ${n} ${id}`,
+      });
       const recoded = (id: string, how: string) => reEncoded(fixture(id)).find((c) => c.how.startsWith(how))!;
       const bad: FuzzCase[] = [
         head("fio/randread-4k.json", 4000),
@@ -143,7 +180,11 @@ describe("ingest of damaged files", () => {
       for (const [i, c] of bad.entries()) {
         const { planError, summary } = await ingestCase(conn, dir, c, i + 1);
         expect(planError, c.how).toBeInstanceOf(ParseError);
-        expect(summary, c.how).toMatchObject({ files: 1, imported: 0, failed: [{ error: (planError as Error).message }] });
+        expect(summary, c.how).toMatchObject({
+          files: 1,
+          imported: 0,
+          failed: [{ error: (planError as Error).message }],
+        });
         expect(countRows(conn), c.how).toEqual(before);
       }
     }),
@@ -153,7 +194,9 @@ describe("ingest of damaged files", () => {
     "imports a randomly damaged file whole or not at all",
     withDb(async (conn, dir) => {
       let i = 0;
-      const anyDamage = fc.constantFrom(...fixtures.filter((f) => f.tool !== "table")).chain((f) => fc.oneof(truncated(f), byteMutated(f), inserted(f), numberMutated(f)));
+      const anyDamage = fc
+        .constantFrom(...fixtures.filter((f) => f.tool !== "table"))
+        .chain((f) => fc.oneof(truncated(f), byteMutated(f), inserted(f), numberMutated(f)));
       await fc.assert(
         fc.asyncProperty(anyDamage, async (c) => {
           const before = countRows(conn);

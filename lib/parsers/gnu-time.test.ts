@@ -28,12 +28,26 @@ const GOOD: [string, Record<string, number>][] = [
       "dd if=/dev/zero of=/dev/null bs=1M count=64 fs_inputs": 360,
     },
   ],
-  ["nonzero-exit.txt", { "ls /nonexistent-hvscope max_rss": 2224 * 1024, "ls /nonexistent-hvscope wall_time": 20_000_000 }],
+  [
+    "nonzero-exit.txt",
+    { "ls /nonexistent-hvscope max_rss": 2224 * 1024, "ls /nonexistent-hvscope wall_time": 20_000_000 },
+  ],
   // dd.txt plus 50,000 blank lines: the same values (issue 7: blank lines used to take quadratic time).
-  ["issue-7-4.txt", { "dd if=/dev/zero of=/dev/null bs=1M count=64 wall_time": 40_000_000, "dd if=/dev/zero of=/dev/null bs=1M count=64 fs_inputs": 360 }],
+  [
+    "issue-7-4.txt",
+    {
+      "dd if=/dev/zero of=/dev/null bs=1M count=64 wall_time": 40_000_000,
+      "dd if=/dev/zero of=/dev/null bs=1M count=64 fs_inputs": 360,
+    },
+  ],
   [
     "appended-3.txt",
-    { "sleep 0.1 wall_time#0": 110_000_000, "sleep 0.1 wall_time#1": 100_000_000, "sleep 0.1 max_rss#0": 1656 * 1024, "sleep 0.1 max_rss#2": 1640 * 1024 },
+    {
+      "sleep 0.1 wall_time#0": 110_000_000,
+      "sleep 0.1 wall_time#1": 100_000_000,
+      "sleep 0.1 max_rss#0": 1656 * 1024,
+      "sleep 0.1 max_rss#2": 1640 * 1024,
+    },
   ],
 ];
 
@@ -45,7 +59,11 @@ const BROKEN: [string, string][] = [
 
 describe("GNU time parser", () => {
   describeFixtureCases({
-    parser, tool: "gnu-time", good: GOOD, read: matchValues(), broken: BROKEN,
+    parser,
+    tool: "gnu-time",
+    good: GOOD,
+    read: matchValues(),
+    broken: BROKEN,
     copiesElsewhere: ["meminfo/wrong-tool.txt", "stress-ng/wrong-tool.txt"],
   });
 
@@ -58,7 +76,11 @@ describe("GNU time parser", () => {
   it("keys the workload by the timed command", () => {
     const result = parse("sleep.txt");
     expect(result.command).toBe("sleep 0.2");
-    expect(result.samples[0]?.workload).toEqual({ name: "sleep 0.2", category: "footprint", params: { command: "sleep 0.2" } });
+    expect(result.samples[0]?.workload).toEqual({
+      name: "sleep 0.2",
+      category: "footprint",
+      params: { command: "sleep 0.2" },
+    });
     expect(result.samples.every((s) => s.repetition === undefined)).toBe(true);
   });
 

@@ -34,21 +34,37 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** `h:mm:ss` or `m:ss.ss` (time prints the first form once the run reaches an hour). */
 function elapsedSeconds(text: string, line: number): number {
   const parts = text.split(":").map((p) => toNumber(p, `elapsed time ${JSON.stringify(text)}`, line));
-  if (parts.length < 2 || parts.length > 3) throw new ParseError(`expected elapsed time as h:mm:ss or m:ss, got ${JSON.stringify(text)}`, line);
+  if (parts.length < 2 || parts.length > 3)
+    throw new ParseError(`expected elapsed time as h:mm:ss or m:ss, got ${JSON.stringify(text)}`, line);
   return parts.reduce((total, p) => total * 60 + p, 0);
 }
 
-function parseBlock(raw: string, start: number, block: string, workload: WorkloadKey, repetition: number | undefined): ParsedSample[] {
+function parseBlock(
+  raw: string,
+  start: number,
+  block: string,
+  workload: WorkloadKey,
+  repetition: number | undefined,
+): ParsedSample[] {
   const find = (label: string) => {
     const m = new RegExp(`^[ \\t]*${escape(label)}: (.*?)[ \\t]*$`, "m").exec(block);
-    if (!m) throw new ParseError(`${workload.name}: missing '${label}' (output cut short, or not time -v?)`, lineAt(raw, start));
+    if (!m)
+      throw new ParseError(
+        `${workload.name}: missing '${label}' (output cut short, or not time -v?)`,
+        lineAt(raw, start),
+      );
     return { text: m[1] ?? "", line: lineAt(raw, start + m.index) };
   };
   // The last line of every block: without it the block was cut.
   find("Exit status");
   const elapsed = find("Elapsed (wall clock) time (h:mm:ss or m:ss)");
   const samples: ParsedSample[] = [
-    { workload, metric: "wall_time", unit: "ns", value: Math.round(toCanonical(elapsedSeconds(elapsed.text, elapsed.line), "s").value) },
+    {
+      workload,
+      metric: "wall_time",
+      unit: "ns",
+      value: Math.round(toCanonical(elapsedSeconds(elapsed.text, elapsed.line), "s").value),
+    },
   ];
   for (const { label, metric, unit } of FIELDS) {
     const { text, line } = find(label);
@@ -57,7 +73,13 @@ function parseBlock(raw: string, start: number, block: string, workload: Workloa
   }
   // time prints "?%" when the elapsed time rounds to zero.
   const cpu = find("Percent of CPU this job got");
-  if (cpu.text !== "?%") samples.push({ workload, metric: "cpu_usage", unit: "percent", value: toNumber(cpu.text.replace(/%$/, ""), "percent of CPU", cpu.line) });
+  if (cpu.text !== "?%")
+    samples.push({
+      workload,
+      metric: "cpu_usage",
+      unit: "percent",
+      value: toNumber(cpu.text.replace(/%$/, ""), "percent of CPU", cpu.line),
+    });
   return repetition === undefined ? samples : samples.map((s) => ({ ...s, repetition }));
 }
 
@@ -65,7 +87,8 @@ export const gnuTimeParser: Parser = {
   id: "gnu-time",
   version: 1,
   describe: "GNU time -v (verbose) report, one block per timed run",
-  detect: (raw) => /^[ \t]*Command being timed: "/m.test(raw) && /^[ \t]*Maximum resident set size \(kbytes\): /m.test(raw),
+  detect: (raw) =>
+    /^[ \t]*Command being timed: "/m.test(raw) && /^[ \t]*Maximum resident set size \(kbytes\): /m.test(raw),
   parse(raw) {
     const blocks = [...raw.matchAll(COMMAND)];
     if (blocks.length === 0) throw new ParseError("missing the 'Command being timed: \"...\"' line of time -v");

@@ -23,14 +23,21 @@ const GOOD: [string, Record<string, number>][] = [
   ["warmup.json", { "sleep 0.02 wall_time#1": 32_412_768, "sleep 0.02 user_time": 3_527_220 }],
   [
     "param-scan.json",
-    { "sleep 0.01 wall_time#4": 16_867_714, "sleep 0.02 wall_time#4": 23_208_580, "sleep 0.03 wall_time#4": 33_709_478 },
+    {
+      "sleep 0.01 wall_time#4": 16_867_714,
+      "sleep 0.02 wall_time#4": 23_208_580,
+      "sleep 0.03 wall_time#4": 33_709_478,
+    },
   ],
 ];
 
 const BROKEN: [string, string | RegExp][] = [
   ["truncated.json", /^line 36: invalid JSON: /],
   ["empty.json", "invalid JSON: Unexpected end of JSON input"],
-  ["wrong-tool.json", "not a hyperfine --export-json file:\n✖ Invalid input: expected array, received undefined\n  → at results"],
+  [
+    "wrong-tool.json",
+    "not a hyperfine --export-json file:\n✖ Invalid input: expected array, received undefined\n  → at results",
+  ],
   [
     "terminal-report.txt",
     "this is hyperfine's terminal report, which omits the individual run times; re-run with --export-json FILE and ingest FILE",
@@ -40,7 +47,14 @@ const BROKEN: [string, string | RegExp][] = [
 ];
 
 describe("hyperfine parser", () => {
-  describeFixtureCases({ parser, tool: "hyperfine", good: GOOD, read: matchValues(), broken: BROKEN, copiesElsewhere: ["iperf3/wrong-tool-hyperfine.json"] });
+  describeFixtureCases({
+    parser,
+    tool: "hyperfine",
+    good: GOOD,
+    read: matchValues(),
+    broken: BROKEN,
+    copiesElsewhere: ["iperf3/wrong-tool-hyperfine.json"],
+  });
 
   it("makes every run its own wall_time sample", () => {
     const walls = parse("runs10.json").samples.filter((s) => s.metric === "wall_time");

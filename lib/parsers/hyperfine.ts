@@ -39,7 +39,9 @@ export const hyperfineParser: Parser = {
   parse(raw, ctx) {
     const { category } = readOptions(OPTIONS, ctx.options, "hyperfine");
     if (!JSON_START.test(raw) && TERMINAL_REPORT.test(raw)) {
-      throw new ParseError("this is hyperfine's terminal report, which omits the individual run times; re-run with --export-json FILE and ingest FILE");
+      throw new ParseError(
+        "this is hyperfine's terminal report, which omits the individual run times; re-run with --export-json FILE and ingest FILE",
+      );
     }
     const parsed = EXPORT.safeParse(parseJson(raw));
     if (!parsed.success) throw new ParseError(`not a hyperfine --export-json file:\n${z.prettifyError(parsed.error)}`);
@@ -50,7 +52,13 @@ export const hyperfineParser: Parser = {
         throw new ParseError(`${r.command}: ${r.times.length} times but ${r.exit_codes.length} exit codes`);
       }
       return [
-        ...r.times.map((t, repetition): ParsedSample => ({ workload, metric: "wall_time", unit: "ns", value: ns(t), repetition })),
+        ...r.times.map((t, repetition): ParsedSample => ({
+          workload,
+          metric: "wall_time",
+          unit: "ns",
+          value: ns(t),
+          repetition,
+        })),
         { workload, metric: "user_time", unit: "ns", value: ns(r.user) },
         { workload, metric: "system_time", unit: "ns", value: ns(r.system) },
         // With --ignore-failure hyperfine keeps timing failed runs; null means killed by a signal.

@@ -27,15 +27,26 @@ export const mbwParser: Parser = {
       if (!RESULT_START.test(text)) return;
       const line = i + 1;
       const m = RESULT.exec(text);
-      if (!m) throw new ParseError("incomplete result line (expected '<n>\\tMethod: ...\\tElapsed: ...\\tMiB: ...\\tCopy: <x> MiB/s')", line);
+      if (!m)
+        throw new ParseError(
+          "incomplete result line (expected '<n>\\tMethod: ...\\tElapsed: ...\\tMiB: ...\\tCopy: <x> MiB/s')",
+          line,
+        );
       const [, iteration = "", method = "", , mib = "", copy = ""] = m;
       // AVG is not a measurement: mbw derives it as size / mean(elapsed), which is not even the
       // mean of the printed bandwidths. Storing it would count every run twice.
       if (iteration === "AVG") return;
       // Elapsed rounds to 0 under the gettimeofday() resolution and mbw then prints "inf".
-      if (copy === "inf") throw new ParseError(`bandwidth is inf for ${method} (elapsed time under the timer resolution; use a larger array)`, line);
+      if (copy === "inf")
+        throw new ParseError(
+          `bandwidth is inf for ${method} (elapsed time under the timer resolution; use a larger array)`,
+          line,
+        );
       const arrayMiB = toNumber(mib, "array size (MiB)", line);
-      const params: Record<string, string | number> = { method: method.toLowerCase(), array_size: toCanonical(arrayMiB, "MiB").value };
+      const params: Record<string, string | number> = {
+        method: method.toLowerCase(),
+        array_size: toCanonical(arrayMiB, "MiB").value,
+      };
       const name = [`mbw ${method.toLowerCase()}`, `size=${arrayMiB}MiB`];
       if (method === "MCBLOCK" && blockSize !== undefined) {
         params.block_size = Number(blockSize);
@@ -49,7 +60,10 @@ export const mbwParser: Parser = {
     if (samples.length === 0) throw new ParseError("no mbw result lines ('<n>\\tMethod: ...\\tCopy: <x> MiB/s') found");
     if (runs !== undefined) {
       for (const [method, count] of perMethod) {
-        if (count !== Number(runs)) throw new ParseError(`${method} has ${count} of the ${runs} runs announced by 'Doing ${runs} runs per test' (output cut short?)`);
+        if (count !== Number(runs))
+          throw new ParseError(
+            `${method} has ${count} of the ${runs} runs announced by 'Doing ${runs} runs per test' (output cut short?)`,
+          );
       }
     }
     return { samples };

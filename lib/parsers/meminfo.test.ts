@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { describeFixtureCases, hasSharedDatasets, matchValues, parseFixture, readSharedRaw, sampleValues } from "./__test__/fixture-cases";
+import {
+  describeFixtureCases,
+  hasSharedDatasets,
+  matchValues,
+  parseFixture,
+  readSharedRaw,
+  sampleValues,
+} from "./__test__/fixture-cases";
 import { readFixture } from "./__test__/fixtures";
 import { meminfoMetricName, meminfoParser as parser } from "./meminfo";
 
@@ -26,14 +33,18 @@ const GOOD: [string, Record<string, number>][] = [
 ];
 
 const BROKEN: [string, string][] = [
-  ["truncated.txt", 'line 3: expected \'Key: value [kB]\', got "MemA"'],
+  ["truncated.txt", "line 3: expected 'Key: value [kB]', got \"MemA\""],
   ["empty.txt", "missing the MemTotal line"],
   ["wrong-tool.txt", 'line 1: expected \'Key: value [kB]\', got "\\tCommand being timed: \\"sleep 0.2\\""'],
 ];
 
 describe("meminfo parser", () => {
   describeFixtureCases({
-    parser, tool: "meminfo", good: GOOD, read: matchValues({ metricOnly: true }), broken: BROKEN,
+    parser,
+    tool: "meminfo",
+    good: GOOD,
+    read: matchValues({ metricOnly: true }),
+    broken: BROKEN,
     copiesElsewhere: ["gnu-time/wrong-tool.txt"],
   });
 
@@ -63,10 +74,17 @@ describe("meminfo parser", () => {
     expect(meminfoMetricName(key)).toBe(metric);
   });
 
-  it.skipIf(!hasSharedDatasets)("reads a Firecracker guest's /proc/meminfo (skipped when ../shared/datasets is absent)", () => {
-    const raw = readSharedRaw("mem-fc-128-vm.txt");
-    expect(parser.detect(raw, "mem-fc-128-vm.txt")).toBe(true);
-    const values = sampleValues(parser.parse(raw, { fileName: "mem-fc-128-vm.txt" }), { metricOnly: true });
-    expect(values).toMatchObject({ mem_total: 114800 * 1024, mem_available: 66460 * 1024, mem_used: (114800 - 66460) * 1024 });
-  });
+  it.skipIf(!hasSharedDatasets)(
+    "reads a Firecracker guest's /proc/meminfo (skipped when ../shared/datasets is absent)",
+    () => {
+      const raw = readSharedRaw("mem-fc-128-vm.txt");
+      expect(parser.detect(raw, "mem-fc-128-vm.txt")).toBe(true);
+      const values = sampleValues(parser.parse(raw, { fileName: "mem-fc-128-vm.txt" }), { metricOnly: true });
+      expect(values).toMatchObject({
+        mem_total: 114800 * 1024,
+        mem_available: 66460 * 1024,
+        mem_used: (114800 - 66460) * 1024,
+      });
+    },
+  );
 });

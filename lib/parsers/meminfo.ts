@@ -34,7 +34,9 @@ export const meminfoParser: Parser = {
       const key = m[1] ?? "";
       const metric = meminfoMetricName(key);
       const n = toNumber(m[2], key, i + 1);
-      const sample: ParsedSample = m[3] ? { workload, metric, ...toCanonical(n, "kB") } : { workload, metric, unit: "count", value: n };
+      const sample: ParsedSample = m[3]
+        ? { workload, metric, ...toCanonical(n, "kB") }
+        : { workload, metric, unit: "count", value: n };
       // Free and available memory are better when larger, unlike the other sizes.
       if (/_free$|^mem_available$/.test(metric)) sample.direction = "higher";
       if (m[3]) kib.set(key, n);

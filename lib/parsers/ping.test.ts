@@ -12,8 +12,17 @@ const BROKEN: [string, RegExp][] = [["truncated.txt", /missing the 'packets tran
 
 describe("ping parser", () => {
   describeFixtureCases({
-    parser, tool: "ping", good: GOOD, read: matchValues({ metricOnly: true }), broken: BROKEN,
+    parser,
+    tool: "ping",
+    good: GOOD,
+    read: matchValues({ metricOnly: true }),
+    broken: BROKEN,
     // Other tools' "wrong tool" fixtures are copies of ping output.
-    copiesElsewhere: ["fio/ping-loopback.txt", "mbw/wrong-tool-ping.txt", "sysbench/wrong-tool-ping.txt", "table/wrong-tool-ping.txt"],
+    copiesElsewhere: [
+      "fio/ping-loopback.txt",
+      "mbw/wrong-tool-ping.txt",
+      "sysbench/wrong-tool-ping.txt",
+      "table/wrong-tool-ping.txt",
+    ],
   });
 });

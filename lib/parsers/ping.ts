@@ -15,10 +15,20 @@ export const pingParser: Parser = {
   parse(raw) {
     const target = /^PING (\S+)/m.exec(raw)?.[1] ?? "unknown";
     const summary = SUMMARY.exec(raw);
-    if (!summary) throw new ParseError("missing the 'packets transmitted, received, % packet loss' summary (output cut short?)");
-    const workload = { name: "ping", category: "network" as const, params: { transmitted: toNumber(summary[1], "packets transmitted") } };
+    if (!summary)
+      throw new ParseError("missing the 'packets transmitted, received, % packet loss' summary (output cut short?)");
+    const workload = {
+      name: "ping",
+      category: "network" as const,
+      params: { transmitted: toNumber(summary[1], "packets transmitted") },
+    };
     const samples: ParsedSample[] = [
-      { workload, metric: "packet_loss", unit: "percent", value: requireNumber(raw, /([\d.]+)% packet loss/, "packet loss") },
+      {
+        workload,
+        metric: "packet_loss",
+        unit: "percent",
+        value: requireNumber(raw, /([\d.]+)% packet loss/, "packet loss"),
+      },
     ];
     const rtt = RTT.exec(raw);
     // With 100 % loss ping prints no rtt line; that is a real result, not a parse failure.

@@ -19,7 +19,9 @@ export const pmapParser: Parser = {
   parse(raw) {
     const titles = [...raw.matchAll(TITLE)];
     if (titles.length === 0 || !TABLE_HEADER.test(raw)) {
-      throw new ParseError("expected a 'PID:   command' line followed by the 'Address Kbytes RSS Dirty Mode Mapping' header of pmap -x");
+      throw new ParseError(
+        "expected a 'PID:   command' line followed by the 'Address Kbytes RSS Dirty Mode Mapping' header of pmap -x",
+      );
     }
     // Paths and pids vary between hosts; the program is what identifies the workload.
     const programOf = (title: RegExpExecArray) => ((title[2] ?? "").trim().split(/\s+/)[0] ?? "").replace(/^.*\//, "");
@@ -31,7 +33,10 @@ export const pmapParser: Parser = {
       const block = raw.slice(title.index, titles[i + 1]?.index ?? raw.length);
       const total = TOTAL.exec(block);
       if (!total) {
-        throw new ParseError(`process ${title[1]}: missing the 'total kB' line (output cut short, or not run with -x?)`, lineAt(raw, title.index));
+        throw new ParseError(
+          `process ${title[1]}: missing the 'total kB' line (output cut short, or not run with -x?)`,
+          lineAt(raw, title.index),
+        );
       }
       const line = lineAt(raw, title.index + total.index);
       const program = programOf(title);
@@ -39,7 +44,11 @@ export const pmapParser: Parser = {
       seen.set(program, index + 1);
       const workload: WorkloadKey = { name: `pmap ${program}`, category: "footprint", params: { command: program } };
       return METRICS.map((metric, j): ParsedSample => {
-        const sample: ParsedSample = { workload, metric, ...toCanonical(toNumber(total[j + 1], `total ${metric} (kB)`, line), "kB") };
+        const sample: ParsedSample = {
+          workload,
+          metric,
+          ...toCanonical(toNumber(total[j + 1], `total ${metric} (kB)`, line), "kB"),
+        };
         if ((count.get(program) ?? 0) > 1) sample.repetition = index;
         return sample;
       });

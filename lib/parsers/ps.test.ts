@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { describeFixtureCases, hasSharedDatasets, matchValues, parseFixture, readSharedRaw } from "./__test__/fixture-cases";
+import {
+  describeFixtureCases,
+  hasSharedDatasets,
+  matchValues,
+  parseFixture,
+  readSharedRaw,
+} from "./__test__/fixture-cases";
 import { psParser as parser } from "./ps";
 
 const parse = (name: string) => parseFixture(parser, "ps", name);
@@ -8,7 +14,15 @@ const parse = (name: string) => parseFixture(parser, "ps", name);
 const GOOD: [string, Record<string, number>][] = [
   ["sleep.txt", { "ps sleep vsz": 2920 * 1024, "ps sleep rss": 1884 * 1024 }],
   ["redis-server.txt", { "ps redis-server vsz": 63384 * 1024, "ps redis-server rss": 7856 * 1024 }],
-  ["sleep-3.txt", { "ps sleep rss#0": 1884 * 1024, "ps sleep rss#1": 1796 * 1024, "ps sleep rss#2": 1832 * 1024, "ps sleep vsz#2": 2920 * 1024 }],
+  [
+    "sleep-3.txt",
+    {
+      "ps sleep rss#0": 1884 * 1024,
+      "ps sleep rss#1": 1796 * 1024,
+      "ps sleep rss#2": 1832 * 1024,
+      "ps sleep vsz#2": 2920 * 1024,
+    },
+  ],
   ["mixed.txt", { "ps redis-server rss": 7856 * 1024, "ps sleep rss": 1884 * 1024 }],
 ];
 
@@ -21,12 +35,23 @@ const BROKEN: [string, string][] = [
 ];
 
 describe("ps parser", () => {
-  describeFixtureCases({ parser, tool: "ps", good: GOOD, read: matchValues(), broken: BROKEN, copiesElsewhere: ["pmap/wrong-tool.txt"] });
+  describeFixtureCases({
+    parser,
+    tool: "ps",
+    good: GOOD,
+    read: matchValues(),
+    broken: BROKEN,
+    copiesElsewhere: ["pmap/wrong-tool.txt"],
+  });
 
   it("names the workload after the program and keeps the full command line as the command", () => {
     const result = parse("redis-server.txt");
     expect(result.command).toBe("redis-server 127.0.0.1:6390");
-    expect(result.samples[0]?.workload).toEqual({ name: "ps redis-server", category: "footprint", params: { command: "redis-server" } });
+    expect(result.samples[0]?.workload).toEqual({
+      name: "ps redis-server",
+      category: "footprint",
+      params: { command: "redis-server" },
+    });
     expect(result.samples.every((s) => s.repetition === undefined)).toBe(true);
   });
 
@@ -47,18 +72,25 @@ describe("ps parser", () => {
   });
 
   it("rejects a sum option that is not a boolean, and unknown options, naming them", () => {
-    expect(() => parseFixture(parser, "ps", "sleep.txt", { sum: "yes" })).toThrow(/invalid ps options in the manifest:[\s\S]*sum/);
-    expect(() => parseFixture(parser, "ps", "sleep.txt", { total: true })).toThrow(/invalid ps options in the manifest/);
+    expect(() => parseFixture(parser, "ps", "sleep.txt", { sum: "yes" })).toThrow(
+      /invalid ps options in the manifest:[\s\S]*sum/,
+    );
+    expect(() => parseFixture(parser, "ps", "sleep.txt", { total: true })).toThrow(
+      /invalid ps options in the manifest/,
+    );
   });
 
-  it.skipIf(!hasSharedDatasets)("reads the Firecracker paper's ps outputs (skipped when ../shared/datasets is absent)", () => {
-    const raw = readSharedRaw("mem-fc-128.txt");
-    expect(parser.detect(raw, "mem-fc-128.txt")).toBe(true);
-    const result = parser.parse(raw, { fileName: "mem-fc-128.txt" });
-    expect(result.command).toBe("../bin/firecracker --no-api --config-file /tmp/fc-0.json");
-    expect(result.samples.map((s) => [s.workload.name, s.metric, s.value])).toEqual([
-      ["ps firecracker", "vsz", 135380 * 1024],
-      ["ps firecracker", "rss", 132512 * 1024],
-    ]);
-  });
+  it.skipIf(!hasSharedDatasets)(
+    "reads the Firecracker paper's ps outputs (skipped when ../shared/datasets is absent)",
+    () => {
+      const raw = readSharedRaw("mem-fc-128.txt");
+      expect(parser.detect(raw, "mem-fc-128.txt")).toBe(true);
+      const result = parser.parse(raw, { fileName: "mem-fc-128.txt" });
+      expect(result.command).toBe("../bin/firecracker --no-api --config-file /tmp/fc-0.json");
+      expect(result.samples.map((s) => [s.workload.name, s.metric, s.value])).toEqual([
+        ["ps firecracker", "vsz", 135380 * 1024],
+        ["ps firecracker", "rss", 132512 * 1024],
+      ]);
+    },
+  );
 });

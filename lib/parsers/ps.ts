@@ -31,8 +31,12 @@ export const psParser: Parser = {
     const { sum } = readOptions(OPTIONS, ctx.options, "ps");
     const lines = raw.split(/\r?\n/);
     const columns = (lines[0] ?? "").trim().split(/\s+/);
-    if (!HEADER.test(lines[0] ?? "")) throw new ParseError("expected a ps header row with PID, VSZ or RSS, and COMMAND columns", 1);
-    const rows = lines.slice(1).map((text, i) => ({ text, line: i + 2 })).filter((r) => r.text.trim() !== "");
+    if (!HEADER.test(lines[0] ?? ""))
+      throw new ParseError("expected a ps header row with PID, VSZ or RSS, and COMMAND columns", 1);
+    const rows = lines
+      .slice(1)
+      .map((text, i) => ({ text, line: i + 2 }))
+      .filter((r) => r.text.trim() !== "");
     if (rows.length === 0) throw new ParseError("the ps header has no process rows below it");
     const parsed = rows.map(({ text, line }) => {
       const fields = text.trim().split(/\s+/);
@@ -60,7 +64,9 @@ export const psParser: Parser = {
         const metric = MEMORY_COLUMNS[col];
         if (metric === undefined) return [];
         const { value, unit } = toCanonical(toNumber(fields[i], `${col} (KiB)`, line), "KiB");
-        return [repetition === undefined ? { workload, metric, unit, value } : { workload, metric, unit, value, repetition }];
+        return [
+          repetition === undefined ? { workload, metric, unit, value } : { workload, metric, unit, value, repetition },
+        ];
       });
     });
     return { command, samples };
@@ -70,7 +76,11 @@ export const psParser: Parser = {
 /** One workload named after every program listed (`ps total runsc-gofer+runsc-sandbox`), one sample per column. */
 function totalsOf(columns: string[], rows: { fields: string[]; line: number; program: string }[]): ParsedSample[] {
   const programs = [...new Set(rows.map((r) => r.program))].sort().join("+");
-  const workload: WorkloadKey = { name: `ps total ${programs}`, category: "footprint", params: { command: programs, processes: rows.length } };
+  const workload: WorkloadKey = {
+    name: `ps total ${programs}`,
+    category: "footprint",
+    params: { command: programs, processes: rows.length },
+  };
   return columns.flatMap((col, i): ParsedSample[] => {
     const metric = MEMORY_COLUMNS[col];
     if (metric === undefined) return [];

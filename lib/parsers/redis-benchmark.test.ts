@@ -3,7 +3,8 @@ import { describeFixtureCases, matchValues, parseFixture, sampleValues } from ".
 import { redisBenchmarkParser as parser } from "./redis-benchmark";
 import type { ParserOptions } from "./types";
 
-const valuesOf = (name: string, options?: ParserOptions) => sampleValues(parseFixture(parser, "redis-benchmark", name, options));
+const valuesOf = (name: string, options?: ParserOptions) =>
+  sampleValues(parseFixture(parser, "redis-benchmark", name, options));
 
 // Expected values are the fixture's numbers converted by hand: ms * 1e6 = ns.
 const GOOD: [string, Record<string, number>][] = [
@@ -29,7 +30,10 @@ const GOOD: [string, Record<string, number>][] = [
   ],
   [
     "pipeline-16-d256.txt",
-    { "redis SET clients=20 data_size=256 requests_per_s": 273972.59, "redis GET clients=20 data_size=256 latency_p50": 359_000 },
+    {
+      "redis SET clients=20 data_size=256 requests_per_s": 273972.59,
+      "redis GET clients=20 data_size=256 latency_p50": 359_000,
+    },
   ],
   [
     "quiet.txt",
@@ -41,8 +45,14 @@ const BROKEN: [string, string | RegExp][] = [
   ["truncated.txt", "line 55: SET: missing the 'latency summary (msec)' table (output cut short?)"],
   ["truncated.csv", /^invalid redis-benchmark CSV: Quote Not Closed/],
   ["truncated-quiet.txt", "no 'TEST: N requests per second' result lines (output cut short?)"],
-  ["empty.txt", "not a redis-benchmark report: expected a --csv header, '====== TEST ======' blocks or 'TEST: N requests per second' lines"],
-  ["wrong-tool.txt", "not a redis-benchmark report: expected a --csv header, '====== TEST ======' blocks or 'TEST: N requests per second' lines"],
+  [
+    "empty.txt",
+    "not a redis-benchmark report: expected a --csv header, '====== TEST ======' blocks or 'TEST: N requests per second' lines",
+  ],
+  [
+    "wrong-tool.txt",
+    "not a redis-benchmark report: expected a --csv header, '====== TEST ======' blocks or 'TEST: N requests per second' lines",
+  ],
 ];
 
 describe("redis-benchmark parser", () => {
@@ -56,7 +66,11 @@ describe("redis-benchmark parser", () => {
 
   it("keys workloads by test and the settings the report prints", () => {
     const [sample] = parseFixture(parser, "redis-benchmark", "text.txt").samples;
-    expect(sample?.workload).toEqual({ name: "redis SET clients=20 data_size=3", category: "database", params: { test: "SET", clients: 20, data_size: 3 } });
+    expect(sample?.workload).toEqual({
+      name: "redis SET clients=20 data_size=3",
+      category: "database",
+      params: { test: "SET", clients: 20, data_size: 3 },
+    });
   });
 
   it("takes settings the output omits (-P) from the manifest, printed ones win", () => {

@@ -56,7 +56,12 @@ function latency(workload: WorkloadKey, column: string, text: string | undefined
 }
 
 function rps(workload: WorkloadKey, text: string | undefined, line?: number): ParsedSample {
-  return { workload, metric: "requests_per_s", unit: "ops_per_s", value: toNumber(text, `${workload.params.test} requests per second`, line) };
+  return {
+    workload,
+    metric: "requests_per_s",
+    unit: "ops_per_s",
+    value: toNumber(text, `${workload.params.test} requests per second`, line),
+  };
 }
 
 function parseCsvReport(raw: string, given: Settings): ParsedSample[] {
@@ -70,7 +75,7 @@ function parseCsvReport(raw: string, given: Settings): ParsedSample[] {
   return rows.flatMap((row, i) => {
     const line = i + 2;
     const test = row.test;
-    if (!test) throw new ParseError("expected a test name in the \"test\" column", line);
+    if (!test) throw new ParseError('expected a test name in the "test" column', line);
     const workload = workloadOf(test, given);
     const latencies = Object.keys(LATENCY).map((col) => latency(workload, col, row[`${col}_latency_ms`], line));
     return [rps(workload, row.rps, line), ...latencies];
@@ -96,15 +101,27 @@ function parseTextReport(raw: string, given: Settings): ParsedSample[] {
     const at = (offset: number) => lineAt(raw, start + offset);
     const workload = workloadOf(test, settingsOf(block, given));
     const throughput = /throughput summary: ([\d.]+) requests per second/.exec(block);
-    if (!throughput) throw new ParseError(`${test}: missing 'throughput summary: N requests per second' (output cut short?)`, at(1));
+    if (!throughput)
+      throw new ParseError(`${test}: missing 'throughput summary: N requests per second' (output cut short?)`, at(1));
     // The summary is a header row of column names followed by one row of values.
     const table = /latency summary \(msec\):\r?\n +([a-z0-9 ]+?)\r?\n +([\d. ]+?)\r?\n/.exec(block);
-    if (!table) throw new ParseError(`${test}: missing the 'latency summary (msec)' table (output cut short?)`, at(throughput.index));
+    if (!table)
+      throw new ParseError(
+        `${test}: missing the 'latency summary (msec)' table (output cut short?)`,
+        at(throughput.index),
+      );
     const columns = (table[1] ?? "").split(/ +/);
     const values = (table[2] ?? "").split(/ +/);
-    if (columns.length !== values.length) throw new ParseError(`${test}: latency summary has ${columns.length} columns but ${values.length} values`, at(table.index));
+    if (columns.length !== values.length)
+      throw new ParseError(
+        `${test}: latency summary has ${columns.length} columns but ${values.length} values`,
+        at(table.index),
+      );
     const line = at(table.index);
-    return [rps(workload, throughput[1], at(throughput.index)), ...columns.map((col, j) => latency(workload, col, values[j], line))];
+    return [
+      rps(workload, throughput[1], at(throughput.index)),
+      ...columns.map((col, j) => latency(workload, col, values[j], line)),
+    ];
   });
 }
 
@@ -140,6 +157,8 @@ export const redisBenchmarkParser: Parser = {
     if (CSV_HEADER.test(raw)) return { samples: parseCsvReport(raw, given) };
     if (TEXT_HEADER.test(raw)) return { samples: parseTextReport(raw, given) };
     if (/ requests per second|: rps=/.test(raw)) return { samples: parseQuietReport(raw, given) };
-    throw new ParseError("not a redis-benchmark report: expected a --csv header, '====== TEST ======' blocks or 'TEST: N requests per second' lines");
+    throw new ParseError(
+      "not a redis-benchmark report: expected a --csv header, '====== TEST ======' blocks or 'TEST: N requests per second' lines",
+    );
   },
 };

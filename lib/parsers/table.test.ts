@@ -6,7 +6,14 @@ const parse = (name: string, options?: Record<string, unknown>) =>
   tableParser.parse(readFixture("table", name), { fileName: name, ...(options ? { options } : {}) });
 
 const US = { category: "startup", columns: [{ metric: "wall_time", unit: "us" }] };
-const TWO = { category: "footprint", skipLines: 1, columns: [{ metric: "wall_time", unit: "s" }, { metric: "max_rss", unit: "kB" }] };
+const TWO = {
+  category: "footprint",
+  skipLines: 1,
+  columns: [
+    { metric: "wall_time", unit: "s" },
+    { metric: "max_rss", unit: "kB" },
+  ],
+};
 
 describe("numeric table parser", () => {
   it("turns each line into a repetition, in the manifest's units", () => {
@@ -18,12 +25,20 @@ describe("numeric table parser", () => {
       [3, 30_401_000],
       [4, 31_927_000],
     ]);
-    expect(samples[0]).toMatchObject({ metric: "wall_time", unit: "ns", workload: { name: "runc-version-us", category: "startup" } });
+    expect(samples[0]).toMatchObject({
+      metric: "wall_time",
+      unit: "ns",
+      workload: { name: "runc-version-us", category: "startup" },
+    });
   });
 
   it("skips header lines and reads comma-separated columns", () => {
     const { samples } = parse("sleep-time-header.csv", TWO);
-    expect(samples.filter((s) => s.metric === "max_rss").map((s) => s.value)).toEqual([1656 * 1024, 1628 * 1024, 1640 * 1024]);
+    expect(samples.filter((s) => s.metric === "max_rss").map((s) => s.value)).toEqual([
+      1656 * 1024,
+      1628 * 1024,
+      1640 * 1024,
+    ]);
     expect(samples.filter((s) => s.metric === "wall_time").map((s) => s.value)).toEqual([5e7, 5e7, 5e7]);
   });
 

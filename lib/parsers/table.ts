@@ -36,23 +36,39 @@ export const tableParser: Parser = {
     return body.length > 0 && body.every((l) => NUMERIC_ROW.test(l));
   },
   parse(raw, ctx) {
-    if (!ctx.options) throw new ParseError("a numeric table needs a manifest rule with parser: table and options.columns naming each column's metric and unit");
+    if (!ctx.options)
+      throw new ParseError(
+        "a numeric table needs a manifest rule with parser: table and options.columns naming each column's metric and unit",
+      );
     const options = readOptions(tableOptionsSchema, ctx.options, "table");
     const required = options.columns.filter((c, i) => !c?.optional || i === 0).length;
     const samples: ParsedSample[] = [];
-    const workload = { name: options.workload ?? ctx.fileName.replace(/^.*\//, "").replace(/\.[^.]*$/, ""), category: options.category, params: {} };
+    const workload = {
+      name: options.workload ?? ctx.fileName.replace(/^.*\//, "").replace(/\.[^.]*$/, ""),
+      category: options.category,
+      params: {},
+    };
     let repetition = 0;
     raw.split(/\r?\n/).forEach((text, index) => {
       const line = index + 1;
       if (index < options.skipLines || text.trim() === "") return;
       const cells = text.trim().split(/\s*,\s*|\s+/);
       if (cells.length < required || cells.length > options.columns.length)
-        throw new ParseError(`expected ${required === options.columns.length ? required : `${required} to ${options.columns.length}`} columns, found ${cells.length}`, line);
+        throw new ParseError(
+          `expected ${required === options.columns.length ? required : `${required} to ${options.columns.length}`} columns, found ${cells.length}`,
+          line,
+        );
       cells.forEach((cell, i) => {
         const column = options.columns[i];
         if (!column) return;
         const converted = toCanonical(toNumber(cell, column.metric, line), column.unit);
-        samples.push({ workload, metric: column.metric, ...converted, repetition, ...(column.direction ? { direction: column.direction } : {}) });
+        samples.push({
+          workload,
+          metric: column.metric,
+          ...converted,
+          repetition,
+          ...(column.direction ? { direction: column.direction } : {}),
+        });
       });
       repetition++;
     });

@@ -35,7 +35,8 @@ export function lineAt(raw: string, offset: number): number {
  */
 export function toCanonical(value: number, from: SourceUnit): { value: number; unit: Unit } {
   const converted = convert(value, from);
-  if (!Number.isFinite(converted.value)) throw new ParseError(`${value} ${from} is out of range: not a finite number of ${converted.unit}`);
+  if (!Number.isFinite(converted.value))
+    throw new ParseError(`${value} ${from} is out of range: not a finite number of ${converted.unit}`);
   return converted;
 }
 

@@ -18,23 +18,37 @@ describe("tidy CSV parser", () => {
       repetition: 0,
       runtime: "runc",
     });
-    expect(samples.find((s) => s.metric === "rtt_avg")).toMatchObject({ runtime: "runsc-ptrace", unit: "ns", value: 50_000, workload: { category: "network" } });
+    expect(samples.find((s) => s.metric === "rtt_avg")).toMatchObject({
+      runtime: "runsc-ptrace",
+      unit: "ns",
+      value: 50_000,
+      workload: { category: "network" },
+    });
   });
 
   it("takes units and category from the manifest when the table has none", () => {
     const { samples } = parse("no-units.csv", { units: { read_bw: "B/s", read_iops: "ops/s" }, category: "disk" });
-    expect(samples.find((s) => s.metric === "read_iops")).toMatchObject({ unit: "ops_per_s", workload: { name: "read_iops", category: "disk" } });
+    expect(samples.find((s) => s.metric === "read_iops")).toMatchObject({
+      unit: "ops_per_s",
+      workload: { name: "read_iops", category: "disk" },
+    });
   });
 
   it.each([
-    ["no-units.csv", /^line 2: no unit for metric "read_bw": add a unit column or options\.units\.read_bw in the manifest$/],
+    [
+      "no-units.csv",
+      /^line 2: no unit for metric "read_bw": add a unit column or options\.units\.read_bw in the manifest$/,
+    ],
     ["header-only.csv", /^no data rows after the header$/],
   ])("rejects %s with a clear error", (name, message) => {
     expect(() => parse(name)).toThrow(message);
   });
 
   it("drops a time unit from a metric's name, since values become ns, and keeps a rate's name whole", () => {
-    const { samples } = tidyCsvParser.parse("runtime,workload,metric,unit,value\nrunc,ab,requests_per_s,ops_per_s,1\nrunc,boot,startup_time_ms,,1\n", { fileName: "f.csv" });
+    const { samples } = tidyCsvParser.parse(
+      "runtime,workload,metric,unit,value\nrunc,ab,requests_per_s,ops_per_s,1\nrunc,boot,startup_time_ms,,1\n",
+      { fileName: "f.csv" },
+    );
     expect(samples.map((s) => [s.metric, s.unit, s.value])).toEqual([
       ["requests_per_s", "ops_per_s", 1],
       ["startup_time", "ns", 1e6],
@@ -42,8 +56,12 @@ describe("tidy CSV parser", () => {
   });
 
   it("rejects an unknown unit cell and bad manifest options", () => {
-    expect(() => tidyCsvParser.parse("runtime,metric,value,unit\nrunc,x,1,furlongs\n", { fileName: "f.csv" })).toThrow(/^line 2: unknown unit "furlongs"/);
-    expect(() => parse("hvscope-export.csv", { units: { x: "parsecs" } })).toThrow(/invalid tidy-csv options in the manifest/);
+    expect(() => tidyCsvParser.parse("runtime,metric,value,unit\nrunc,x,1,furlongs\n", { fileName: "f.csv" })).toThrow(
+      /^line 2: unknown unit "furlongs"/,
+    );
+    expect(() => parse("hvscope-export.csv", { units: { x: "parsecs" } })).toThrow(
+      /invalid tidy-csv options in the manifest/,
+    );
   });
 
   it("detects tidy CSVs by their header only", () => {

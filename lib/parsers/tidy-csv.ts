@@ -73,7 +73,10 @@ export const tidyCsvParser: Parser = {
       options.columns[role] ?? DEFAULT_COLUMNS[role].find((c) => cols.includes(c));
     const [runtimeCol, metricCol, valueCol] = [pick("runtime"), pick("metric"), pick("value")];
     if (!runtimeCol || !metricCol || !valueCol)
-      throw new ParseError(`header must name runtime, metric and value (or result) columns; found: ${cols.join(", ")}`, 1);
+      throw new ParseError(
+        `header must name runtime, metric and value (or result) columns; found: ${cols.join(", ")}`,
+        1,
+      );
     const workloadCol = pick("workload");
     const unitCol = pick("unit");
     const [categoryCol, directionCol] = [pick("category"), pick("direction")];
@@ -92,14 +95,23 @@ export const tidyCsvParser: Parser = {
         // holds ns). Only a time unit: `requests_per_s` is a rate, and keeps its name.
         const metric = SOURCE_UNITS[unit].unit === "ns" ? sourceMetric.replace(TIME_SUFFIX, "") : sourceMetric;
         const categoryCell = categoryCol ? row[categoryCol] : undefined;
-        const category = options.category ?? (categoryCell && isCategory(categoryCell) ? categoryCell : inferCategory(workloadName, metric));
+        const category =
+          options.category ??
+          (categoryCell && isCategory(categoryCell) ? categoryCell : inferCategory(workloadName, metric));
         if (!category)
-          throw new ParseError(`cannot tell the category of "${workloadName}"; set options.category (one of ${CATEGORIES.join(", ")}) in the manifest`, line);
+          throw new ParseError(
+            `cannot tell the category of "${workloadName}"; set options.category (one of ${CATEGORIES.join(", ")}) in the manifest`,
+            line,
+          );
         const converted = toCanonical(toNumber(row[valueCol], `${valueCol} of ${metric}`, line), unit);
         const directionCell = directionCol ? row[directionCol] : undefined;
-        const direction = options.directions[sourceMetric] ?? (directionCell === "higher" || directionCell === "lower" ? directionCell : undefined);
+        const direction =
+          options.directions[sourceMetric] ??
+          (directionCell === "higher" || directionCell === "lower" ? directionCell : undefined);
         const runtime = requireCell(row, runtimeCol, line);
-        const repetition = repetitionCol ? repetitionOf(row[repetitionCol], line) : nextRepetition(seen, JSON.stringify([runtime, workloadName, metric]));
+        const repetition = repetitionCol
+          ? repetitionOf(row[repetitionCol], line)
+          : nextRepetition(seen, JSON.stringify([runtime, workloadName, metric]));
         return {
           workload: { name: workloadName, category, params: {} },
           metric,
@@ -115,7 +127,11 @@ export const tidyCsvParser: Parser = {
 
 function readRows(raw: string): Record<string, string>[] {
   try {
-    return parseCsv(raw, { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), skip_empty_lines: true, trim: true });
+    return parseCsv(raw, {
+      columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
+      skip_empty_lines: true,
+      trim: true,
+    });
   } catch (e) {
     const err = e as { message: string; lines?: number };
     throw new ParseError(`invalid CSV: ${err.message}`, err.lines);
@@ -132,7 +148,8 @@ function nextRepetition(seen: Map<string, number>, key: string): number {
 /** A repetition cell (1, 2, ...) as the 0-based offset the planner numbers runs by. */
 function repetitionOf(cell: string | undefined, line: number): number {
   const n = Number(cell);
-  if (!cell || !Number.isInteger(n) || n < 1) throw new ParseError(`repetition must be a whole number from 1, not "${cell ?? ""}"`, line);
+  if (!cell || !Number.isInteger(n) || n < 1)
+    throw new ParseError(`repetition must be a whole number from 1, not "${cell ?? ""}"`, line);
   return n - 1;
 }
 
@@ -144,11 +161,15 @@ function requireCell(row: Record<string, string>, col: string, line: number): st
 
 function unitOf(metric: string, cell: string | undefined, units: Record<string, SourceUnit>, line: number): SourceUnit {
   if (cell) {
-    if (!isSourceUnit(cell)) throw new ParseError(`unknown unit "${cell}" (expected one of ${SOURCE_UNIT_IDS.join(", ")})`, line);
+    if (!isSourceUnit(cell))
+      throw new ParseError(`unknown unit "${cell}" (expected one of ${SOURCE_UNIT_IDS.join(", ")})`, line);
     return cell;
   }
   const declared = units[metric] ?? UNIT_SUFFIXES.find(([re]) => re.test(metric))?.[1];
   if (!declared)
-    throw new ParseError(`no unit for metric "${metric}": add a unit column or options.units.${metric} in the manifest`, line);
+    throw new ParseError(
+      `no unit for metric "${metric}": add a unit column or options.units.${metric} in the manifest`,
+      line,
+    );
   return declared;
 }

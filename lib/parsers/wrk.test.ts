@@ -8,50 +8,78 @@ const metricsOf = (name: string) => sampleValues(parse(name), { metricOnly: true
 // Values copied from the fixtures; wrk's "MB" is MiB (units.c scales by 1024).
 const MiB = 1024 ** 2;
 const GOOD: [string, string, Record<string, number>][] = [
-  ["nginx-t2-c16.txt", "wrk / t=2 c=16 d=3s", {
-    requests_per_s: 17739.73,
-    transfer_rate: 4.57 * MiB,
-    latency_avg: 1.56e6,
-    latency_stdev: 3.75e6,
-    latency_max: 55.01e6,
-    socket_errors_read: 0,
-    non_2xx_responses: 0,
-  }],
-  ["nginx-t2-c16-latency.txt", "wrk / t=2 c=16 d=3s", {
-    requests_per_s: 23328.95,
-    transfer_rate: 6.01 * MiB,
-    latency_avg: 2.49e6,
-    latency_max: 110.61e6,
-    latency_p50: 526e3,
-    latency_p75: 1.03e6,
-    latency_p90: 4.51e6,
-    latency_p99: 41.92e6,
-  }],
-  ["nginx-404.txt", "wrk /missing t=2 c=16 d=2s", { requests_per_s: 37586.97, latency_avg: 809.6e3, non_2xx_responses: 75778 }],
+  [
+    "nginx-t2-c16.txt",
+    "wrk / t=2 c=16 d=3s",
+    {
+      requests_per_s: 17739.73,
+      transfer_rate: 4.57 * MiB,
+      latency_avg: 1.56e6,
+      latency_stdev: 3.75e6,
+      latency_max: 55.01e6,
+      socket_errors_read: 0,
+      non_2xx_responses: 0,
+    },
+  ],
+  [
+    "nginx-t2-c16-latency.txt",
+    "wrk / t=2 c=16 d=3s",
+    {
+      requests_per_s: 23328.95,
+      transfer_rate: 6.01 * MiB,
+      latency_avg: 2.49e6,
+      latency_max: 110.61e6,
+      latency_p50: 526e3,
+      latency_p75: 1.03e6,
+      latency_p90: 4.51e6,
+      latency_p99: 41.92e6,
+    },
+  ],
+  [
+    "nginx-404.txt",
+    "wrk /missing t=2 c=16 d=2s",
+    { requests_per_s: 37586.97, latency_avg: 809.6e3, non_2xx_responses: 75778 },
+  ],
   // Percentiles of a second or more: "1.30s " (units.c pads the unit to two characters).
-  ["next-slow-seconds.txt", "wrk /api/overhead?dataset=synthetic-0001&host=synthetic-host-1&baseline=runc&view=overhead&asof=56 t=1 c=16 d=3s", {
-    latency_p50: 635.09e6,
-    latency_p90: 1.0e9,
-    latency_p99: 1.3e9,
-    latency_max: 1.3e9,
-    socket_errors_timeout: 1,
-  }],
-  ["nginx-404-latency.txt", "wrk /missing t=2 c=16 d=2s", { requests_per_s: 46747.49, latency_p50: 185e3, latency_p99: 4.74e6, non_2xx_responses: 94010 }],
-  ["nginx-t2-c300-errors-latency.txt", "wrk / t=2 c=300 d=2s", {
-    requests_per_s: 31215.18,
-    latency_p50: 7.22e6,
-    latency_p99: 363.06e6,
-    socket_errors_read: 493,
-    socket_errors_timeout: 0,
-  }],
-  ["nginx-t2-c300-errors.txt", "wrk / t=2 c=300 d=2s", {
-    requests_per_s: 3599.64,
-    transfer_rate: 0.93 * MiB,
-    socket_errors_connect: 0,
-    socket_errors_read: 3886,
-    socket_errors_write: 0,
-    socket_errors_timeout: 213,
-  }],
+  [
+    "next-slow-seconds.txt",
+    "wrk /api/overhead?dataset=synthetic-0001&host=synthetic-host-1&baseline=runc&view=overhead&asof=56 t=1 c=16 d=3s",
+    {
+      latency_p50: 635.09e6,
+      latency_p90: 1.0e9,
+      latency_p99: 1.3e9,
+      latency_max: 1.3e9,
+      socket_errors_timeout: 1,
+    },
+  ],
+  [
+    "nginx-404-latency.txt",
+    "wrk /missing t=2 c=16 d=2s",
+    { requests_per_s: 46747.49, latency_p50: 185e3, latency_p99: 4.74e6, non_2xx_responses: 94010 },
+  ],
+  [
+    "nginx-t2-c300-errors-latency.txt",
+    "wrk / t=2 c=300 d=2s",
+    {
+      requests_per_s: 31215.18,
+      latency_p50: 7.22e6,
+      latency_p99: 363.06e6,
+      socket_errors_read: 493,
+      socket_errors_timeout: 0,
+    },
+  ],
+  [
+    "nginx-t2-c300-errors.txt",
+    "wrk / t=2 c=300 d=2s",
+    {
+      requests_per_s: 3599.64,
+      transfer_rate: 0.93 * MiB,
+      socket_errors_connect: 0,
+      socket_errors_read: 3886,
+      socket_errors_write: 0,
+      socket_errors_timeout: 213,
+    },
+  ],
 ];
 
 const BROKEN: [string, string][] = [
@@ -62,7 +90,11 @@ const BROKEN: [string, string][] = [
 
 describe("wrk parser", () => {
   describeFixtureCases({
-    parser, tool: "wrk", good: GOOD, read: matchWorkloadMetrics(3), broken: BROKEN,
+    parser,
+    tool: "wrk",
+    good: GOOD,
+    read: matchWorkloadMetrics(3),
+    broken: BROKEN,
     // Other tools' "wrong tool" fixtures are copies of wrk output.
     copiesElsewhere: ["ab/wrong-tool-wrk.txt", "iperf3/wrong-tool-wrk.txt"],
   });

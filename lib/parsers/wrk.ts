@@ -70,7 +70,8 @@ export const wrkParser: Parser = {
     };
 
     const samples: ParsedSample[] = [];
-    const add = (metric: string, value: number, unit: ParsedSample["unit"]) => samples.push({ workload, metric, unit, value });
+    const add = (metric: string, value: number, unit: ParsedSample["unit"]) =>
+      samples.push({ workload, metric, unit, value });
 
     add("requests_per_s", requireNumber(raw, /^Requests\/sec:\s+([\d.]+)$/m, "Requests/sec"), "ops_per_s");
     const transfer = TRANSFER.exec(raw);

@@ -16,7 +16,16 @@ describe("bench options", () => {
   });
 
   it("takes suite, repetitions, folder, dataset and the crun fix as given", () => {
-    expect(parse({ runtime: " runc , runsc-ptrace", suite: "quick", reps: "1", out: "/tmp/x", dataset: "d", fixCrunCgroups: true })).toEqual({
+    expect(
+      parse({
+        runtime: " runc , runsc-ptrace",
+        suite: "quick",
+        reps: "1",
+        out: "/tmp/x",
+        dataset: "d",
+        fixCrunCgroups: true,
+      }),
+    ).toEqual({
       runtimes: [{ label: "runc" }, { label: "runsc-ptrace" }],
       suite: "quick",
       reps: 1,
@@ -58,7 +67,9 @@ describe("bench options", () => {
   });
 
   it("refuses engine labels that cannot name a folder, and runsc-kvm there too", () => {
-    expect(() => parse({ runtime: "Kata/FC=kata-fc", engine: "docker" })).toThrow(/the label "Kata\/FC" must be lower case/);
+    expect(() => parse({ runtime: "Kata/FC=kata-fc", engine: "docker" })).toThrow(
+      /the label "Kata\/FC" must be lower case/,
+    );
     expect(() => parse({ runtime: "a=b=c", engine: "podman" })).toThrow(/expected NAME or LABEL=ENGINE_RUNTIME/);
     expect(() => parse({ runtime: "runsc-kvm=runsc", engine: "docker" })).toThrow(/runsc-kvm is refused/);
   });

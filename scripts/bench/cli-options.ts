@@ -57,7 +57,8 @@ const LABEL = /^[a-z0-9][a-z0-9._-]*$/;
 export function parseBenchOptions(raw: RawBenchOptions, now = new Date()): BenchOptions {
   const engine = oneOf(raw.engine, ENGINE_IDS, "--engine");
   const suite = oneOf(raw.suite, SUITE_IDS, "--suite") ?? "paper";
-  if (raw.image !== undefined && engine === undefined) throw new UsageError("--image only applies with --engine (direct runs use the host's /usr and /etc)");
+  if (raw.image !== undefined && engine === undefined)
+    throw new UsageError("--image only applies with --engine (direct runs use the host's /usr and /etc)");
   const options: BenchOptions = {
     runtimes: parseRuntimes(raw.runtime, engine),
     suite,
@@ -90,18 +91,25 @@ function parseRuntimes(list: string | undefined, engine: EngineId | undefined): 
 
 function directRuntime(entry: string): RuntimeRequest {
   if (entry === "runsc-kvm") throw new UsageError(KVM_REFUSAL);
-  if (entry === "runsc" || entry === "gvisor") throw new UsageError(`--runtime ${entry}: name the gVisor platform, runsc-ptrace or runsc-systrap`);
+  if (entry === "runsc" || entry === "gvisor")
+    throw new UsageError(`--runtime ${entry}: name the gVisor platform, runsc-ptrace or runsc-systrap`);
   if (entry.includes("=")) throw new UsageError(`--runtime ${entry}: NAME=ENGINE_RUNTIME only applies with --engine`);
   if (!(DIRECT_RUNTIMES as readonly string[]).includes(entry))
-    throw new UsageError(`unknown runtime "${entry}"; without --engine the harness drives ${DIRECT_RUNTIMES.join(", ")} (others, such as Kata or Firecracker, through --engine)`);
+    throw new UsageError(
+      `unknown runtime "${entry}"; without --engine the harness drives ${DIRECT_RUNTIMES.join(", ")} (others, such as Kata or Firecracker, through --engine)`,
+    );
   return { label: entry };
 }
 
 /** `kata-fc=io.containerd.kata-fc.v2`: the label names the outputs, the rest goes to `--runtime`. */
 function engineRuntime(entry: string): RuntimeRequest {
   const [label = "", engineName, ...rest] = entry.split("=");
-  if (rest.length > 0 || engineName === "") throw new UsageError(`--runtime ${entry}: expected NAME or LABEL=ENGINE_RUNTIME`);
-  if (!LABEL.test(label)) throw new UsageError(`--runtime ${entry}: the label "${label}" must be lower case letters, digits, '.', '_' or '-' (it names a folder)`);
+  if (rest.length > 0 || engineName === "")
+    throw new UsageError(`--runtime ${entry}: expected NAME or LABEL=ENGINE_RUNTIME`);
+  if (!LABEL.test(label))
+    throw new UsageError(
+      `--runtime ${entry}: the label "${label}" must be lower case letters, digits, '.', '_' or '-' (it names a folder)`,
+    );
   if (label === "runsc-kvm") throw new UsageError(KVM_REFUSAL);
   if (label === "bare-metal") return { label };
   return { label, engineRuntime: engineName ?? label };

@@ -13,7 +13,9 @@ describe("crun on a hybrid cgroup layout", () => {
       ["mount", "-t", "cgroup", "-o", "hugetlb", "cgroup", "/sys/fs/cgroup/hugetlb"],
     ]);
     const advice = crunCgroupAdvice(["hugetlb"]);
-    expect(advice).toContain("As root, run: mkdir -p /sys/fs/cgroup/hugetlb && mount -t cgroup -o hugetlb cgroup /sys/fs/cgroup/hugetlb");
+    expect(advice).toContain(
+      "As root, run: mkdir -p /sys/fs/cgroup/hugetlb && mount -t cgroup -o hugetlb cgroup /sys/fs/cgroup/hugetlb",
+    );
     expect(advice).toContain("--fix-crun-cgroups");
     expect(crunCgroupAdvice([])).toMatch(/crun cannot be measured on this host/);
   });

@@ -35,7 +35,9 @@ export function controllersLeftOnV2(): string[] {
 export function crunCgroupAdvice(controllers: string[]): string {
   if (controllers.length === 0)
     return `crun reports "${CRUN_HYBRID_ERROR}", but ${UNIFIED_CONTROLLERS} lists no controller to move; crun cannot be measured on this host`;
-  const commands = v1MountCommands(controllers).map((argv) => argv.join(" ")).join(" && ");
+  const commands = v1MountCommands(controllers)
+    .map((argv) => argv.join(" "))
+    .join(" && ");
   return (
     `crun 1.8 refuses this host's hybrid cgroup layout ("${CRUN_HYBRID_ERROR}"): the ${controllers.join(", ")} controller is still on cgroup v2. ` +
     `As root, run: ${commands} (it lasts until reboot), or pass --fix-crun-cgroups to let the harness run exactly that`

@@ -3,7 +3,12 @@ import { manifestSchema, type Manifest, type ManifestRule } from "@/lib/ingest/m
 import type { ToolId } from "@/lib/parsers/types";
 
 /** The host dumps written to `<out>/sys/`, named as the manifest's sysinfo expects them. */
-export const SYSINFO_FILES = { uname: "sys/uname.txt", cpuinfo: "sys/cpuinfo.txt", meminfo: "sys/meminfo.txt", os_release: "sys/os-release.txt" } as const;
+export const SYSINFO_FILES = {
+  uname: "sys/uname.txt",
+  cpuinfo: "sys/cpuinfo.txt",
+  meminfo: "sys/meminfo.txt",
+  os_release: "sys/os-release.txt",
+} as const;
 
 export const STEPS_FILE = "steps.json";
 
@@ -73,7 +78,10 @@ function outputRule(r: StepRecord, file: string): ManifestRule {
 
 /** YAML text with a header comment; `ignore: false` defaults are left out to keep it readable. */
 export function manifestYaml(manifest: Manifest, header: string[]): string {
-  const plain = { ...manifest, files: manifest.files.map(({ ignore, ...rest }) => (ignore ? { ...rest, ignore } : rest)) };
+  const plain = {
+    ...manifest,
+    files: manifest.files.map(({ ignore, ...rest }) => (ignore ? { ...rest, ignore } : rest)),
+  };
   const comment = header.map((line) => `# ${line}`.trimEnd()).join("\n");
   return `${comment}\n${stringify(plain, { lineWidth: 0 })}`;
 }

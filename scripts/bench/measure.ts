@@ -78,7 +78,11 @@ export async function measure(
 }
 
 /** Runs `fn` with sandbox `name` registered for deletion on Ctrl-C; always deletes it afterwards. */
-export async function withSandbox<T>(driver: RuntimeDriver, cmd: SandboxCommand, fn: (run: HostInvocation) => Promise<T>): Promise<T> {
+export async function withSandbox<T>(
+  driver: RuntimeDriver,
+  cmd: SandboxCommand,
+  fn: (run: HostInvocation) => Promise<T>,
+): Promise<T> {
   if (wasInterrupted()) throw new Error("interrupted: no new sandbox is started");
   const unregister = onInterrupt(() => driver.remove(cmd.name));
   try {

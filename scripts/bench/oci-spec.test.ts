@@ -2,7 +2,13 @@ import { mkdtempSync, readFileSync, readlinkSync, rmSync, statSync } from "node:
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { DOCKER_DEFAULT_CAPABILITIES, mountPointsOf, parseBaseSpec, sandboxSpec, type SandboxSpecOptions } from "./oci-spec";
+import {
+  DOCKER_DEFAULT_CAPABILITIES,
+  mountPointsOf,
+  parseBaseSpec,
+  sandboxSpec,
+  type SandboxSpecOptions,
+} from "./oci-spec";
 import { buildRootfs, planRootfs } from "./rootfs";
 
 // The real output of `runc spec` (see __fixtures__/commands.md).
@@ -25,18 +31,37 @@ const namespaces = (spec: ReturnType<typeof base>) => spec.linux.namespaces.map(
 describe("sandbox spec from runc spec", () => {
   it("runs the command without a terminal, with Docker's capabilities and the given environment", () => {
     const { process } = sandboxSpec(base(), OPTIONS);
-    expect(process).toMatchObject({ terminal: false, args: OPTIONS.args, cwd: "/tmp", env: OPTIONS.env, user: { uid: 0, gid: 0 } });
+    expect(process).toMatchObject({
+      terminal: false,
+      args: OPTIONS.args,
+      cwd: "/tmp",
+      env: OPTIONS.env,
+      user: { uid: 0, gid: 0 },
+    });
     const caps = [...DOCKER_DEFAULT_CAPABILITIES];
     expect(process.capabilities).toEqual({ bounding: caps, effective: caps, permitted: caps });
     // runc spec's defaults that the harness keeps.
-    expect(process).toMatchObject({ noNewPrivileges: true, rlimits: [{ type: "RLIMIT_NOFILE", hard: 1024, soft: 1024 }] });
+    expect(process).toMatchObject({
+      noNewPrivileges: true,
+      rlimits: [{ type: "RLIMIT_NOFILE", hard: 1024, soft: 1024 }],
+    });
   });
 
   it("mounts the host folders read-only, a tmpfs on /tmp and the scratch folder writable, after runc's own mounts", () => {
     const spec = sandboxSpec(base(), OPTIONS);
     expect(spec.root).toEqual({ path: "/work/runc/rootfs", readonly: true });
     expect(spec.mounts.map((m) => m.destination)).toEqual([
-      "/proc", "/dev", "/dev/pts", "/dev/shm", "/dev/mqueue", "/sys", "/sys/fs/cgroup", "/usr", "/etc", "/tmp", "/scratch",
+      "/proc",
+      "/dev",
+      "/dev/pts",
+      "/dev/shm",
+      "/dev/mqueue",
+      "/sys",
+      "/sys/fs/cgroup",
+      "/usr",
+      "/etc",
+      "/tmp",
+      "/scratch",
     ]);
     expect(spec.mounts.slice(-4)).toEqual([
       { destination: "/usr", type: "bind", source: "/usr", options: ["rbind", "ro"] },
@@ -57,20 +82,32 @@ describe("sandbox spec from runc spec", () => {
     const before = JSON.stringify(spec);
     const out = sandboxSpec(spec, { ...OPTIONS, network: "host" });
     expect(JSON.stringify(spec)).toBe(before);
-    expect(out).toMatchObject({ ociVersion: "1.0.2-dev", hostname: "runc", linux: { maskedPaths: expect.arrayContaining(["/proc/kcore"]) } });
+    expect(out).toMatchObject({
+      ociVersion: "1.0.2-dev",
+      hostname: "runc",
+      linux: { maskedPaths: expect.arrayContaining(["/proc/kcore"]) },
+    });
   });
 
   it("rejects a base that is not JSON or not a runtime spec, naming the field", () => {
     expect(() => parseBaseSpec("{", "x.json")).toThrow(/^x\.json: not valid JSON/);
     const noArgs = JSON.parse(RUNC_SPEC);
     delete noArgs.process.args;
-    expect(() => parseBaseSpec(JSON.stringify(noArgs), "y.json")).toThrow(/y\.json: not an OCI runtime spec:[\s\S]*process\.args/);
+    expect(() => parseBaseSpec(JSON.stringify(noArgs), "y.json")).toThrow(
+      /y\.json: not an OCI runtime spec:[\s\S]*process\.args/,
+    );
   });
 });
 
 describe("rootfs skeleton", () => {
   // Debian 12 (merged /usr): /bin, /lib, /lib64 and /sbin are links into /usr.
-  const MERGED_USR = [{ path: "/usr" }, { path: "/lib", symlink: "usr/lib" }, { path: "/lib64", symlink: "usr/lib64" }, { path: "/bin", symlink: "usr/bin" }, { path: "/etc" }];
+  const MERGED_USR = [
+    { path: "/usr" },
+    { path: "/lib", symlink: "usr/lib" },
+    { path: "/lib64", symlink: "usr/lib64" },
+    { path: "/bin", symlink: "usr/bin" },
+    { path: "/etc" },
+  ];
 
   it("bind-mounts real folders and recreates links", () => {
     expect(planRootfs(MERGED_USR)).toEqual({

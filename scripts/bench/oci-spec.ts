@@ -15,7 +15,12 @@ const ociSpecSchema = z.looseObject({
   }),
   root: z.looseObject({ path: z.string(), readonly: z.boolean().optional() }),
   mounts: z.array(
-    z.looseObject({ destination: z.string(), type: z.string().optional(), source: z.string().optional(), options: z.array(z.string()).optional() }),
+    z.looseObject({
+      destination: z.string(),
+      type: z.string().optional(),
+      source: z.string().optional(),
+      options: z.array(z.string()).optional(),
+    }),
   ),
   linux: z.looseObject({ namespaces: z.array(z.looseObject({ type: z.string(), path: z.string().optional() })) }),
 });
@@ -98,12 +103,18 @@ export function sandboxSpec(base: OciSpec, o: SandboxSpecOptions): OciSpec {
   spec.root = { ...spec.root, path: o.rootfs, readonly: true };
   const extra: OciMount[] = [
     ...o.readOnlyBinds.map((dir) => ({ destination: dir, type: "bind", source: dir, options: ["rbind", "ro"] })),
-    { destination: o.tmp.sandbox, type: "tmpfs", source: "tmpfs", options: ["nosuid", "nodev", "mode=1777", `size=${o.tmp.sizeMiB}m`] },
+    {
+      destination: o.tmp.sandbox,
+      type: "tmpfs",
+      source: "tmpfs",
+      options: ["nosuid", "nodev", "mode=1777", `size=${o.tmp.sizeMiB}m`],
+    },
     { destination: o.scratch.sandbox, type: "bind", source: o.scratch.host, options: ["rbind", "rw"] },
   ];
   const taken = new Set(extra.map((m) => m.destination));
   spec.mounts = [...spec.mounts.filter((m) => !taken.has(m.destination)), ...extra];
-  if (o.network === "host") spec.linux = { ...spec.linux, namespaces: spec.linux.namespaces.filter((ns) => ns.type !== "network") };
+  if (o.network === "host")
+    spec.linux = { ...spec.linux, namespaces: spec.linux.namespaces.filter((ns) => ns.type !== "network") };
   return spec;
 }
 

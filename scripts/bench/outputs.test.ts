@@ -58,12 +58,20 @@ describe("step outputs", () => {
   it("on failure drops the partial output and leaves only a log with the reason, command and stderr", () => {
     const t = outputTarget(out, "runc", fio, 3);
     writeFileSync(t.partialPath, readFixture("fio", "truncated.json"));
-    recordFailure(t, { reason: "timed out after 120 s", command: "fio --name=x", stderr: "fio: pid=1, err=5\n", server: "nginx -c c", hostCommand: "runc run x" });
+    recordFailure(t, {
+      reason: "timed out after 120 s",
+      command: "fio --name=x",
+      stderr: "fio: pid=1, err=5\n",
+      server: "nginx -c c",
+      hostCommand: "runc run x",
+    });
     expect(existsSync(t.partialPath)).toBe(false);
     expect(readdirSync(join(out, "runc"))).toEqual(["fio-randread-4k-rep3.failed.log"]);
     const log = readFileSync(t.failedLogPath, "utf8");
     expect(log).toMatch(/^# runc\/fio-randread-4k-rep3\.json failed: not a measurement/);
-    expect(log).toContain("reason: timed out after 120 s\ncommand: fio --name=x\nserver in the sandbox: nginx -c c\nsandbox started with: runc run x\n");
+    expect(log).toContain(
+      "reason: timed out after 120 s\ncommand: fio --name=x\nserver in the sandbox: nginx -c c\nsandbox started with: runc run x\n",
+    );
     expect(log).toContain("fio: pid=1, err=5");
     expect(log).toContain("--- start of the discarded output ---");
   });

@@ -18,7 +18,12 @@ export interface OutputTarget {
   failedLogPath: string;
 }
 
-export function outputTarget(outDir: string, runtime: string, step: Pick<OutputStep, "name" | "ext">, rep: number): OutputTarget {
+export function outputTarget(
+  outDir: string,
+  runtime: string,
+  step: Pick<OutputStep, "name" | "ext">,
+  rep: number,
+): OutputTarget {
   const stem = `${step.name}-rep${rep}`;
   const file = `${runtime}/${stem}.${step.ext}`;
   const failedLog = `${runtime}/${stem}.failed.log`;
@@ -35,7 +40,10 @@ export function outputTarget(outDir: string, runtime: string, step: Pick<OutputS
  * Why the partial output is not a complete measurement, or undefined when it is: the parser
  * that ingest will detect must be the step's tool, and it must find measurements.
  */
-export function problemWithOutput(target: OutputTarget, step: Pick<OutputStep, "tool" | "parserOptions">): string | undefined {
+export function problemWithOutput(
+  target: OutputTarget,
+  step: Pick<OutputStep, "tool" | "parserOptions">,
+): string | undefined {
   if (!existsSync(target.partialPath)) return "the tool wrote no output";
   const raw = readFileSync(target.partialPath, "utf8");
   if (raw.trim() === "") return "the tool wrote an empty output";
@@ -43,7 +51,10 @@ export function problemWithOutput(target: OutputTarget, step: Pick<OutputStep, "
   if (!parser) return `the output is not recognised by any parser (expected ${step.tool})`;
   if (parser.id !== step.tool) return `the output looks like ${parser.id}, expected ${step.tool}`;
   try {
-    const result = parser.parse(raw, { fileName: target.file, ...(step.parserOptions ? { options: step.parserOptions } : {}) });
+    const result = parser.parse(raw, {
+      fileName: target.file,
+      ...(step.parserOptions ? { options: step.parserOptions } : {}),
+    });
     return result.samples.length === 0 ? `${step.tool} found no measurements in the output` : undefined;
   } catch (e) {
     return `the ${step.tool} parser rejects the output: ${e instanceof Error ? e.message : String(e)}`;
@@ -57,7 +68,10 @@ export function keepOutput(target: OutputTarget): void {
 }
 
 /** Drops the partial output and leaves `<step>-rep<N>.failed.log` with the reason and stderr. */
-export function recordFailure(target: OutputTarget, lines: { reason: string; command: string; stderr: string; hostCommand?: string; server?: string }): void {
+export function recordFailure(
+  target: OutputTarget,
+  lines: { reason: string; command: string; stderr: string; hostCommand?: string; server?: string },
+): void {
   const partial = existsSync(target.partialPath) ? readFileSync(target.partialPath, "utf8").slice(0, 4000) : "";
   rmSync(target.partialPath, { force: true });
   const text = [

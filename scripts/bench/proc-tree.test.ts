@@ -10,7 +10,14 @@ describe("process tree", () => {
 
   it("collects children and grandchildren, not the root or unrelated processes", () => {
     // runsc run (100) -> gofer (101), sandbox (102) -> ptrace stubs (103, 104); 200 is unrelated.
-    const parents = new Map([[100, 1], [101, 100], [102, 100], [103, 102], [104, 102], [200, 1]]);
+    const parents = new Map([
+      [100, 1],
+      [101, 100],
+      [102, 100],
+      [103, 102],
+      [104, 102],
+      [200, 1],
+    ]);
     expect(descendantsOf(100, parents)).toEqual([101, 102, 103, 104]);
     expect(descendantsOf(104, parents)).toEqual([]);
   });

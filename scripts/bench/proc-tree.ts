@@ -5,7 +5,10 @@ import { readdirSync, readFileSync } from "node:fs";
  * hold spaces and parentheses, so the fields are counted from the last `)`.
  */
 export function parentPidOf(stat: string): number | undefined {
-  const fields = stat.slice(stat.lastIndexOf(")") + 1).trim().split(/\s+/);
+  const fields = stat
+    .slice(stat.lastIndexOf(")") + 1)
+    .trim()
+    .split(/\s+/);
   const ppid = Number(fields[1]);
   return Number.isInteger(ppid) ? ppid : undefined;
 }

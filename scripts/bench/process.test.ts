@@ -6,7 +6,8 @@ import { captureOutput, describeExit, runProcess, startProcess } from "./process
 import { shellQuote } from "./shell-quote";
 
 /** A zombie counts as gone: it has exited, and pid 1 on these VMs reaps late. */
-const alive = (pid: number) => existsSync(`/proc/${pid}`) && !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, "utf8"));
+const alive = (pid: number) =>
+  existsSync(`/proc/${pid}`) && !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, "utf8"));
 
 describe("process helpers", () => {
   it("writes stdout to a file that the child may reopen as /dev/stdout", async () => {
@@ -34,7 +35,9 @@ describe("process helpers", () => {
     const r = await runProcess(["hvscope-no-such-program"], 5000);
     expect(r.code).toBeNull();
     expect(r.stderr).toMatch(/ENOENT/);
-    await expect(captureOutput(["hvscope-no-such-program"])).rejects.toThrow(/hvscope-no-such-program: exit code null: .*ENOENT/);
+    await expect(captureOutput(["hvscope-no-such-program"])).rejects.toThrow(
+      /hvscope-no-such-program: exit code null: .*ENOENT/,
+    );
   });
 
   it("stops a server with SIGTERM and keeps its stderr readable while it runs", async () => {

@@ -111,7 +111,8 @@ export function runProcess(argv: string[], timeoutMs: number, options: ProcessOp
 /** Runs a short command and returns its stdout; throws with its stderr when it fails. */
 export async function captureOutput(argv: string[], timeoutMs = 30_000, options: ProcessOptions = {}): Promise<string> {
   const r = await runProcess(argv, timeoutMs, options);
-  if (r.code !== 0) throw new Error(`${argv.join(" ")}: ${describeExit(r, timeoutMs)}${r.stderr.trim() ? `: ${r.stderr.trim()}` : ""}`);
+  if (r.code !== 0)
+    throw new Error(`${argv.join(" ")}: ${describeExit(r, timeoutMs)}${r.stderr.trim() ? `: ${r.stderr.trim()}` : ""}`);
   return r.stdout;
 }
 

@@ -41,7 +41,8 @@ export function inspectHostDirs(dirs: readonly string[] = HOST_DIRS): HostDirEnt
 /** Creates the skeleton: an empty folder for each mount point, and the planned links. */
 export function buildRootfs(root: string, plan: RootfsPlan, mountPoints: string[]): void {
   const linked = new Set(plan.links.map((l) => l.path));
-  for (const point of mountPoints) if (!linked.has(point)) mkdirSync(join(root, point), { recursive: true, mode: 0o755 });
+  for (const point of mountPoints)
+    if (!linked.has(point)) mkdirSync(join(root, point), { recursive: true, mode: 0o755 });
   for (const { path, target } of plan.links) {
     if (!lstatSync(join(root, path), { throwIfNoEntry: false })) symlinkSync(target, join(root, path));
   }

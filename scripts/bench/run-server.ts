@@ -33,7 +33,11 @@ export async function runServerGroup(group: ServerGroup, env: StepEnv): Promise<
 }
 
 /** undefined once the server serves and its setup ran, else why not. */
-async function serverProblem(group: ServerGroup, ctx: StepContext, server: RunningProcess): Promise<string | undefined> {
+async function serverProblem(
+  group: ServerGroup,
+  ctx: StepContext,
+  server: RunningProcess,
+): Promise<string | undefined> {
   let exited: ProcessResult | undefined;
   void server.exited.then((r) => (exited = r));
   try {
@@ -73,7 +77,8 @@ async function runClient(
     client,
     shellQuote(argv),
     async (partialPath) => {
-      if (notReady !== undefined) throw new Error(`${notReady}\n--- server stderr ---\n${server.stderr().slice(-4000)}`);
+      if (notReady !== undefined)
+        throw new Error(`${notReady}\n--- server stderr ---\n${server.stderr().slice(-4000)}`);
       const result = await runProcess(argv, timeoutMs, { stdoutFile: partialPath });
       return { result, timeoutMs, context: server.stderr().slice(-4000) };
     },
@@ -88,7 +93,6 @@ function writeServerFiles(hostScratch: string, files: Record<string, string>): v
     writeFileSync(path, content, { mode: 0o644 });
   }
 }
-
 
 function skippedRecord(client: ClientStep, env: StepEnv, reason: string): StepRecord {
   const now = new Date().toISOString();

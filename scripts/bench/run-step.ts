@@ -32,7 +32,10 @@ async function runSandboxStep(step: SandboxStep, env: StepEnv): Promise<StepReco
       env,
       step,
       shellQuote(args),
-      async (partialPath) => ({ result: await runProcess(run.argv, timeoutMs, { cwd: run.cwd, env: run.env, stdoutFile: partialPath }), timeoutMs }),
+      async (partialPath) => ({
+        result: await runProcess(run.argv, timeoutMs, { cwd: run.cwd, env: run.env, stdoutFile: partialPath }),
+        timeoutMs,
+      }),
       hostCommandOf(run, args),
     ),
   );
@@ -42,7 +45,19 @@ async function runSandboxStep(step: SandboxStep, env: StepEnv): Promise<StepReco
 async function runStartupStep(step: StartupStep, env: StepEnv): Promise<StepRecord> {
   const cmd: SandboxCommand = { name: env.sandboxName(step.name), args: ["true"], cwd: "tmp", network: "isolated" };
   return withSandbox(env.driver, cmd, async (run) => {
-    const argv = ["hyperfine", "-N", "--style", "none", "--runs", String(step.runs), "--warmup", String(step.warmup), "--export-json", "/dev/stdout", shellQuote(run.argv)];
+    const argv = [
+      "hyperfine",
+      "-N",
+      "--style",
+      "none",
+      "--runs",
+      String(step.runs),
+      "--warmup",
+      String(step.warmup),
+      "--export-json",
+      "/dev/stdout",
+      shellQuote(run.argv),
+    ];
     const timeoutMs = step.timeoutS * 1000;
     return measure(env, step, shellQuote(argv), async (partialPath) => ({
       result: await runProcess(argv, timeoutMs, { cwd: run.cwd, env: run.env, stdoutFile: partialPath }),
@@ -54,7 +69,12 @@ async function runStartupStep(step: StartupStep, env: StepEnv): Promise<StepReco
 /** An idle sandbox, then `ps` of the processes the runtime keeps for it. */
 async function runFootprintStep(step: FootprintStep, env: StepEnv): Promise<StepRecord> {
   const { driver } = env;
-  const cmd: SandboxCommand = { name: env.sandboxName(step.name), args: ["sleep", "600"], cwd: "tmp", network: "isolated" };
+  const cmd: SandboxCommand = {
+    name: env.sandboxName(step.name),
+    args: ["sleep", "600"],
+    cwd: "tmp",
+    network: "isolated",
+  };
   // The pids are known only once the sandbox runs; the record gets the exact command then.
   let psCommand = "ps -o pid,vsz,rss,command -p <the sandbox's host processes>";
   return withSandbox(driver, cmd, async (run) => {
@@ -83,7 +103,12 @@ async function runFootprintStep(step: FootprintStep, env: StepEnv): Promise<Step
   });
 }
 
-async function untilRunning(driver: RuntimeDriver, name: string, proc: RunningProcess, timeoutMs: number): Promise<void> {
+async function untilRunning(
+  driver: RuntimeDriver,
+  name: string,
+  proc: RunningProcess,
+  timeoutMs: number,
+): Promise<void> {
   const early = proc.exited.then((r) => {
     throw new Error(`the sandbox exited before it was running (${describeExit(r)}): ${r.stderr.trim().slice(-2000)}`);
   });
@@ -91,4 +116,3 @@ async function untilRunning(driver: RuntimeDriver, name: string, proc: RunningPr
   early.catch(() => undefined);
   await Promise.race([driver.waitUntilRunning(name, timeoutMs), early]);
 }
-

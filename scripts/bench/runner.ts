@@ -62,7 +62,13 @@ export async function runBench(options: BenchOptions, io: BenchIo): Promise<Benc
     await writeHostDumps(outDir);
     const tools = await toolVersions();
     const software = { ...tools, ...(await serverVersions()) };
-    const { opened, runtimes } = await openAll(options, { workRoot, runId, fixCrunCgroups: options.fixCrunCgroups, log: io.log, ...engineOf(options) });
+    const { opened, runtimes } = await openAll(options, {
+      workRoot,
+      runId,
+      fixCrunCgroups: options.fixCrunCgroups,
+      log: io.log,
+      ...engineOf(options),
+    });
     drivers.push(...opened.map((o) => o.driver));
     const save = () => saveRecords(outDir, { dataset, host, options, io, started, records, runtimes, software });
     save();
@@ -72,11 +78,20 @@ export async function runBench(options: BenchOptions, io: BenchIo): Promise<Benc
         for (const entry of SUITES[options.suite]) {
           if (wasInterrupted()) return { outDir, records, runtimes, seconds: elapsed() };
           const t0 = Date.now();
-          const env = { driver, outDir, rep, toolVersions: tools, sandboxName: (step: string) => `hvscope-${runId}-${++counter}-${step}` };
+          const env = {
+            driver,
+            outDir,
+            rep,
+            toolVersions: tools,
+            sandboxName: (step: string) => `hvscope-${runId}-${++counter}-${step}`,
+          };
           const done = await runEntry(entry, env);
           outcome.seconds = (outcome.seconds ?? 0) + (Date.now() - t0) / 1000;
           records.push(...done);
-          for (const r of done) io.log(`[rep ${rep}/${options.reps}] ${driver.label} ${r.step}: ${r.status === "ok" ? "ok" : `${r.status.toUpperCase()}: ${firstLine(r.error)}`}`);
+          for (const r of done)
+            io.log(
+              `[rep ${rep}/${options.reps}] ${driver.label} ${r.step}: ${r.status === "ok" ? "ok" : `${r.status.toUpperCase()}: ${firstLine(r.error)}`}`,
+            );
           save();
         }
       }
@@ -95,7 +110,12 @@ async function openAll(options: BenchOptions, ctx: OpenContext) {
   for (const request of options.runtimes) {
     try {
       const driver = await openDriver(request, ctx);
-      const outcome: RuntimeOutcome = { label: driver.label, status: "measured", seconds: 0, ...definedOf({ version: driver.version, variant: driver.variant }) };
+      const outcome: RuntimeOutcome = {
+        label: driver.label,
+        status: "measured",
+        seconds: 0,
+        ...definedOf({ version: driver.version, variant: driver.variant }),
+      };
       opened.push({ driver, outcome });
       runtimes.push(outcome);
       ctx.log(`${driver.label}: ready${driver.version ? ` (version ${driver.version})` : ""}`);
@@ -110,7 +130,8 @@ async function openAll(options: BenchOptions, ctx: OpenContext) {
 
 /** A new or empty folder: results of two runs must never mix under one manifest. */
 function prepareOutDir(out: string): string {
-  if (existsSync(out) && readdirSync(out).length > 0) throw new UsageError(`--out ${out} is not empty; give a new folder (two runs must not share one manifest)`);
+  if (existsSync(out) && readdirSync(out).length > 0)
+    throw new UsageError(`--out ${out} is not empty; give a new folder (two runs must not share one manifest)`);
   mkdirSync(out, { recursive: true });
   return out;
 }
@@ -139,7 +160,9 @@ interface SaveInput {
 }
 
 function saveRecords(outDir: string, s: SaveInput): void {
-  const measured = s.runtimes.filter((r) => r.status === "measured").map((r) => `${r.label}${r.version ? ` ${r.version}` : ""}`);
+  const measured = s.runtimes
+    .filter((r) => r.status === "measured")
+    .map((r) => `${r.label}${r.version ? ` ${r.version}` : ""}`);
   const description = `hvscope bench, suite ${s.options.suite}, ${s.options.reps} repetition(s), on ${s.host}: ${measured.join(", ") || "no runtime"}`;
   const manifest = buildManifest({ dataset: s.dataset, host: s.host, description, records: s.records });
   const header = [

@@ -4,7 +4,8 @@ import type { OutputStep, StepContext, SuiteEntry } from "./steps/types";
 
 const CTX: StepContext = { paths: { scratch: "/scratch", tmp: "/tmp" }, port: 40123 };
 
-const outputsOf = (entries: SuiteEntry[]): OutputStep[] => entries.flatMap((e): OutputStep[] => (e.kind === "server" ? e.clients : [e]));
+const outputsOf = (entries: SuiteEntry[]): OutputStep[] =>
+  entries.flatMap((e): OutputStep[] => (e.kind === "server" ? e.clients : [e]));
 
 /** Every command line a suite would run, server commands, setup and readiness probes included. */
 function commandsOf(entries: SuiteEntry[]): string[] {
@@ -53,7 +54,8 @@ describe("suites", () => {
 
   it("time-bounds every tool run, so that a repetition stays within seconds", () => {
     const text = commandsOf(SUITES.paper).join("\n");
-    for (const bound of ["--time=5", "--runtime=2", "-t 3", "--timeout 3s", "-d5s", "-n 5000", "-n 20000"]) expect(text).toContain(bound);
+    for (const bound of ["--time=5", "--runtime=2", "-t 3", "--timeout 3s", "-d5s", "-n 5000", "-n 20000"])
+      expect(text).toContain(bound);
     expect(outputsOf(SUITES.paper).every((s) => s.timeoutS > 0 && s.timeoutS <= 180)).toBe(true);
   });
 });

@@ -1,6 +1,16 @@
 import type { SuiteId } from "./cli-options";
 import { footprint, startup } from "./steps/lifecycle";
-import { fioRandread4k, fioSteps, iperf3Loopback, mbw, stressNgGet, stressNgSyscall, sysbenchCpu, sysbenchFileio, sysbenchMemory } from "./steps/micro";
+import {
+  fioRandread4k,
+  fioSteps,
+  iperf3Loopback,
+  mbw,
+  stressNgGet,
+  stressNgSyscall,
+  sysbenchCpu,
+  sysbenchFileio,
+  sysbenchMemory,
+} from "./steps/micro";
 import { iperf3HostToSandbox, mariadb, nginx, redis } from "./steps/servers";
 import type { SuiteEntry } from "./steps/types";
 
@@ -30,13 +40,5 @@ export const SUITES: Record<SuiteId, SuiteEntry[]> = {
     redis,
     mariadb,
   ],
-  quick: [
-    sysbenchCpu,
-    fioRandread4k,
-    iperf3Loopback,
-    stressNgSyscall,
-    startup,
-    footprint,
-    nginxAbOnly,
-  ],
+  quick: [sysbenchCpu, fioRandread4k, iperf3Loopback, stressNgSyscall, startup, footprint, nginxAbOnly],
 };

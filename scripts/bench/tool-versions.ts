@@ -25,7 +25,10 @@ const SERVER_VERSION_COMMANDS: Record<string, string[]> = {
 /** The first line a version command prints (some print to stderr, `wrk -v` exits 1). */
 async function firstLine(argv: string[]): Promise<string | undefined> {
   const r = await runProcess(argv, 10_000);
-  const line = `${r.stdout}\n${r.stderr}`.split("\n").map((l) => l.trim()).find((l) => l !== "");
+  const line = `${r.stdout}\n${r.stderr}`
+    .split("\n")
+    .map((l) => l.trim())
+    .find((l) => l !== "");
   return line && !/not found|ENOENT|no packages found/i.test(line) ? line : undefined;
 }
 

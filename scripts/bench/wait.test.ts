@@ -34,6 +34,8 @@ describe("pollUntil", () => {
     let calls = 0;
     await pollUntil(async () => ++calls >= 3, 5000, "never", 1);
     expect(calls).toBe(3);
-    await expect(pollUntil(async () => false, 50, "the server did not answer", 10)).rejects.toThrow(/^the server did not answer \(waited 0 s\)$/);
+    await expect(pollUntil(async () => false, 50, "the server did not answer", 10)).rejects.toThrow(
+      /^the server did not answer \(waited 0 s\)$/,
+    );
   });
 });

@@ -6,7 +6,12 @@ import { setTimeout as sleep } from "node:timers/promises";
 export const LOOPBACK = "127.0.0.1";
 
 /** Calls `check` until it returns true; throws `what` once `timeoutMs` has passed. */
-export async function pollUntil(check: () => Promise<boolean>, timeoutMs: number, what: string, intervalMs = 100): Promise<void> {
+export async function pollUntil(
+  check: () => Promise<boolean>,
+  timeoutMs: number,
+  what: string,
+  intervalMs = 100,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await check()) return;

@@ -30,21 +30,50 @@ async function newContext(browser: Browser) {
   return context;
 }
 
-const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 
 async function firstVisit(page: Page, url: string) {
   await page.goto(url, { waitUntil: "networkidle", timeout: 120_000 });
   return page.evaluate(
     () =>
-      new Promise<{ lcp: number; element: string; ttfb: number; docEncoded: number; docDecoded: number; jsEncoded: number; jsDecoded: number }>((resolve, reject) => {
+      new Promise<{
+        lcp: number;
+        element: string;
+        ttfb: number;
+        docEncoded: number;
+        docDecoded: number;
+        jsEncoded: number;
+        jsDecoded: number;
+      }>((resolve, reject) => {
         const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
-        const js = (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).filter((r) => r.initiatorType === "script" || /\.js(\?|$)/.test(r.name));
-        const base = { ttfb: nav.responseStart, docEncoded: nav.encodedBodySize, docDecoded: nav.decodedBodySize, jsEncoded: js.reduce((n, r) => n + r.encodedBodySize, 0), jsDecoded: js.reduce((n, r) => n + r.decodedBodySize, 0) };
+        const js = (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).filter(
+          (r) => r.initiatorType === "script" || /\.js(\?|$)/.test(r.name),
+        );
+        const base = {
+          ttfb: nav.responseStart,
+          docEncoded: nav.encodedBodySize,
+          docDecoded: nav.decodedBodySize,
+          jsEncoded: js.reduce((n, r) => n + r.encodedBodySize, 0),
+          jsDecoded: js.reduce((n, r) => n + r.decodedBodySize, 0),
+        };
         new PerformanceObserver((list) => {
           const last = list.getEntries().at(-1) as (PerformanceEntry & { element?: Element | null }) | undefined;
           if (!last) return;
           const el = last.element;
-          resolve({ ...base, lcp: last.startTime, element: el ? `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""} "${(el.textContent ?? "").trim().slice(0, 40)}"` : "?" });
+          resolve({
+            ...base,
+            lcp: last.startTime,
+            element: el
+              ? `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""} "${(el.textContent ?? "").trim().slice(0, 40)}"`
+              : "?",
+          });
         }).observe({ type: "largest-contentful-paint", buffered: true });
         setTimeout(() => reject(new Error("no largest-contentful-paint entry")), 5000);
       }),
@@ -82,7 +111,10 @@ async function changeFilter(page: Page, kind: "runtime" | "view", timeoutMs: num
   // Runtime: the last checkbox (toggled on, then off again); view: whichever radio is not checked.
   const control =
     kind === "runtime"
-      ? page.locator("fieldset", { has: page.locator("legend", { hasText: "Runtimes" }) }).locator("input[type=checkbox]").last()
+      ? page
+          .locator("fieldset", { has: page.locator("legend", { hasText: "Runtimes" }) })
+          .locator("input[type=checkbox]")
+          .last()
       : page.locator('input[type=radio][name="view"]:not(:checked)');
   await control.click();
   return page.evaluate(() => (window as unknown as PerfWindow).__perfChange ?? null);
@@ -118,10 +150,26 @@ function trackRequests(page: Page, quietMs = 500) {
   };
 }
 
-export async function measureExplore(url: string, { loads, rounds, timeoutMs }: { loads: number; rounds: number; timeoutMs: number }): Promise<BrowserResult> {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ARGS });
+export async function measureExplore(
+  url: string,
+  { loads, rounds, timeoutMs }: { loads: number; rounds: number; timeoutMs: number },
+): Promise<BrowserResult> {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ARGS,
+  });
   try {
-    const out: BrowserResult = { lcpMs: [], ttfbMs: [], lcpElement: "", docEncodedBytes: 0, docDecodedBytes: 0, jsEncodedBytes: 0, jsDecodedBytes: 0, runtimeToggleMs: [], viewSwitchMs: [] };
+    const out: BrowserResult = {
+      lcpMs: [],
+      ttfbMs: [],
+      lcpElement: "",
+      docEncodedBytes: 0,
+      docDecodedBytes: 0,
+      jsEncodedBytes: 0,
+      jsDecodedBytes: 0,
+      runtimeToggleMs: [],
+      viewSwitchMs: [],
+    };
     // One unmeasured visit first: the server's first render of a route pays one-off costs.
     for (let i = 0; i <= loads; i++) {
       const context = await newContext(browser);

@@ -18,7 +18,9 @@ export function realPath(path: string): string {
  */
 export function assertSyntheticTarget(dbPath: string, repoRoot: string): void {
   if (realPath(dbPath) === realPath(resolve(repoRoot, "data", "hvscope.db")))
-    throw new Error(`refusing to write synthetic data into ${dbPath}, the dashboard's database; pass --db FILE (e.g. data/perf.db)`);
+    throw new Error(
+      `refusing to write synthetic data into ${dbPath}, the dashboard's database; pass --db FILE (e.g. data/perf.db)`,
+    );
 }
 
 /** Checked read-only before anything (even a migration) touches the file. */
@@ -26,10 +28,15 @@ export function assertOnlySynthetic(dbPath: string): void {
   if (!existsSync(dbPath)) return;
   const client = new Database(dbPath, { readonly: true, fileMustExist: true });
   try {
-    const hasTable = client.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'datasets'").get() !== undefined;
+    const hasTable =
+      client.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'datasets'").get() !== undefined;
     if (!hasTable) return;
-    const real = client.prepare("SELECT name FROM datasets WHERE name NOT LIKE ? ESCAPE '\\' LIMIT 3").pluck().all(`${SYNTHETIC_PREFIX}%`) as string[];
-    if (real.length > 0) throw new Error(`refusing to add synthetic data to ${dbPath}: it holds real datasets (${real.join(", ")})`);
+    const real = client
+      .prepare("SELECT name FROM datasets WHERE name NOT LIKE ? ESCAPE '\\' LIMIT 3")
+      .pluck()
+      .all(`${SYNTHETIC_PREFIX}%`) as string[];
+    if (real.length > 0)
+      throw new Error(`refusing to add synthetic data to ${dbPath}: it holds real datasets (${real.join(", ")})`);
   } finally {
     client.close();
   }

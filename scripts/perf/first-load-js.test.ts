@@ -10,7 +10,10 @@ describe("first-load JS from the build manifests", () => {
   it("parses the client reference manifest's JSON", () => {
     const parsed = parseClientReferenceManifest(MANIFEST_JS);
     expect(Object.keys(parsed)).toEqual(["/explore/page"]);
-    expect(parsed["/explore/page"]!.entryJSFiles["[project]/app/layout"]).toEqual(["static/chunks/a.js", "static/chunks/b.js"]);
+    expect(parsed["/explore/page"]!.entryJSFiles["[project]/app/layout"]).toEqual([
+      "static/chunks/a.js",
+      "static/chunks/b.js",
+    ]);
   });
 
   it("counts root main files and every segment's chunks once, JS only", () => {
@@ -24,6 +27,8 @@ describe("first-load JS from the build manifests", () => {
   });
 
   it("fails clearly on a manifest without entryJSFiles", () => {
-    expect(() => parseClientReferenceManifest('globalThis.__RSC_MANIFEST["/x/page"] = {"clientModules":{}};')).toThrow(/\/x\/page.*entryJSFiles/);
+    expect(() => parseClientReferenceManifest('globalThis.__RSC_MANIFEST["/x/page"] = {"clientModules":{}};')).toThrow(
+      /\/x\/page.*entryJSFiles/,
+    );
   });
 });

@@ -39,7 +39,9 @@ export function parseClientReferenceManifest(js: string): Record<string, RouteMa
 
 /** Root main files first, then each segment's chunks, each chunk once. */
 export function firstLoadChunks(rootMainFiles: readonly string[], manifest: RouteManifest): string[] {
-  return [...new Set([...rootMainFiles, ...Object.values(manifest.entryJSFiles).flat()])].filter((f) => f.endsWith(".js"));
+  return [...new Set([...rootMainFiles, ...Object.values(manifest.entryJSFiles).flat()])].filter((f) =>
+    f.endsWith(".js"),
+  );
 }
 
 export interface RouteJs {
@@ -52,9 +54,13 @@ export interface RouteJs {
 /** Every page route (not API route handlers) of the build in `appDir/.next`. */
 export function measureFirstLoadJs(appDir: string): RouteJs[] {
   const next = join(appDir, ".next");
-  if (!existsSync(join(next, "BUILD_ID"))) throw new Error(`no production build in ${next}: run \`npx next build\` in ${appDir} first`);
+  if (!existsSync(join(next, "BUILD_ID")))
+    throw new Error(`no production build in ${next}: run \`npx next build\` in ${appDir} first`);
   const build = JSON.parse(readFileSync(join(next, "build-manifest.json"), "utf8")) as { rootMainFiles: string[] };
-  const routes = JSON.parse(readFileSync(join(next, "app-path-routes-manifest.json"), "utf8")) as Record<string, string>;
+  const routes = JSON.parse(readFileSync(join(next, "app-path-routes-manifest.json"), "utf8")) as Record<
+    string,
+    string
+  >;
   const sizes = new Map<string, { raw: number; gzip: number }>();
   const sizeOf = (chunk: string) => {
     let s = sizes.get(chunk);

@@ -10,7 +10,10 @@ import { detectParser } from "@/lib/parsers";
  * durability settings as db/open.ts and db/ingest/writer.ts, so the comparison is about the work
  * done, not fsync policy.
  */
-export function limitIngest(dbPath: string, files: readonly string[]): { files: number; samples: number; seconds: number } {
+export function limitIngest(
+  dbPath: string,
+  files: readonly string[],
+): { files: number; samples: number; seconds: number } {
   const client = new Database(dbPath);
   try {
     client.pragma("journal_mode = WAL");

@@ -34,14 +34,17 @@ export interface JitterOptions {
 /** Rewrites candidate numbers as value × bias × noise, keeping each number's decimal places. */
 export function jitterNumbers(text: string, { bias, spread, random, only }: JitterOptions): string {
   let index = -1;
-  return text.replace(NUMBER, (match: string, whole: string | undefined, fraction: string | undefined, integer: string | undefined) => {
-    index++;
-    if (only && !only.has(index)) return match;
-    const factor = bias * (1 + (random() * 2 - 1) * spread);
-    if (integer !== undefined) return String(Math.max(1, Math.round(Number(integer) * factor)));
-    if (whole === undefined || fraction === undefined) return match;
-    return (Number(match) * factor).toFixed(fraction.length);
-  });
+  return text.replace(
+    NUMBER,
+    (match: string, whole: string | undefined, fraction: string | undefined, integer: string | undefined) => {
+      index++;
+      if (only && !only.has(index)) return match;
+      const factor = bias * (1 + (random() * 2 - 1) * spread);
+      if (integer !== undefined) return String(Math.max(1, Math.round(Number(integer) * factor)));
+      if (whole === undefined || fraction === undefined) return match;
+      return (Number(match) * factor).toFixed(fraction.length);
+    },
+  );
 }
 
 export function countCandidates(text: string): number {
@@ -54,7 +57,10 @@ export function countCandidates(text: string): number {
  * jittered, else its halves are tried. Numbers that name the workload (`sleep 0.02`, fio's
  * `"50.000000"` percentile keys, `bs=4096B`) drop out; a few dozen parses per file.
  */
-export function safeCandidates(text: string, keepsMeaning: (jitteredOnly: ReadonlySet<number>) => boolean): Set<number> {
+export function safeCandidates(
+  text: string,
+  keepsMeaning: (jitteredOnly: ReadonlySet<number>) => boolean,
+): Set<number> {
   const safe = new Set<number>();
   const test = (group: number[]) => {
     if (group.length === 0) return;

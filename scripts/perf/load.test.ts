@@ -27,12 +27,16 @@ describe("fromWrkReport", () => {
   });
 
   it("refuses a report without the latency distribution", () => {
-    expect(() => fromWrkReport(readFixture("wrk", "nginx-t2-c16.txt"))).toThrow(/latency_p50 \(was --latency given\?\)/);
+    expect(() => fromWrkReport(readFixture("wrk", "nginx-t2-c16.txt"))).toThrow(
+      /latency_p50 \(was --latency given\?\)/,
+    );
   });
 });
 
 describe("medianOfRuns", () => {
-  const runs = ["nginx-t2-c16-latency.txt", "nginx-t2-c300-errors-latency.txt", "nginx-404-latency.txt"].map((f) => fromWrkReport(readFixture("wrk", f)));
+  const runs = ["nginx-t2-c16-latency.txt", "nginx-t2-c300-errors-latency.txt", "nginx-404-latency.txt"].map((f) =>
+    fromWrkReport(readFixture("wrk", f)),
+  );
   const middle = (pick: (r: (typeof runs)[number]) => number) => runs.map(pick).sort((a, b) => a - b)[1];
 
   it("takes each statistic's middle run, so one run's burst does not set the tail", () => {
@@ -70,7 +74,8 @@ describe("wrkRotation", () => {
 });
 
 const wrkInstalled = hasWrk();
-if (!wrkInstalled) console.warn("scripts/perf/load.test.ts: wrk is not installed (apt-get install wrk); its runLoad test is skipped");
+if (!wrkInstalled)
+  console.warn("scripts/perf/load.test.ts: wrk is not installed (apt-get install wrk); its runLoad test is skipped");
 
 describe("runLoad with several URLs", () => {
   /** A loopback server that counts the paths it was asked for. */
@@ -81,15 +86,26 @@ describe("runLoad with several URLs", () => {
       res.end("ok");
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    return { seen, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((r) => server.close(r)) };
+    return {
+      seen,
+      base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      close: () => new Promise((r) => server.close(r)),
+    };
   }
 
   for (const client of ["wrk", "autocannon"] as LoadClient[])
     it.skipIf(client === "wrk" && !wrkInstalled)(`requests every URL in turn (${client})`, async () => {
       const server = await countingServer();
       try {
-        const paths = ["/api/overhead?runtime=runc", "/api/overhead?runtime=crun%2Crunc", "/api/overhead?baseline=crun"];
-        const r = await runLoad(paths.map((p) => server.base + p), { connections: 2, durationS: 1, client });
+        const paths = [
+          "/api/overhead?runtime=runc",
+          "/api/overhead?runtime=crun%2Crunc",
+          "/api/overhead?baseline=crun",
+        ];
+        const r = await runLoad(
+          paths.map((p) => server.base + p),
+          { connections: 2, durationS: 1, client },
+        );
         expect(r.ok).toBeGreaterThan(30);
         expect([...server.seen.keys()].sort()).toEqual([...paths].sort());
         // In turn: no path is asked for more than a few times as often as another.
@@ -101,7 +117,11 @@ describe("runLoad with several URLs", () => {
     });
 
   it("refuses URLs on other origins", async () => {
-    await expect(runLoad(["http://127.0.0.1:1/a", "http://127.0.0.1:2/b"], { connections: 1, durationS: 1, client: "autocannon" })).rejects.toThrow(/one loopback origin/);
-    await expect(runLoad("http://example.com/", { connections: 1, durationS: 1, client: "autocannon" })).rejects.toThrow(/one loopback origin/);
+    await expect(
+      runLoad(["http://127.0.0.1:1/a", "http://127.0.0.1:2/b"], { connections: 1, durationS: 1, client: "autocannon" }),
+    ).rejects.toThrow(/one loopback origin/);
+    await expect(
+      runLoad("http://example.com/", { connections: 1, durationS: 1, client: "autocannon" }),
+    ).rejects.toThrow(/one loopback origin/);
   });
 });

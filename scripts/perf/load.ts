@@ -35,12 +35,16 @@ export const hasWrk = (): boolean => spawnSync("wrk", ["-v"]).error === undefine
  * server slower than the run shows few completions rather than none. Several URLs (one origin)
  * are requested in turn, so a cache keyed by URL sees each one only every `urls.length` requests.
  */
-export async function runLoad(urls: string | readonly string[], { connections, durationS, client }: { connections: number; durationS: number; client: LoadClient }): Promise<LoadResult> {
+export async function runLoad(
+  urls: string | readonly string[],
+  { connections, durationS, client }: { connections: number; durationS: number; client: LoadClient },
+): Promise<LoadResult> {
   const list = typeof urls === "string" ? [urls] : urls;
   const parsed = list.map((u) => new URL(u));
   if (list.length === 0) throw new Error("runLoad: no URL");
   for (const [i, u] of parsed.entries())
-    if (u.protocol !== "http:" || u.hostname !== "127.0.0.1" || u.origin !== parsed[0]!.origin) throw new Error(`load only against one loopback origin (http://127.0.0.1), not ${list[i]}`);
+    if (u.protocol !== "http:" || u.hostname !== "127.0.0.1" || u.origin !== parsed[0]!.origin)
+      throw new Error(`load only against one loopback origin (http://127.0.0.1), not ${list[i]}`);
   const paths = parsed.map((u) => `${u.pathname}${u.search}`);
   const timeoutS = Math.max(30, durationS * 2);
   if (client === "wrk") {
@@ -50,13 +54,29 @@ export async function runLoad(urls: string | readonly string[], { connections, d
     const dir = mkdtempSync(join(tmpdir(), "hvscope-wrk-"));
     try {
       writeFileSync(join(dir, "paths.lua"), wrkRotation(paths));
-      return fromWrkReport((await promisify(execFile)("wrk", [...args, "-s", join(dir, "paths.lua"), parsed[0]!.origin])).stdout);
+      return fromWrkReport(
+        (await promisify(execFile)("wrk", [...args, "-s", join(dir, "paths.lua"), parsed[0]!.origin])).stdout,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  const r = await autocannon({ url: parsed[0]!.origin, requests: paths.map((path) => ({ method: "GET", path })), connections, duration: durationS, timeout: timeoutS });
-  return { p50Ms: r.latency.p50, p99Ms: r.latency.p99, rps: r["2xx"] / r.duration, ok: r["2xx"], non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts };
+  const r = await autocannon({
+    url: parsed[0]!.origin,
+    requests: paths.map((path) => ({ method: "GET", path })),
+    connections,
+    duration: durationS,
+    timeout: timeoutS,
+  });
+  return {
+    p50Ms: r.latency.p50,
+    p99Ms: r.latency.p99,
+    rps: r["2xx"] / r.duration,
+    ok: r["2xx"],
+    non2xx: r.non2xx,
+    errors: r.errors,
+    timeouts: r.timeouts,
+  };
 }
 
 /**
@@ -110,7 +130,8 @@ export function fromWrkReport(report: string): LoadResult {
   if (!total) throw new Error(`wrk report without its "N requests in T" line:\n${report}`);
   const non2xx = metric("non_2xx_responses");
   const timeouts = metric("socket_errors_timeout");
-  const errors = metric("socket_errors_connect") + metric("socket_errors_read") + metric("socket_errors_write") + timeouts;
+  const errors =
+    metric("socket_errors_connect") + metric("socket_errors_read") + metric("socket_errors_write") + timeouts;
   const ok = Number(total[1]) - non2xx;
   // Requests/sec counts every response; the other clients' figure is 2xx per second.
   const rps = (metric("requests_per_s") * ok) / Math.max(1, Number(total[1]));

@@ -54,7 +54,14 @@ export const SERIES_SQL = `SELECT se.id AS id, se.runtime_id AS runtime, se.runt
     AND st.import_id = (SELECT max(x.import_id) FROM series_stats x WHERE x.series_id = se.id AND x.import_id <= ?)
   WHERE d.name = ? AND h.name = ?`;
 
-type SeriesRow = StatsColumns & { id: number; runtime: string; version: string | null; variant: string | null; workloadId: number; metricId: number };
+type SeriesRow = StatsColumns & {
+  id: number;
+  runtime: string;
+  version: string | null;
+  variant: string | null;
+  workloadId: number;
+  metricId: number;
+};
 type Named<T> = Map<number, T>;
 
 /** The floor's statements, prepared once. */
@@ -71,11 +78,24 @@ export function overheadResponse(statements: ReturnType<typeof prepareOverheadQu
   const rows = statements.series.all(q.asof ?? Number.MAX_SAFE_INTEGER, q.dataset, q.host) as SeriesRow[];
   const byId = <T extends { id: number }>(list: T[]): Named<T> => new Map(list.map((r) => [r.id, r]));
   const workloads = byId(statements.workloads.all() as { id: number; name: string; category: string }[]);
-  const metrics = byId(statements.metrics.all() as { id: number; name: string; unit: string; direction: SeriesIdentity["direction"] }[]);
+  const metrics = byId(
+    statements.metrics.all() as { id: number; name: string; unit: string; direction: SeriesIdentity["direction"] }[],
+  );
   const identified = rows.map((r) => {
     const w = workloads.get(r.workloadId)!;
     const m = metrics.get(r.metricId)!;
-    return { id: r.id, runtime: r.runtime, version: r.version, variant: r.variant, workload: w.name, category: w.category, metric: m.name, unit: m.unit, direction: m.direction, moments: fromStatsColumns(r) };
+    return {
+      id: r.id,
+      runtime: r.runtime,
+      version: r.version,
+      variant: r.variant,
+      workload: w.name,
+      category: w.category,
+      metric: m.name,
+      unit: m.unit,
+      direction: m.direction,
+      moments: fromStatsColumns(r),
+    };
   });
   const series = keepPrimaryMetrics(identified.filter(inSelection(q)), q.metric).map(toSeriesStats);
   return overheadBody(q, toOverheadRows(series, q.baseline).rows);

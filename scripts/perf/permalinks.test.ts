@@ -24,6 +24,11 @@ describe("viewsInTurn", () => {
 
   it("refuses too few or too many runtimes", () => {
     expect(() => viewsInTurn(base, ["runc", "runc"])).toThrow(/at least 2 runtimes/);
-    expect(() => viewsInTurn(base, Array.from({ length: 13 }, (_, i) => `r${i}`))).toThrow(/permalinks/);
+    expect(() =>
+      viewsInTurn(
+        base,
+        Array.from({ length: 13 }, (_, i) => `r${i}`),
+      ),
+    ).toThrow(/permalinks/);
   });
 });

@@ -6,7 +6,10 @@
 export function viewsInTurn(base: URLSearchParams, runtimes: readonly string[]): string[] {
   const sorted = [...new Set(runtimes)].sort();
   if (sorted.length < 2) throw new Error(`viewsInTurn: needs at least 2 runtimes, got ${sorted.length}`);
-  if (sorted.length > 12) throw new Error(`viewsInTurn: ${sorted.length} runtimes would give ${sorted.length * 2 ** (sorted.length - 1)} permalinks`);
+  if (sorted.length > 12)
+    throw new Error(
+      `viewsInTurn: ${sorted.length} runtimes would give ${sorted.length * 2 ** (sorted.length - 1)} permalinks`,
+    );
   const permalinks: string[] = [];
   for (const baseline of sorted) {
     const others = sorted.filter((r) => r !== baseline);

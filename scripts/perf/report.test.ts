@@ -3,7 +3,15 @@ import { formatTable, kb, ms } from "./report";
 
 describe("report formatting", () => {
   it("aligns the first column left and the others right", () => {
-    expect(formatTable([["files/s", "1", "10"], ["samples/s", "100", "2"]], "")).toBe("files/s      1  10\nsamples/s  100   2");
+    expect(
+      formatTable(
+        [
+          ["files/s", "1", "10"],
+          ["samples/s", "100", "2"],
+        ],
+        "",
+      ),
+    ).toBe("files/s      1  10\nsamples/s  100   2");
   });
 
   it("formats durations and sizes", () => {

@@ -18,9 +18,23 @@ async function responds(url: string): Promise<boolean> {
  * `readyUrl` answers, and returns a handle that stops exactly that group. Refuses a port
  * that already answers: measuring someone else's server would be meaningless.
  */
-export async function startServer(o: { name: string; command: string; args: string[]; cwd: string; env?: NodeJS.ProcessEnv; readyUrl: string; timeoutMs: number }): Promise<RunningServer> {
-  if (await responds(o.readyUrl)) throw new Error(`${o.name}: something already answers on ${o.readyUrl}; pick another port`);
-  const child = spawn(o.command, o.args, { cwd: o.cwd, env: o.env ?? process.env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+export async function startServer(o: {
+  name: string;
+  command: string;
+  args: string[];
+  cwd: string;
+  env?: NodeJS.ProcessEnv;
+  readyUrl: string;
+  timeoutMs: number;
+}): Promise<RunningServer> {
+  if (await responds(o.readyUrl))
+    throw new Error(`${o.name}: something already answers on ${o.readyUrl}; pick another port`);
+  const child = spawn(o.command, o.args, {
+    cwd: o.cwd,
+    env: o.env ?? process.env,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000));
   child.stdout.on("data", keep);
@@ -31,7 +45,10 @@ export async function startServer(o: { name: string; command: string; args: stri
   const stop = async () => {
     if (!alive || child.pid === undefined) return;
     process.kill(-child.pid, "SIGTERM");
-    const killed = await Promise.race([exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 5000))]);
+    const killed = await Promise.race([
+      exited.then(() => true),
+      new Promise<boolean>((r) => setTimeout(() => r(false), 5000)),
+    ]);
     if (!killed && alive) process.kill(-child.pid, "SIGKILL");
     await exited;
   };

@@ -17,7 +17,10 @@ const METHODS = ["run", "get", "all", "iterate"] as const;
  */
 export async function timeSqlite<T>(fn: () => Promise<T>): Promise<SqliteTime<T>> {
   const probe = new Database(":memory:");
-  const statementProto = Object.getPrototypeOf(probe.prepare("SELECT 1")) as Record<string, (...args: unknown[]) => unknown>;
+  const statementProto = Object.getPrototypeOf(probe.prepare("SELECT 1")) as Record<
+    string,
+    (...args: unknown[]) => unknown
+  >;
   probe.close();
   const dbProto = Database.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
   const totals = new Map<string, { ms: number; calls: number }>();

@@ -30,7 +30,10 @@ function shapeOf(text: string, name: string): string | null {
   if (!parser) return null;
   try {
     const { samples } = parser.parse(text, { fileName: name });
-    return samples.map((s) => `${s.workload.name}|${s.metric}|${s.unit}|${s.repetition ?? 0}|${s.runtime ?? ""}`).sort().join("\n");
+    return samples
+      .map((s) => `${s.workload.name}|${s.metric}|${s.unit}|${s.repetition ?? 0}|${s.runtime ?? ""}`)
+      .sort()
+      .join("\n");
   } catch {
     return null;
   }
@@ -48,7 +51,9 @@ export function prepareFixtures(maxRuntimes: number): { usable: SyntheticFixture
     const text = readFileSync(f.path, "utf8");
     const shape = shapeOf(text, f.name);
     const keeps = (only: ReadonlySet<number>) =>
-      biases.every((bias) => shapeOf(jitterNumbers(text, { bias, spread: 0, random: Math.random, only }), f.name) === shape);
+      biases.every(
+        (bias) => shapeOf(jitterNumbers(text, { bias, spread: 0, random: Math.random, only }), f.name) === shape,
+      );
     const safe = shape === null ? new Set<number>() : safeCandidates(text, keeps);
     // Group tests pass one by one; confirm the union, in case two numbers only break together.
     if (safe.size > 0 && keeps(safe)) usable.push({ ...f, text, safe });
@@ -60,7 +65,8 @@ export function prepareFixtures(maxRuntimes: number): { usable: SyntheticFixture
 /** runc (the default baseline) plus `count − 1` other canonical runtimes, rotating per dataset. */
 export function runtimesFor(datasetIndex: number, count: number): string[] {
   const others = RUNTIME_IDS.filter((r) => r !== "runc");
-  if (count < 1 || count > others.length + 1) throw new Error(`runtimes per dataset must be 1..${others.length + 1}, got ${count}`);
+  if (count < 1 || count > others.length + 1)
+    throw new Error(`runtimes per dataset must be 1..${others.length + 1}, got ${count}`);
   return ["runc", ...Array.from({ length: count - 1 }, (_, i) => others[(datasetIndex + i) % others.length]!)];
 }
 

@@ -15,7 +15,9 @@ import { median } from "@/scripts/perf/percentile";
 import { keepPrimaryMetrics, toOverheadRows, toSeriesStats } from "@/lib/overhead/rows";
 import { loadFilters } from "@/lib/search-params";
 
-const { values } = parseArgs({ options: { db: { type: "string" }, query: { type: "string" }, runs: { type: "string", default: "3" } } });
+const { values } = parseArgs({
+  options: { db: { type: "string" }, query: { type: "string" }, runs: { type: "string", default: "3" } },
+});
 if (!values.db || values.query === undefined) throw new Error("--db FILE and --query PARAMS are required");
 const runs = Number(values.runs);
 // Time the computation, not the read cache (db/queries/read-cache.ts).
@@ -69,10 +71,14 @@ console.log(`getExploreData total: ${median(totals).toFixed(1)} ms (median of ${
 for (const { sql, params: args } of recorded) {
   const stmt = conn.client.prepare(sql);
   let rows = 0;
-  const times = Array.from({ length: runs }, () => timeIt(() => (rows = (stmt.reader ? stmt.all(...args) : []).length)));
+  const times = Array.from({ length: runs }, () =>
+    timeIt(() => (rows = (stmt.reader ? stmt.all(...args) : []).length)),
+  );
   const plan = conn.client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[];
   const scans = plan.map((p) => p.detail).filter((d) => /^SCAN|TEMP B-TREE/.test(d));
-  console.log(`  ${median(times).toFixed(1).padStart(6)} ms  ${String(rows).padStart(6)} rows  ${label(sql)}${scans.length ? `  [${scans.join("; ")}]` : ""}`);
+  console.log(
+    `  ${median(times).toFixed(1).padStart(6)} ms  ${String(rows).padStart(6)} rows  ${label(sql)}${scans.length ? `  [${scans.join("; ")}]` : ""}`,
+  );
 }
 const hosts = await listDatasetHosts(conn.db, selection.dataset, selection.asof);
 const ormTimes: number[] = [];
@@ -85,6 +91,10 @@ for (let i = 0; i < runs; i++) {
 const summaryTimes = Array.from({ length: runs }, () =>
   timeIt(() => toOverheadRows(keepPrimaryMetrics(stored, selection.metric).map(toSeriesStats), selection.baseline)),
 );
-console.log(`  ${median(ormTimes).toFixed(1).padStart(6)} ms  ${String(stored.length).padStart(6)} rows  listHostSeries through drizzle (query + row mapping; ${hosts.length} hosts)`);
-console.log(`  ${median(summaryTimes).toFixed(1).padStart(6)} ms              summary in JS (keepPrimaryMetrics, toSeriesStats, toOverheadRows)`);
+console.log(
+  `  ${median(ormTimes).toFixed(1).padStart(6)} ms  ${String(stored.length).padStart(6)} rows  listHostSeries through drizzle (query + row mapping; ${hosts.length} hosts)`,
+);
+console.log(
+  `  ${median(summaryTimes).toFixed(1).padStart(6)} ms              summary in JS (keepPrimaryMetrics, toSeriesStats, toOverheadRows)`,
+);
 conn.close();

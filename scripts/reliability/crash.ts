@@ -46,17 +46,27 @@ function seededRandom(seed: number): () => number {
 }
 
 /** Runs one ingest; kills its process group after `killAfterMs` unless it has exited by then. */
-function ingest(db: string, corpus: string, killAfterMs?: number): Promise<{ killed: boolean; code: number | null; ms: number; stderr: string }> {
+function ingest(
+  db: string,
+  corpus: string,
+  killAfterMs?: number,
+): Promise<{ killed: boolean; code: number | null; ms: number; stderr: string }> {
   const started = performance.now();
-  const child = spawn(TSX, ["scripts/ingest.ts", "--db", db, "--json", corpus], { detached: true, stdio: ["ignore", "ignore", "pipe"] });
+  const child = spawn(TSX, ["scripts/ingest.ts", "--db", db, "--json", corpus], {
+    detached: true,
+    stdio: ["ignore", "ignore", "pipe"],
+  });
   let stderr = "";
   child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
   return new Promise((done, fail) => {
     let killed = false;
-    const timer = killAfterMs === undefined ? undefined : setTimeout(() => {
-      killed = true;
-      process.kill(-child.pid!, "SIGKILL");
-    }, killAfterMs);
+    const timer =
+      killAfterMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            killed = true;
+            process.kill(-child.pid!, "SIGKILL");
+          }, killAfterMs);
     child.on("error", fail);
     child.on("exit", (code) => {
       clearTimeout(timer);
@@ -109,11 +119,14 @@ export async function crashTest(o: CrashOptions): Promise<CrashReport> {
     exportRows: refExport.split("\n").length - 2,
     problems: [],
   };
-  log(`reference: ${report.referenceFiles} files, ${report.referenceSamples} samples in ${report.referenceMs} ms (start-up alone ${report.startupMs} ms)`);
+  log(
+    `reference: ${report.referenceFiles} files, ${report.referenceSamples} samples in ${report.referenceMs} ms (start-up alone ${report.startupMs} ms)`,
+  );
   // One kill in ten is timed inside start-up (migrations included), the rest over the import itself.
   // Resumed runs are shorter, so late kill times often come after the run has finished: the kills
   // that happen lean towards the start anyway.
-  const killTime = () => (random() < 0.1 ? random() * startup.ms : startup.ms + random() * Math.max(1, ref.ms - startup.ms));
+  const killTime = () =>
+    random() < 0.1 ? random() * startup.ms : startup.ms + random() * Math.max(1, ref.ms - startup.ms);
 
   const db = join(o.workDir, "crashed.db");
   while (report.kills < o.kills && report.problems.length === 0) {
@@ -131,15 +144,20 @@ export async function crashTest(o: CrashOptions): Promise<CrashReport> {
         report.kills++;
         if (check.files > stored) report.killsWhileWriting++;
         if (killAt !== undefined && killAt < startup.ms) report.killsInStartup++;
-        log(`kill ${report.kills} after ${Math.round(run.ms)} ms: ${check.files}/${reference.size} files stored, integrity ${check.integrity}`);
+        log(
+          `kill ${report.kills} after ${Math.round(run.ms)} ms: ${check.files}/${reference.size} files stored, integrity ${check.integrity}`,
+        );
       } else if (run.code !== 0) {
         report.problems.push(`round ${report.rounds}: ingest exited with ${run.code}: ${run.stderr}`);
       }
       stored = check.files;
       if (report.problems.length > 0) break;
       if (!run.killed) {
-        if (exportCsv(db) !== refExport) report.problems.push(`round ${report.rounds}: the export differs from the uninterrupted import's`);
-        log(`round ${report.rounds}: completed after ${attempt} runs; export ${report.problems.length === 0 ? "identical" : "DIFFERENT"}`);
+        if (exportCsv(db) !== refExport)
+          report.problems.push(`round ${report.rounds}: the export differs from the uninterrupted import's`);
+        log(
+          `round ${report.rounds}: completed after ${attempt} runs; export ${report.problems.length === 0 ? "identical" : "DIFFERENT"}`,
+        );
         break;
       }
       if (attempt > 200) {

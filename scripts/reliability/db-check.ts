@@ -37,14 +37,27 @@ export function fileSamples(client: Database.Database): FileSamples {
 export function checkDb(path: string, reference: FileSamples): DbCheck {
   const client = new Database(path);
   try {
-    const integrity = (client.pragma("integrity_check") as { integrity_check: string }[]).map((r) => r.integrity_check).join("; ");
-    const hasTables = client.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'source_files'").get() !== undefined;
+    const integrity = (client.pragma("integrity_check") as { integrity_check: string }[])
+      .map((r) => r.integrity_check)
+      .join("; ");
+    const hasTables =
+      client.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'source_files'").get() !== undefined;
     // Killed before the first migration committed: an empty database is a consistent one.
-    if (!hasTables) return { integrity, files: 0, samples: 0, problems: integrity === "ok" ? [] : [`integrity_check: ${integrity}`] };
+    if (!hasTables)
+      return { integrity, files: 0, samples: 0, problems: integrity === "ok" ? [] : [`integrity_check: ${integrity}`] };
     const problems: string[] = integrity === "ok" ? [] : [`integrity_check: ${integrity}`];
-    const fileless = client.prepare("SELECT sf.path FROM source_files sf WHERE NOT EXISTS (SELECT 1 FROM runs r WHERE r.source_file_id = sf.id)").pluck().all();
-    const runless = client.prepare("SELECT r.id FROM runs r WHERE NOT EXISTS (SELECT 1 FROM samples s WHERE s.run_id = r.id)").pluck().all();
-    if (fileless.length > 0) problems.push(`${fileless.length} source files without runs, first: ${String(fileless[0])}`);
+    const fileless = client
+      .prepare(
+        "SELECT sf.path FROM source_files sf WHERE NOT EXISTS (SELECT 1 FROM runs r WHERE r.source_file_id = sf.id)",
+      )
+      .pluck()
+      .all();
+    const runless = client
+      .prepare("SELECT r.id FROM runs r WHERE NOT EXISTS (SELECT 1 FROM samples s WHERE s.run_id = r.id)")
+      .pluck()
+      .all();
+    if (fileless.length > 0)
+      problems.push(`${fileless.length} source files without runs, first: ${String(fileless[0])}`);
     // Imports count their files as they go, so even a killed one accounts for what it stored.
     const counted = client.prepare("SELECT coalesce(sum(files_imported), 0) FROM imports").pluck().get() as number;
     const files = client.prepare("SELECT count(*) FROM source_files").pluck().get() as number;
@@ -61,7 +74,10 @@ export function checkDb(path: string, reference: FileSamples): DbCheck {
     for (const [key, n] of stored) {
       samples += n;
       const expected = reference.get(key);
-      if (expected !== n) problems.push(`${key.replace("\t", ": ")} has ${n} samples, a clean import stores ${expected ?? "no such file"}`);
+      if (expected !== n)
+        problems.push(
+          `${key.replace("\t", ": ")} has ${n} samples, a clean import stores ${expected ?? "no such file"}`,
+        );
     }
     return { integrity, files: stored.size, samples, problems };
   } finally {

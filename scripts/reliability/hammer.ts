@@ -17,7 +17,12 @@ export function quantile(values: readonly number[], q: number): number {
  * settles. Anything but a 200 counts as an error, and so does a body that names a locked
  * database: an API or page that swallowed SQLITE_BUSY into a message would otherwise pass.
  */
-export async function hammer(base: string, paths: readonly string[], workers: number, until: Promise<unknown>): Promise<HammerStats> {
+export async function hammer(
+  base: string,
+  paths: readonly string[],
+  workers: number,
+  until: Promise<unknown>,
+): Promise<HammerStats> {
   let done = false;
   void until.finally(() => (done = true));
   const stats: HammerStats = { requests: 0, byPath: new Map(paths.map((p) => [p, []])), errors: [] };
@@ -28,7 +33,8 @@ export async function hammer(base: string, paths: readonly string[], workers: nu
       try {
         const res = await fetch(`${base}${path}`, { signal: AbortSignal.timeout(60_000) });
         const body = await res.text();
-        if (res.status !== 200 || /SQLITE_BUSY|database is locked/i.test(body)) stats.errors.push(`${res.status} ${path}: ${body.slice(0, 200)}`);
+        if (res.status !== 200 || /SQLITE_BUSY|database is locked/i.test(body))
+          stats.errors.push(`${res.status} ${path}: ${body.slice(0, 200)}`);
       } catch (e) {
         stats.errors.push(`${path}: ${e instanceof Error ? e.message : String(e)}`);
       }

@@ -11,7 +11,8 @@ function newestMtime(path: string): number {
   const stat = statSync(path);
   if (!stat.isDirectory()) return stat.mtimeMs;
   let newest = 0;
-  for (const entry of readdirSync(path)) if (entry !== "__fixtures__" && entry !== "node_modules") newest = Math.max(newest, newestMtime(join(path, entry)));
+  for (const entry of readdirSync(path))
+    if (entry !== "__fixtures__" && entry !== "node_modules") newest = Math.max(newest, newestMtime(join(path, entry)));
   return newest;
 }
 
@@ -93,7 +94,8 @@ export async function startServer(db: string, port: number): Promise<RunningServ
   for (const started = Date.now(); Date.now() - started < 60_000; await new Promise((r) => setTimeout(r, 250))) {
     if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${output}`);
     try {
-      if ((await fetch(`${url}/api/imports`)).ok) return { url, rssBytes: () => groupRss(pgid), log: () => output, stop };
+      if ((await fetch(`${url}/api/imports`)).ok)
+        return { url, rssBytes: () => groupRss(pgid), log: () => output, stop };
     } catch {
       // Not listening yet.
     }

@@ -27,6 +27,9 @@ export const GET = handle("export", async (request) => {
   });
   if (format === "json") return Response.json(rows);
   return new Response(toCsv(TIDY_COLUMNS, rows), {
-    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${s.dataset}.csv"` },
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${s.dataset}.csv"`,
+    },
   });
 });

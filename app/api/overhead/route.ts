@@ -10,7 +10,9 @@ export const dynamic = "force-dynamic";
  * Bodies of cached views (db/queries/read-cache.ts): serialising 400 rows costs more than the rest of a
  * cached request. Kept as bytes: a string would be encoded to UTF-8 again on every response.
  */
-const bodyOf = memoizeByObject((data: SelectedExploreData) => new TextEncoder().encode(overheadJson(data.selection, data.table.rows)));
+const bodyOf = memoizeByObject((data: SelectedExploreData) =>
+  new TextEncoder().encode(overheadJson(data.selection, data.table.rows)),
+);
 
 export const GET = handle("overhead", async (request) => {
   const data = await exploreDataForRequest(request);

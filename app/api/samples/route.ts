@@ -10,7 +10,13 @@ export const GET = handle("samples", async (request) => {
   const data = await exploreDataForRequest(request);
   if (data instanceof Response) return data;
   const { dataset, host, asof } = data.selection;
-  const points = pointsBySeries(await listSeriesSamples(db, data.series.map((s) => s.seriesId), asof));
+  const points = pointsBySeries(
+    await listSeriesSamples(
+      db,
+      data.series.map((s) => s.seriesId),
+      asof,
+    ),
+  );
   return Response.json({
     dataset,
     host,

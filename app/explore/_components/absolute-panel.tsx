@@ -30,7 +30,12 @@ export function AbsolutePanel({ panel, series, filters }: AbsolutePanelProps) {
         fileName={`${panel.workload}-${panel.metric}`.replace(/[^A-Za-z0-9._-]+/g, "_")}
         csv={() => toCsv(ABSOLUTE_CSV_COLUMNS, series.map(toAbsoluteCsvRow))}
       >
-        <LazyAbsoluteChart panel={panel} onSelectPoint={(p) => setTarget({ filters, title: `${panel.workload} (${panel.metric})`, sourceFileId: p.sourceFileId })} />
+        <LazyAbsoluteChart
+          panel={panel}
+          onSelectPoint={(p) =>
+            setTarget({ filters, title: `${panel.workload} (${panel.metric})`, sourceFileId: p.sourceFileId })
+          }
+        />
       </ChartFigure>
       <AbsoluteTable series={series} label={`${panel.workload} ${panel.metric}`} />
       {target && <ProvenancePanel target={target} onClose={() => setTarget(null)} />}

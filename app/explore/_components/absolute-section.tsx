@@ -9,7 +9,15 @@ import { useFirstRows } from "./use-first-rows";
 const FIRST_PANELS = 4;
 
 /** The first panels' series (lib/explore/chart-data.ts firstPanels) and how many panels the view has. */
-export function AbsoluteSection({ series, totalPanels, filters }: { series: AbsoluteViewSeries[]; totalPanels: number; filters: Filters }) {
+export function AbsoluteSection({
+  series,
+  totalPanels,
+  filters,
+}: {
+  series: AbsoluteViewSeries[];
+  totalPanels: number;
+  filters: Filters;
+}) {
   const { baseline } = filters;
   const panels = useMemo(() => toAbsolutePanels(series, baseline), [series, baseline]);
   const drawn = useFirstRows(panels, FIRST_PANELS);
@@ -19,14 +27,22 @@ export function AbsoluteSection({ series, totalPanels, filters }: { series: Abso
       <h2 id="absolute-heading">Measured values</h2>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
         Bars are means with 95 % t intervals (n ≥ 2); dots are the individual repetitions. Click a dot for its raw file.
-        {totalPanels > panels.length && ` Showing ${panels.length} of ${totalPanels} workloads; pick workloads in the filters to see others.`}
+        {totalPanels > panels.length &&
+          ` Showing ${panels.length} of ${totalPanels} workloads; pick workloads in the filters to see others.`}
       </p>
       {drawn.map((panel) => (
         <article key={panel.key} className="mb-8">
           <h3 className="mb-1 font-medium">
-            {panel.workload} <span className="font-normal text-zinc-500">· {panel.metric} ({panel.direction} is better)</span>
+            {panel.workload}{" "}
+            <span className="font-normal text-zinc-500">
+              · {panel.metric} ({panel.direction} is better)
+            </span>
           </h3>
-          <AbsolutePanel panel={panel} series={series.filter((s) => s.workload === panel.workload && s.metric === panel.metric)} filters={filters} />
+          <AbsolutePanel
+            panel={panel}
+            series={series.filter((s) => s.workload === panel.workload && s.metric === panel.metric)}
+            filters={filters}
+          />
         </article>
       ))}
     </section>

@@ -9,21 +9,35 @@ export function AbsoluteTable({ series, label }: { series: AbsoluteViewSeries[];
       <thead>
         <tr>
           <th scope="col">Runtime</th>
-          <th scope="col" className="num">n</th>
-          <th scope="col" className="num">Mean</th>
-          <th scope="col" className="num">SD</th>
-          <th scope="col" className="num">95 % interval of the mean</th>
+          <th scope="col" className="num">
+            n
+          </th>
+          <th scope="col" className="num">
+            Mean
+          </th>
+          <th scope="col" className="num">
+            SD
+          </th>
+          <th scope="col" className="num">
+            95 % interval of the mean
+          </th>
           <th scope="col">Sources</th>
         </tr>
       </thead>
       <tbody>
         {series.map((r) => (
           <tr key={`${r.runtime}|${r.version}|${r.variant}`}>
-            <th scope="row" className="font-normal">{runtimeLabel(r.runtime, r.version, r.variant)}</th>
+            <th scope="row" className="font-normal">
+              {runtimeLabel(r.runtime, r.version, r.variant)}
+            </th>
             <td className="num">{r.n}</td>
             <td className="num">{formatValue(r.mean, r.unit)}</td>
             <td className="num">{r.sd === null ? "—" : formatValue(r.sd, r.unit)}</td>
-            <td className="num">{r.ciLow === null || r.ciHigh === null ? "n = 1, no interval" : `${formatValue(r.ciLow, r.unit)} to ${formatValue(r.ciHigh, r.unit)}`}</td>
+            <td className="num">
+              {r.ciLow === null || r.ciHigh === null
+                ? "n = 1, no interval"
+                : `${formatValue(r.ciLow, r.unit)} to ${formatValue(r.ciHigh, r.unit)}`}
+            </td>
             <td>
               <SourceLinks ids={r.values.map((v) => v.sourceFileId)} />
             </td>

@@ -7,8 +7,8 @@ export function BaselineMissing({ runtimes, filters }: { runtimes: string[]; fil
   return (
     <div role="status" className="rounded border border-zinc-300 p-3 dark:border-zinc-700">
       <p className="m-0 mb-2">
-        {runtimeLabel(filters.baseline)} has no samples in this selection, so there is nothing to compare against. Use one of the runtimes that do
-        as the baseline:
+        {runtimeLabel(filters.baseline)} has no samples in this selection, so there is nothing to compare against. Use
+        one of the runtimes that do as the baseline:
       </p>
       <ul className="m-0 flex flex-wrap gap-3 p-0">
         {runtimes.map((r) => (

@@ -33,7 +33,13 @@ export function CopyLink({ selection, latestImport }: { selection: Selection; la
       {copied && (
         <label className="flex flex-1 items-center gap-2">
           <span className="text-zinc-600 dark:text-zinc-400">Copied:</span>
-          <input className="control flex-1" readOnly value={copied} aria-label="Permalink" onFocus={(e) => e.target.select()} />
+          <input
+            className="control flex-1"
+            readOnly
+            value={copied}
+            aria-label="Permalink"
+            onFocus={(e) => e.target.select()}
+          />
         </label>
       )}
     </div>

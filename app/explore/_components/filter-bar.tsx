@@ -25,10 +25,20 @@ export function FilterBar({ datasets, hosts, runtimes, workloads, metrics, impor
   const selectedWorkloads = query.workload.filter((w) => workloads.some((x) => x.name === w));
   const categories = [...new Set(workloads.map((w) => w.category))];
   return (
-    <form aria-label="Filters" className="mb-4 grid gap-3 rounded border border-zinc-200 p-3 text-sm md:grid-cols-4 dark:border-zinc-800" onSubmit={(e) => e.preventDefault()}>
+    <form
+      aria-label="Filters"
+      className="mb-4 grid gap-3 rounded border border-zinc-200 p-3 text-sm md:grid-cols-4 dark:border-zinc-800"
+      onSubmit={(e) => e.preventDefault()}
+    >
       <label className="flex flex-col gap-1">
         Dataset
-        <select className="control" value={query.dataset !== null && datasets.includes(query.dataset) ? query.dataset : selection.dataset} onChange={(e) => void setFilters({ dataset: e.target.value, host: null, runtime: null, workload: null, metric: null })}>
+        <select
+          className="control"
+          value={query.dataset !== null && datasets.includes(query.dataset) ? query.dataset : selection.dataset}
+          onChange={(e) =>
+            void setFilters({ dataset: e.target.value, host: null, runtime: null, workload: null, metric: null })
+          }
+        >
           {datasets.map((d) => (
             <option key={d}>{d}</option>
           ))}
@@ -36,7 +46,11 @@ export function FilterBar({ datasets, hosts, runtimes, workloads, metrics, impor
       </label>
       <label className="flex flex-col gap-1">
         Host
-        <select className="control" value={query.host !== null && hosts.includes(query.host) ? query.host : selection.host} onChange={(e) => void setFilters({ host: e.target.value, runtime: null, workload: null })}>
+        <select
+          className="control"
+          value={query.host !== null && hosts.includes(query.host) ? query.host : selection.host}
+          onChange={(e) => void setFilters({ host: e.target.value, runtime: null, workload: null })}
+        >
           {hosts.map((h) => (
             <option key={h}>{h}</option>
           ))}
@@ -44,7 +58,11 @@ export function FilterBar({ datasets, hosts, runtimes, workloads, metrics, impor
       </label>
       <label className="flex flex-col gap-1">
         Baseline
-        <select className="control" value={query.baseline} onChange={(e) => void setFilters({ baseline: e.target.value })}>
+        <select
+          className="control"
+          value={query.baseline}
+          onChange={(e) => void setFilters({ baseline: e.target.value })}
+        >
           {!runtimes.includes(query.baseline) && <option value={query.baseline}>{query.baseline} (no data)</option>}
           {runtimes.map((r) => (
             <option key={r} value={r}>
@@ -55,7 +73,11 @@ export function FilterBar({ datasets, hosts, runtimes, workloads, metrics, impor
       </label>
       <label className="flex flex-col gap-1">
         Metric
-        <select className="control" value={query.metric ?? ""} onChange={(e) => void setFilters({ metric: e.target.value || null })}>
+        <select
+          className="control"
+          value={query.metric ?? ""}
+          onChange={(e) => void setFilters({ metric: e.target.value || null })}
+        >
           <option value="">Headline metric of each workload</option>
           {metrics.map((m) => (
             <option key={m.name} value={m.name}>
@@ -111,7 +133,13 @@ export function FilterBar({ datasets, hosts, runtimes, workloads, metrics, impor
         <div className="flex gap-4">
           {VIEWS.map((v) => (
             <label key={v} className="flex items-center gap-1">
-              <input type="radio" name="view" value={v} checked={query.view === v} onChange={() => void setFilters({ view: v })} />
+              <input
+                type="radio"
+                name="view"
+                value={v}
+                checked={query.view === v}
+                onChange={() => void setFilters({ view: v })}
+              />
               {v}
             </label>
           ))}
@@ -119,7 +147,11 @@ export function FilterBar({ datasets, hosts, runtimes, workloads, metrics, impor
       </fieldset>
       <label className="flex flex-col gap-1">
         Data as of
-        <select className="control" value={query.asof ?? ""} onChange={(e) => void setFilters({ asof: e.target.value ? Number(e.target.value) : null })}>
+        <select
+          className="control"
+          value={query.asof ?? ""}
+          onChange={(e) => void setFilters({ asof: e.target.value ? Number(e.target.value) : null })}
+        >
           <option value="">Latest import</option>
           {imports.map((i) => (
             <option key={i.id} value={i.id}>

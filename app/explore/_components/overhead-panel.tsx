@@ -6,7 +6,13 @@ import { LazyOverheadBarChart } from "@/components/charts/lazy-charts";
 import { ProvenancePanel, type ProvenanceTarget } from "@/components/provenance/provenance-panel";
 import { toOverheadBars } from "@/lib/explore/chart-data";
 import { toCsv } from "@/lib/csv";
-import { fromColumns, OVERHEAD_CSV_COLUMNS, toOverheadCsvRow, type Columns, type OverheadViewRow } from "@/lib/explore/rows";
+import {
+  fromColumns,
+  OVERHEAD_CSV_COLUMNS,
+  toOverheadCsvRow,
+  type Columns,
+  type OverheadViewRow,
+} from "@/lib/explore/rows";
 import { formatPct, runtimeLabel } from "@/lib/format";
 import type { Filters } from "@/lib/search-params";
 import { OverheadTable } from "./overhead-table";
@@ -45,7 +51,12 @@ export function OverheadPanel({ columns, baseline, filters }: OverheadPanelProps
     () => (
       <LazyOverheadBarChart
         data={chartBars}
-        onSelect={(bar) => setTarget({ filters: { ...filters, runtime: [bar.runtime], workload: [bar.workload], metric: bar.metric }, title: bar.label })}
+        onSelect={(bar) =>
+          setTarget({
+            filters: { ...filters, runtime: [bar.runtime], workload: [bar.workload], metric: bar.metric },
+            title: bar.label,
+          })
+        }
       />
     ),
     [chartBars, filters],

@@ -8,7 +8,13 @@ import type { OverheadViewRow } from "@/lib/explore/rows";
  * `<!-- -->` marker in the HTML, hundreds of rows over. Memoised: hundreds of rows are
  * not drawn again when the panel re-renders with the same ones.
  */
-export const OverheadTable = memo(function OverheadTable({ rows, baseline }: { rows: OverheadViewRow[]; baseline: string }) {
+export const OverheadTable = memo(function OverheadTable({
+  rows,
+  baseline,
+}: {
+  rows: OverheadViewRow[];
+  baseline: string;
+}) {
   return (
     <table className="data-table" aria-label="Overhead against the baseline">
       <thead>
@@ -16,19 +22,33 @@ export const OverheadTable = memo(function OverheadTable({ rows, baseline }: { r
           <th scope="col">Runtime</th>
           <th scope="col">Workload</th>
           <th scope="col">Metric</th>
-          <th scope="col" className="num">n</th>
-          <th scope="col" className="num">Mean</th>
-          <th scope="col" className="num">SD</th>
-          <th scope="col" className="num">{runtimeLabel(baseline)} mean (n)</th>
-          <th scope="col" className="num">Overhead</th>
-          <th scope="col" className="num">95 % interval</th>
+          <th scope="col" className="num">
+            n
+          </th>
+          <th scope="col" className="num">
+            Mean
+          </th>
+          <th scope="col" className="num">
+            SD
+          </th>
+          <th scope="col" className="num">
+            {runtimeLabel(baseline)} mean (n)
+          </th>
+          <th scope="col" className="num">
+            Overhead
+          </th>
+          <th scope="col" className="num">
+            95 % interval
+          </th>
           <th scope="col">Sources</th>
         </tr>
       </thead>
       <tbody>
         {rows.map((r) => (
           <tr key={`${r.runtime}|${r.version}|${r.variant}|${r.workload}|${r.metric}`}>
-            <th scope="row" className="font-normal">{runtimeLabel(r.runtime, r.version, r.variant)}</th>
+            <th scope="row" className="font-normal">
+              {runtimeLabel(r.runtime, r.version, r.variant)}
+            </th>
             <td>{r.workload}</td>
             <td>
               {`${r.metric} `}

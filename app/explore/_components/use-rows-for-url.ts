@@ -11,7 +11,8 @@ type Row = { runtime: string; workload: string };
 const served = new Map<string, Row[]>();
 const SERVED_VIEWS = 16;
 
-const viewKey = (f: Pick<Filters, "runtime" | "workload">, base: string) => JSON.stringify([base, [...f.runtime].sort(), [...f.workload].sort()]);
+const viewKey = (f: Pick<Filters, "runtime" | "workload">, base: string) =>
+  JSON.stringify([base, [...f.runtime].sort(), [...f.workload].sort()]);
 
 /**
  * The rows for the runtime and workload filters in the URL, before the server has answered a

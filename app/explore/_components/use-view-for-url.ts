@@ -22,7 +22,12 @@ import { useExploreQuery } from "./explore-query";
  * `latestImport` keys held views to the data the page was served from. `fetchAhead` is false
  * for a link with notices, which /api/explore-view answers with a 400, as its other routes do.
  */
-export function useViewForUrl(served: ExploreView, servedFor: Filters, latestImport: number | null, fetchAhead: boolean): ExploreView {
+export function useViewForUrl(
+  served: ExploreView,
+  servedFor: Filters,
+  latestImport: number | null,
+  fetchAhead: boolean,
+): ExploreView {
   const [asked] = useExploreQuery();
   const settled = serializeFilters(asked) === serializeFilters(servedFor);
   const queryClient = useQueryClient();
@@ -33,7 +38,13 @@ export function useViewForUrl(served: ExploreView, servedFor: Filters, latestImp
     if (!settled || !fetchAhead) return;
     // Only once the page has been still for a moment: in a burst of filter changes each would
     // start a fetch, and each would take the server's one thread from the next change.
-    const timer = setTimeout(() => void queryClient.prefetchQuery(exploreViewQuery({ ...servedFor, view: otherView(servedFor.view) }, latestImport)), FETCH_AHEAD_AFTER_MS);
+    const timer = setTimeout(
+      () =>
+        void queryClient.prefetchQuery(
+          exploreViewQuery({ ...servedFor, view: otherView(servedFor.view) }, latestImport),
+        ),
+      FETCH_AHEAD_AFTER_MS,
+    );
     return () => clearTimeout(timer);
   }, [settled, fetchAhead, servedFor, latestImport, queryClient]);
   // Never fetches: only reads (and follows) what was stored above.
@@ -47,7 +58,8 @@ const FETCH_AHEAD_AFTER_MS = 300;
 const json = memoizeByObject((value: object) => JSON.stringify(value));
 
 /** Same content: views of other filters are taken to differ without comparing their rows. */
-const sameView = (a: ExploreView, b: ExploreView) => a === b || (serializeFilters(a.filters) === serializeFilters(b.filters) && json(a) === json(b));
+const sameView = (a: ExploreView, b: ExploreView) =>
+  a === b || (serializeFilters(a.filters) === serializeFilters(b.filters) && json(a) === json(b));
 
 /**
  * The view to draw: `next` when there is one, else the one drawn last (`first` before any).

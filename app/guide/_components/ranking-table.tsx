@@ -21,10 +21,14 @@ export function RankingTable({ ranked, hrefOf }: RankingTableProps) {
     <table className="data-table" aria-label="Runtimes ranked for this case">
       <thead>
         <tr>
-          <th scope="col" className="num">Rank</th>
+          <th scope="col" className="num">
+            Rank
+          </th>
           <th scope="col">Runtime</th>
           <th scope="col">Isolation</th>
-          <th scope="col" className="num">Weighted overhead (95 % interval)</th>
+          <th scope="col" className="num">
+            Weighted overhead (95 % interval)
+          </th>
           <th scope="col">Why: the measured rows that weigh most</th>
         </tr>
       </thead>
@@ -34,7 +38,11 @@ export function RankingTable({ ranked, hrefOf }: RankingTableProps) {
             <td className="num">{i + 1}</td>
             <th scope="row" className="font-normal">
               <Link href={`/runtimes/${encodeURIComponent(r.runtime)}`}>{r.label}</Link>
-              {r.belowMinIsolation && <div className="text-xs text-amber-700 dark:text-amber-400">below this case&apos;s minimum isolation</div>}
+              {r.belowMinIsolation && (
+                <div className="text-xs text-amber-700 dark:text-amber-400">
+                  below this case&apos;s minimum isolation
+                </div>
+              )}
             </th>
             <td>{r.isolation === null ? "unknown" : `${r.isolation}: ${ISOLATION_LEVELS[r.isolation].label}`}</td>
             <td className="num">

@@ -13,9 +13,9 @@ export async function MeasuredSummary({ runtime, appearances }: { runtime: strin
   if (places.length === 0)
     return (
       <p role="status">
-        No data for {runtimeLabel(runtime)} yet. Measure it on your machine with <code>npm run bench -- --runtime {runtime}</code> (runc,
-        crun and gVisor run directly; VM-based runtimes through <code>--engine</code>), or import a public dataset that covers it (README,
-        &quot;Public datasets&quot;).
+        No data for {runtimeLabel(runtime)} yet. Measure it on your machine with{" "}
+        <code>npm run bench -- --runtime {runtime}</code> (runc, crun and gVisor run directly; VM-based runtimes through{" "}
+        <code>--engine</code>), or import a public dataset that covers it (README, &quot;Public datasets&quot;).
       </p>
     );
   const sections = await Promise.all(
@@ -35,12 +35,23 @@ export async function MeasuredSummary({ runtime, appearances }: { runtime: strin
           {!data.baselineHasData ? (
             <p className="text-sm">
               runc was not measured here, so there is no comparison against it.{" "}
-              <Link href={serializeFilters("/explore", { ...filters, baseline: "runc" })}>Explore this dataset</Link> with another baseline.
+              <Link href={serializeFilters("/explore", { ...filters, baseline: "runc" })}>Explore this dataset</Link>{" "}
+              with another baseline.
             </p>
           ) : heatmap.rows.length === 0 ? (
             <p className="text-sm">No workload was measured under both {runtimeLabel(runtime)} and runc.</p>
           ) : (
-            <HeatmapTable categories={heatmap.categories} rows={heatmap.rows} hrefOf={(row, cell) => serializeFilters("/explore", { ...filters, runtime: [row.runtime], workload: cell.rows.map((r) => r.workload) })} />
+            <HeatmapTable
+              categories={heatmap.categories}
+              rows={heatmap.rows}
+              hrefOf={(row, cell) =>
+                serializeFilters("/explore", {
+                  ...filters,
+                  runtime: [row.runtime],
+                  workload: cell.rows.map((r) => r.workload),
+                })
+              }
+            />
           )}
         </section>
       ))}

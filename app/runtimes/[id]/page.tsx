@@ -27,13 +27,19 @@ export default async function RuntimePage({ params }: { params: Params }) {
   const versions = [...new Set(appearances.map((a) => a.version).filter((v): v is string => v !== null))];
   const facts2: [string, string][] = [
     ["Family", facts.family],
-    ["Isolation", `${facts.isolationStrength}: ${ISOLATION_LEVELS[facts.isolationStrength].label}. ${facts.isolationRationale}`],
+    [
+      "Isolation",
+      `${facts.isolationStrength}: ${ISOLATION_LEVELS[facts.isolationStrength].label}. ${facts.isolationRationale}`,
+    ],
     ["Boundary", facts.isolationBoundary],
     ["System calls", facts.syscalls],
     ["Files", facts.files],
     ["Network", facts.network],
     ["Start-up", facts.startup],
-    ["Versions in the data", versions.length > 0 ? versions.join(", ") : appearances.length > 0 ? "not recorded" : "none"],
+    [
+      "Versions in the data",
+      versions.length > 0 ? versions.join(", ") : appearances.length > 0 ? "not recorded" : "none",
+    ],
     ["Good prior for", facts.bestFor.map((u) => USE_CASES[u].title).join(", ") || "no use case in particular"],
   ];
   return (

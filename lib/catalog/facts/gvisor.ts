@@ -76,7 +76,14 @@ export const GVISOR_FACTS = {
       ...COMMON_CONS,
     ],
     bestFor: [],
-    sources: ["gvisor-intro", "gvisor-platforms", "gvisor-networking", "gvisor-filesystem", "gvisor-directfs", "li2021-closer"],
+    sources: [
+      "gvisor-intro",
+      "gvisor-platforms",
+      "gvisor-networking",
+      "gvisor-filesystem",
+      "gvisor-directfs",
+      "li2021-closer",
+    ],
   },
   "runsc-systrap": {
     family: "user-space kernel",
@@ -105,7 +112,9 @@ export const GVISOR_FACTS = {
   },
   "runsc-kvm": {
     family: "user-space kernel",
-    isolationBoundary: boundary("entered as in a VM on the KVM platform, where the Sentry acts as guest kernel and VMM"),
+    isolationBoundary: boundary(
+      "entered as in a VM on the KVM platform, where the Sentry acts as guest kernel and VMM",
+    ),
     isolationStrength: 2,
     isolationRationale:
       "Same two-bug escape path as other gVisor platforms; KVM only isolates address spaces here, with no guest kernel or virtual hardware behind it.",

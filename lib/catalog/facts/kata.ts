@@ -164,7 +164,8 @@ export const KATA_FACTS = {
     isolationStrength: 3,
     isolationRationale: RATIONALE,
     syscalls: SYSCALLS,
-    files: "Host directories and the container root file system are shared into the VM over virtio-fs, which requires a virtiofsd daemon on the host.",
+    files:
+      "Host directories and the container root file system are shared into the VM over virtio-fs, which requires a virtiofsd daemon on the host.",
     network: "A virtio-net device provided by the VMM and backed by a host tap device.",
     startup:
       "One resident sandboxer process serves all pods through containerd's Sandbox API; per pod it launches the VMM, which boots the guest kernel and vmm-task, and container I/O is carried over vsock or a Unix socket, with no per-pod shim or pause container.",

@@ -23,7 +23,9 @@ export function loadManifest(path: string, root = dirname(path)): LoadedManifest
   try {
     data = path.endsWith(".json") ? JSON.parse(text) : parseYaml(text);
   } catch (e) {
-    throw new Error(`${path}: not valid ${path.endsWith(".json") ? "JSON" : "YAML"}: ${e instanceof Error ? e.message : String(e)}`);
+    throw new Error(
+      `${path}: not valid ${path.endsWith(".json") ? "JSON" : "YAML"}: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
   const parsed = manifestSchema.safeParse(data ?? {});
   if (!parsed.success) throw new Error(`${path}: invalid manifest:\n${z.prettifyError(parsed.error)}`);

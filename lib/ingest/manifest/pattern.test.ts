@@ -4,8 +4,14 @@ import { compilePattern, fillTemplate, matchPattern } from "./pattern";
 describe("path patterns", () => {
   it("captures placeholders with the shortest match, on any trailing part of the path", () => {
     const p = compilePattern("raw/fio-{runtime}-{workload}.json");
-    expect(matchPattern(p, "m5d.metal/raw/fio-fc-rand-read-4k.json")).toEqual({ runtime: "fc", workload: "rand-read-4k" });
-    expect(matchPattern(p, "raw/fio-metal-rand-write-128k-qd1.json")).toEqual({ runtime: "metal", workload: "rand-write-128k-qd1" });
+    expect(matchPattern(p, "m5d.metal/raw/fio-fc-rand-read-4k.json")).toEqual({
+      runtime: "fc",
+      workload: "rand-read-4k",
+    });
+    expect(matchPattern(p, "raw/fio-metal-rand-write-128k-qd1.json")).toEqual({
+      runtime: "metal",
+      workload: "rand-write-128k-qd1",
+    });
     expect(matchPattern(p, "xraw/fio-fc-a.json")).toBeUndefined();
   });
 

@@ -25,7 +25,8 @@ export function compilePattern(pattern: string): PathPattern {
       const colon = body.indexOf(":");
       const name = colon < 0 ? body : body.slice(0, colon);
       const inner = colon < 0 ? "[^/]+?" : body.slice(colon + 1);
-      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`pattern "${pattern}": invalid placeholder name "${name}"`);
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+        throw new Error(`pattern "${pattern}": invalid placeholder name "${name}"`);
       if (name === "_") re += `(?:${inner})`;
       else {
         if (names.includes(name)) throw new Error(`pattern "${pattern}": placeholder {${name}} appears twice`);

@@ -9,7 +9,12 @@ const aliasTargetSchema = z.union([
 
 /** Files (relative to the manifest) that describe the host; each is optional. */
 const sysinfoSchema = z
-  .object({ uname: z.string().optional(), cpuinfo: z.string().optional(), meminfo: z.string().optional(), os_release: z.string().optional() })
+  .object({
+    uname: z.string().optional(),
+    cpuinfo: z.string().optional(),
+    meminfo: z.string().optional(),
+    os_release: z.string().optional(),
+  })
   .strict();
 
 export const hostInfoSchema = z

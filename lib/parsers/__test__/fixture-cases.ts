@@ -53,7 +53,10 @@ export function matchWorkloadMetrics(digits: number) {
  * Raw outputs published with the Firecracker NSDI'20 paper (see ../shared/datasets/README.md),
  * kept beside the repository rather than in it; tests that read them skip when it is absent.
  */
-export const SHARED_FIRECRACKER_RAW = resolve(import.meta.dirname, "../../../../shared/datasets/firecracker-nsdi2020/m5d.metal/raw");
+export const SHARED_FIRECRACKER_RAW = resolve(
+  import.meta.dirname,
+  "../../../../shared/datasets/firecracker-nsdi2020/m5d.metal/raw",
+);
 export const hasSharedDatasets = existsSync(SHARED_FIRECRACKER_RAW);
 
 /** One file of SHARED_FIRECRACKER_RAW; only call it from tests skipped without hasSharedDatasets. */
@@ -98,7 +101,10 @@ export function describeFixtureCases<Row extends GoodRow>(cases: FixtureCases<Ro
 
   describe("fixture cases", () => {
     // A row that names a workload shows it in the title: one fixture may hold several workloads.
-    const labelled = good.map((row): [string, Row] => [typeof row[1] === "string" ? `${row[0]} as ${row[1]}` : row[0], row]);
+    const labelled = good.map((row): [string, Row] => [
+      typeof row[1] === "string" ? `${row[0]} as ${row[1]}` : row[0],
+      row,
+    ]);
     it.each(labelled)("reads %s", (_, row) => {
       expect(parser.detect(readFixture(tool, row[0]), row[0])).toBe(true);
       read(parseFixture(parser, tool, row[0]), row);
@@ -116,7 +122,8 @@ export function describeFixtureCases<Row extends GoodRow>(cases: FixtureCases<Ro
     it("claims its own fixtures and copies of them, whatever the file name", () => {
       for (const name of listFixtures(tool)) {
         const own = !notItsOutput.includes(name);
-        for (const fileName of anyName(name)) expect(parser.detect(readFixture(tool, name), fileName), `${name} as ${fileName}`).toBe(own);
+        for (const fileName of anyName(name))
+          expect(parser.detect(readFixture(tool, name), fileName), `${name} as ${fileName}`).toBe(own);
       }
       for (const copy of copiesElsewhere) {
         const [other, name] = copy.split("/") as [ToolId, string];
@@ -125,10 +132,12 @@ export function describeFixtureCases<Row extends GoodRow>(cases: FixtureCases<Ro
     });
 
     it("does not claim empty input or other tools' output, whatever the file name", () => {
-      for (const fileName of ["x.txt", "x.json", "output.log", `${tool}.txt`, `${tool}.json`]) expect(parser.detect("", fileName), fileName).toBe(false);
+      for (const fileName of ["x.txt", "x.json", "output.log", `${tool}.txt`, `${tool}.json`])
+        expect(parser.detect("", fileName), fileName).toBe(false);
       for (const other of TOOL_IDS.filter((t) => t !== tool)) {
         for (const name of listFixtures(other).filter((n) => !copiesElsewhere.includes(`${other}/${n}`))) {
-          for (const fileName of anyName(name)) expect(parser.detect(readFixture(other, name), fileName), `${other}/${name} as ${fileName}`).toBe(false);
+          for (const fileName of anyName(name))
+            expect(parser.detect(readFixture(other, name), fileName), `${other}/${name} as ${fileName}`).toBe(false);
         }
       }
     });

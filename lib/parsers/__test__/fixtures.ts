@@ -12,5 +12,7 @@ export function readFixture(tool: ToolId, name: string): string {
 
 /** Every fixture file of a tool (not its commands.md), for table-driven tests. */
 export function listFixtures(tool: ToolId): string[] {
-  return readdirSync(join(FIXTURE_ROOT, tool)).filter((f) => f !== "commands.md").sort();
+  return readdirSync(join(FIXTURE_ROOT, tool))
+    .filter((f) => f !== "commands.md")
+    .sort();
 }

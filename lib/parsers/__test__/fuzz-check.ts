@@ -7,7 +7,13 @@ import { ParseError, type ParserOptions, type ToolId } from "../types";
  * The table parser needs a manifest rule to parse at all; with one, it reads any numeric text,
  * so damaged inputs reach its number handling. Without one it must still fail cleanly.
  */
-const TABLE_OPTIONS: ParserOptions = { category: "startup", columns: [{ metric: "wall_time", unit: "us" }, { metric: "max_rss", unit: "kB", optional: true }] };
+const TABLE_OPTIONS: ParserOptions = {
+  category: "startup",
+  columns: [
+    { metric: "wall_time", unit: "us" },
+    { metric: "max_rss", unit: "kB", optional: true },
+  ],
+};
 
 const calls: [ToolId, ParserOptions | undefined][] = [
   ...Object.keys(parsers).map((id): [ToolId, undefined] => [id as ToolId, undefined]),
@@ -38,10 +44,12 @@ export function checkEveryParser(c: FuzzCase, budgetMs: number): string[] {
     try {
       fn();
     } catch (e) {
-      if (!(e instanceof ParseError)) problems.push(`${where(who)} threw ${e instanceof Error ? `${e.name}: ${e.message}\n${e.stack}` : String(e)}`);
+      if (!(e instanceof ParseError))
+        problems.push(`${where(who)} threw ${e instanceof Error ? `${e.name}: ${e.message}\n${e.stack}` : String(e)}`);
     }
     const ms = performance.now() - started;
-    if (ms > budgetMs) problems.push(`${where(who)} took ${ms.toFixed(0)} ms (budget ${budgetMs} ms, ${raw.length} chars)`);
+    if (ms > budgetMs)
+      problems.push(`${where(who)} took ${ms.toFixed(0)} ms (budget ${budgetMs} ms, ${raw.length} chars)`);
   };
   sandbox.run = () => {
     attempt("detectParser", () => void detectParser(raw, c.fileName));
@@ -55,7 +63,9 @@ export function checkEveryParser(c: FuzzCase, budgetMs: number): string[] {
   try {
     runInContext("run()", sandbox, { timeout: 4 * budgetMs });
   } catch (e) {
-    problems.push(`${where(running)} was interrupted after ${4 * budgetMs} ms: ${e instanceof Error ? e.message : String(e)}`);
+    problems.push(
+      `${where(running)} was interrupted after ${4 * budgetMs} ms: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
   return problems;
 }

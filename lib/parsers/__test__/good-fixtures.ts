@@ -24,7 +24,9 @@ export function goodFixtures(): FixtureFile[] {
   for (const tool of TOOL_IDS) {
     let names: string[];
     try {
-      names = readdirSync(join(FIXTURE_ROOT, tool)).filter((n) => n !== "commands.md" && !n.startsWith("issue-")).sort();
+      names = readdirSync(join(FIXTURE_ROOT, tool))
+        .filter((n) => n !== "commands.md" && !n.startsWith("issue-"))
+        .sort();
     } catch {
       continue;
     }
@@ -35,7 +37,8 @@ export function goodFixtures(): FixtureFile[] {
       try {
         const { samples } = parser.parse(raw, { fileName: name });
         const workloads = [...new Set(samples.map((s) => s.workload.name))].sort();
-        if (samples.length > 0) out.push({ tool, name, path: join(FIXTURE_ROOT, tool, name), samples: samples.length, workloads });
+        if (samples.length > 0)
+          out.push({ tool, name, path: join(FIXTURE_ROOT, tool, name), samples: samples.length, workloads });
       } catch {
         // A deliberately broken fixture.
       }

@@ -68,7 +68,12 @@ export function parseFioSize(text: string): number | undefined {
 /** `4096` → `4k`, `1048576` → `1m`: the spelling fio users write in job files. */
 export function formatSize(value: ParamValue): string {
   if (typeof value !== "number") return String(value);
-  for (const [suffix, factor] of [["t", 1024 ** 4], ["g", 1024 ** 3], ["m", 1024 ** 2], ["k", 1024]] as const) {
+  for (const [suffix, factor] of [
+    ["t", 1024 ** 4],
+    ["g", 1024 ** 3],
+    ["m", 1024 ** 2],
+    ["k", 1024],
+  ] as const) {
     if (value >= factor && value % factor === 0) return `${value / factor}${suffix}`;
   }
   return String(value);

@@ -66,7 +66,9 @@ function measured(s: LatStat | undefined): s is LatStat {
 
 function dirStats(d: Ddir, where: string): DirStats | undefined {
   if (d.io_bytes === 0) return undefined;
-  const [slat, clat, lat, unit] = d.clat_ns ? [d.slat_ns, d.clat_ns, d.lat_ns, "ns" as const] : [d.slat, d.clat, d.lat, "us" as const];
+  const [slat, clat, lat, unit] = d.clat_ns
+    ? [d.slat_ns, d.clat_ns, d.lat_ns, "ns" as const]
+    : [d.slat, d.clat, d.lat, "us" as const];
   if (!clat) throw new ParseError(`${where}: has neither "clat_ns" nor "clat" latency statistics`);
   const ns = (v: number) => toCanonical(v, unit).value;
   const clatPercentiles: DirStats["clatPercentiles"] = {};
@@ -120,7 +122,8 @@ export function readFioJson(raw: string): FioJsonReport {
   const data = validate(raw);
   const jobs = data.jobs.map((job, i): JobResult => {
     const where = `job ${i} ("${job.jobname}")`;
-    if (job.error !== 0) throw new ParseError(`${where} ended with error ${job.error}: its numbers are not a complete run`);
+    if (job.error !== 0)
+      throw new ParseError(`${where} ended with error ${job.error}: its numbers are not a complete run`);
     const dirs: JobResult["dirs"] = {};
     for (const dir of ["read", "write", "trim"] satisfies FioDir[]) {
       const section = job[dir];

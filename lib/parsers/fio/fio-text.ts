@@ -72,22 +72,30 @@ export function readFioText(raw: string): FioTextReport {
     if (percentiles && PERCENTILE_ROW.test(text)) {
       for (const [, label, value] of text.matchAll(/([\d.]+)th=\[\s*([^\]]*?)\]/g)) {
         const name = percentileName(label!);
-        if (name && dir && percentiles.keep) dir.clatPercentiles[name] = toNs(value!, percentiles.unit, `clat ${label}th percentile`, line);
+        if (name && dir && percentiles.keep)
+          dir.clatPercentiles[name] = toNs(value!, percentiles.unit, `clat ${label}th percentile`, line);
       }
       return;
     }
     percentiles = undefined;
     if ((m = HEADER.exec(text))) {
-      headers.set(m[1]!, { rw: m[3]!, bs: headerBs(m[4]!, line), ioengine: m[5]!, iodepth: toNumber(m[6], "iodepth", line) });
+      headers.set(m[1]!, {
+        rw: m[3]!,
+        bs: headerBs(m[4]!, line),
+        ioengine: m[5]!,
+        iodepth: toNumber(m[6], "iodepth", line),
+      });
     } else if ((m = BLOCK.exec(text))) {
-      if (m[4] !== "0") throw new ParseError(`job "${m[1]}" ended with err=${m[4]}: its numbers are not a complete run`, line);
+      if (m[4] !== "0")
+        throw new ParseError(`job "${m[1]}" ended with err=${m[4]}: its numbers are not a complete run`, line);
       const options = headers.get(m[1]!);
       if (!options) throw new ParseError(`no job header line "${m[1]}: (g=N): rw=..." before its results`, line);
       job = { name: m[1]!, group: Number(m[2]), threads: Number(m[3]), options: { ...options, numjobs: 1 }, dirs: {} };
       jobs.push(job);
       dir = undefined;
     } else if ((m = DIR_LINE.exec(text)) && job) {
-      if (!isSourceUnit(m[5]!) || toCanonical(0, m[5]).unit !== "bytes_per_s") throw new ParseError(`unknown bandwidth unit ${m[5]}`, line);
+      if (!isSourceUnit(m[5]!) || toCanonical(0, m[5]).unit !== "bytes_per_s")
+        throw new ParseError(`unknown bandwidth unit ${m[5]}`, line);
       const iops = toNumber(m[2], "IOPS", line) * (COUNT_SUFFIX[m[3]!] ?? NaN);
       // fio prints the completed I/O count later ("issued rwts"); until then IOPS is a fair weight.
       dir = { iops, bw: toCanonical(toNumber(m[4], "BW", line), m[5]).value, ios: iops, clatPercentiles: {} };
@@ -107,8 +115,10 @@ export function readFioText(raw: string): FioTextReport {
     }
   });
 
-  if (jobs.length === 0) throw new ParseError('no job results: expected a line "<job>: (groupid=N, jobs=N): err= 0: ..." (run cut short?)');
-  if (!sawRunStatus) throw new ParseError('missing the "Run status group" summary after the job results (output cut short?)');
+  if (jobs.length === 0)
+    throw new ParseError('no job results: expected a line "<job>: (groupid=N, jobs=N): err= 0: ..." (run cut short?)');
+  if (!sawRunStatus)
+    throw new ParseError('missing the "Run status group" summary after the job results (output cut short?)');
   // numjobs>1 prints one block per thread, group_reporting one block with jobs=N: either way
   // the threads sharing a group and name add up to numjobs.
   const keyOf = (j: TextJob) => `${j.group}\u0000${j.name}`;

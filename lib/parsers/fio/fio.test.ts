@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { fioParser as parser } from "./fio";
-import { describeFixtureCases, expectCloseTo, hasSharedDatasets, parseFixture, readSharedRaw, sampleValues } from "../__test__/fixture-cases";
+import {
+  describeFixtureCases,
+  expectCloseTo,
+  hasSharedDatasets,
+  parseFixture,
+  readSharedRaw,
+  sampleValues,
+} from "../__test__/fixture-cases";
 import { readFixture } from "../__test__/fixtures";
 import type { ParamValue } from "../types";
 
@@ -12,7 +19,13 @@ const weighted = (pairs: [value: number, weight: number][]) =>
 
 // Every value below is copied from the fixture named on its row (JSON fields, or the normal
 // output's lines); the conversion to ns / bytes per second is written out next to it.
-const GOOD: [file: string, workload: string, params: Record<string, ParamValue>, expected: Record<string, number>, absent: string[]][] = [
+const GOOD: [
+  file: string,
+  workload: string,
+  params: Record<string, ParamValue>,
+  expected: Record<string, number>,
+  absent: string[],
+][] = [
   [
     "randread-4k.json",
     "fio randread bs=4k iodepth=8 ioengine=libaio",
@@ -35,7 +48,13 @@ const GOOD: [file: string, workload: string, params: Record<string, ParamValue>,
     "randwrite-jsonplus.json",
     "fio randwrite bs=4k iodepth=1 ioengine=psync",
     { rw: "randwrite", bs: 4096, iodepth: 1, numjobs: 1, ioengine: "psync", size: 16 * MiB },
-    { write_iops: 196272.906404, write_bw: 803933824, write_clat_mean: 3733.978395, write_lat_mean: 3777.719301, write_clat_p99: 27008 },
+    {
+      write_iops: 196272.906404,
+      write_bw: 803933824,
+      write_clat_mean: 3733.978395,
+      write_lat_mean: 3777.719301,
+      write_clat_p99: 27008,
+    },
     // psync never times submission: slat_ns has N=0.
     ["write_slat_mean", "read_iops"],
   ],
@@ -60,8 +79,14 @@ const GOOD: [file: string, workload: string, params: Record<string, ParamValue>,
     {
       read_iops: 2541.791045 + 2496.510469,
       read_bw: 10411176 + 10225706,
-      read_clat_mean: weighted([[392474.293012, 5109], [399904.865415, 5008]]), // total_ios weights
-      read_lat_mean: weighted([[392514.819534, 5109], [399956.16254, 5008]]),
+      read_clat_mean: weighted([
+        [392474.293012, 5109],
+        [399904.865415, 5008],
+      ]), // total_ios weights
+      read_lat_mean: weighted([
+        [392514.819534, 5109],
+        [399956.16254, 5008],
+      ]),
     },
     ["read_clat_p50", "read_clat_p99", "read_slat_mean"],
   ],
@@ -69,14 +94,27 @@ const GOOD: [file: string, workload: string, params: Record<string, ParamValue>,
     "numjobs2-grouped.json",
     "fio randread bs=4k iodepth=1 numjobs=2 ioengine=psync",
     { rw: "randread", bs: 4096, iodepth: 1, numjobs: 2, ioengine: "psync", size: 16 * MiB },
-    { read_iops: 19684.47329, read_bw: 80627602, read_clat_mean: 100795.158086, read_clat_p50: 66048, read_clat_p99_9: 8093696 },
+    {
+      read_iops: 19684.47329,
+      read_bw: 80627602,
+      read_clat_mean: 100795.158086,
+      read_clat_p50: 66048,
+      read_clat_p99_9: 8093696,
+    },
     [],
   ],
   [
     "randrw.json",
     "fio randrw rwmixread=70 bs=4k iodepth=4 ioengine=libaio",
     { rw: "randrw", rwmixread: 70, bs: 4096, iodepth: 4, numjobs: 1, ioengine: "libaio", direct: 1, size: 16 * MiB },
-    { read_iops: 14086.956522, read_bw: 57700173, read_clat_p99: 1679360, write_iops: 6028.485757, write_bw: 24692677, write_lat_mean: 227240.676614 },
+    {
+      read_iops: 14086.956522,
+      read_bw: 57700173,
+      read_clat_p99: 1679360,
+      write_iops: 6028.485757,
+      write_bw: 24692677,
+      write_lat_mean: 227240.676614,
+    },
     ["trim_iops"],
   ],
   [
@@ -121,8 +159,14 @@ const GOOD: [file: string, workload: string, params: Record<string, ParamValue>,
       read_iops: 8795 + 8832,
       read_bw: 34.4 * MiB + 34.5 * MiB,
       // weighted by "issued rwts: total=17600" and "total=17683"
-      read_clat_mean: weighted([[112.07e3, 17600], [112.2e3, 17683]]),
-      read_lat_mean: weighted([[112.25e3, 17600], [112.29e3, 17683]]),
+      read_clat_mean: weighted([
+        [112.07e3, 17600],
+        [112.2e3, 17683],
+      ]),
+      read_lat_mean: weighted([
+        [112.25e3, 17600],
+        [112.29e3, 17683],
+      ]),
     },
     ["read_clat_p50", "read_slat_mean"],
   ],
@@ -148,7 +192,10 @@ const BROKEN: [file: string, error: string | RegExp][] = [
 
 describe("fio parser", () => {
   describeFixtureCases({
-    parser, tool: "fio", good: GOOD, broken: BROKEN,
+    parser,
+    tool: "fio",
+    good: GOOD,
+    broken: BROKEN,
     // One report may hold several jobs: the row's workload picks one.
     read: (result, [, workload, params, expected, absent]) => {
       const samples = result.samples.filter((s) => s.workload.name === workload);
@@ -179,7 +226,7 @@ describe("fio parser", () => {
 
   it("rejects a JSON report without jobs, naming the field", () => {
     expect(() => parser.parse('{"fio version": "fio-3.33"}', { fileName: "x.json" })).toThrow(
-      'invalid fio JSON report:\n✖ Invalid input: expected array, received undefined\n  → at jobs',
+      "invalid fio JSON report:\n✖ Invalid input: expected array, received undefined\n  → at jobs",
     );
   });
 
@@ -193,7 +240,8 @@ describe("fio parser", () => {
       read[key] = {
         ...stat,
         mean: stat.mean / 1000,
-        percentile: stat.percentile && Object.fromEntries(Object.entries(stat.percentile).map(([p, v]) => [p, v / 1000])),
+        percentile:
+          stat.percentile && Object.fromEntries(Object.entries(stat.percentile).map(([p, v]) => [p, v / 1000])),
       };
       delete read[`${key}_ns`];
     }

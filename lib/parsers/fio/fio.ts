@@ -45,6 +45,8 @@ export const fioParser: Parser = {
       const report = readFioText(raw);
       return { toolVersion: report.toolVersion, samples: samplesOf(report.jobs) };
     }
-    throw new ParseError('not fio output: expected JSON starting with "fio version" or a "<job>: (groupid=N, jobs=N)" result block');
+    throw new ParseError(
+      'not fio output: expected JSON starting with "fio version" or a "<job>: (groupid=N, jobs=N)" result block',
+    );
   },
 };

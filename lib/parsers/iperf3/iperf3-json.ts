@@ -50,7 +50,9 @@ export function parseIperf3Json(raw: string): ParseResult {
   const { start, end } = parsed.data;
   const protocol = start.test_start.protocol.toLowerCase();
   if (protocol !== "tcp" && protocol !== "udp") {
-    throw new ParseError(`unsupported iperf3 protocol ${JSON.stringify(start.test_start.protocol)} (expected TCP or UDP)`);
+    throw new ParseError(
+      `unsupported iperf3 protocol ${JSON.stringify(start.test_start.protocol)} (expected TCP or UDP)`,
+    );
   }
   const run: Iperf3Run = {
     protocol,

@@ -13,7 +13,11 @@ export interface Iperf3Run {
 
 /** Formats `-b` as iperf3 accepts it, so the workload name reads like the command line. */
 function formatBitrate(bps: number): string {
-  for (const [factor, suffix] of [[1e9, "G"], [1e6, "M"], [1e3, "K"]] as const) {
+  for (const [factor, suffix] of [
+    [1e9, "G"],
+    [1e6, "M"],
+    [1e3, "K"],
+  ] as const) {
     if (bps % factor === 0) return `${bps / factor}${suffix}`;
   }
   return String(bps);

@@ -91,14 +91,20 @@ export function parseIperf3Text(raw: string): ParseResult {
 
   if (udp) {
     const m = UDP_TAIL.exec(receiver.tail);
-    if (!m) throw new ParseError("expected 'jitter ms lost/total (percent%)' on the receiver summary line", receiver.line);
+    if (!m)
+      throw new ParseError("expected 'jitter ms lost/total (percent%)' on the receiver summary line", receiver.line);
     samples.push(
       { workload, metric: "jitter", ...toCanonical(toNumber(m[1], "jitter", receiver.line), "ms") },
       { workload, metric: "lost_percent", unit: "percent", value: toNumber(m[4], "lost percent", receiver.line) },
       { workload, metric: "lost_packets", unit: "count", value: toNumber(m[2], "lost datagrams", receiver.line) },
     );
   } else if (/^\d+$/.test(sender.tail)) {
-    samples.push({ workload, metric: "retransmits", unit: "count", value: toNumber(sender.tail, "retransmits", sender.line) });
+    samples.push({
+      workload,
+      metric: "retransmits",
+      unit: "count",
+      value: toNumber(sender.tail, "retransmits", sender.line),
+    });
   }
 
   const cpu = CPU.exec(raw);
@@ -106,7 +112,12 @@ export function parseIperf3Text(raw: string): ParseResult {
     const line = lineAt(raw, cpu.index);
     samples.push(
       { workload, metric: "cpu_host_total", unit: "percent", value: toNumber(cpu[1], "local CPU utilization", line) },
-      { workload, metric: "cpu_remote_total", unit: "percent", value: toNumber(cpu[2], "remote CPU utilization", line) },
+      {
+        workload,
+        metric: "cpu_remote_total",
+        unit: "percent",
+        value: toNumber(cpu[2], "remote CPU utilization", line),
+      },
     );
   }
 

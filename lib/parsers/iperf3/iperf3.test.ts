@@ -17,47 +17,75 @@ const parse = (name: string) => parseFixture(parser, "iperf3", name);
 // Values copied from the fixtures: JSON bits_per_second / 8, text "N Gbits/sec" * 1e9 / 8,
 // jitter ms * 1e6.
 const GOOD: [string, string, Record<string, number>][] = [
-  ["tcp-p1.json", "iperf3 tcp P=1", {
-    sent_throughput: 9346653042.04369 / 8,
-    received_throughput: 9346134409.37887 / 8,
-    retransmits: 9,
-    cpu_host_total: 28.408393637325986,
-    cpu_remote_total: 37.936996955174429,
-  }],
-  ["tcp-p2.json", "iperf3 tcp P=2", {
-    sent_throughput: 13161666814.130758 / 8,
-    received_throughput: 13153178504.30967 / 8,
-    retransmits: 27,
-  }],
-  ["tcp-reverse.json", "iperf3 tcp reverse P=1", {
-    sent_throughput: 11485655978.8597 / 8,
-    received_throughput: 11477514100.611662 / 8,
-    retransmits: 12,
-  }],
-  ["udp-100m.json", "iperf3 udp b=100M P=1", {
-    sent_throughput: 100001085.92561409 / 8,
-    received_throughput: 99981690.80616337 / 8,
-    jitter: 0.006502080938002266 * 1e6,
-    lost_percent: 0,
-    lost_packets: 0,
-  }],
+  [
+    "tcp-p1.json",
+    "iperf3 tcp P=1",
+    {
+      sent_throughput: 9346653042.04369 / 8,
+      received_throughput: 9346134409.37887 / 8,
+      retransmits: 9,
+      cpu_host_total: 28.408393637325986,
+      cpu_remote_total: 37.936996955174429,
+    },
+  ],
+  [
+    "tcp-p2.json",
+    "iperf3 tcp P=2",
+    {
+      sent_throughput: 13161666814.130758 / 8,
+      received_throughput: 13153178504.30967 / 8,
+      retransmits: 27,
+    },
+  ],
+  [
+    "tcp-reverse.json",
+    "iperf3 tcp reverse P=1",
+    {
+      sent_throughput: 11485655978.8597 / 8,
+      received_throughput: 11477514100.611662 / 8,
+      retransmits: 12,
+    },
+  ],
+  [
+    "udp-100m.json",
+    "iperf3 udp b=100M P=1",
+    {
+      sent_throughput: 100001085.92561409 / 8,
+      received_throughput: 99981690.80616337 / 8,
+      jitter: 0.006502080938002266 * 1e6,
+      lost_percent: 0,
+      lost_packets: 0,
+    },
+  ],
   ["tcp-p1.txt", "iperf3 tcp P=1", { sent_throughput: 13.4e9 / 8, received_throughput: 13.4e9 / 8, retransmits: 138 }],
   ["tcp-p2.txt", "iperf3 tcp P=2", { sent_throughput: 13.2e9 / 8, received_throughput: 13.2e9 / 8, retransmits: 71 }],
-  ["tcp-reverse.txt", "iperf3 tcp reverse P=1", { sent_throughput: 13.7e9 / 8, received_throughput: 13.7e9 / 8, retransmits: 2 }],
-  ["tcp-p1-verbose.txt", "iperf3 tcp P=1", {
-    sent_throughput: 14.8e9 / 8,
-    received_throughput: 14.8e9 / 8,
-    retransmits: 9,
-    cpu_host_total: 95.9,
-    cpu_remote_total: 37.7,
-  }],
-  ["udp-100m.txt", "iperf3 udp P=1", {
-    sent_throughput: 100e6 / 8,
-    received_throughput: 100e6 / 8,
-    jitter: 0.013e6,
-    lost_percent: 0,
-    lost_packets: 0,
-  }],
+  [
+    "tcp-reverse.txt",
+    "iperf3 tcp reverse P=1",
+    { sent_throughput: 13.7e9 / 8, received_throughput: 13.7e9 / 8, retransmits: 2 },
+  ],
+  [
+    "tcp-p1-verbose.txt",
+    "iperf3 tcp P=1",
+    {
+      sent_throughput: 14.8e9 / 8,
+      received_throughput: 14.8e9 / 8,
+      retransmits: 9,
+      cpu_host_total: 95.9,
+      cpu_remote_total: 37.7,
+    },
+  ],
+  [
+    "udp-100m.txt",
+    "iperf3 udp P=1",
+    {
+      sent_throughput: 100e6 / 8,
+      received_throughput: 100e6 / 8,
+      jitter: 0.013e6,
+      lost_percent: 0,
+      lost_packets: 0,
+    },
+  ],
 ];
 
 const BROKEN: [string, string | RegExp][] = [
@@ -68,7 +96,10 @@ const BROKEN: [string, string | RegExp][] = [
   ["truncated.txt", "missing the final 'sender' summary line (iperf3 stopped before its report?)"],
   ["empty.json", "empty input: expected iperf3 JSON (-J) or text output"],
   ["wrong-tool-wrk.txt", "missing the final 'sender' summary line (iperf3 stopped before its report?)"],
-  ["wrong-tool-hyperfine.json", "invalid iperf3 JSON report:\n✖ Invalid input: expected object, received undefined\n  → at start"],
+  [
+    "wrong-tool-hyperfine.json",
+    "invalid iperf3 JSON report:\n✖ Invalid input: expected object, received undefined\n  → at start",
+  ],
 ];
 
 describe("iperf3 parser", () => {
@@ -102,30 +133,37 @@ describe("iperf3 parser", () => {
 });
 
 // iperf3 3.1.3 and 3.6 JSON from the Firecracker NSDI'20 artifact, kept outside the repo.
-describe.skipIf(!hasSharedDatasets)(`iperf3 parser on the Firecracker NSDI'20 data (skipped: ${SHARED_FIRECRACKER_RAW} not found)`, () => {
-  const files = hasSharedDatasets ? readdirSync(SHARED_FIRECRACKER_RAW).filter((f) => /^net-.*\.json$/.test(f)) : [];
+describe.skipIf(!hasSharedDatasets)(
+  `iperf3 parser on the Firecracker NSDI'20 data (skipped: ${SHARED_FIRECRACKER_RAW} not found)`,
+  () => {
+    const files = hasSharedDatasets ? readdirSync(SHARED_FIRECRACKER_RAW).filter((f) => /^net-.*\.json$/.test(f)) : [];
 
-  it("parses every non-empty net-*.json and rejects the empty one", () => {
-    for (const f of files) {
-      const raw = readSharedRaw(f);
-      if (raw === "") {
-        expect(() => parser.parse(raw, { fileName: f }), f).toThrow("empty input");
-      } else {
-        expect(parser.detect(raw, f), f).toBe(true);
-        expect(parser.parse(raw, { fileName: f }).samples.length, f).toBeGreaterThan(0);
+    it("parses every non-empty net-*.json and rejects the empty one", () => {
+      for (const f of files) {
+        const raw = readSharedRaw(f);
+        if (raw === "") {
+          expect(() => parser.parse(raw, { fileName: f }), f).toThrow("empty input");
+        } else {
+          expect(parser.detect(raw, f), f).toBe(true);
+          expect(parser.parse(raw, { fileName: f }).samples.length, f).toBeGreaterThan(0);
+        }
       }
-    }
-  });
+    });
 
-  it("reads net-fc-tx-01.json (iperf 3.6)", () => {
-    const result = parser.parse(readSharedRaw("net-fc-tx-01.json"), { fileName: "net-fc-tx-01.json" });
-    expect(result.toolVersion).toBe("3.6");
-    expect(result.startedAt).toEqual(new Date(1581253519 * 1000));
-    expect(result.samples[0]?.workload.name).toBe("iperf3 tcp P=1");
-    expectCloseTo(sampleValues(result, { metricOnly: true }), {
-      sent_throughput: 14155568418.872925 / 8,
-      received_throughput: 14155568374.073704 / 8,
-      retransmits: 0,
-    }, 3);
-  });
-});
+    it("reads net-fc-tx-01.json (iperf 3.6)", () => {
+      const result = parser.parse(readSharedRaw("net-fc-tx-01.json"), { fileName: "net-fc-tx-01.json" });
+      expect(result.toolVersion).toBe("3.6");
+      expect(result.startedAt).toEqual(new Date(1581253519 * 1000));
+      expect(result.samples[0]?.workload.name).toBe("iperf3 tcp P=1");
+      expectCloseTo(
+        sampleValues(result, { metricOnly: true }),
+        {
+          sent_throughput: 14155568418.872925 / 8,
+          received_throughput: 14155568374.073704 / 8,
+          retransmits: 0,
+        },
+        3,
+      );
+    });
+  },
+);

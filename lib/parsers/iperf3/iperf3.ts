@@ -5,7 +5,8 @@ import { ParseError, type Parser } from "../types";
 const JSON_MARK = /"version"\s*:\s*"iperf 3|"test_start"\s*:/;
 // Client report headers ("Bandwidth" before 3.3, "Bitrate" since), and the client's own
 // error line, which is all a failed run prints.
-const TEXT_MARK = /^Connecting to host \S+, port \d+$|^\[ ID\] Interval\s+Transfer\s+(?:Bitrate|Bandwidth)|^iperf3: error - /m;
+const TEXT_MARK =
+  /^Connecting to host \S+, port \d+$|^\[ ID\] Interval\s+Transfer\s+(?:Bitrate|Bandwidth)|^iperf3: error - /m;
 
 export const iperf3Parser: Parser = {
   id: "iperf3",

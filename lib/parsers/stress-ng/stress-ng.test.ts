@@ -18,7 +18,10 @@ const GOOD: [string, Record<string, number>][] = [
       "stress-ng cpu instances=1 bogo_ops_per_s_cpu": 1291.55,
     },
   ],
-  ["syscall-brief.txt", { "stress-ng syscall instances=1 bogo_ops": 950, "stress-ng syscall instances=1 wall_time": 3_320_000_000 }],
+  [
+    "syscall-brief.txt",
+    { "stress-ng syscall instances=1 bogo_ops": 950, "stress-ng syscall instances=1 wall_time": 3_320_000_000 },
+  ],
   ["vm-brief.txt", { "stress-ng vm instances=1 bogo_ops_per_s_real": 25688.29 }],
   ["sock-brief.txt", { "stress-ng sock instances=1 bogo_ops_per_s_cpu": 321.28 }],
   [
@@ -29,7 +32,10 @@ const GOOD: [string, Record<string, number>][] = [
       "stress-ng matrix instances=1 max_rss": 2756 * 1024,
     },
   ],
-  ["two-stressors-brief.txt", { "stress-ng cpu instances=1 bogo_ops": 2652, "stress-ng get instances=1 bogo_ops": 3584 }],
+  [
+    "two-stressors-brief.txt",
+    { "stress-ng cpu instances=1 bogo_ops": 2652, "stress-ng get instances=1 bogo_ops": 3584 },
+  ],
   [
     "two-stressors.yaml",
     {
@@ -47,14 +53,27 @@ const GOOD: [string, Record<string, number>][] = [
 const BROKEN: [string, string][] = [
   ["truncated.txt", "missing the 'successful run completed in Ns' line (output cut short?)"],
   ["truncated.yaml", "missing the YAML end marker '...' (output cut short?)"],
-  ["empty.txt", "missing the 'stressor bogo ops real time ...' metrics table (run stress-ng with --metrics-brief and capture stderr)"],
-  ["wrong-tool.txt", "missing the 'stressor bogo ops real time ...' metrics table (run stress-ng with --metrics-brief and capture stderr)"],
+  [
+    "empty.txt",
+    "missing the 'stressor bogo ops real time ...' metrics table (run stress-ng with --metrics-brief and capture stderr)",
+  ],
+  [
+    "wrong-tool.txt",
+    "missing the 'stressor bogo ops real time ...' metrics table (run stress-ng with --metrics-brief and capture stderr)",
+  ],
   // Found by fuzz.test.ts: a 320-digit rate used to come back as Infinity.
   ["issue-7-5.yaml", 'out of range: not a finite number\n  → at metrics[1]["bogo-ops-per-second-usr-sys-time"]'],
 ];
 
 describe("stress-ng parser", () => {
-  describeFixtureCases({ parser, tool: "stress-ng", good: GOOD, read: matchValues(), broken: BROKEN, copiesElsewhere: ["redis-benchmark/wrong-tool.txt"] });
+  describeFixtureCases({
+    parser,
+    tool: "stress-ng",
+    good: GOOD,
+    read: matchValues(),
+    broken: BROKEN,
+    copiesElsewhere: ["redis-benchmark/wrong-tool.txt"],
+  });
 
   it("does not mistake the misc-metrics and syscall timing lines for stressor rows", () => {
     expect(parse("matrix-metrics.txt").samples).toHaveLength(8);

@@ -48,14 +48,18 @@ function samplesOf(r: StressorResult): ParsedSample[] {
     { workload, metric: "user_time", unit: "ns", value: seconds(r.user) },
     { workload, metric: "system_time", unit: "ns", value: seconds(r.system) },
   ];
-  if (r.cpuUsage !== undefined) samples.push({ workload, metric: "cpu_usage_per_instance", unit: "percent", value: r.cpuUsage });
+  if (r.cpuUsage !== undefined)
+    samples.push({ workload, metric: "cpu_usage_per_instance", unit: "percent", value: r.cpuUsage });
   if (r.maxRssKb !== undefined) samples.push({ workload, metric: "max_rss", ...toCanonical(r.maxRssKb, "kB") });
   return samples;
 }
 
 function parseText(raw: string): ParsedSample[] {
   const header = TABLE_HEADER.exec(raw);
-  if (!header) throw new ParseError("missing the 'stressor bogo ops real time ...' metrics table (run stress-ng with --metrics-brief and capture stderr)");
+  if (!header)
+    throw new ParseError(
+      "missing the 'stressor bogo ops real time ...' metrics table (run stress-ng with --metrics-brief and capture stderr)",
+    );
   if (!/^stress-ng: info: +\[\d+\] (?:un)?successful run completed in /m.test(raw)) {
     throw new ParseError("missing the 'successful run completed in Ns' line (output cut short?)");
   }

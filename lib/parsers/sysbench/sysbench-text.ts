@@ -63,7 +63,8 @@ export function stringFrom(raw: string, re: RegExp, what: string, from = 0, to =
 /** sysbench prints sizes through sb_print_size(): `16KiB`, `409.6MiB`, `2GiB`. */
 export function sizeBytes(text: string, what: string): number {
   const m = /^([\d.]+)(B|KiB|MiB|GiB)$/.exec(text);
-  if (!m?.[2] || !isSourceUnit(m[2])) throw new ParseError(`expected a size like 16KiB for ${what}, got ${JSON.stringify(text)}`);
+  if (!m?.[2] || !isSourceUnit(m[2]))
+    throw new ParseError(`expected a size like 16KiB for ${what}, got ${JSON.stringify(text)}`);
   return toCanonical(toNumber(m[1], what), m[2]).value;
 }
 
@@ -77,7 +78,11 @@ export function cpuSection(raw: string, at: Bounds): Section {
     label: [`max_prime=${maxPrime}`],
     params: { max_prime: maxPrime },
     metrics: [
-      { metric: "events_per_s", unit: "ops_per_s", value: numberFrom(raw, /^ +events per second: +([\d.]+)$/m, "cpu 'events per second'", at.from, at.to) },
+      {
+        metric: "events_per_s",
+        unit: "ops_per_s",
+        value: numberFrom(raw, /^ +events per second: +([\d.]+)$/m, "cpu 'events per second'", at.from, at.to),
+      },
     ],
   };
 }
@@ -91,12 +96,24 @@ export function memorySection(raw: string, at: Bounds): Section {
     {
       metric: "operations_per_s",
       unit: "ops_per_s",
-      value: numberFrom(raw, /^Total operations: \d+ \( *([\d.]+) per second\)$/m, "memory 'Total operations' rate", at.from, at.to),
+      value: numberFrom(
+        raw,
+        /^Total operations: \d+ \( *([\d.]+) per second\)$/m,
+        "memory 'Total operations' rate",
+        at.from,
+        at.to,
+      ),
     },
   ];
   // sb_memory.c prints no transfer line for --memory-oper=none: nothing was moved.
   if (operation !== "none") {
-    const rate = numberFrom(raw, /^[\d.]+ MiB transferred \(([\d.]+) MiB\/sec\)$/m, "memory 'MiB transferred' rate", at.from, at.to);
+    const rate = numberFrom(
+      raw,
+      /^[\d.]+ MiB transferred \(([\d.]+) MiB\/sec\)$/m,
+      "memory 'MiB transferred' rate",
+      at.from,
+      at.to,
+    );
     metrics.push({ metric: "transfer_rate", ...mib(rate) });
   }
   // --memory-access-mode (seq/rnd) is not printed by 1.0.20, so it cannot be part of the key.
@@ -125,7 +142,12 @@ const FILEIO_MODES: Record<string, string> = {
 // A mode that never reads prints "reads/s: 0.00"; that zero is not a result, so it is left out.
 const READING = new Set(["seqrd", "rndrd", "rndrw"]);
 const WRITING = new Set(["seqwr", "seqrewr", "rndwr", "rndrw"]);
-const IO_MODES: Record<string, string> = { synchronous: "sync", asynchronous: "async", "fast mmaped": "mmap", mmaped: "mmap" };
+const IO_MODES: Record<string, string> = {
+  synchronous: "sync",
+  asynchronous: "async",
+  "fast mmaped": "mmap",
+  mmaped: "mmap",
+};
 
 export function fileioSection(raw: string, at: Bounds): Section {
   const header = (re: RegExp, what: string) => stringFrom(raw, re, what, 0, at.headerEnd);
@@ -141,10 +163,15 @@ export function fileioSection(raw: string, at: Bounds): Section {
     mode,
     block_size: sizeBytes(blockText, "fileio block size"),
     file_num: headerNumber(/^(\d+) files, \S+ each$/m, "fileio 'N files, S each'"),
-    file_total_size: sizeBytes(header(/^(\S+) total file size$/m, "fileio 'total file size'"), "fileio total file size"),
+    file_total_size: sizeBytes(
+      header(/^(\S+) total file size$/m, "fileio 'total file size'"),
+      "fileio total file size",
+    ),
     io_mode: ioMode,
     // Absent line means --file-fsync-freq=0 (no periodic fsync).
-    fsync_freq: Number(execFrom(raw, /^Periodic FSYNC enabled, calling fsync\(\) each (\d+) requests\.$/m, 0, at.headerEnd)?.[1] ?? 0),
+    fsync_freq: Number(
+      execFrom(raw, /^Periodic FSYNC enabled, calling fsync\(\) each (\d+) requests\.$/m, 0, at.headerEnd)?.[1] ?? 0,
+    ),
   };
   const label = [mode, `bs=${blockText}`, `io=${ioMode}`];
   if (flags !== "(none)") {
@@ -152,9 +179,15 @@ export function fileioSection(raw: string, at: Bounds): Section {
     label.push(`flags=${flags}`);
   }
   // The ratio line is printed for every mode but only steers rndrw.
-  if (mode === "rndrw") params.rw_ratio = headerNumber(/^Read\/Write ratio for combined random IO test: ([\d.]+)$/m, "fileio read/write ratio");
-  const ops = (name: string) => numberFrom(raw, new RegExp(`^ +${name}/s: +([\\d.]+)$`, "m"), `fileio '${name}/s'`, at.from, at.to);
-  const bw = (name: string) => mib(numberFrom(raw, new RegExp(`^ +${name}, MiB/s: +([\\d.]+)$`, "m"), `fileio '${name}, MiB/s'`, at.from, at.to));
+  if (mode === "rndrw")
+    params.rw_ratio = headerNumber(
+      /^Read\/Write ratio for combined random IO test: ([\d.]+)$/m,
+      "fileio read/write ratio",
+    );
+  const ops = (name: string) =>
+    numberFrom(raw, new RegExp(`^ +${name}/s: +([\\d.]+)$`, "m"), `fileio '${name}/s'`, at.from, at.to);
+  const bw = (name: string) =>
+    mib(numberFrom(raw, new RegExp(`^ +${name}, MiB/s: +([\\d.]+)$`, "m"), `fileio '${name}, MiB/s'`, at.from, at.to));
   return {
     test: "fileio",
     category: "disk",
@@ -206,7 +239,8 @@ function oltpFromMix(read: number, write: number, other: number, total: number, 
 }
 
 export function oltpSection(raw: string, at: Bounds, hint: string | undefined): Section {
-  const count = (name: string) => numberFrom(raw, new RegExp(`^ +${name}: +(\\d+)$`, "m"), `oltp '${name}' query count`, at.from, at.to);
+  const count = (name: string) =>
+    numberFrom(raw, new RegExp(`^ +${name}: +(\\d+)$`, "m"), `oltp '${name}' query count`, at.from, at.to);
   const rated = (name: string) => {
     const re = new RegExp(`^ +${name}: +(\\d+) +\\(([\\d.]+) per sec\\.\\)$`, "m");
     const m = execFrom(raw, re, at.from, at.to);

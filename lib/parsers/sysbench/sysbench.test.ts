@@ -7,53 +7,157 @@ import type { ParserOptions } from "../types";
 const MiB = 1024 ** 2;
 
 // The file name is a parameter: some tests check what a name that says nothing leaves to the content.
-const parse = (name: string, fileName = name, options?: ParserOptions) => parser.parse(readFixture("sysbench", name), { fileName, options });
+const parse = (name: string, fileName = name, options?: ParserOptions) =>
+  parser.parse(readFixture("sysbench", name), { fileName, options });
 
 const metricsOf = (name: string) => sampleValues(parse(name), { metricOnly: true });
 
 // Values copied from the fixture text, converted by hand: ms -> ns, MiB/s -> B/s.
 const GOOD = [
-  ["cpu.txt", "sysbench cpu max_prime=10000 threads=1", "cpu",
-    { events_per_s: 4191.58, total_time: 3_000_500_000, total_events: 12588, latency_min: 220_000, latency_avg: 240_000, latency_max: 2_410_000, latency_p95: 270_000 }],
-  ["cpu-2threads.txt", "sysbench cpu max_prime=20000 threads=2", "cpu", { events_per_s: 2940.1, total_events: 8842, latency_p95: 750_000 }],
-  ["memory.txt", "sysbench memory write bs=1KiB scope=global threads=1", "memory",
-    { operations_per_s: 5915066.77, transfer_rate: 5776.43 * MiB, total_events: 17783681, latency_max: 4_160_000 }],
-  ["memory-read-rnd.txt", "sysbench memory read bs=4KiB scope=global threads=1", "memory",
-    { operations_per_s: 1204902.14, transfer_rate: 4706.65 * MiB, total_time: 215_000_000 }],
-  ["threads.txt", "sysbench threads threads=1", "syscall", { total_events: 2132, latency_avg: 1_410_000, latency_p95: 1_860_000 }],
+  [
+    "cpu.txt",
+    "sysbench cpu max_prime=10000 threads=1",
+    "cpu",
+    {
+      events_per_s: 4191.58,
+      total_time: 3_000_500_000,
+      total_events: 12588,
+      latency_min: 220_000,
+      latency_avg: 240_000,
+      latency_max: 2_410_000,
+      latency_p95: 270_000,
+    },
+  ],
+  [
+    "cpu-2threads.txt",
+    "sysbench cpu max_prime=20000 threads=2",
+    "cpu",
+    { events_per_s: 2940.1, total_events: 8842, latency_p95: 750_000 },
+  ],
+  [
+    "memory.txt",
+    "sysbench memory write bs=1KiB scope=global threads=1",
+    "memory",
+    { operations_per_s: 5915066.77, transfer_rate: 5776.43 * MiB, total_events: 17783681, latency_max: 4_160_000 },
+  ],
+  [
+    "memory-read-rnd.txt",
+    "sysbench memory read bs=4KiB scope=global threads=1",
+    "memory",
+    { operations_per_s: 1204902.14, transfer_rate: 4706.65 * MiB, total_time: 215_000_000 },
+  ],
+  [
+    "threads.txt",
+    "sysbench threads threads=1",
+    "syscall",
+    { total_events: 2132, latency_avg: 1_410_000, latency_p95: 1_860_000 },
+  ],
   ["threads-verbose.txt", "sysbench threads threads=2", "syscall", { total_events: 2785, latency_max: 8_600_000 }],
-  ["mutex.txt", "sysbench mutex threads=1", "syscall", { total_events: 1, latency_avg: 185_490_000, latency_p95: 186_540_000 }],
+  [
+    "mutex.txt",
+    "sysbench mutex threads=1",
+    "syscall",
+    { total_events: 1, latency_avg: 185_490_000, latency_p95: 186_540_000 },
+  ],
   ["mutex-verbose.txt", "sysbench mutex threads=2", "syscall", { total_events: 2, total_time: 168_500_000 }],
-  ["fileio-rndrw.txt", "sysbench fileio rndrw bs=16KiB io=sync threads=1", "disk",
-    { reads_per_s: 17440.85, writes_per_s: 11627.24, fsyncs_per_s: 1164.06, read_bw: 272.51 * MiB, write_bw: 181.68 * MiB, latency_avg: 30_000 }],
-  ["fileio-seqwr.txt", "sysbench fileio seqwr bs=1MiB io=sync threads=1", "disk",
-    { writes_per_s: 1631.53, fsyncs_per_s: 65.54, write_bw: 1631.53 * MiB, total_events: 5175 }],
-  ["fileio-seqrd.txt", "sysbench fileio seqrd bs=16KiB io=sync threads=1", "disk", { reads_per_s: 220855.25, read_bw: 3450.86 * MiB }],
-  ["fileio-rndrd-mmap-2threads.txt", "sysbench fileio rndrd bs=16KiB io=mmap threads=2", "disk", { reads_per_s: 738303.4, read_bw: 11535.99 * MiB }],
-  ["fileio-rndwr-async-direct.txt", "sysbench fileio rndwr bs=16KiB io=async flags=directio threads=1", "disk",
-    { writes_per_s: 52794.32, fsyncs_per_s: 1.96, write_bw: 824.91 * MiB }],
-  ["oltp_read_write.txt", "sysbench oltp_read_write threads=1", "database",
-    { transactions_per_s: 227.41, queries_per_s: 4548.3, ignored_errors_per_s: 0, reconnects_per_s: 0, total_events: 1138, latency_min: 1_530_000, latency_p95: 15_550_000 }],
-  ["oltp_point_select.txt", "sysbench oltp_point_select threads=2", "database", { transactions_per_s: 44536.89, queries_per_s: 44536.89, latency_p95: 90_000 }],
-  ["oltp_read_only-p99-histogram.txt", "sysbench oltp_read_only threads=1", "database", { transactions_per_s: 757.94, latency_max: 16_350_000, latency_p99: 5_470_000 }],
-  ["oltp_write_only-report-interval.txt", "sysbench oltp_write_only threads=1", "database", { transactions_per_s: 1520.99, queries_per_s: 9125.96 }],
+  [
+    "fileio-rndrw.txt",
+    "sysbench fileio rndrw bs=16KiB io=sync threads=1",
+    "disk",
+    {
+      reads_per_s: 17440.85,
+      writes_per_s: 11627.24,
+      fsyncs_per_s: 1164.06,
+      read_bw: 272.51 * MiB,
+      write_bw: 181.68 * MiB,
+      latency_avg: 30_000,
+    },
+  ],
+  [
+    "fileio-seqwr.txt",
+    "sysbench fileio seqwr bs=1MiB io=sync threads=1",
+    "disk",
+    { writes_per_s: 1631.53, fsyncs_per_s: 65.54, write_bw: 1631.53 * MiB, total_events: 5175 },
+  ],
+  [
+    "fileio-seqrd.txt",
+    "sysbench fileio seqrd bs=16KiB io=sync threads=1",
+    "disk",
+    { reads_per_s: 220855.25, read_bw: 3450.86 * MiB },
+  ],
+  [
+    "fileio-rndrd-mmap-2threads.txt",
+    "sysbench fileio rndrd bs=16KiB io=mmap threads=2",
+    "disk",
+    { reads_per_s: 738303.4, read_bw: 11535.99 * MiB },
+  ],
+  [
+    "fileio-rndwr-async-direct.txt",
+    "sysbench fileio rndwr bs=16KiB io=async flags=directio threads=1",
+    "disk",
+    { writes_per_s: 52794.32, fsyncs_per_s: 1.96, write_bw: 824.91 * MiB },
+  ],
+  [
+    "oltp_read_write.txt",
+    "sysbench oltp_read_write threads=1",
+    "database",
+    {
+      transactions_per_s: 227.41,
+      queries_per_s: 4548.3,
+      ignored_errors_per_s: 0,
+      reconnects_per_s: 0,
+      total_events: 1138,
+      latency_min: 1_530_000,
+      latency_p95: 15_550_000,
+    },
+  ],
+  [
+    "oltp_point_select.txt",
+    "sysbench oltp_point_select threads=2",
+    "database",
+    { transactions_per_s: 44536.89, queries_per_s: 44536.89, latency_p95: 90_000 },
+  ],
+  [
+    "oltp_read_only-p99-histogram.txt",
+    "sysbench oltp_read_only threads=1",
+    "database",
+    { transactions_per_s: 757.94, latency_max: 16_350_000, latency_p99: 5_470_000 },
+  ],
+  [
+    "oltp_write_only-report-interval.txt",
+    "sysbench oltp_write_only threads=1",
+    "database",
+    { transactions_per_s: 1520.99, queries_per_s: 9125.96 },
+  ],
 ] as const;
 
 const BROKEN: [string, string][] = [
   ["truncated-before-stats.txt", "missing the 'General statistics:' section (output cut short?)"],
   ["truncated-in-latency.txt", "missing latency avg (expected a 'avg:' line under 'Latency (ms):')"],
   ["truncated-before-fairness.txt", "missing the 'Threads fairness' section that ends a report (output cut short?)"],
-  ["fileio-prepare.txt", "a sysbench prepare/cleanup log, not a 'run' report: there is no 'General statistics:' section"],
-  ["fileio-cleanup.txt", "a sysbench prepare/cleanup log, not a 'run' report: there is no 'General statistics:' section"],
+  [
+    "fileio-prepare.txt",
+    "a sysbench prepare/cleanup log, not a 'run' report: there is no 'General statistics:' section",
+  ],
+  [
+    "fileio-cleanup.txt",
+    "a sysbench prepare/cleanup log, not a 'run' report: there is no 'General statistics:' section",
+  ],
   ["oltp-prepare.txt", "a sysbench prepare/cleanup log, not a 'run' report: there is no 'General statistics:' section"],
   ["oltp-cleanup.txt", "a sysbench prepare/cleanup log, not a 'run' report: there is no 'General statistics:' section"],
   ["empty.txt", "empty input"],
-  ["wrong-tool-ping.txt", "not a sysbench report: no 'sysbench <version> (using ...)' header and no 'General statistics:' section"],
+  [
+    "wrong-tool-ping.txt",
+    "not a sysbench report: no 'sysbench <version> (using ...)' header and no 'General statistics:' section",
+  ],
 ];
 
 describe("sysbench parser", () => {
   describeFixtureCases({
-    parser, tool: "sysbench", good: GOOD, broken: BROKEN,
+    parser,
+    tool: "sysbench",
+    good: GOOD,
+    broken: BROKEN,
     read: (result, [name, workload, category, expected]) => {
       expect(result.toolVersion).toBe("1.0.20");
       expect(result.samples[0]?.workload.category).toBe(category);
@@ -65,16 +169,39 @@ describe("sysbench parser", () => {
   it("keeps units, directions and printed parameters", () => {
     const samples = parse("fileio-rndrw.txt").samples;
     const unitOf = Object.fromEntries(samples.map((s) => [s.metric, s.unit]));
-    expect(unitOf).toMatchObject({ reads_per_s: "ops_per_s", read_bw: "bytes_per_s", latency_p95: "ns", total_events: "count" });
+    expect(unitOf).toMatchObject({
+      reads_per_s: "ops_per_s",
+      read_bw: "bytes_per_s",
+      latency_p95: "ns",
+      total_events: "count",
+    });
     expect(samples.find((s) => s.metric === "total_events")?.direction).toBe("higher");
     expect(samples[0]?.workload.params).toEqual({
-      test: "fileio", mode: "rndrw", block_size: 16384, file_num: 4, file_total_size: 64 * MiB, io_mode: "sync", fsync_freq: 100, rw_ratio: 1.5, threads: 1,
+      test: "fileio",
+      mode: "rndrw",
+      block_size: 16384,
+      file_num: 4,
+      file_total_size: 64 * MiB,
+      io_mode: "sync",
+      fsync_freq: 100,
+      rw_ratio: 1.5,
+      threads: 1,
     });
-    expect(parse("fileio-rndwr-async-direct.txt").samples[0]?.workload.params).toMatchObject({ fsync_freq: 0, extra_flags: "directio" });
+    expect(parse("fileio-rndwr-async-direct.txt").samples[0]?.workload.params).toMatchObject({
+      fsync_freq: 0,
+      extra_flags: "directio",
+    });
     expect(parse("memory.txt").samples[0]?.workload.params).toEqual({
-      test: "memory", operation: "write", block_size: 1024, total_size: 102400 * MiB, scope: "global", threads: 1,
+      test: "memory",
+      operation: "write",
+      block_size: 1024,
+      total_size: 102400 * MiB,
+      scope: "global",
+      threads: 1,
     });
-    expect(parse("oltp_read_write.txt").samples.find((s) => s.metric === "ignored_errors_per_s")?.direction).toBe("lower");
+    expect(parse("oltp_read_write.txt").samples.find((s) => s.metric === "ignored_errors_per_s")?.direction).toBe(
+      "lower",
+    );
   });
 
   it("leaves out values that are not results: 0.00 ms latencies and the idle direction of a fileio mode", () => {
@@ -100,7 +227,10 @@ describe("sysbench parser", () => {
   it("reads each --report-checkpoints report as a repetition, without the cumulative total time", () => {
     const samples = parse("cpu-checkpoints.txt").samples;
     const eps = samples.filter((s) => s.metric === "events_per_s").map((s) => [s.repetition, s.value]);
-    expect(eps).toEqual([[0, 3733.16], [1, 4225.63]]);
+    expect(eps).toEqual([
+      [0, 3733.16],
+      [1, 4225.63],
+    ]);
     expect(samples.filter((s) => s.metric === "total_events").map((s) => s.value)).toEqual([3745, 8444]);
     expect(samples.filter((s) => s.metric === "latency_p95").map((s) => s.value)).toEqual([390_000, 300_000]);
     expect(samples.some((s) => s.metric === "total_time")).toBe(false);
@@ -112,7 +242,9 @@ describe("sysbench parser", () => {
     const samples = parse("issue-7-1.txt").samples;
     const ms = performance.now() - started;
     // 360 copies of cpu-checkpoints.txt: 720 reports, each a repetition with its own numbers.
-    expect(samples.filter((s) => s.metric === "events_per_s").map((s) => s.value)).toEqual(Array.from({ length: 360 }, () => [3733.16, 4225.63]).flat());
+    expect(samples.filter((s) => s.metric === "events_per_s").map((s) => s.value)).toEqual(
+      Array.from({ length: 360 }, () => [3733.16, 4225.63]).flat(),
+    );
     expect(samples.at(-1)?.repetition).toBe(719);
     expect(ms, "parse time in ms").toBeLessThan(1000);
   });
@@ -129,11 +261,21 @@ describe("sysbench parser", () => {
   });
 
   it("takes the test name from options.test, and refuses one that contradicts the content", () => {
-    expect(parse("oltp_read_write.txt", "run.txt", { test: "tpcc_like" }).samples[0]?.workload.name).toBe("sysbench tpcc_like threads=1");
+    expect(parse("oltp_read_write.txt", "run.txt", { test: "tpcc_like" }).samples[0]?.workload.name).toBe(
+      "sysbench tpcc_like threads=1",
+    );
     expect(parse("threads.txt", "run.txt", { test: "mutex" }).samples[0]?.workload.params.test).toBe("mutex");
-    expect(() => parse("cpu.txt", "run.txt", { test: "memory" })).toThrow('options.test "memory" does not match this report (a sysbench cpu run)');
-    expect(() => parse("mutex.txt", "run.txt", { test: "cpu" })).toThrow('options.test "cpu" does not match this report (a sysbench threads or mutex run)');
-    expect(() => parse("cpu.txt", "run.txt", { test: 3 })).toThrow('options.test must be a sysbench test name such as "oltp_read_write", got 3');
-    expect(() => parse("threads-verbose.txt", "run.txt", { test: "mutex" })).toThrow('options.test "mutex" does not match this report (a sysbench threads run)');
+    expect(() => parse("cpu.txt", "run.txt", { test: "memory" })).toThrow(
+      'options.test "memory" does not match this report (a sysbench cpu run)',
+    );
+    expect(() => parse("mutex.txt", "run.txt", { test: "cpu" })).toThrow(
+      'options.test "cpu" does not match this report (a sysbench threads or mutex run)',
+    );
+    expect(() => parse("cpu.txt", "run.txt", { test: 3 })).toThrow(
+      'options.test must be a sysbench test name such as "oltp_read_write", got 3',
+    );
+    expect(() => parse("threads-verbose.txt", "run.txt", { test: "mutex" })).toThrow(
+      'options.test "mutex" does not match this report (a sysbench threads run)',
+    );
   });
 });

@@ -21,7 +21,8 @@ const HEADER = /^sysbench (\d+\.\d+(?:\.\d+)?)\S* \(using /m;
 const GENERAL = /^General statistics:$/gm;
 const FAIRNESS = /^ +execution time \(avg\/stddev\): +[\d.]+\/[\d.]+$/m;
 // Logged only by `prepare` and `cleanup`, which measure nothing comparable.
-const SETUP_STEP = /^(?:Creating file test_file|Removing test files|Creating table '|Inserting \d+ records|Dropping table ')/m;
+const SETUP_STEP =
+  /^(?:Creating file test_file|Removing test files|Creating table '|Inserting \d+ records|Dropping table ')/m;
 
 /**
  * Test name from the manifest (`options.test`) or else the file name, for reports that do
@@ -45,11 +46,17 @@ function threadsOrMutex(raw: string, ctx: ParseContext): (from: number, to: numb
   else if (/^Doing mutex performance test$/m.test(raw)) test = "mutex";
   else test = hintedTest(ctx, ["mutex", "threads"]);
   if (test !== undefined && test !== "threads" && test !== "mutex") {
-    throw new ParseError(`options.test ${JSON.stringify(test)} does not match this report (a sysbench threads or mutex run)`);
+    throw new ParseError(
+      `options.test ${JSON.stringify(test)} does not match this report (a sysbench threads or mutex run)`,
+    );
   }
   const known = test;
   return (from, to) => ({
-    test: known ?? (numberFrom(raw, /^ +events \(avg\/stddev\): +([\d.]+)\//m, "'events (avg/stddev)'", from, to) === 1 ? "mutex" : "threads"),
+    test:
+      known ??
+      (numberFrom(raw, /^ +events \(avg\/stddev\): +([\d.]+)\//m, "'events (avg/stddev)'", from, to) === 1
+        ? "mutex"
+        : "threads"),
     category: "syscall",
     label: [],
     params: {},
@@ -86,11 +93,17 @@ function latencyMetric(metric: string, text: string | undefined, line: number): 
 function generalMetrics(raw: string, from: number, to: number, checkpointed: boolean): Metric[] {
   const metrics: Metric[] = [
     // More events in the same time is the better result; the count default would say otherwise.
-    { metric: "total_events", unit: "count", value: numberFrom(raw, /^ +total number of events: +(\d+)$/m, "'total number of events'", from, to), direction: "higher" },
+    {
+      metric: "total_events",
+      unit: "count",
+      value: numberFrom(raw, /^ +total number of events: +(\d+)$/m, "'total number of events'", from, to),
+      direction: "higher",
+    },
   ];
   const totalTime = numberFrom(raw, /^ +total time: +([\d.]+)s$/m, "'total time'", from, to);
   // In checkpoint reports it is the time since the start, not the length of the reported interval.
-  if (!checkpointed) metrics.unshift({ metric: "total_time", unit: "ns", value: Math.round(toCanonical(totalTime, "s").value) });
+  if (!checkpointed)
+    metrics.unshift({ metric: "total_time", unit: "ns", value: Math.round(toCanonical(totalTime, "s").value) });
   for (const stat of ["min", "avg", "max"]) {
     const m = execFrom(raw, new RegExp(`^ +${stat}: +([\\d.]+)$`, "m"), from, to);
     if (!m) throw new ParseError(`missing latency ${stat} (expected a '${stat}:' line under 'Latency (ms):')`);
@@ -101,7 +114,9 @@ function generalMetrics(raw: string, from: number, to: number, checkpointed: boo
     const line = lineAt(raw, pct.index);
     metrics.push(...latencyMetric(`latency_p${toNumber(pct[1], "percentile", line)}`, pct[2], line));
   } else if (!execFrom(raw, /^ +percentile stats: +disabled$/m, from, to)) {
-    throw new ParseError("missing the latency percentile line (expected 'NNth percentile:' or 'percentile stats: disabled')");
+    throw new ParseError(
+      "missing the latency percentile line (expected 'NNth percentile:' or 'percentile stats: disabled')",
+    );
   }
   return metrics;
 }
@@ -116,12 +131,20 @@ export const sysbenchParser: Parser = {
     if (raw.trim() === "") throw new ParseError("empty input");
     const option = ctx.options?.test;
     if (option !== undefined && (typeof option !== "string" || option === "")) {
-      throw new ParseError(`options.test must be a sysbench test name such as "oltp_read_write", got ${JSON.stringify(option)}`);
+      throw new ParseError(
+        `options.test must be a sysbench test name such as "oltp_read_write", got ${JSON.stringify(option)}`,
+      );
     }
     const generals = [...raw.matchAll(GENERAL)];
     if (generals.length === 0) {
-      if (SETUP_STEP.test(raw)) throw new ParseError("a sysbench prepare/cleanup log, not a 'run' report: there is no 'General statistics:' section");
-      if (!HEADER.test(raw)) throw new ParseError("not a sysbench report: no 'sysbench <version> (using ...)' header and no 'General statistics:' section");
+      if (SETUP_STEP.test(raw))
+        throw new ParseError(
+          "a sysbench prepare/cleanup log, not a 'run' report: there is no 'General statistics:' section",
+        );
+      if (!HEADER.test(raw))
+        throw new ParseError(
+          "not a sysbench report: no 'sysbench <version> (using ...)' header and no 'General statistics:' section",
+        );
       throw new ParseError("missing the 'General statistics:' section (output cut short?)");
     }
     const threads = numberFrom(raw, /^Number of threads: (\d+)$/m, "'Number of threads'");
@@ -141,13 +164,22 @@ export const sysbenchParser: Parser = {
       const s = section({ headerEnd, from: resultsFrom, to }, general.index);
       // Custom Lua scripts print SQL statistics too, so any name goes for them; not for the rest.
       if (option !== undefined && option !== s.test) {
-        throw new ParseError(`options.test ${JSON.stringify(option)} does not match this report (a sysbench ${s.test} run)`);
+        throw new ParseError(
+          `options.test ${JSON.stringify(option)} does not match this report (a sysbench ${s.test} run)`,
+        );
       }
       const params = { test: s.test, ...s.params, threads, ...(rate === undefined ? {} : { rate: Number(rate) }) };
-      const name = ["sysbench", s.test, ...s.label, `threads=${threads}`, ...(rate === undefined ? [] : [`rate=${rate}`])].join(" ");
+      const name = [
+        "sysbench",
+        s.test,
+        ...s.label,
+        `threads=${threads}`,
+        ...(rate === undefined ? [] : [`rate=${rate}`]),
+      ].join(" ");
       const workload = { name, category: s.category, params };
       const repetition = generals.length > 1 ? { repetition: i } : {};
-      for (const m of [...s.metrics, ...generalMetrics(raw, general.index, to, generals.length > 1)]) samples.push({ workload, ...m, ...repetition });
+      for (const m of [...s.metrics, ...generalMetrics(raw, general.index, to, generals.length > 1)])
+        samples.push({ workload, ...m, ...repetition });
       if (!execFrom(raw, FAIRNESS, general.index, to)) {
         throw new ParseError("missing the 'Threads fairness' section that ends a report (output cut short?)");
       }

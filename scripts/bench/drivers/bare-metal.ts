@@ -24,7 +24,11 @@ export class BareMetalDriver implements RuntimeDriver {
 
   prepare(cmd: SandboxCommand): HostInvocation {
     // Same environment as inside the sandboxes; nothing of the harness's own leaks in.
-    return { argv: cmd.args, cwd: this.inside[cmd.cwd], env: { PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", HOME: this.inside.tmp } };
+    return {
+      argv: cmd.args,
+      cwd: this.inside[cmd.cwd],
+      env: { PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", HOME: this.inside.tmp },
+    };
   }
 
   async waitUntilRunning(): Promise<void> {

@@ -36,19 +36,39 @@ export class EngineDriver implements RuntimeDriver {
 
   prepare(cmd: SandboxCommand): HostInvocation {
     const argv = [
-      this.engine, "run", "--rm", "--name", cmd.name, "--runtime", this.engineRuntime,
-      "--network", cmd.network === "host" ? "host" : "none",
-      "--read-only", "--tmpfs", `${this.inside.tmp}:rw,size=512m,mode=1777`,
-      "-v", "/usr:/usr:ro", "-v", "/etc:/etc:ro", "-v", `${this.hostScratch}:${this.inside.scratch}`,
-      "-w", this.inside[cmd.cwd], "-e", "HOME=/tmp",
-      this.image, ...cmd.args,
+      this.engine,
+      "run",
+      "--rm",
+      "--name",
+      cmd.name,
+      "--runtime",
+      this.engineRuntime,
+      "--network",
+      cmd.network === "host" ? "host" : "none",
+      "--read-only",
+      "--tmpfs",
+      `${this.inside.tmp}:rw,size=512m,mode=1777`,
+      "-v",
+      "/usr:/usr:ro",
+      "-v",
+      "/etc:/etc:ro",
+      "-v",
+      `${this.hostScratch}:${this.inside.scratch}`,
+      "-w",
+      this.inside[cmd.cwd],
+      "-e",
+      "HOME=/tmp",
+      this.image,
+      ...cmd.args,
     ];
     return { argv, cwd: this.hostScratch, env: { PATH: process.env.PATH ?? "/usr/sbin:/usr/bin:/sbin:/bin" } };
   }
 
   async waitUntilRunning(name: string, timeoutMs: number): Promise<void> {
     await pollUntil(
-      async () => (await runProcess([this.engine, "inspect", "--format", "{{.State.Running}}", name], 10_000)).stdout.trim() === "true",
+      async () =>
+        (await runProcess([this.engine, "inspect", "--format", "{{.State.Running}}", name], 10_000)).stdout.trim() ===
+        "true",
       timeoutMs,
       `${this.label}: ${this.engine} container ${name} did not start`,
     );

@@ -41,7 +41,8 @@ export class OciDriver implements RuntimeDriver {
     this.rootfs = join(workDir, "rootfs");
     this.bundles = join(workDir, "bundles");
     // 0755: Nginx workers run as nobody and must reach their files through /scratch.
-    for (const dir of [this.hostScratch, this.stateDir, this.rootfs, this.bundles]) mkdirSync(dir, { recursive: true, mode: 0o755 });
+    for (const dir of [this.hostScratch, this.stateDir, this.rootfs, this.bundles])
+      mkdirSync(dir, { recursive: true, mode: 0o755 });
     const probe = this.spec({ name: "probe", args: ["true"], cwd: "tmp", network: "isolated" });
     buildRootfs(this.rootfs, rootfsPlan, mountPointsOf(probe));
   }
@@ -51,7 +52,11 @@ export class OciDriver implements RuntimeDriver {
     const root = ["--root", this.stateDir];
     if (this.flavor.binary !== "runsc") return root;
     // --network=none still gives the sandbox netstack's own loopback; host shares the host's stack.
-    return [...root, `--platform=${this.flavor.platform ?? "ptrace"}`, `--network=${network === "host" ? "host" : "none"}`];
+    return [
+      ...root,
+      `--platform=${this.flavor.platform ?? "ptrace"}`,
+      `--network=${network === "host" ? "host" : "none"}`,
+    ];
   }
 
   private spec(cmd: SandboxCommand): OciSpec {

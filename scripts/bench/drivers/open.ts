@@ -39,20 +39,34 @@ export async function openDriver(request: RuntimeRequest, ctx: OpenContext): Pro
   const workDir = join(ctx.workRoot, request.label);
   mkdirSync(workDir, { recursive: true, mode: 0o755 });
   if (request.label === "bare-metal") return new BareMetalDriver(release(), workDir, ctx.runId);
-  const driver = ctx.engine ? engineDriver(request, ctx.engine, ctx.image, workDir) : await ociDriver(request.label, workDir);
+  const driver = ctx.engine
+    ? engineDriver(request, ctx.engine, ctx.image, workDir)
+    : await ociDriver(request.label, workDir);
   await preflight(driver, ctx);
   return driver;
 }
 
-function engineDriver(request: RuntimeRequest, engine: EngineId, image: string | undefined, workDir: string): EngineDriver {
+function engineDriver(
+  request: RuntimeRequest,
+  engine: EngineId,
+  image: string | undefined,
+  workDir: string,
+): EngineDriver {
   if (!findExecutable(engine)) throw new RuntimeUnavailable(`${engine} is not installed (no ${engine} on PATH)`);
-  return new EngineDriver(request.label, engine, request.engineRuntime ?? request.label, image ?? "debian:12-slim", workDir);
+  return new EngineDriver(
+    request.label,
+    engine,
+    request.engineRuntime ?? request.label,
+    image ?? "debian:12-slim",
+    workDir,
+  );
 }
 
 async function ociDriver(label: string, workDir: string): Promise<OciDriver> {
   const flavor = FLAVORS[label];
   if (!flavor) throw new RuntimeUnavailable(`${label}: not a runtime the harness drives from a bundle`);
-  if (!findExecutable(flavor.binary)) throw new RuntimeUnavailable(`${flavor.binary} is not installed (Debian: apt-get install -y ${flavor.binary})`);
+  if (!findExecutable(flavor.binary))
+    throw new RuntimeUnavailable(`${flavor.binary} is not installed (Debian: apt-get install -y ${flavor.binary})`);
   const version = versionFromOutput(await captureOutput([flavor.binary, "--version"]));
   if (!version) throw new RuntimeUnavailable(`${flavor.binary} --version printed no version`);
   return new OciDriver(label, flavor, version, workDir, await baseSpec(flavor.binary), planRootfs(inspectHostDirs()));
@@ -88,15 +102,20 @@ async function preflight(driver: RuntimeDriver, ctx: OpenContext, fixed = false)
     if (r.code === 0 && r.stdout.includes(PREFLIGHT_MARK)) return;
     if (driver.label === "crun" && isCrunHybridError(r.stderr)) {
       const controllers = controllersLeftOnV2();
-      if (!ctx.fixCrunCgroups || fixed || controllers.length === 0) throw new RuntimeUnavailable(crunCgroupAdvice(controllers));
+      if (!ctx.fixCrunCgroups || fixed || controllers.length === 0)
+        throw new RuntimeUnavailable(crunCgroupAdvice(controllers));
       ctx.log(`crun: moving the ${controllers.join(", ")} cgroup controller to cgroup v1 (--fix-crun-cgroups)`);
       await moveControllersToV1(controllers);
       return await preflight(driver, ctx, true);
     }
     if (/unknown platform: systrap/.test(r.stderr))
-      throw new RuntimeUnavailable(`runsc ${driver.version ?? ""} has no systrap platform (the release predates it); install a newer gVisor release to measure runsc-systrap`);
+      throw new RuntimeUnavailable(
+        `runsc ${driver.version ?? ""} has no systrap platform (the release predates it); install a newer gVisor release to measure runsc-systrap`,
+      );
     const detail = r.stderr.trim().split("\n").slice(-5).join("\n  ");
-    throw new RuntimeUnavailable(`a trial container failed (${describeExit(r, PREFLIGHT_TIMEOUT_MS)})${detail ? `:\n  ${detail}` : ""}`);
+    throw new RuntimeUnavailable(
+      `a trial container failed (${describeExit(r, PREFLIGHT_TIMEOUT_MS)})${detail ? `:\n  ${detail}` : ""}`,
+    );
   } finally {
     await driver.remove(name);
   }

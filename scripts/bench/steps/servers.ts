@@ -36,9 +36,20 @@ export const nginx: ServerGroup = {
   name: "nginx",
   cwd: "tmp",
   readyTimeoutS: 60,
-  files: (ctx) => ({ "nginx/nginx.conf": nginxConf(ctx), "nginx/html/index.html": "<html><body>hvscope</body></html>\n" }),
+  files: (ctx) => ({
+    "nginx/nginx.conf": nginxConf(ctx),
+    "nginx/html/index.html": "<html><body>hvscope</body></html>\n",
+  }),
   // -e: nginx opens its compiled-in error log before reading the config; that path is read-only here.
-  command: ({ paths }) => ["nginx", "-e", `${paths.tmp}/nginx-error.log`, "-p", `${paths.tmp}/`, "-c", `${paths.scratch}/nginx/nginx.conf`],
+  command: ({ paths }) => [
+    "nginx",
+    "-e",
+    `${paths.tmp}/nginx-error.log`,
+    "-p",
+    `${paths.tmp}/`,
+    "-c",
+    `${paths.scratch}/nginx/nginx.conf`,
+  ],
   clients: [
     {
       name: "nginx-wrk",
@@ -64,8 +75,19 @@ export const redis: ServerGroup = {
   readyTimeoutS: 60,
   files: () => ({}),
   command: ({ paths, port }) => [
-    "redis-server", "--port", String(port), "--bind", LOOPBACK, "--save", "", "--appendonly", "no",
-    "--dir", paths.tmp, "--daemonize", "no",
+    "redis-server",
+    "--port",
+    String(port),
+    "--bind",
+    LOOPBACK,
+    "--save",
+    "",
+    "--appendonly",
+    "no",
+    "--dir",
+    paths.tmp,
+    "--daemonize",
+    "no",
   ],
   clients: [
     {
@@ -73,7 +95,20 @@ export const redis: ServerGroup = {
       ext: "csv",
       tool: "redis-benchmark",
       timeoutS: 120,
-      command: ({ port }) => ["redis-benchmark", "-h", LOOPBACK, "-p", String(port), "-n", "20000", "-t", "set,get", "-c", "20", "--csv"],
+      command: ({ port }) => [
+        "redis-benchmark",
+        "-h",
+        LOOPBACK,
+        "-p",
+        String(port),
+        "-n",
+        "20000",
+        "-t",
+        "set,get",
+        "-c",
+        "20",
+        "--csv",
+      ],
     },
   ],
 };
@@ -84,8 +119,14 @@ GRANT ALL ON sbtest.* TO 'sbtest'@'${LOOPBACK}';
 `;
 
 const sysbenchMysql = ({ port }: StepContext) => [
-  "--db-driver=mysql", `--mysql-host=${LOOPBACK}`, `--mysql-port=${port}`, "--mysql-user=sbtest", "--mysql-password=sbtest",
-  "--mysql-db=sbtest", "--tables=2", "--table-size=10000",
+  "--db-driver=mysql",
+  `--mysql-host=${LOOPBACK}`,
+  `--mysql-port=${port}`,
+  "--mysql-user=sbtest",
+  "--mysql-password=sbtest",
+  "--mysql-db=sbtest",
+  "--tables=2",
+  "--table-size=10000",
 ];
 
 /**
@@ -110,7 +151,20 @@ export const mariadb: ServerGroup = {
         `--pid-file=${paths.tmp}/mysqld.pid --init-file=${paths.scratch}/mariadb/init.sql --innodb-buffer-pool-size=128M`,
     ];
   },
-  readyProbe: ({ port }) => ["mariadb", "--protocol=tcp", "-h", LOOPBACK, "-P", String(port), "-u", "sbtest", "-psbtest", "-e", "SELECT 1", "sbtest"],
+  readyProbe: ({ port }) => [
+    "mariadb",
+    "--protocol=tcp",
+    "-h",
+    LOOPBACK,
+    "-P",
+    String(port),
+    "-u",
+    "sbtest",
+    "-psbtest",
+    "-e",
+    "SELECT 1",
+    "sbtest",
+  ],
   setup: (ctx) => [["sysbench", "oltp_read_write", ...sysbenchMysql(ctx), "prepare"]],
   clients: [
     {
