@@ -1,13 +1,14 @@
 import { mkdirSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import * as schema from "./schema";
 
 // Resolved from the working directory (npm scripts, next and vitest all run at the repo root)
-// because bundled server code has no reliable module path.
-export const MIGRATIONS_FOLDER = resolve(process.env.HVSCOPE_MIGRATIONS ?? "db/migrations");
+// because bundled server code has no reliable module path; a fixed sub-folder, so that the
+// server build traces the migrations only, not the whole project.
+export const MIGRATIONS_FOLDER = join(process.cwd(), "db", "migrations");
 
 export type Db = ReturnType<typeof drizzle<typeof schema>>;
 
