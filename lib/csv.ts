@@ -1,5 +1,5 @@
 /** RFC 4180 field quoting: only when the value holds a comma, quote or line break. */
-export function csvField(value: string | number | null | undefined): string {
+function csvField(value: string | number | null | undefined): string {
   const s = value === null || value === undefined ? "" : String(value);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

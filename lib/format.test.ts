@@ -9,6 +9,10 @@ describe("format", () => {
     [135_692_288, "bytes", "129 MiB"],
     [16_800, "ops_per_s", "16.8 k ops/s"],
     [0, "percent", "0 %"],
+    [512, "bytes", "512 B"],
+    [0.5, "ops_per_s", "0.5 ops/s"],
+    [12_345, "count", "12,350"],
+    [7, "widgets", "7 widgets"],
   ])("formats %d %s as %s", (value, unit, text) => {
     expect(formatValue(value, unit)).toBe(text);
   });

@@ -1,30 +1,5 @@
 import { RUNTIMES, isRuntimeId } from "./runtime-ids";
-
-const SCALES: Record<string, [number, string][]> = {
-  ns: [
-    [1e9, "s"],
-    [1e6, "ms"],
-    [1e3, "µs"],
-    [1, "ns"],
-  ],
-  bytes: [
-    [1024 ** 3, "GiB"],
-    [1024 ** 2, "MiB"],
-    [1024, "KiB"],
-    [1, "B"],
-  ],
-  bytes_per_s: [
-    [1e9, "GB/s"],
-    [1e6, "MB/s"],
-    [1e3, "kB/s"],
-    [1, "B/s"],
-  ],
-  ops_per_s: [
-    [1e6, "M ops/s"],
-    [1e3, "k ops/s"],
-    [1, "ops/s"],
-  ],
-};
+import { UNITS, isUnit } from "./units";
 
 // One formatter each, made once: toLocaleString builds a new Intl.NumberFormat per call, which
 // made formatting a 434-row table a third of a filter change's time.
@@ -39,8 +14,10 @@ const number = (v: number, digits = 3) => grouped.format(Number(v.toPrecision(di
 export function formatValue(value: number, unit: string): string {
   if (unit === "percent") return `${number(value)} %`;
   if (unit === "count") return number(value, 4);
-  const scale = SCALES[unit]?.find(([factor]) => Math.abs(value) >= factor) ?? SCALES[unit]?.at(-1);
-  return scale ? `${number(value / scale[0])} ${scale[1]}` : `${number(value)} ${unit}`;
+  if (!isUnit(unit)) return `${number(value)} ${unit}`;
+  const { label, scales } = UNITS[unit];
+  const [factor, scaled] = scales.find(([f]) => Math.abs(value) >= f) ?? [1, label];
+  return `${number(value / factor)} ${scaled}`;
 }
 
 /** A signed percentage: `+1,672 %`, `−12.5 %`. */

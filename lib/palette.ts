@@ -4,7 +4,7 @@ import type { RuntimeId } from "./runtime-ids";
  * One stable colour per runtime, from the Okabe–Ito palette (distinguishable with the common
  * colour-vision deficiencies); families share a hue family so related runtimes look related.
  */
-export const RUNTIME_COLORS = {
+const RUNTIME_COLORS = {
   "bare-metal": "#7f7f7f",
   runc: "#000000",
   crun: "#56B4E9",

@@ -1,6 +1,5 @@
 import {
   createLoader,
-  createSearchParamsCache,
   createSerializer,
   parseAsArrayOf,
   parseAsInteger,
@@ -39,7 +38,6 @@ export const filterParsers = {
 
 export type Filters = inferParserType<typeof filterParsers>;
 
-export const filtersCache = createSearchParamsCache(filterParsers);
 export const loadFilters = createLoader(filterParsers);
 export const serializeFilters = createSerializer(filterParsers);
 

@@ -1,21 +1,63 @@
+/** A canonical unit: its symbol, its default direction, and larger display units, largest first. */
+interface UnitInfo {
+  label: string;
+  lessIsBetter: boolean;
+  scales: readonly (readonly [factor: number, label: string])[];
+}
+
 /**
  * Canonical units and their default direction. Parsers convert every value to one of
  * these at ingest, so the database never mixes ms with ns or KiB/s with MB/s.
  */
 export const UNITS = {
-  ns: { label: "ns", lessIsBetter: true },
-  bytes: { label: "B", lessIsBetter: true },
-  bytes_per_s: { label: "B/s", lessIsBetter: false },
-  ops_per_s: { label: "ops/s", lessIsBetter: false },
-  count: { label: "count", lessIsBetter: true },
-  percent: { label: "%", lessIsBetter: true },
-} as const satisfies Record<string, { label: string; lessIsBetter: boolean }>;
+  ns: {
+    label: "ns",
+    lessIsBetter: true,
+    scales: [
+      [1e9, "s"],
+      [1e6, "ms"],
+      [1e3, "µs"],
+    ],
+  },
+  bytes: {
+    label: "B",
+    lessIsBetter: true,
+    scales: [
+      [1024 ** 3, "GiB"],
+      [1024 ** 2, "MiB"],
+      [1024, "KiB"],
+    ],
+  },
+  bytes_per_s: {
+    label: "B/s",
+    lessIsBetter: false,
+    scales: [
+      [1e9, "GB/s"],
+      [1e6, "MB/s"],
+      [1e3, "kB/s"],
+    ],
+  },
+  ops_per_s: {
+    label: "ops/s",
+    lessIsBetter: false,
+    scales: [
+      [1e6, "M ops/s"],
+      [1e3, "k ops/s"],
+    ],
+  },
+  count: { label: "count", lessIsBetter: true, scales: [] },
+  percent: { label: "%", lessIsBetter: true, scales: [] },
+} as const satisfies Record<string, UnitInfo>;
 
 export type Unit = keyof typeof UNITS;
 export const UNIT_IDS = Object.keys(UNITS) as [Unit, ...Unit[]];
 
 export const DIRECTIONS = ["higher", "lower"] as const;
 export type Direction = (typeof DIRECTIONS)[number];
+
+export function isUnit(s: string): s is Unit {
+  return Object.hasOwn(UNITS, s);
+}
 
 export function defaultDirection(unit: Unit): Direction {
   return UNITS[unit].lessIsBetter ? "lower" : "higher";

@@ -49,7 +49,7 @@ export const ISOLATION_LEVELS = {
 export type IsolationStrength = keyof typeof ISOLATION_LEVELS;
 
 /** All levels, weakest first. */
-export const ISOLATION_STRENGTHS = [0, 1, 2, 3, 4] as const satisfies readonly IsolationStrength[];
+const ISOLATION_STRENGTHS = [0, 1, 2, 3, 4] as const satisfies readonly IsolationStrength[];
 
 /** True when `n` is a level of the scale. */
 export function isIsolationStrength(n: unknown): n is IsolationStrength {

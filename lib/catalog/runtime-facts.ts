@@ -20,11 +20,6 @@ export const RUNTIME_FACTS = {
   ...VM_FACTS,
 } as const satisfies Record<RuntimeId, RuntimeFacts>;
 
-/** The catalog entry for a runtime id. */
-export function runtimeFacts(id: RuntimeId): RuntimeFacts {
-  return RUNTIME_FACTS[id];
-}
-
 /** Every claim of a runtime, pros first. */
 export function runtimeClaims(id: RuntimeId): readonly Claim[] {
   const facts: RuntimeFacts = RUNTIME_FACTS[id];

@@ -27,7 +27,7 @@ export function momentsOf(values: Iterable<number>): Moments {
 }
 
 /** The moments of the union of two disjoint sets. */
-export function mergeMoments(a: Moments, b: Moments): Moments {
+function mergeMoments(a: Moments, b: Moments): Moments {
   if (a.n === 0) return b;
   if (b.n === 0) return a;
   const n = a.n + b.n;

@@ -14,7 +14,7 @@ const columnSchema = z.object({
 });
 
 /** Manifest `options` for numeric tables: what each column is; `null` skips a column. */
-export const tableOptionsSchema = z.object({
+const tableOptionsSchema = z.object({
   columns: z.array(columnSchema.nullable()).min(1),
   /** Lines before the data (a header the manifest already explains). */
   skipLines: z.number().int().min(0).default(0),

@@ -8,7 +8,7 @@ import { toCanonical, toNumber } from "./text";
 import { ParseError, type ParsedSample, type Parser } from "./types";
 
 /** Manifest `options` for tidy CSVs: column renames, units and directions per metric. */
-export const tidyCsvOptionsSchema = z.object({
+const tidyCsvOptionsSchema = z.object({
   columns: z
     .object({
       runtime: z.string().optional(),

@@ -20,7 +20,7 @@ export function onInterrupt(teardown: Teardown): () => void {
 }
 
 /** Runs every registered teardown, newest first, ignoring their errors. */
-export async function runPendingTeardowns(): Promise<void> {
+async function runPendingTeardowns(): Promise<void> {
   for (const teardown of [...pending].reverse()) {
     pending.delete(teardown);
     try {

@@ -7,10 +7,10 @@ export const ENGINE_IDS = ["docker", "podman", "nerdctl"] as const;
 export type EngineId = (typeof ENGINE_IDS)[number];
 
 /** Runtimes the harness drives itself from an OCI bundle, plus plain host processes. */
-export const DIRECT_RUNTIMES = ["runc", "crun", "runsc-ptrace", "runsc-systrap", "bare-metal"] as const;
+const DIRECT_RUNTIMES = ["runc", "crun", "runsc-ptrace", "runsc-systrap", "bare-metal"] as const;
 export type DirectRuntime = (typeof DIRECT_RUNTIMES)[number];
 
-export const MAX_REPS = 20;
+const MAX_REPS = 20;
 
 /** One `--runtime` entry: the label of its outputs, and for engines the name passed to `--runtime`. */
 export interface RuntimeRequest {

@@ -6,7 +6,7 @@ import { captureOutput } from "./process";
  * controllers) with this message. Mounting the controllers left on v2 as v1 hierarchies
  * makes the layout plain v1, which crun accepts; on the project's machines that is hugetlb.
  */
-export const CRUN_HYBRID_ERROR = "cgroups in hybrid mode not supported";
+const CRUN_HYBRID_ERROR = "cgroups in hybrid mode not supported";
 
 const UNIFIED_CONTROLLERS = "/sys/fs/cgroup/unified/cgroup.controllers";
 

@@ -5,7 +5,7 @@ import { join } from "node:path";
  * The host folders a sandbox sees, read-only: the benchmark tools and their libraries are the
  * host's own binaries, so every runtime runs exactly the same programs as bare metal.
  */
-export const HOST_DIRS = ["/usr", "/lib", "/lib64", "/bin", "/sbin", "/etc"] as const;
+const HOST_DIRS = ["/usr", "/lib", "/lib64", "/bin", "/sbin", "/etc"] as const;
 
 export interface HostDirEntry {
   path: string;

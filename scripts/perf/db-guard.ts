@@ -4,7 +4,7 @@ import Database from "better-sqlite3";
 import { SYNTHETIC_PREFIX } from "./synthetic-corpus";
 
 /** Absolute path with symlinks resolved, also for a file that does not exist yet. */
-export function realPath(path: string): string {
+function realPath(path: string): string {
   const abs = resolve(path);
   if (existsSync(abs)) return realpathSync(abs);
   const dir = dirname(abs);

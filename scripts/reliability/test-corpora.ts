@@ -29,7 +29,7 @@ export function writeCrashCorpus(dir: string, files: number): number {
 }
 
 /** Runtimes of a load corpus: the first is the baseline every overhead row is compared with. */
-export const LOAD_RUNTIMES = ["runc", "runsc-ptrace", "kata-qemu"];
+const LOAD_RUNTIMES = ["runc", "runsc-ptrace", "kata-qemu"];
 
 /**
  * A corpus whose datasets compare runtimes, so /api/overhead has rows to compute: fixtures that

@@ -17,7 +17,7 @@ const sysinfoSchema = z
   })
   .strict();
 
-export const hostInfoSchema = z
+const hostInfoSchema = z
   .object({
     name: z.string().min(1),
     kernel: z.string().optional(),

@@ -54,14 +54,14 @@ export function numberFrom(raw: string, re: RegExp, what: string, from = 0, to =
   return toNumber(m[1], what, lineAt(raw, m.index));
 }
 
-export function stringFrom(raw: string, re: RegExp, what: string, from = 0, to = raw.length): string {
+function stringFrom(raw: string, re: RegExp, what: string, from = 0, to = raw.length): string {
   const m = execFrom(raw, re, from, to);
   if (!m?.[1]) throw new ParseError(`missing ${what} (expected a line matching ${re.source})`);
   return m[1];
 }
 
 /** sysbench prints sizes through sb_print_size(): `16KiB`, `409.6MiB`, `2GiB`. */
-export function sizeBytes(text: string, what: string): number {
+function sizeBytes(text: string, what: string): number {
   const m = /^([\d.]+)(B|KiB|MiB|GiB)$/.exec(text);
   if (!m?.[2] || !isSourceUnit(m[2]))
     throw new ParseError(`expected a size like 16KiB for ${what}, got ${JSON.stringify(text)}`);

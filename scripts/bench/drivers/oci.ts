@@ -14,7 +14,7 @@ export interface OciFlavor {
 }
 
 export const SANDBOX_PATHS: SandboxPaths = { scratch: "/scratch", tmp: "/tmp" };
-export const SANDBOX_ENV = ["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "HOME=/tmp"];
+const SANDBOX_ENV = ["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "HOME=/tmp"];
 const TMPFS_MIB = 512;
 
 /**

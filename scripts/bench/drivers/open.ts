@@ -73,7 +73,7 @@ async function ociDriver(label: string, workDir: string): Promise<OciDriver> {
 }
 
 /** `runc version 1.1.5+ds1` (first line of `--version`) -> `1.1.5+ds1`. */
-export function versionFromOutput(text: string): string | undefined {
+function versionFromOutput(text: string): string | undefined {
   return /\bversion\s+(\S+)/.exec(text.split("\n", 1)[0] ?? "")?.[1];
 }
 
