@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { CHROMIUM_LAUNCH } from "./e2e/chromium";
 import { E2E_DB } from "./e2e/db-path";
 
 const PORT = 3123;
@@ -13,18 +14,7 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}`,
     ...devices["Desktop Chrome"],
     trace: "on-first-retry",
-    launchOptions: {
-      // Debian's Chromium: `npx playwright install` cannot download a browser here.
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    },
+    launchOptions: CHROMIUM_LAUNCH,
   },
   webServer: {
     // The database is built first, by the same command, so the server opens the finished file.

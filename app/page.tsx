@@ -1,24 +1,19 @@
 import Link from "next/link";
 import { Notices } from "@/components/notices";
 import { db } from "@/db";
-import { getExploreData } from "@/db/queries/explore";
+import { getSummaryData } from "@/db/queries/explore";
 import { headlineFindings } from "@/lib/overview/findings";
 import { formatPct, runtimeLabel } from "@/lib/format";
 import { toHeatmap } from "@/lib/overview/heatmap";
-import { loadFilters, serializeFilters, type Filters } from "@/lib/search-params";
+import { serializeFilters, type Filters, type PageSearchParams } from "@/lib/search-params";
 import { runtimeIdsOf } from "@/lib/explore/selection";
 import { HeatmapTable } from "./_components/heatmap-table";
+import { DataTableHead } from "@/components/ui/data-table-head";
 
 export const dynamic = "force-dynamic";
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-export default async function OverviewPage({ searchParams }: { searchParams: SearchParams }) {
-  const raw = await searchParams;
-  // The overview reads the same URL contract, but always summarises every runtime and workload.
-  const asked = loadFilters(raw);
-  const filters: Filters = { ...asked, runtime: [], workload: [], metric: null, view: "overhead" };
-  const data = await getExploreData(db, filters, raw);
+export default async function OverviewPage({ searchParams }: { searchParams: PageSearchParams }) {
+  const { asked, filters, data } = await getSummaryData(db, await searchParams);
   const sel = data.selection;
   if (!sel) return <Empty />;
   const heatmap = toHeatmap(data.table.rows);
@@ -93,19 +88,15 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
             <details className="mt-4">
               <summary className="cursor-pointer">Every workload</summary>
               <table className="data-table mt-2">
-                <thead>
-                  <tr>
-                    <th scope="col">Category</th>
-                    <th scope="col">Workload</th>
-                    <th scope="col">Runtime</th>
-                    <th scope="col" className="num">
-                      Overhead
-                    </th>
-                    <th scope="col" className="num">
-                      n
-                    </th>
-                  </tr>
-                </thead>
+                <DataTableHead
+                  columns={[
+                    { label: "Category" },
+                    { label: "Workload" },
+                    { label: "Runtime" },
+                    { label: "Overhead", numeric: true },
+                    { label: "n", numeric: true },
+                  ]}
+                />
                 <tbody>
                   {[...data.table.rows]
                     .sort((a, b) => a.category.localeCompare(b.category) || a.workload.localeCompare(b.workload))

@@ -1,7 +1,25 @@
-import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import {
+  blob,
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+  type AnySQLiteColumn,
+} from "drizzle-orm/sqlite-core";
 import { CATEGORIES } from "@/lib/categories";
 import { TOOL_IDS } from "@/lib/parsers/types";
 import { DIRECTIONS, UNIT_IDS } from "@/lib/units";
+
+/** A required reference to another table's integer id. */
+const requiredId = (name: string, target: () => AnySQLiteColumn) => integer(name).notNull().references(target);
+/** A required reference to a canonical runtime id (or an unknown name kept as seen). */
+const runtimeRef = () =>
+  text("runtime_id")
+    .notNull()
+    .references(() => runtimes.id);
 
 /** One row per ingest invocation; views pin "as of" an import id (source_files.import_id <= asof). */
 export const imports = sqliteTable("imports", {
@@ -69,12 +87,8 @@ export const sourceFiles = sqliteTable(
   "source_files",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    importId: integer("import_id")
-      .notNull()
-      .references(() => imports.id),
-    datasetId: integer("dataset_id")
-      .notNull()
-      .references(() => datasets.id),
+    importId: requiredId("import_id", () => imports.id),
+    datasetId: requiredId("dataset_id", () => datasets.id),
     /** As given to ingest, relative to the folder ingested. */
     path: text("path").notNull(),
     sha256: text("sha256").notNull(),
@@ -98,25 +112,15 @@ export const runs = sqliteTable(
   "runs",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    sourceFileId: integer("source_file_id")
-      .notNull()
-      .references(() => sourceFiles.id),
-    datasetId: integer("dataset_id")
-      .notNull()
-      .references(() => datasets.id),
-    hostId: integer("host_id")
-      .notNull()
-      .references(() => hosts.id),
-    runtimeId: text("runtime_id")
-      .notNull()
-      .references(() => runtimes.id),
+    sourceFileId: requiredId("source_file_id", () => sourceFiles.id),
+    datasetId: requiredId("dataset_id", () => datasets.id),
+    hostId: requiredId("host_id", () => hosts.id),
+    runtimeId: runtimeRef(),
     /** The name as written in the data or path (`fc-api`, `io.containerd.kata.v2-kata3-qemu`). */
     runtimeLabel: text("runtime_label").notNull(),
     runtimeVersion: text("runtime_version"),
     runtimeVariant: text("runtime_variant"),
-    workloadId: integer("workload_id")
-      .notNull()
-      .references(() => workloads.id),
+    workloadId: requiredId("workload_id", () => workloads.id),
     /** 1-based, counted per (dataset, host, runtime, version, variant, workload). */
     repetition: integer("repetition").notNull(),
     tool: text("tool", { enum: TOOL_IDS }).notNull(),
@@ -138,23 +142,13 @@ export const series = sqliteTable(
   "series",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    datasetId: integer("dataset_id")
-      .notNull()
-      .references(() => datasets.id),
-    hostId: integer("host_id")
-      .notNull()
-      .references(() => hosts.id),
-    runtimeId: text("runtime_id")
-      .notNull()
-      .references(() => runtimes.id),
+    datasetId: requiredId("dataset_id", () => datasets.id),
+    hostId: requiredId("host_id", () => hosts.id),
+    runtimeId: runtimeRef(),
     runtimeVersion: text("runtime_version"),
     runtimeVariant: text("runtime_variant"),
-    workloadId: integer("workload_id")
-      .notNull()
-      .references(() => workloads.id),
-    metricId: integer("metric_id")
-      .notNull()
-      .references(() => metrics.id),
+    workloadId: requiredId("workload_id", () => workloads.id),
+    metricId: requiredId("metric_id", () => metrics.id),
   },
   // Not unique: version and variant may be null (NULLs never collide in a unique index). The
   // writer looks a series up inside the file's write transaction, so there is one per identity.
@@ -169,12 +163,8 @@ export const series = sqliteTable(
 export const seriesStats = sqliteTable(
   "series_stats",
   {
-    seriesId: integer("series_id")
-      .notNull()
-      .references(() => series.id),
-    importId: integer("import_id")
-      .notNull()
-      .references(() => imports.id),
+    seriesId: requiredId("series_id", () => series.id),
+    importId: requiredId("import_id", () => imports.id),
     n: integer("n").notNull(),
     mean: real("mean").notNull(),
     m2: real("m2").notNull(),
@@ -193,15 +183,9 @@ export const seriesStats = sqliteTable(
 export const importSamples = sqliteTable(
   "import_samples",
   {
-    datasetId: integer("dataset_id")
-      .notNull()
-      .references(() => datasets.id),
-    hostId: integer("host_id")
-      .notNull()
-      .references(() => hosts.id),
-    importId: integer("import_id")
-      .notNull()
-      .references(() => imports.id),
+    datasetId: requiredId("dataset_id", () => datasets.id),
+    hostId: requiredId("host_id", () => hosts.id),
+    importId: requiredId("import_id", () => imports.id),
     samples: integer("samples").notNull(),
   },
   (t) => [primaryKey({ columns: [t.datasetId, t.hostId, t.importId] })],
@@ -211,12 +195,8 @@ export const samples = sqliteTable(
   "samples",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    runId: integer("run_id")
-      .notNull()
-      .references(() => runs.id),
-    metricId: integer("metric_id")
-      .notNull()
-      .references(() => metrics.id),
+    runId: requiredId("run_id", () => runs.id),
+    metricId: requiredId("metric_id", () => metrics.id),
     /** Always set by ingest; null only until db/series-backfill.ts has run on an older database. */
     seriesId: integer("series_id").references(() => series.id),
     /** In the metric's canonical unit. */

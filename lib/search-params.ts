@@ -38,6 +38,9 @@ export const filterParsers = {
 
 export type Filters = inferParserType<typeof filterParsers>;
 
+/** A page's `searchParams` prop, as Next.js hands it over. */
+export type PageSearchParams = Promise<Record<string, string | string[] | undefined>>;
+
 export const loadFilters = createLoader(filterParsers);
 export const serializeFilters = createSerializer(filterParsers);
 

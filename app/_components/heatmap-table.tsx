@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { formatInterval, formatPct, runtimeLabel } from "@/lib/format";
 import { heatColor, heatTextColor, type HeatCell, type HeatmapRow } from "@/lib/overview/heatmap";
+import { DataTableHead } from "@/components/ui/data-table-head";
 
 export interface HeatmapTableProps {
   categories: string[];
@@ -13,16 +14,7 @@ export interface HeatmapTableProps {
 export function HeatmapTable({ categories, rows, hrefOf }: HeatmapTableProps) {
   return (
     <table className="data-table" aria-label="Geometric-mean overhead by runtime and category">
-      <thead>
-        <tr>
-          <th scope="col">Runtime</th>
-          {categories.map((c) => (
-            <th key={c} scope="col" className="num">
-              {c}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <DataTableHead columns={[{ label: "Runtime" }, ...categories.map((c) => ({ label: c, numeric: true }))]} />
       <tbody>
         {rows.map((row) => (
           <tr key={row.key}>

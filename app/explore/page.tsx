@@ -4,7 +4,7 @@ import { db } from "@/db";
 import { getExploreData } from "@/db/queries/explore";
 import { getExploreView } from "@/db/queries/explore-view";
 import { listImports } from "@/db/queries/facets";
-import { loadFilters } from "@/lib/search-params";
+import { loadFilters, type PageSearchParams } from "@/lib/search-params";
 import { runtimeIdsOf } from "@/lib/explore/selection";
 import { CopyLink } from "./_components/copy-link";
 import { ExploreQueryProvider } from "./_components/explore-query";
@@ -14,9 +14,7 @@ import { FilterBar } from "./_components/filter-bar";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Explore" };
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-export default async function ExplorePage({ searchParams }: { searchParams: SearchParams }) {
+export default async function ExplorePage({ searchParams }: { searchParams: PageSearchParams }) {
   const raw = await searchParams;
   const filters = loadFilters(raw);
   const [data, imports] = await Promise.all([getExploreData(db, filters, raw), listImports(db)]);

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Notices } from "@/components/notices";
 import { db } from "@/db";
-import { getExploreData } from "@/db/queries/explore";
+import { getSummaryData } from "@/db/queries/explore";
 import { USE_CASE_IDS } from "@/lib/catalog/use-case-ids";
 import { USE_CASES } from "@/lib/catalog/use-cases";
 import { toCsv } from "@/lib/csv";
@@ -10,7 +10,7 @@ import { runtimeLabel } from "@/lib/format";
 import { rankRuntimes, toTradeoffPoints } from "@/lib/guide/ranking";
 import { resolveGuideCase } from "@/lib/guide/case";
 import { RUNTIME_IDS } from "@/lib/runtime-ids";
-import { loadFilters, serializeFilters, type Filters } from "@/lib/search-params";
+import { serializeFilters, type Filters, type PageSearchParams } from "@/lib/search-params";
 import { runtimeIdsOf } from "@/lib/explore/selection";
 import { RankingTable } from "./_components/ranking-table";
 import { TradeoffSection } from "./_components/tradeoff-section";
@@ -19,13 +19,8 @@ import { WeightsEditor } from "./_components/weights-editor";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Guide" };
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-export default async function GuidePage({ searchParams }: { searchParams: SearchParams }) {
-  const raw = await searchParams;
-  const asked = loadFilters(raw);
-  const filters: Filters = { ...asked, runtime: [], workload: [], metric: null, view: "overhead" };
-  const data = await getExploreData(db, filters, raw);
+export default async function GuidePage({ searchParams }: { searchParams: PageSearchParams }) {
+  const { asked, filters, data } = await getSummaryData(db, await searchParams);
   const { useCase, notices: caseNotices } = resolveGuideCase(asked.case, asked.weights);
   const notices = [...data.notices, ...caseNotices];
   const sel = data.selection;

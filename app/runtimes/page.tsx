@@ -5,6 +5,7 @@ import { listMeasuredRuntimeIds } from "@/db/queries/runtime-appearances";
 import { ISOLATION_LEVELS } from "@/lib/catalog/isolation";
 import { RUNTIME_FACTS } from "@/lib/catalog/runtime-facts";
 import { RUNTIME_IDS, RUNTIMES } from "@/lib/runtime-ids";
+import { DataTableHead } from "@/components/ui/data-table-head";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Runtimes" };
@@ -19,15 +20,15 @@ export default async function RuntimesPage() {
         its sources and shows what was measured.
       </p>
       <table className="data-table" aria-label="Runtimes">
-        <thead>
-          <tr>
-            <th scope="col">Runtime</th>
-            <th scope="col">Family</th>
-            <th scope="col">Isolation</th>
-            <th scope="col">Boundary</th>
-            <th scope="col">Data</th>
-          </tr>
-        </thead>
+        <DataTableHead
+          columns={[
+            { label: "Runtime" },
+            { label: "Family" },
+            { label: "Isolation" },
+            { label: "Boundary" },
+            { label: "Data" },
+          ]}
+        />
         <tbody>
           {RUNTIME_IDS.map((id) => (
             <tr key={id}>

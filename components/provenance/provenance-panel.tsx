@@ -6,6 +6,7 @@ import { formatValue, runtimeLabel } from "@/lib/format";
 import { provenanceQuery, samplesQuery } from "@/lib/query-options";
 import type { Filters } from "@/lib/search-params";
 import { SourceFileView } from "./source-file-view";
+import { DataTableHead } from "@/components/ui/data-table-head";
 
 export interface ProvenanceTarget {
   filters: Filters;
@@ -42,14 +43,14 @@ export function ProvenancePanel({ target, onClose }: { target: ProvenanceTarget;
           <p role="alert">Could not load the samples: {samples.error.message}</p>
         ) : (
           <table className="data-table">
-            <thead>
-              <tr>
-                <th>Runtime</th>
-                <th className="num">Repetition</th>
-                <th className="num">Value</th>
-                <th>Source</th>
-              </tr>
-            </thead>
+            <DataTableHead
+              columns={[
+                { label: "Runtime" },
+                { label: "Repetition", numeric: true },
+                { label: "Value", numeric: true },
+                { label: "Source" },
+              ]}
+            />
             <tbody>
               {samples.data.samples.map((s) => (
                 <tr key={`${s.runId}-${s.metric}`}>

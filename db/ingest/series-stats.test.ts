@@ -9,6 +9,7 @@ import { ROWS_PER_INSERT } from "./statements";
 import { MIGRATIONS_FOLDER } from "../open";
 import { createTestDb } from "@/test/test-db";
 import { FIXTURE_ROOT as FIXTURES } from "@/lib/parsers/__test__/fixtures";
+import type { StatsColumns } from "@/db/stats-columns";
 
 let conn: ReturnType<typeof createTestDb>;
 beforeEach(() => (conn = createTestDb()));
@@ -57,16 +58,7 @@ function storedStats(): StatsRow[] {
          st.import_id AS importId, st.n, st.mean, st.m2, st.log_n AS logN, st.log_mean AS logMean, st.log_m2 AS logM2
        FROM series_stats st JOIN series se ON se.id = st.series_id ORDER BY identity, importId`,
     )
-    .all() as {
-    identity: string;
-    importId: number;
-    n: number;
-    mean: number;
-    m2: number;
-    logN: number;
-    logMean: number;
-    logM2: number;
-  }[];
+    .all() as (StatsColumns & { identity: string; importId: number })[];
   return rows.map((r) => ({
     identity: r.identity,
     importId: r.importId,

@@ -3,8 +3,7 @@ import type { Db } from "@/db/open";
 import { firstPanels, MAX_PANELS } from "@/lib/explore/chart-data";
 import { toAbsoluteViewSeries, toOverheadColumns } from "@/lib/explore/rows";
 import { summarizeSkipped, type ExploreView, type ExploreViewBody } from "@/lib/explore/view";
-import type { Filters } from "@/lib/search-params";
-import { runtimeIdsOf } from "@/lib/explore/selection";
+import { runtimeIdsOf, selectionFilters } from "@/lib/explore/selection";
 import type { SelectedExploreData } from "./explore";
 import { listSeriesSamples, listSeriesSourceFiles, pointsBySeries } from "./series-samples";
 
@@ -14,18 +13,7 @@ import { listSeriesSamples, listSeriesSourceFiles, pointsBySeries } from "./seri
  */
 export async function getExploreView(db: Db, data: SelectedExploreData): Promise<ExploreView> {
   const { selection } = data;
-  const filters: Filters = {
-    dataset: selection.dataset,
-    host: selection.host,
-    runtime: selection.runtimes,
-    workload: selection.workloads,
-    metric: selection.metric,
-    baseline: selection.baseline,
-    view: selection.view,
-    asof: selection.asof,
-    case: null,
-    weights: null,
-  };
+  const filters = selectionFilters(selection);
   return { filters, body: await readViewBody(db, data) };
 }
 

@@ -10,7 +10,7 @@ import {
   type SeriesStats,
 } from "@/lib/overhead/rows";
 import { memoizeByObject } from "@/lib/memoize";
-import type { Filters } from "@/lib/search-params";
+import { loadFilters, type Filters } from "@/lib/search-params";
 import {
   inSelection,
   NOTICE_PARAMS,
@@ -22,7 +22,8 @@ import {
   type Selection,
 } from "@/lib/explore/selection";
 import { selectionFacets, type SelectionFacets } from "./facets";
-import { listDatasetHosts, listDatasets, listHostSeries, type DatasetFacet, type StoredSeries } from "./series";
+import type { StoredSeries } from "@/db/series-row";
+import { listDatasetHosts, listDatasets, listHostSeries, type DatasetFacet } from "./series";
 
 export interface ExploreData {
   datasets: DatasetFacet[];
@@ -92,3 +93,13 @@ const statsOf = memoizeByObject(toSeriesStats);
 const primaryMetricsOf = memoizeByObject((stored: readonly StoredSeries[]) => primaryMetricKeeper(stored));
 const rowsAgainst = memoizeByObject((s: SeriesStats) => memoizeByObject((ref: SeriesStats) => overheadRow(s, ref)));
 const pairRow = (s: SeriesStats, ref: SeriesStats) => rowsAgainst(s)(ref);
+
+/**
+ * What `/` and `/guide` summarise: every runtime and workload of the dataset and host the URL
+ * selects, each at its headline metric. `asked` keeps the URL's own values (case, weights).
+ */
+export async function getSummaryData(db: Db, raw: RawParams) {
+  const asked = loadFilters(raw);
+  const filters: Filters = { ...asked, runtime: [], workload: [], metric: null, view: "overhead" };
+  return { asked, filters, data: await getExploreData(db, filters, raw) };
+}

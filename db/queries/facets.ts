@@ -3,7 +3,7 @@ import { desc } from "drizzle-orm";
 import type { Db } from "@/db/open";
 import { imports } from "@/db/schema";
 import { memoizeByObject } from "@/lib/memoize";
-import type { StoredSeries } from "./series";
+import type { StoredSeries } from "@/db/series-row";
 
 export interface SelectionFacets {
   hosts: string[];

@@ -12,6 +12,22 @@ export interface Selection {
   asof: number | null;
 }
 
+/** The filters that reproduce a selection exactly, every value spelled out. */
+export function selectionFilters(s: Selection): Filters {
+  return {
+    dataset: s.dataset,
+    host: s.host,
+    runtime: s.runtimes,
+    workload: s.workloads,
+    metric: s.metric,
+    baseline: s.baseline,
+    view: s.view,
+    asof: s.asof,
+    case: null,
+    weights: null,
+  };
+}
+
 export interface Facets {
   hosts: string[];
   runtimes: { id: string }[];

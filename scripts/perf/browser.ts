@@ -4,6 +4,7 @@
  * to the updated table. Times come from performance.now() inside the page.
  */
 import { chromium, type Browser, type Page } from "@playwright/test";
+import { CHROMIUM_LAUNCH } from "@/e2e/chromium";
 
 export interface BrowserResult {
   lcpMs: number[];
@@ -29,15 +30,6 @@ async function newContext(browser: Browser) {
   await context.addInitScript({ content: NAME_SHIM });
   return context;
 }
-
-const ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 
 async function firstVisit(page: Page, url: string) {
   await page.goto(url, { waitUntil: "networkidle", timeout: 120_000 });
@@ -154,10 +146,7 @@ export async function measureExplore(
   url: string,
   { loads, rounds, timeoutMs }: { loads: number; rounds: number; timeoutMs: number },
 ): Promise<BrowserResult> {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ARGS,
-  });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
   try {
     const out: BrowserResult = {
       lcpMs: [],

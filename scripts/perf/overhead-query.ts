@@ -4,7 +4,7 @@
  * bench:perf compares the real route against it.
  */
 import type Database from "better-sqlite3";
-import { fromStatsColumns, type StatsColumns } from "@/db/stats-columns";
+import { nameHostSeries, type HostSeriesRow } from "@/db/series-row";
 import { overheadBody } from "@/lib/overhead/json-body";
 import { keepPrimaryMetrics, toOverheadRows, toSeriesStats, type SeriesIdentity } from "@/lib/overhead/rows";
 import { inSelection } from "@/lib/explore/selection";
@@ -54,49 +54,26 @@ export const SERIES_SQL = `SELECT se.id AS id, se.runtime_id AS runtime, se.runt
     AND st.import_id = (SELECT max(x.import_id) FROM series_stats x WHERE x.series_id = se.id AND x.import_id <= ?)
   WHERE d.name = ? AND h.name = ?`;
 
-type SeriesRow = StatsColumns & {
-  id: number;
-  runtime: string;
-  version: string | null;
-  variant: string | null;
-  workloadId: number;
-  metricId: number;
-};
 type Named<T> = Map<number, T>;
 
 /** The floor's statements, prepared once. */
 export function prepareOverheadQuery(client: Database.Database) {
   return {
     series: client.prepare(SERIES_SQL),
-    workloads: client.prepare("SELECT id, name, category FROM workloads"),
+    workloads: client.prepare("SELECT id, name, category, tool FROM workloads"),
     metrics: client.prepare("SELECT id, name, unit, direction FROM metrics"),
   };
 }
 
 /** Runs the floor's queries (no cache, as with HVSCOPE_READ_CACHE=off) and builds the API's response body. */
 export function overheadResponse(statements: ReturnType<typeof prepareOverheadQuery>, q: OverheadQuery) {
-  const rows = statements.series.all(q.asof ?? Number.MAX_SAFE_INTEGER, q.dataset, q.host) as SeriesRow[];
+  const rows = statements.series.all(q.asof ?? Number.MAX_SAFE_INTEGER, q.dataset, q.host) as HostSeriesRow[];
   const byId = <T extends { id: number }>(list: T[]): Named<T> => new Map(list.map((r) => [r.id, r]));
-  const workloads = byId(statements.workloads.all() as { id: number; name: string; category: string }[]);
+  const workloads = byId(statements.workloads.all() as { id: number; name: string; category: string; tool: string }[]);
   const metrics = byId(
     statements.metrics.all() as { id: number; name: string; unit: string; direction: SeriesIdentity["direction"] }[],
   );
-  const identified = rows.map((r) => {
-    const w = workloads.get(r.workloadId)!;
-    const m = metrics.get(r.metricId)!;
-    return {
-      id: r.id,
-      runtime: r.runtime,
-      version: r.version,
-      variant: r.variant,
-      workload: w.name,
-      category: w.category,
-      metric: m.name,
-      unit: m.unit,
-      direction: m.direction,
-      moments: fromStatsColumns(r),
-    };
-  });
+  const identified = nameHostSeries(rows, workloads, metrics);
   const series = keepPrimaryMetrics(identified.filter(inSelection(q)), q.metric).map(toSeriesStats);
   return overheadBody(q, toOverheadRows(series, q.baseline).rows);
 }

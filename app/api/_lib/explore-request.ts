@@ -5,13 +5,18 @@ import { badRequest } from "@/lib/http/responses";
 
 /**
  * The view behind an API request's permalink parameters, or the 400 that answers it: a notice
- * (an unknown or unreadable value), or nothing imported yet. The view is the read cache's own
- * object (db/queries/read-cache.ts), so routes may key their own caches on it.
+ * (an unknown or unreadable value) about a parameter the route uses, or nothing imported yet.
+ * The view is the read cache's own object (db/queries/read-cache.ts), so routes may key their
+ * own caches on it.
  */
-export async function exploreDataForRequest(request: Request): Promise<SelectedExploreData | Response> {
+export async function exploreDataForRequest(
+  request: Request,
+  { unusedParams = [] }: { unusedParams?: readonly string[] } = {},
+): Promise<SelectedExploreData | Response> {
   const { filters, raw } = readApiFilters(request);
   const data = await getExploreData(db, filters, raw);
-  if (data.notices.length > 0) return badRequest(data.notices.map((n) => n.message).join(" "), data.notices);
+  const blocking = data.notices.filter((n) => !unusedParams.includes(n.param));
+  if (blocking.length > 0) return badRequest(blocking.map((n) => n.message).join(" "), blocking);
   if (!hasSelection(data)) return badRequest("no data has been imported yet");
   return data;
 }

@@ -1,9 +1,8 @@
 import { db } from "@/db";
-import { getExploreData } from "@/db/queries/explore";
 import { listTidyRows, TIDY_COLUMNS } from "@/db/queries/tidy-rows";
-import { readApiFilters } from "@/lib/http/api-params";
 import { toCsv } from "@/lib/csv";
 import { badRequest, handle } from "@/lib/http/responses";
+import { exploreDataForRequest } from "../_lib/explore-request";
 
 export const dynamic = "force-dynamic";
 
@@ -11,11 +10,9 @@ export const dynamic = "force-dynamic";
 export const GET = handle("export", async (request) => {
   const format = new URL(request.url).searchParams.get("format") ?? "csv";
   if (format !== "csv" && format !== "json") return badRequest(`format must be csv or json, got "${format}"`);
-  const { filters, raw } = readApiFilters(request);
-  const data = await getExploreData(db, filters, raw);
-  const blocking = data.notices.filter((n) => n.param !== "baseline");
-  if (blocking.length > 0) return badRequest(blocking.map((n) => n.message).join(" "), blocking);
-  if (!data.selection) return badRequest("no data has been imported yet");
+  // Tidy rows carry no overhead, so an unknown baseline does not matter here.
+  const data = await exploreDataForRequest(request, { unusedParams: ["baseline"] });
+  if (data instanceof Response) return data;
   const s = data.selection;
   const rows = await listTidyRows(db, {
     datasets: [s.dataset],

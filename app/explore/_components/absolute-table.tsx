@@ -1,29 +1,22 @@
 import type { AbsoluteViewSeries } from "@/lib/explore/rows";
 import { formatValue, runtimeLabel } from "@/lib/format";
 import { SourceLinks } from "./overhead-table";
+import { DataTableHead } from "@/components/ui/data-table-head";
 
 /** One absolute panel's numbers as a table; in the server-rendered HTML, so it works without JavaScript. */
 export function AbsoluteTable({ series, label }: { series: AbsoluteViewSeries[]; label: string }) {
   return (
     <table className="data-table" aria-label={label}>
-      <thead>
-        <tr>
-          <th scope="col">Runtime</th>
-          <th scope="col" className="num">
-            n
-          </th>
-          <th scope="col" className="num">
-            Mean
-          </th>
-          <th scope="col" className="num">
-            SD
-          </th>
-          <th scope="col" className="num">
-            95 % interval of the mean
-          </th>
-          <th scope="col">Sources</th>
-        </tr>
-      </thead>
+      <DataTableHead
+        columns={[
+          { label: "Runtime" },
+          { label: "n", numeric: true },
+          { label: "Mean", numeric: true },
+          { label: "SD", numeric: true },
+          { label: "95 % interval of the mean", numeric: true },
+          { label: "Sources" },
+        ]}
+      />
       <tbody>
         {series.map((r) => (
           <tr key={`${r.runtime}|${r.version}|${r.variant}`}>

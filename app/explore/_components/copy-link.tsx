@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { serializePermalink } from "@/lib/search-params";
-import type { Selection } from "@/lib/explore/selection";
+import { selectionFilters, type Selection } from "@/lib/explore/selection";
 
 /**
  * Writes every value explicitly, defaults included, and pins `asof` to the latest import,
@@ -12,13 +12,7 @@ export function CopyLink({ selection, latestImport }: { selection: Selection; la
   const [copied, setCopied] = useState<string | null>(null);
   const copy = async () => {
     const path = serializePermalink("/explore", {
-      dataset: selection.dataset,
-      host: selection.host,
-      runtime: selection.runtimes,
-      workload: selection.workloads,
-      metric: selection.metric,
-      baseline: selection.baseline,
-      view: selection.view,
+      ...selectionFilters(selection),
       asof: selection.asof ?? latestImport,
     });
     const url = `${window.location.origin}${path}`;

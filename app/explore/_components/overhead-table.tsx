@@ -1,6 +1,7 @@
 import { memo } from "react";
 import { formatInterval, formatPct, formatValue, runtimeLabel } from "@/lib/format";
 import type { OverheadViewRow } from "@/lib/explore/rows";
+import { DataTableHead } from "@/components/ui/data-table-head";
 
 /**
  * The chart's numbers as a table; in the server-rendered HTML, so it works without JavaScript.
@@ -17,32 +18,20 @@ export const OverheadTable = memo(function OverheadTable({
 }) {
   return (
     <table className="data-table" aria-label="Overhead against the baseline">
-      <thead>
-        <tr>
-          <th scope="col">Runtime</th>
-          <th scope="col">Workload</th>
-          <th scope="col">Metric</th>
-          <th scope="col" className="num">
-            n
-          </th>
-          <th scope="col" className="num">
-            Mean
-          </th>
-          <th scope="col" className="num">
-            SD
-          </th>
-          <th scope="col" className="num">
-            {runtimeLabel(baseline)} mean (n)
-          </th>
-          <th scope="col" className="num">
-            Overhead
-          </th>
-          <th scope="col" className="num">
-            95 % interval
-          </th>
-          <th scope="col">Sources</th>
-        </tr>
-      </thead>
+      <DataTableHead
+        columns={[
+          { label: "Runtime" },
+          { label: "Workload" },
+          { label: "Metric" },
+          { label: "n", numeric: true },
+          { label: "Mean", numeric: true },
+          { label: "SD", numeric: true },
+          { label: `${runtimeLabel(baseline)} mean (n)`, numeric: true },
+          { label: "Overhead", numeric: true },
+          { label: "95 % interval", numeric: true },
+          { label: "Sources" },
+        ]}
+      />
       <tbody>
         {rows.map((r) => (
           <tr key={`${r.runtime}|${r.version}|${r.variant}|${r.workload}|${r.metric}`}>

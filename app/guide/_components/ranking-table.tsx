@@ -6,6 +6,7 @@ import { ISOLATION_LEVELS } from "@/lib/catalog/isolation";
 import { formatPct } from "@/lib/format";
 import type { RankedRuntime } from "@/lib/guide/ranking";
 import type { OverheadRow } from "@/lib/overhead/rows";
+import { DataTableHead } from "@/components/ui/data-table-head";
 
 export interface RankingTableProps {
   ranked: RankedRuntime[];
@@ -19,19 +20,15 @@ const sourcesOf = (runtime: string) => (isRuntimeId(runtime) ? runtimeSources(ru
 export function RankingTable({ ranked, hrefOf }: RankingTableProps) {
   return (
     <table className="data-table" aria-label="Runtimes ranked for this case">
-      <thead>
-        <tr>
-          <th scope="col" className="num">
-            Rank
-          </th>
-          <th scope="col">Runtime</th>
-          <th scope="col">Isolation</th>
-          <th scope="col" className="num">
-            Weighted overhead (95 % interval)
-          </th>
-          <th scope="col">Why: the measured rows that weigh most</th>
-        </tr>
-      </thead>
+      <DataTableHead
+        columns={[
+          { label: "Rank", numeric: true },
+          { label: "Runtime" },
+          { label: "Isolation" },
+          { label: "Weighted overhead (95 % interval)", numeric: true },
+          { label: "Why: the measured rows that weigh most" },
+        ]}
+      />
       <tbody>
         {ranked.map((r, i) => (
           <tr key={r.key} className={r.belowMinIsolation ? "opacity-60" : undefined}>
