@@ -2,7 +2,8 @@ import { defineConfig, devices } from "@playwright/test";
 import { CHROMIUM_LAUNCH } from "./e2e/chromium";
 import { E2E_DB } from "./e2e/db-path";
 
-const PORT = 3123;
+// Another port lets a second checkout run its browser tests at the same time.
+const PORT = Number(process.env.HVSCOPE_E2E_PORT ?? 3123);
 
 export default defineConfig({
   testDir: "./e2e",
