@@ -50,8 +50,8 @@ export const config = {
   matcher: [
     {
       // Not the build assets or the icon. Prefetches carry data, not scripts to run. API paths
-      // without a % cannot be malformed, and running the proxy for them held cached /api/overhead
-      // to 670-710 requests/s against 1,000-1,020 without it (interleaved wrk runs, README).
+      // without a % cannot be malformed, and running the proxy for them cost cached /api/overhead
+      // much of its throughput (docs/performance.md).
       source: "/((?!_next/static|_next/image|icon.svg|favicon.ico|api/[^%]*$).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },

@@ -2,8 +2,8 @@ import type { Db } from "./open";
 
 /**
  * Builds a set of prepared queries once per database handle. Building a drizzle query costs
- * about ten times running a prepared one, and the hot paths (every request, every ingested
- * file) run the same few queries with different values.
+ * far more than running a prepared one (docs/performance.md), and the hot paths (every request,
+ * every ingested file) run the same few queries with different values.
  */
 export function preparedPerDb<T>(build: (db: Db) => T): (db: Db) => T {
   const cache = new WeakMap<Db, T>();

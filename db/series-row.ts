@@ -24,7 +24,8 @@ type MetricRow = { name: string; unit: string; direction: SeriesIdentity["direct
 
 /**
  * Names a host's series from the workload and metric tables read by id. Built field by field:
- * rest destructuring (`{ n, ...identity }`) is measurably slower over thousands of rows.
+ * rest destructuring (`{ n, ...identity }`) is measurably slower over thousands of rows
+ * (docs/performance.md).
  */
 export function nameHostSeries(
   rows: readonly HostSeriesRow[],

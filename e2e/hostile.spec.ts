@@ -47,8 +47,8 @@ async function expectApiRejects(request: APIRequestContext, url: string, fallbac
   if (res.status() === 400) expect((await res.json()).error, what).toBeTruthy();
 }
 
-// Each page render reads the database (about 0.2 s with the public datasets), so the values go in
-// all parameters at once per route, and each parameter alone gets one of them.
+// Each page render reads the database, which is slow with the public datasets (docs/performance.md),
+// so the values go in all parameters at once per route, and each parameter alone gets one of them.
 test("malicious values in the permalink parameters get a notice on pages and a 400 from the API", async ({
   request,
 }) => {

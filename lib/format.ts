@@ -2,7 +2,7 @@ import { RUNTIMES, isRuntimeId } from "./runtime-ids";
 import { UNITS, isUnit } from "./units";
 
 // One formatter each, made once: toLocaleString builds a new Intl.NumberFormat per call, which
-// made formatting a 434-row table a third of a filter change's time.
+// made formatting a large table a sizeable part of a filter change (docs/performance.md).
 const grouped = new Intl.NumberFormat("en-US");
 const fixed = [0, 1].map(
   (digits) => new Intl.NumberFormat("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits }),

@@ -58,8 +58,8 @@ const CONNECTIONS = Number(values.connections);
 const WARMUP_S = 3;
 /**
  * Timed runs of each comparison whose median is reported (ingestion pairs, each server's load
- * on the permalink): runs minutes apart on these VMs vary by ±30 %, and one run's burst of
- * other work is not what the code does. Every run's figure is printed beside the median.
+ * on the permalink): runs minutes apart on these VMs vary widely (docs/performance.md), and one
+ * run's burst of other work is not what the code does. Every run's figure is printed beside the median.
  */
 const TRIALS = 3;
 /** First visits to /explore whose median LCP is reported (an odd count has a measured middle). */
@@ -146,7 +146,7 @@ async function ingestion() {
       );
     // First runs of both loops, not the ones compared, so both are timed with JIT-compiled
     // parsers: the limit loop, which used to run second, parsed at full speed while the real
-    // pipeline paid for compiling them (here 0.60 s against 2.6 s cold or 2.1 s warm: 23 % or 29 %).
+    // pipeline paid for compiling them (docs/performance.md).
     // The real pipeline's first run also starts the worker that prepares files ahead of the writer.
     progress(`a: warming up both loops on the ${files.length} files`);
     const cold = await timeRealPipeline(join(tmp, "warm-up.db"), join(tmp, "corpus"), files.length);

@@ -21,7 +21,7 @@ const DRAW_AHEAD = "800px 0px";
 
 /**
  * Holds the chart's height before it arrives, so nothing below it moves (no layout shift), and
- * draws it once the slot nears the viewport: a chart costs tens of milliseconds of main thread,
+ * draws it once the slot nears the viewport: a chart costs main-thread time (docs/performance.md),
  * so a view of many panels shows its tables first and leaves the charts off screen for later.
  */
 function ChartSlot({ height, children }: { height: number; children: ReactNode }) {

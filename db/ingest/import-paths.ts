@@ -9,14 +9,14 @@ import type { ImportOptions, ImportSummary } from "./import-types";
 import { withTransaction } from "./transaction";
 
 /**
- * Imports of fewer files are prepared on the writer's thread alone: starting the worker (half a
- * second of CPU on a 2-core machine) made 2,000 files 10-20 % slower, and 5,000 15 % faster.
+ * Imports of fewer files are prepared on the writer's thread alone: starting the worker costs
+ * more than it saves on a small import (docs/performance.md).
  */
 const PREPARE_AHEAD_MIN_FILES = 3000;
 /**
  * Files found stored already, in a row, after which the writer prepares the rest itself: its
- * own way checks the hash before parsing, so re-importing a folder of 5,000 stored files took
- * 0.3 s on its own, and 0.9 s with the worker parsing and deflating every file.
+ * own way checks the hash before parsing, so a re-import is faster than with the worker parsing
+ * and deflating every file (docs/performance.md).
  */
 export const STORED_IN_A_ROW = 64;
 

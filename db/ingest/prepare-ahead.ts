@@ -26,13 +26,13 @@ export interface PrepareJob {
 }
 
 /**
- * Imports spend about half their time preparing files (reading, labelling, hashing, parsing,
- * deflating) and half writing them, on one core. A worker thread prepares files ahead of the
+ * In one thread, preparing files (reading, labelling, hashing, parsing, deflating) takes as much
+ * of an import as writing them (docs/performance.md). A worker thread prepares files ahead of the
  * writer on the other core. The writer claims any file the worker has not reached, so it never
  * waits for the worker to start, nor idles while a worker still compiling its parsers is slow;
  * whichever thread claims a file prepares it, and the writer stores files in their order, as
  * before. One worker serves every import of the process (unref'd between them): starting it
- * costs half a second of CPU, and its compiled parsers stay warm.
+ * costs CPU (tsx loads the parsers), and its compiled parsers stay warm.
  */
 export class PrepareAhead {
   private readonly claims: Int32Array;
@@ -115,9 +115,9 @@ export class PrepareAhead {
       }
       if (this.workerGone || this.claim(i)) return null;
       // The worker is on file i. Rather than wait, prepare the next file it has not reached: a
-      // worker still compiling its parsers is slower than the writer (a cold import of 5,000
-      // files took 4.1 s waiting, 3.35 s helping). Only when there is none, wait for its next
-      // result (the timeout lets its exit be noticed).
+      // worker still compiling its parsers is slower than the writer, and helping made a cold import
+      // faster (docs/performance.md). Only when there is none, wait for its next result (the
+      // timeout lets its exit be noticed).
       const later = this.claimNextAfter(i);
       if (later !== null) this.prepared.set(later, this.prepareHere(later));
       else await waitAsync(this.progress, POSTED, posted, 50).value;

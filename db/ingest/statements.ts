@@ -27,9 +27,9 @@ const raw = (name: string) => sql`${p(name)}`;
 
 /**
  * Every statement ingest runs per file, built and prepared once per connection: building a
- * drizzle query costs about ten times executing a prepared one (41 µs against 3.6 µs per
- * insert here), and a file runs dozens of them. Still awaited query builders, so the writer
- * stays portable to PostgreSQL (shared/docs/stack.md, section 5).
+ * drizzle query costs far more than executing a prepared one (docs/performance.md), and a file
+ * runs dozens of them. Still awaited query builders, so the writer stays portable to PostgreSQL
+ * (docs/decisions/001-sqlite-with-portable-queries.md).
  */
 export function prepareIngestStatements(db: Db) {
   return {
@@ -238,8 +238,8 @@ export const ROWS_PER_INSERT = 64;
  * samples, a commit group's statistics), and those are most of the rows an import writes.
  * `build` makes the statement for placeholder rows; it is prepared once per row count.
  *
- * The placeholders go in raw (`raw`): 5,000 inserts of a file's 11 samples took 55 ms against
- * 80 ms as column values. Every column written here is a number or text. Resolves to the rows
+ * The placeholders go in raw (`raw`): drizzle walks each column-wrapped parameter's prototype
+ * chain on every execution (docs/performance.md). Every column written here is a number or text. Resolves to the rows
  * of the statements' RETURNING clause, when they have one (typed `Returned` by the caller).
  */
 function rowsWriter<Row extends object, Returned = never>(

@@ -64,11 +64,11 @@ export class IngestWriter {
     this.sql = prepareIngestStatements(conn.db);
     this.group = new CommitGroup(conn, GROUP_COMMIT_MS, () => this.forgetStored());
     // Checkpointing the WAL every 4 MB (the default) costs an fsync each time and dominated
-    // bulk imports; 64 MB between checkpoints keeps the WAL bounded and cut ingest time by a quarter.
+    // bulk imports; 64 MB between checkpoints keeps the WAL bounded (docs/performance.md).
     conn.client.pragma("wal_autocheckpoint = 16384");
     // Each file is a savepoint, whose statement journal SQLite keeps in a temporary file by
     // default: a file write and read back per file. In memory it is a few pages per file, and
-    // bulk imports took a fifth less time (npm run bench:perf, section a).
+    // bulk imports are faster (docs/performance.md).
     conn.client.pragma("temp_store = MEMORY");
   }
 
@@ -213,7 +213,8 @@ export class IngestWriter {
         startedAt: plan.startedAt ? runs.startedAt.mapToDriverValue(plan.startedAt) : null,
       });
       for (const s of run.samples) {
-        // Known ids without an await: two awaits per sample cost about 4 % of an import's CPU time.
+        // Known ids without an await: two awaits per sample cost a measurable share of an import's
+        // CPU time (docs/performance.md).
         const metricId = this.ids.get(metricKey(s)) ?? (await this.upsertMetric(s));
         const key = seriesCacheKey(group, metricId);
         if (!this.ids.has(key) && !newSeries.has(key))
@@ -280,8 +281,8 @@ export class IngestWriter {
 
   /**
    * A file's series not stored yet (loadHost read the stored ones), inserted together inside the
-   * file's transaction: one statement instead of one per series (14,240 for 5,000 files in the
-   * bench corpus). Each is found again by its identity, as loadHost finds stored ones.
+   * file's transaction: one statement instead of one per series (docs/performance.md). Each is
+   * found again by its identity, as loadHost finds stored ones.
    */
   private async createSeries(datasetId: number, hostId: number, wanted: Map<string, SeriesRow>) {
     for (const created of await this.sql.insertSeries([...wanted.values()])) {

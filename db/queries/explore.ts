@@ -58,7 +58,7 @@ export function getExploreData(db: Db, filters: Filters, raw: RawParams = {}): P
 
 type RawParams = Record<string, string | string[] | undefined>;
 
-// A 1M-sample view costs ~70 ms to compute on a 2-core VM and is immutable between imports.
+// A view is costly to compute at scale (docs/performance.md) and is immutable between imports.
 const cachedExploreData = cacheUntilDataChanges(readExploreData, { maxEntries: 64 });
 
 async function readExploreData(db: Db, filters: Filters, raw: RawParams): Promise<ExploreData> {

@@ -2,7 +2,7 @@ import type { Db } from "../open";
 
 /**
  * Memoizes a read-only query function until the database changes. Data changes only when an
- * import commits, and SQLite's `PRAGMA data_version` (about a microsecond) changes on this
+ * import commits, and SQLite's `PRAGMA data_version` (a cheap check) changes on this
  * connection whenever another connection has committed (and total_changes() when this one
  * wrote, as tests do): so a view read twice between imports is computed once, and never
  * served stale. Least recently used entries go first.

@@ -80,7 +80,7 @@ export interface DatasetFacet {
 
 /**
  * Datasets with data as of an import, most samples first (the default view's choice). Cached
- * like the host's series (every view reads both lists; 0.2 ms a view uncached). Immutable.
+ * like the host's series: every view reads both lists (docs/performance.md). Immutable.
  */
 export const listDatasets = cacheUntilDataChanges(readDatasets, { maxEntries: 16 });
 

@@ -56,9 +56,8 @@ export type PreparedFile =
 
 /**
  * Prepared files as they cross threads, a few at a time: JSON and the deflated bytes. The parser
- * goes by id (functions cannot be posted). JSON is cheaper than a posted object graph (the writer
- * spent 23 µs a file deserialising plans, against 12 µs for this), and a message per file cost
- * the writer more than the file's JSON.
+ * goes by id (functions cannot be posted). JSON costs the writer less to receive than a posted
+ * object graph, and a message per file cost it more than the file's JSON (docs/performance.md).
  */
 export interface PostedBatch {
   json: string;

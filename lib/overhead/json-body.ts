@@ -5,8 +5,7 @@ type View = { dataset: string; host: string; baseline: string; asof: number | nu
 
 /**
  * ASCII only, minus sign included: one non-ASCII character makes V8 build the whole body as a
- * two-byte string, which cost 1.3 ms instead of 0.85 ms to stringify and 0.86 ms instead of
- * 0.26 ms to encode for a 434-row, 160 kB body.
+ * two-byte string, slower to stringify and to encode (docs/performance.md).
  */
 const METHOD =
   "overhead = ratio of geometric means of cost (1/value when higher is better) - 1; 95 % Welch t interval on log values";
@@ -15,7 +14,7 @@ const METHOD =
  * The body of GET /api/overhead (README, "JSON API"), also built by bench:perf's minimal server
  * (scripts/perf/overhead-query.ts), so the floor serialises exactly what the route does. Rows are
  * built field by field: the order of the keys is part of the response, and a rest copy
- * (`{ seriesId, ...row }`) cost 15 µs a row.
+ * (`{ seriesId, ...row }`) is slow per row (docs/performance.md).
  */
 export function overheadBody(view: View, rows: readonly OverheadRow[]) {
   return { ...envelope(view), rows: rows.map(bodyRow) };

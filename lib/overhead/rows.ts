@@ -49,7 +49,7 @@ export function toSeriesStats(s: SeriesIdentity & { id: number; moments: SeriesM
 
 /**
  * A series' identity fields, copied one by one: `{ ...rest }` of a destructured row (`const
- * { log, ...rest } = s`) cost 15 µs a row, 7 ms for a 434-row table; this, 0.2 µs.
+ * { log, ...rest } = s`) is many times slower (docs/performance.md).
  */
 function identityOf(s: SeriesIdentity): SeriesIdentity {
   return {
@@ -133,7 +133,7 @@ function pickBaseline(candidates: SeriesStats[]): SeriesStats {
 /**
  * The baseline's reference series of each workload and metric, by workload then metric: two
  * lookups by the names themselves, where a joined key cost a string built and hashed twice per
- * series (a fifth of a 434-row view's summary).
+ * series (docs/performance.md).
  */
 function referenceSeries(series: readonly SeriesStats[], baseline: string): Map<string, Map<string, SeriesStats>> {
   const candidates = new Map<string, Map<string, SeriesStats[]>>();

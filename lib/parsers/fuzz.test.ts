@@ -31,11 +31,10 @@ import { ParseError, TOOL_IDS } from "./types";
 const SEED = Number(process.env.FUZZ_SEED ?? 7);
 const SCALE = Number(process.env.FUZZ_RUNS ?? 1);
 /**
- * Time allowed per parse: real fixtures parse in a millisecond or two; two seconds of slack absorb
+ * Time allowed per parse: two seconds of slack, far more than a real fixture needs, absorb
  * garbage-collection pauses and a machine busy with other work. Plus 4 ms per KB, which a linear
- * parser meets with a wide margin even when the machine is loaded (the slowest, tidy-csv, needs
- * 0.35 s for 512 KB on an idle 2-core VM, 2.4 s during a `next build`), while a quadratic one
- * blows through it: issue-7-1 (0.5 MB) took 3.7 s, and 2 MB of the same took over a minute.
+ * parser meets with a wide margin even when the machine is loaded, while a quadratic one blows
+ * through it (the timings: docs/performance.md).
  */
 const budget = (c: FuzzCase) => Math.round(2000 + (4 * c.bytes.length) / 1024);
 /** FUZZ_RUNS multiplies the work, so the time limit of each test grows with it. */

@@ -2,8 +2,8 @@ import { toCanonical as convert, type SourceUnit, type Unit } from "@/lib/units"
 import { ParseError } from "./types";
 
 // Offsets of every "\n" in the last text lineAt was asked about. Parsers call lineAt once per
-// match; counting newlines from the start each time made a long report quadratic (a 3 MB sysbench
-// file of repeated reports took minutes). Parsing is synchronous, so one cached text is enough.
+// match; counting newlines from the start each time made a long report quadratic (issue 7;
+// docs/performance.md). Parsing is synchronous, so one cached text is enough.
 let indexed: { raw: string; newlines: number[] } | undefined;
 
 function newlinesOf(raw: string): number[] {

@@ -48,7 +48,7 @@ export async function runLoad(
   const paths = parsed.map((u) => `${u.pathname}${u.search}`);
   const timeoutS = Math.max(30, durationS * 2);
   if (client === "wrk") {
-    // One thread: wrk's event loop keeps 16 connections busy with a few percent of a core.
+    // One thread: wrk's event loop keeps 16 connections busy with little CPU (docs/performance.md).
     const args = ["-t1", `-c${connections}`, `-d${durationS}s`, "--latency", `--timeout=${timeoutS}s`];
     if (paths.length === 1) return fromWrkReport((await promisify(execFile)("wrk", [...args, list[0]!])).stdout);
     const dir = mkdtempSync(join(tmpdir(), "hvscope-wrk-"));

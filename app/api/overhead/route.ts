@@ -7,8 +7,9 @@ import { exploreDataForRequest } from "../_lib/explore-request";
 export const dynamic = "force-dynamic";
 
 /**
- * Bodies of cached views (db/queries/read-cache.ts): serialising 400 rows costs more than the rest of a
- * cached request. Kept as bytes: a string would be encoded to UTF-8 again on every response.
+ * Bodies of cached views (db/queries/read-cache.ts): serialising a view's rows costs more than the rest
+ * of a cached request (docs/performance.md). Kept as bytes: a string would be encoded to UTF-8 again on
+ * every response.
  */
 const bodyOf = memoizeByObject((data: SelectedExploreData) =>
   new TextEncoder().encode(overheadJson(data.selection, data.table.rows)),
@@ -17,9 +18,9 @@ const bodyOf = memoizeByObject((data: SelectedExploreData) =>
 export const GET = handle("overhead", async (request) => {
   const data = await exploreDataForRequest(request);
   if (data instanceof Response) return data;
-  // Handed over as a stream: undici copies a byte array given to Response, 160 kB per request
-  // here; the stream served more requests per second in five A/B runs of five (3–105 %). Nothing
-  // downstream transfers the chunk, so the cached bytes stay intact (sent chunked, without a
+  // Handed over as a stream: undici copies a byte array given to Response on every request, and
+  // the stream served more requests per second (docs/performance.md). Nothing downstream
+  // transfers the chunk, so the cached bytes stay intact (sent chunked, without a
   // Content-Length). Next.js compresses the stream when the client accepts gzip (a body
   // gzipped here would be compressed twice).
   const cached = bodyOf(data);

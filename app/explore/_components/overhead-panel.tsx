@@ -20,8 +20,9 @@ import { useFirstRows } from "./use-first-rows";
 import { useRowsForUrl } from "./use-rows-for-url";
 
 /**
- * Bars per chart, and the table rows drawn before the rest on a change: 434 bars made a chart
- * 12,000 px tall that nobody reads; the table lists every row.
+ * Bars per chart, and the table rows drawn before the rest on a change: hundreds of bars make a
+ * chart many screens tall that nobody reads, and slow to draw (docs/performance.md); the table
+ * lists every row.
  */
 const MAX_BARS = 60;
 
@@ -44,8 +45,8 @@ export function OverheadPanel({ columns, baseline, filters }: OverheadPanelProps
   const rows = useRowsForUrl(servedRows, filters);
   // Rows come largest overhead first, so the chart keeps the largest.
   const bars = useMemo(() => toOverheadBars(rows.slice(0, MAX_BARS)), [rows]);
-  // The chart follows a filter change in a background render, after the table: drawing 60 bars
-  // costs more than the table's first rows, and the table holds the same numbers.
+  // The chart follows a filter change in a background render, after the table: drawing its bars
+  // costs more than the table's first rows (docs/performance.md), and the table holds the same numbers.
   const chartBars = useDeferredValue(bars);
   const chart = useMemo(
     () => (
