@@ -197,7 +197,10 @@ export const samples = sqliteTable(
     id: integer("id").primaryKey({ autoIncrement: true }),
     runId: requiredId("run_id", () => runs.id),
     metricId: requiredId("metric_id", () => metrics.id),
-    /** Always set by ingest; null only until db/series-backfill.ts has run on an older database. */
+    /**
+     * Always set by ingest; null only in an older database until migration 0002
+     * (db/migrations/0002_series-stats.sql) backfills it.
+     */
     seriesId: integer("series_id").references(() => series.id),
     /** In the metric's canonical unit. */
     value: real("value").notNull(),

@@ -1,4 +1,4 @@
-/** Benchmark categories, the columns of every table (see docs/domain in shared/). */
+/** Benchmark categories, the columns of every table: each workload has one (README, "Supported tools"). */
 export const CATEGORIES = [
   "cpu",
   "memory",

@@ -1,7 +1,7 @@
 /**
- * Canonical runtime ids and the rules that map names found in raw data onto them
- * (shared/docs/domain.md, "The systems"). Anything that maps to nothing is kept under its
- * own name and flagged `known: false`, never dropped.
+ * Canonical runtime ids and the rules that map names found in raw data onto them (README,
+ * "Labels"; what each system is: lib/catalog/runtime-facts.ts). Anything that maps to nothing is
+ * kept under its own name and flagged `known: false`, never dropped.
  */
 export const RUNTIMES = {
   "bare-metal": { family: "none", name: "Bare metal" },

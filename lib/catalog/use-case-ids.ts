@@ -4,7 +4,7 @@
  * catalog's text and zod stay out of the browser bundles.
  */
 
-/** The six use cases practitioners ask about (shared/docs/domain.md). */
+/** The six use cases practitioners ask about: their weights and descriptions are in use-cases.ts. */
 export const USE_CASE_IDS = [
   "multi-tenant-untrusted",
   "serverless",

@@ -3,10 +3,11 @@ import { negateMoments, type Moments } from "./moments";
 import { combineLogRatios, logRatio, logRatioOfMoments, toRatio, type LogEstimate } from "./log-ratio";
 
 /**
- * Overhead, defined once (shared/docs/domain.md): cost = value when lower is better,
- * 1/value when higher is better; overhead = cost(R)/cost(B) − 1. With repetitions we use
- * the ratio of geometric means and a Welch t interval on log values. This module is the only
- * place that turns measurements into overhead.
+ * Overhead, defined once (README, "The dashboard", Statistics): cost = value when lower is
+ * better, 1/value when higher is better (docs/decisions/002-canonical-units-and-direction.md);
+ * overhead = cost(R)/cost(B) − 1. With repetitions we use the ratio of geometric means and a
+ * Welch t interval on log values. This module is the only place that turns measurements into
+ * overhead.
  */
 export interface Overhead {
   /** cost ratio − 1, as a fraction (0.5 = +50 %). */
