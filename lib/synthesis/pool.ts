@@ -28,7 +28,7 @@ export interface PooledEffect {
 }
 
 /** Whether a study can be pooled: inverse-variance weights need a positive, finite variance. */
-export function hasVariance(e: LogEstimate): boolean {
+function hasVariance(e: LogEstimate): boolean {
   return e.variance !== null && e.variance > 0 && Number.isFinite(e.variance);
 }
 
@@ -57,18 +57,21 @@ export function poolRandomEffects(studies: readonly LogEstimate[]): PooledEffect
   const fit = k === 1 ? { estimate: pooled[0]!, i2: null, tau2: null, shares: [1] } : derSimonianLairdHksj(pooled);
   const weights: (number | null)[] = studies.map(() => null);
   pooledAt.forEach((at, i) => (weights[at] = fit.shares[i]!));
-  const { overheadPct, ciLowPct, ciHighPct } = percentsOf(overheadOfEstimate(fit.estimate));
   return {
     k,
     leftOut,
     estimate: fit.estimate,
-    pooledPct: overheadPct,
-    ciLowPct,
-    ciHighPct,
+    ...pooledPercents(fit.estimate),
     i2: fit.i2,
     tau2: fit.tau2,
     weights,
   };
+}
+
+/** A pooled log ratio in percent with its interval, from its variance and df. */
+export function pooledPercents(e: LogEstimate): Pick<PooledEffect, "pooledPct" | "ciLowPct" | "ciHighPct"> {
+  const { overheadPct, ciLowPct, ciHighPct } = percentsOf(overheadOfEstimate(e));
+  return { pooledPct: overheadPct, ciLowPct, ciHighPct };
 }
 
 /** k ≥ 2 studies, each with a positive variance. */
