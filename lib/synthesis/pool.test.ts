@@ -86,16 +86,8 @@ describe("poolRandomEffects", () => {
   });
 
   it("pools nothing when no study has a variance", () => {
-    expect(poolRandomEffects([study(0.9, null)])).toEqual({
-      k: 0,
-      leftOut: 1,
-      estimate: null,
-      pooledPct: null,
-      ciLowPct: null,
-      ciHighPct: null,
-      i2: null,
-      tau2: null,
-      weights: [null],
-    });
+    const pooled = poolRandomEffects([study(0.9, null)]);
+    expect(pooled).toMatchObject({ k: 0, leftOut: 1, estimate: null, weights: [null] });
+    expect([pooled.pooledPct, pooled.ciLowPct, pooled.ciHighPct, pooled.i2, pooled.tau2]).toEqual(Array(5).fill(null));
   });
 });

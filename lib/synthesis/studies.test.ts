@@ -5,35 +5,13 @@ import { overheadRowFor, overheadRowOf } from "@/test/overhead-row-fixture";
 
 const source = { dataset: "d", host: "h", reference: "runc" };
 
+/** gVisor's row of a workload from raw times (lower is better). */
+const gvisor = (workload: string, values: number[], base: number[], category = "web") =>
+  overheadRowFor({ runtime: "runsc-ptrace", workload, category, direction: "lower", metric: "t", values, base });
+
 describe("toStudies", () => {
   it("makes one study per runtime configuration and category, with the heatmap cell's effect", () => {
-    const rows = [
-      overheadRowFor({
-        runtime: "runsc-ptrace",
-        workload: "a",
-        direction: "lower",
-        metric: "t",
-        values: [4, 5],
-        base: [1, 1.1],
-      }),
-      overheadRowFor({
-        runtime: "runsc-ptrace",
-        workload: "b",
-        direction: "lower",
-        metric: "t",
-        values: [2, 2.4],
-        base: [1, 1.2],
-      }),
-      overheadRowFor({
-        runtime: "runsc-ptrace",
-        workload: "c",
-        category: "cpu",
-        direction: "lower",
-        metric: "t",
-        values: [1],
-        base: [1],
-      }),
-    ];
+    const rows = [gvisor("a", [4, 5], [1, 1.1]), gvisor("b", [2, 2.4], [1, 1.2]), gvisor("c", [1], [1], "cpu")];
     const studies = toStudies(rows, source);
     expect(studies.map((s) => [s.runtime, s.category, s.workloads, s.n])).toEqual([
       ["runsc-ptrace", "web", ["a", "b"], 2],
