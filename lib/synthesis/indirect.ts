@@ -2,7 +2,7 @@ import { sumLogRatios, type LogEstimate } from "../overhead/log-ratio";
 import { pooledPercents, poolRandomEffects, type PooledEffect } from "./pool";
 import { toStudies, type BridgeEffect, type DatasetRows, type Study } from "./studies";
 
-/** Bridges preferred in this order: the least isolation, so the bridge adds no overhead of its own. */
+/** Bridges preferred in this order: the lightest boundaries, closest to the baseline and most often measured. */
 const PREFERRED_BRIDGES = ["bare-metal", "runc", "crun"];
 
 /** Candidate bridges best first: bare metal, runc, crun, then the most direct studies, then by name. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { synthesize } from "./synthesize";
+import { SYNTHESIS_METHOD, synthesize } from "./synthesize";
 import type { DatasetRows } from "./studies";
 import { tQuantile95 } from "../overhead/log-ratio";
 import type { OverheadRow } from "../overhead/rows";
@@ -194,5 +194,9 @@ describe("synthesize", () => {
       ["qemu-kvm", null, "startup"],
       ["qemu-kvm", "qboot", "startup"],
     ]);
+  });
+
+  it("states its method in ASCII, so the JSON body stays a one-byte string", () => {
+    expect(SYNTHESIS_METHOD).toMatch(/^[\x20-\x7e]+$/);
   });
 });

@@ -43,7 +43,7 @@ export interface SynthesisStudy {
   /** Share of the pooled estimate, summing to 1 over the row's pooled studies; null when not pooled. */
   weight: number | null;
   indirect: boolean;
-  /** The bridge runtime of an indirect study; null for direct ones. */
+  /** The bridge runtime of an indirect study (its explore view is against `via`); null for direct ones. */
   via: string | null;
 }
 
