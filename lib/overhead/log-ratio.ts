@@ -61,9 +61,24 @@ export function logRatioOfMoments(x: Moments, y: Moments): LogEstimate {
   if (sx === null || sy === null) return { logRatio, variance: null, df: null };
   const vx = sx / x.n;
   const vy = sy / y.n;
-  const variance = vx + vy;
-  const df = variance === 0 ? Infinity : variance ** 2 / (vx ** 2 / (x.n - 1) + vy ** 2 / (y.n - 1));
-  return { logRatio, variance, df };
+  return {
+    logRatio,
+    variance: vx + vy,
+    df: satterthwaiteDf([
+      { variance: vx, df: x.n - 1 },
+      { variance: vy, df: y.n - 1 },
+    ]),
+  };
+}
+
+/**
+ * Welch–Satterthwaite degrees of freedom of a sum of independent variance terms, (Σvᵢ)² / Σ(vᵢ²/dfᵢ).
+ * Terms with infinite df add nothing below the line; Infinity when nothing is left there (no spread).
+ */
+function satterthwaiteDf(terms: readonly { variance: number; df: number }[]): number {
+  const total = terms.reduce((s, t) => s + t.variance, 0);
+  const denom = terms.reduce((s, t) => s + (t.df === Infinity ? 0 : t.variance ** 2 / t.df), 0);
+  return denom === 0 ? Infinity : total ** 2 / denom;
 }
 
 /**
@@ -77,13 +92,23 @@ export function combineLogRatios(parts: readonly LogEstimate[], weights?: readon
   const total = w.reduce((a, b) => a + b, 0);
   if (!(total > 0) || w.length !== parts.length)
     throw new Error("combineLogRatios: weights must match parts and sum above 0");
-  const share = w.map((x) => x / total);
-  const logRatio = parts.reduce((s, p, i) => s + share[i]! * p.logRatio, 0);
+  return sumLogRatios(parts.map((p, i) => scaleLogRatio(p, w[i]! / total)));
+}
+
+/** c times a log ratio: variance times c², df unchanged. */
+function scaleLogRatio(p: LogEstimate, c: number): LogEstimate {
+  return { logRatio: c * p.logRatio, variance: p.variance === null ? null : c ** 2 * p.variance, df: p.df };
+}
+
+/**
+ * Sum of independent log ratios: a chain of ratios (R over B, B over A gives R over A). Variances
+ * add, with Satterthwaite's df; no variance when any part has none.
+ */
+export function sumLogRatios(parts: readonly LogEstimate[]): LogEstimate {
+  const logRatio = parts.reduce((s, p) => s + p.logRatio, 0);
   if (parts.some((p) => p.variance === null)) return { logRatio, variance: null, df: null };
-  const variances = parts.map((p, i) => share[i]! ** 2 * p.variance!);
-  const variance = variances.reduce((s, v) => s + v, 0);
-  const denom = variances.reduce((s, v, i) => s + (parts[i]!.df === Infinity ? 0 : v ** 2 / parts[i]!.df!), 0);
-  return { logRatio, variance, df: denom === 0 ? Infinity : variance ** 2 / denom };
+  const terms = parts.map((p) => ({ variance: p.variance!, df: p.df! }));
+  return { logRatio, variance: terms.reduce((s, t) => s + t.variance, 0), df: satterthwaiteDf(terms) };
 }
 
 export interface RatioInterval {

@@ -31,7 +31,7 @@ export function computeOverhead(
   direction: Direction,
 ): Overhead {
   const estimate = logRatio(logCosts(runtime, direction), logCosts(baseline, direction));
-  return fromEstimate(estimate);
+  return overheadOfEstimate(estimate);
 }
 
 /**
@@ -40,7 +40,7 @@ export function computeOverhead(
  */
 export function overheadOfLogMoments(runtime: Moments, baseline: Moments, direction: Direction): Overhead {
   const cost = (m: Moments) => (direction === "lower" ? m : negateMoments(m));
-  return fromEstimate(logRatioOfMoments(cost(runtime), cost(baseline)));
+  return overheadOfEstimate(logRatioOfMoments(cost(runtime), cost(baseline)));
 }
 
 /**
@@ -48,7 +48,7 @@ export function overheadOfLogMoments(runtime: Moments, baseline: Moments, direct
  * weighted when `weights` is given (use-case rankings).
  */
 export function summarizeOverheads(parts: readonly Overhead[], weights?: readonly number[]): Overhead {
-  return fromEstimate(
+  return overheadOfEstimate(
     combineLogRatios(
       parts.map((p) => p.estimate),
       weights,
@@ -56,12 +56,28 @@ export function summarizeOverheads(parts: readonly Overhead[], weights?: readonl
   );
 }
 
-function fromEstimate(estimate: LogEstimate): Overhead {
+/** An overhead from its log ratio estimate: exp() of it and of its interval's ends, minus 1. */
+export function overheadOfEstimate(estimate: LogEstimate): Overhead {
   const r = toRatio(estimate);
   return {
     overhead: r.ratio - 1,
     ciLow: r.low === null ? null : r.low - 1,
     ciHigh: r.high === null ? null : r.high - 1,
     estimate,
+  };
+}
+
+/** An overhead in percent, as rows and cells show it: null ends where there is no interval. */
+export interface OverheadPercents {
+  overheadPct: number;
+  ciLowPct: number | null;
+  ciHighPct: number | null;
+}
+
+export function percentsOf(o: Overhead): OverheadPercents {
+  return {
+    overheadPct: o.overhead * 100,
+    ciLowPct: o.ciLow === null ? null : o.ciLow * 100,
+    ciHighPct: o.ciHigh === null ? null : o.ciHigh * 100,
   };
 }

@@ -1,6 +1,6 @@
 import type { Direction } from "@/lib/units";
 import type { Moments, SeriesMoments } from "./moments";
-import { overheadOfLogMoments, type Overhead } from "./ratio";
+import { overheadOfLogMoments, percentsOf, type Overhead } from "./ratio";
 import { primaryMetric } from "./headline-metric";
 import { summarizeMoments, type Summary } from "./log-ratio";
 
@@ -161,9 +161,7 @@ export function overheadRow(s: SeriesStats, ref: SeriesStats): OverheadRow {
     sd: s.sd,
     baselineN: ref.n,
     baselineMean: ref.mean,
-    overheadPct: overhead.overhead * 100,
-    ciLowPct: overhead.ciLow === null ? null : overhead.ciLow * 100,
-    ciHighPct: overhead.ciHigh === null ? null : overhead.ciHigh * 100,
+    ...percentsOf(overhead),
     overhead,
   };
 }

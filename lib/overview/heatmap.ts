@@ -1,5 +1,5 @@
-import { runtimeSeriesKey } from "../format";
-import { summarizeOverheads } from "../overhead/ratio";
+import { categoryEffect, groupByConfigurationAndCategory } from "../overhead/category-effect";
+import { percentsOf } from "../overhead/ratio";
 import type { OverheadRow } from "../overhead/rows";
 
 export interface HeatCell {
@@ -27,29 +27,20 @@ export interface HeatmapRow {
  */
 export function toHeatmap(rows: readonly OverheadRow[]): { categories: string[]; rows: HeatmapRow[] } {
   const categories = [...new Set(rows.map((r) => r.category))].sort();
-  const byRuntime = new Map<string, { row: HeatmapRow; parts: Map<string, OverheadRow[]> }>();
-  for (const r of rows) {
-    const key = runtimeSeriesKey(r.runtime, r.version, r.variant);
-    let entry = byRuntime.get(key);
-    if (!entry) {
-      entry = { row: { key, runtime: r.runtime, version: r.version, variant: r.variant, cells: {} }, parts: new Map() };
-      byRuntime.set(key, entry);
-    }
-    entry.parts.set(r.category, [...(entry.parts.get(r.category) ?? []), r]);
-  }
-  for (const { row, parts: byCategory } of byRuntime.values())
+  const heatRows = groupByConfigurationAndCategory(rows).map(({ key, runtime, version, variant, byCategory }) => {
+    const row: HeatmapRow = { key, runtime, version, variant, cells: {} };
     for (const [category, parts] of byCategory) {
-      const s = summarizeOverheads(parts.map((p) => p.overhead));
+      const effect = categoryEffect(parts);
       row.cells[category] = {
-        overheadPct: s.overhead * 100,
-        ciLowPct: s.ciLow === null ? null : s.ciLow * 100,
-        ciHighPct: s.ciHigh === null ? null : s.ciHigh * 100,
+        ...percentsOf(effect.overhead),
         workloads: parts.length,
-        minN: Math.min(...parts.flatMap((p) => [p.n, p.baselineN])),
+        minN: effect.minN,
         rows: parts,
       };
     }
-  return { categories, rows: [...byRuntime.values()].map((e) => e.row).sort((a, b) => a.key.localeCompare(b.key)) };
+    return row;
+  });
+  return { categories, rows: heatRows.sort((a, b) => a.key.localeCompare(b.key)) };
 }
 
 /**
