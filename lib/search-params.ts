@@ -3,6 +3,7 @@ import {
   createSerializer,
   parseAsArrayOf,
   parseAsInteger,
+  parseAsNumberLiteral,
   parseAsString,
   parseAsStringLiteral,
   type inferParserType,
@@ -43,6 +44,27 @@ export type PageSearchParams = Promise<Record<string, string | string[] | undefi
 
 export const loadFilters = createLoader(filterParsers);
 export const serializeFilters = createSerializer(filterParsers);
+
+/** `indirect=1` pools indirect evidence where a runtime has no direct study; `indirect=0` leaves it out. */
+export const INDIRECT = [0, 1] as const;
+
+/**
+ * The synthesis across datasets (`/` and `/guide` without `dataset`, `/synthesis`,
+ * `/api/synthesis`): the same `baseline`, `runtime` and `asof` as every view, plus categories
+ * and whether indirect evidence counts.
+ */
+export const synthesisParsers = {
+  baseline: filterParsers.baseline,
+  runtime: filterParsers.runtime,
+  asof: filterParsers.asof,
+  category: parseAsArrayOf(parseAsString).withDefault([]),
+  indirect: parseAsNumberLiteral(INDIRECT).withDefault(1),
+};
+
+export type SynthesisFilters = inferParserType<typeof synthesisParsers>;
+
+export const loadSynthesisFilters = createLoader(synthesisParsers);
+export const serializeSynthesis = createSerializer(synthesisParsers);
 
 /** A permalink that spells out every value, defaults included, so it survives default changes. */
 export const serializePermalink = createSerializer(filterParsers, { clearOnDefault: false });

@@ -1,15 +1,7 @@
 import "server-only";
 import type { Db } from "@/db/open";
 import { cacheUntilDataChanges } from "@/db/queries/read-cache";
-import {
-  overheadRow,
-  primaryMetricKeeper,
-  toOverheadRows,
-  toSeriesStats,
-  type OverheadTable,
-  type SeriesStats,
-} from "@/lib/overhead/rows";
-import { memoizeByObject } from "@/lib/memoize";
+import { toOverheadRows, type OverheadTable, type SeriesStats } from "@/lib/overhead/rows";
 import { loadFilters, type Filters } from "@/lib/search-params";
 import {
   inSelection,
@@ -22,7 +14,7 @@ import {
   type Selection,
 } from "@/lib/explore/selection";
 import { selectionFacets, type SelectionFacets } from "./facets";
-import type { StoredSeries } from "@/db/series-row";
+import { pairRow, primaryMetricsOf, statsOf } from "./host-rows";
 import { listDatasetHosts, listDatasets, listHostSeries, type DatasetFacet } from "./series";
 
 export interface ExploreData {
@@ -81,18 +73,6 @@ async function readExploreData(db: Db, filters: Filters, raw: RawParams): Promis
   const table = baselineHasData ? toOverheadRows(series, selection.baseline, pairRow) : EMPTY;
   return { datasets, selection, facets, notices, series, table, baselineHasData };
 }
-
-/**
- * A stored series' statistics, its overhead rows and its list's headline metrics, computed once
- * per object: the host's series list is cached until the data changes (db/queries/read-cache.ts), so
- * views that share series (every runtime subset of a host) share these too, and
- * lib/overhead/json-body.ts then reuses each row's JSON. An uncached list (HVSCOPE_READ_CACHE=off)
- * only misses.
- */
-const statsOf = memoizeByObject(toSeriesStats);
-const primaryMetricsOf = memoizeByObject((stored: readonly StoredSeries[]) => primaryMetricKeeper(stored));
-const rowsAgainst = memoizeByObject((s: SeriesStats) => memoizeByObject((ref: SeriesStats) => overheadRow(s, ref)));
-const pairRow = (s: SeriesStats, ref: SeriesStats) => rowsAgainst(s)(ref);
 
 /**
  * What `/` and `/guide` summarise: every runtime and workload of the dataset and host the URL

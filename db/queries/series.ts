@@ -90,7 +90,7 @@ async function readDatasets(db: Db, asof: number | null): Promise<DatasetFacet[]
 }
 
 /** A dataset's hosts with data as of an import, by name. Cached; immutable. */
-export const listDatasetHosts = cacheUntilDataChanges(readDatasetHosts, { maxEntries: 16 });
+export const listDatasetHosts = cacheUntilDataChanges(readDatasetHosts, { maxEntries: 256 });
 
 async function readDatasetHosts(db: Db, dataset: string, asof: number | null): Promise<string[]> {
   return (await statements(db).datasetHosts.execute({ dataset, asof: asof ?? LATEST })).map((r) => r.name);
@@ -99,9 +99,10 @@ async function readDatasetHosts(db: Db, dataset: string, asof: number | null): P
 /**
  * Every series measured on one host of a dataset, with its statistics as of an import. The
  * view's runtime, workload and metric filters apply to this list, so it is cached on its own
- * (db/queries/read-cache.ts): changing a filter reuses it. Treat the result as immutable.
+ * (db/queries/read-cache.ts): changing a filter reuses it. Room for every host of a few dozen
+ * datasets, which the synthesis reads together. Treat the result as immutable.
  */
-export const listHostSeries = cacheUntilDataChanges(readHostSeries, { maxEntries: 16 });
+export const listHostSeries = cacheUntilDataChanges(readHostSeries, { maxEntries: 64 });
 
 async function readHostSeries(db: Db, dataset: string, host: string, asof: number | null): Promise<StoredSeries[]> {
   const rows = await statements(db).hostSeries.execute({ dataset, host, asof: asof ?? LATEST });

@@ -1,4 +1,4 @@
-import { GUIDE_CASES, VIEWS, type Filters, type View } from "../search-params";
+import { GUIDE_CASES, VIEWS, type Filters, type SynthesisFilters, type View } from "../search-params";
 
 /** A view the database can show: every value checked against what was imported. */
 export interface Selection {
@@ -42,7 +42,7 @@ export function runtimeIdsOf(facets: Pick<Facets, "runtimes">): string[] {
 
 export interface Notice {
   /** The URL parameter the notice is about. */
-  param: keyof Filters;
+  param: keyof Filters | keyof SynthesisFilters;
   message: string;
 }
 

@@ -1,4 +1,5 @@
 import { CATEGORIES } from "../categories";
+import type { LogEstimate } from "../overhead/log-ratio";
 import { overheadOfEstimate, percentsOf } from "../overhead/ratio";
 import { indirectStudies, poolThroughBridge, rankBridges } from "./indirect";
 import { poolRandomEffects } from "./pool";
@@ -70,13 +71,20 @@ export interface SynthesisRow {
    * next to direct evidence, and indirect ones through a less preferred bridge than the pooled ones.
    */
   studies: SynthesisStudy[];
+  /** The pooled log cost ratio with its variance and df, for summaries across categories; null when k = 0. */
+  estimate: LogEstimate | null;
 }
 
-/** The body of GET /api/synthesis. */
+/** The synthesis of every runtime and category against one baseline. */
 export interface Synthesis {
   baseline: string;
   method: string;
   rows: SynthesisRow[];
+}
+
+/** The body of GET /api/synthesis: each row as issue 17 documents it, without the internal estimate. */
+export function synthesisJson({ baseline, method, rows }: Synthesis) {
+  return { baseline, method, rows: rows.map(({ estimate: _estimate, ...row }) => row) };
 }
 
 /**
@@ -156,6 +164,7 @@ function synthesisRow(studies: readonly Study[]): SynthesisRow {
     tau2: pooled.tau2,
     indirect: direct.length === 0,
     leftOut: pooled.leftOut,
+    estimate: pooled.estimate,
     studies: [...direct, ...indirect].map((s) => studyOut(s, weightOf.get(s) ?? null)),
   };
 }

@@ -1,0 +1,67 @@
+import "server-only";
+import type { Db } from "@/db/open";
+import { cacheUntilDataChanges } from "@/db/queries/read-cache";
+import { NOTICE_PARAMS, unreadableParams, type Notice } from "@/lib/explore/selection";
+import type { SynthesisFilters } from "@/lib/search-params";
+import { baselineNotMeasured, resolveSynthesisFilters } from "@/lib/synthesis/selection";
+import type { DatasetRows } from "@/lib/synthesis/studies";
+import { synthesize, type Synthesis } from "@/lib/synthesis/synthesize";
+import { headlineRowsAgainst } from "./host-rows";
+import { listDatasetHosts, listDatasets, listHostSeries } from "./series";
+
+export interface SynthesisData {
+  synthesis: Synthesis;
+  /** The filters as applied: unknown runtimes and categories dropped. */
+  filters: SynthesisFilters;
+  notices: Notice[];
+  /** Every runtime measured in some dataset, for the filters' choices. */
+  runtimes: string[];
+  /** Hosts (dataset and host) read, whether or not they measured the baseline. */
+  hosts: number;
+}
+
+type RawParams = Record<string, string | string[] | undefined>;
+
+/**
+ * Every runtime against the baseline across all datasets and hosts (lib/synthesis). Cached until
+ * the database changes, like every view; treat the result as immutable.
+ */
+export function getSynthesisData(db: Db, filters: SynthesisFilters, raw: RawParams = {}): Promise<SynthesisData> {
+  const quoted = Object.fromEntries(
+    [...NOTICE_PARAMS, "indirect"].filter((k) => raw[k] !== undefined).map((k) => [k, raw[k]]),
+  );
+  return cachedSynthesis(db, filters, quoted);
+}
+
+const cachedSynthesis = cacheUntilDataChanges(readSynthesis, { maxEntries: 32 });
+
+async function readSynthesis(db: Db, asked: SynthesisFilters, raw: RawParams): Promise<SynthesisData> {
+  const hosts = await readHosts(db, asked.asof);
+  const runtimes = [...new Set(hosts.flatMap((h) => h.runtimes))].sort();
+  const { filters, notices } = resolveSynthesisFilters(asked, { runtimes }, raw);
+  notices.unshift(...unreadableParams(raw).filter((n) => n.param === "asof"));
+  if (hosts.length > 0 && !runtimes.includes(filters.baseline)) notices.push(baselineNotMeasured(filters.baseline));
+  const synthesis = synthesize(hosts, {
+    baseline: filters.baseline,
+    runtimes: filters.runtime,
+    categories: filters.category,
+    includeIndirect: filters.indirect === 1,
+  });
+  return { synthesis, filters, notices, runtimes, hosts: hosts.length };
+}
+
+/** Every host of every dataset as the synthesis reads it: its headline rows against any reference. */
+async function readHosts(db: Db, asof: number | null): Promise<DatasetRows[]> {
+  const hosts: DatasetRows[] = [];
+  for (const { name: dataset } of await listDatasets(db, asof))
+    for (const host of await listDatasetHosts(db, dataset, asof)) {
+      const stored = await listHostSeries(db, dataset, host, asof);
+      hosts.push({
+        dataset,
+        host,
+        runtimes: [...new Set(stored.map((s) => s.runtime))],
+        rowsAgainst: (reference) => headlineRowsAgainst(stored, reference),
+      });
+    }
+  return hosts;
+}
