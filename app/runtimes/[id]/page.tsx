@@ -7,6 +7,7 @@ import { ISOLATION_LEVELS } from "@/lib/catalog/isolation";
 import { RUNTIME_FACTS, runtimeSources } from "@/lib/catalog/runtime-facts";
 import { USE_CASES } from "@/lib/catalog/use-cases";
 import { isRuntimeId, RUNTIMES } from "@/lib/runtime-ids";
+import { AcrossDatasets } from "./across-datasets";
 import { MeasuredSummary } from "./measured-summary";
 
 export const dynamic = "force-dynamic";
@@ -57,7 +58,9 @@ export default async function RuntimePage({ params }: { params: Params }) {
       <ClaimList claims={facts.pros} label="Pros" sources={sources} />
       <h2>Cons</h2>
       <ClaimList claims={facts.cons} label="Cons" sources={sources} />
-      <h2>Measured against runc</h2>
+      <h2>Across datasets, against runc</h2>
+      <AcrossDatasets runtime={id} />
+      <h2>Measured against runc, per dataset</h2>
       <MeasuredSummary runtime={id} appearances={appearances} />
       <h2>Sources</h2>
       <SourceList sources={sources} />

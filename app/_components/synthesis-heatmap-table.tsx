@@ -1,0 +1,65 @@
+import Link from "next/link";
+import { DataTableHead } from "@/components/ui/data-table-head";
+import { formatInterval, formatPct, runtimeLabel } from "@/lib/format";
+import { heatColor, heatTextColor } from "@/lib/overview/heatmap";
+import type { SynthesisCell, SynthesisHeatRow } from "@/lib/synthesis/cells";
+
+export interface SynthesisHeatmapTableProps {
+  categories: string[];
+  rows: SynthesisHeatRow[];
+  /** The forest plot behind a cell. */
+  hrefOf: (row: SynthesisHeatRow, category: string) => string;
+}
+
+/** Runtime × category across datasets: each cell the pooled overhead with k and its interval. */
+export function SynthesisHeatmapTable({ categories, rows, hrefOf }: SynthesisHeatmapTableProps) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="data-table" aria-label="Pooled overhead by runtime and category, across datasets">
+        <DataTableHead columns={[{ label: "Runtime" }, ...categories.map((c) => ({ label: c, numeric: true }))]} />
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row" className="font-normal whitespace-nowrap">
+                <Link href={`/runtimes/${encodeURIComponent(row.runtime)}`}>
+                  {runtimeLabel(row.runtime, null, row.variant)}
+                </Link>
+              </th>
+              {categories.map((c) => {
+                const cell = row.cells[c];
+                if (!cell)
+                  return (
+                    <td key={c} className="num text-zinc-400">
+                      no data
+                    </td>
+                  );
+                return (
+                  <td
+                    key={c}
+                    className={`num p-0 ${cell.indirect ? "outline-2 -outline-offset-4 outline-dashed outline-current" : ""}`}
+                    style={{ background: heatColor(cell.overheadPct), color: heatTextColor(cell.overheadPct) }}
+                  >
+                    <Link href={hrefOf(row, c)} className="block px-2 py-1.5 text-inherit no-underline hover:underline">
+                      <span className="block font-medium">{formatPct(cell.overheadPct)}</span>
+                      <span className="block text-xs opacity-80">{evidenceOf(cell)}</span>
+                      <span className="block text-xs opacity-80">
+                        {cell.pooled ? formatInterval(cell.ciLowPct, cell.ciHighPct, 2, 2) : "no interval"}
+                      </span>
+                    </Link>
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** "k = 3", "k = 1, indirect", "n = 1, not pooled". */
+function evidenceOf(cell: SynthesisCell): string {
+  const kind = cell.indirect ? ", indirect" : "";
+  if (!cell.pooled) return `n = 1, not pooled${kind}`;
+  return `k = ${cell.k}${kind}`;
+}

@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Notices } from "@/components/notices";
+import { db } from "@/db";
+import { getSynthesisData } from "@/db/queries/synthesis";
+import { runtimeLabel } from "@/lib/format";
+import { loadSynthesisFilters, serializeSynthesis, type PageSearchParams } from "@/lib/search-params";
+import { ForestSection } from "./_components/forest-section";
+import { MethodNotes } from "./_components/method-notes";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Across datasets" };
+
+/** Forest plots: for each runtime and category, every study with its interval and weight, and the pooled value. */
+export default async function SynthesisPage({ searchParams }: { searchParams: PageSearchParams }) {
+  const raw = await searchParams;
+  const { synthesis, filters, notices, runtimes } = await getSynthesisData(db, loadSynthesisFilters(raw), raw);
+  const here = (f: Partial<typeof filters>) => serializeSynthesis("/synthesis", { ...filters, ...f });
+  return (
+    <>
+      <h1>Across datasets, against {runtimeLabel(filters.baseline)}</h1>
+      <Notices notices={notices} />
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        Each study is one dataset and host that measured the runtime next to the baseline; the pooled value combines
+        them by random effects. <Link href={serializeSynthesis("/", filters)}>All runtimes and categories</Link>
+      </p>
+      <nav aria-label="Baseline" className="my-3 flex flex-wrap gap-x-3 gap-y-1 text-sm">
+        <span className="text-zinc-500">Baseline:</span>
+        {runtimes.map((r) =>
+          r === filters.baseline ? (
+            <strong key={r}>{runtimeLabel(r)}</strong>
+          ) : (
+            <Link key={r} href={here({ baseline: r })}>
+              {runtimeLabel(r)}
+            </Link>
+          ),
+        )}
+        <span className="text-zinc-500">·</span>
+        <Link href={here({ indirect: filters.indirect === 1 ? 0 : 1 })}>
+          {filters.indirect === 1 ? "Leave out indirect evidence" : "Include indirect evidence"}
+        </Link>
+      </nav>
+      {synthesis.rows.length === 0 ? (
+        <p role="status">No runtime was measured against {runtimeLabel(filters.baseline)} for these filters.</p>
+      ) : (
+        synthesis.rows.map((row) => (
+          <ForestSection
+            key={`${row.runtime}|${row.variant}|${row.category}`}
+            row={row}
+            baseline={filters.baseline}
+            asof={filters.asof}
+          />
+        ))
+      )}
+      <MethodNotes />
+    </>
+  );
+}
