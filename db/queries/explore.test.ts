@@ -1,16 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasSharedDatasets, importPublicDatasets, SHARED_DATASETS } from "@/test/public-datasets";
+import { importPublicDatasets } from "@/test/public-datasets";
 import { createTestDb } from "@/test/test-db";
 import { overheadBody, overheadJson } from "@/lib/overhead/json-body";
 import { toOverheadRows } from "@/lib/overhead/rows";
 import { loadFilters } from "@/lib/search-params";
 import { getExploreData } from "./explore";
 
-if (!hasSharedDatasets) console.warn(`skipping explore query tests on public data: ${SHARED_DATASETS} is absent`);
-
 const filters = (query: string) => loadFilters(new URLSearchParams(query));
 
-describe.skipIf(!hasSharedDatasets)("getExploreData on the public datasets", () => {
+describe("getExploreData on the public datasets", () => {
   const conn = createTestDb();
   beforeAll(() => importPublicDatasets(conn), 60_000);
   afterAll(() => conn.cleanup());
