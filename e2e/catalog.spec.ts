@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { RUNTIME_IDS, RUNTIMES } from "../lib/runtime-ids";
-import { failOnConsoleErrors, hasShared, SHARED_SKIP } from "./helpers";
+import { failOnConsoleErrors } from "./helpers";
 
 test("every runtime page shows its facts, cited pros and cons, and what was measured", async ({ page }) => {
   failOnConsoleErrors(page);
@@ -36,7 +36,6 @@ test("an unknown runtime id is a friendly 404", async ({ page }) => {
 });
 
 test.describe("guide on gVisor's published results", () => {
-  test.skip(!hasShared, SHARED_SKIP);
   test.beforeEach(({ page }) => failOnConsoleErrors(page));
 
   test("gVisor (ptrace)'s page summarises it against runc, with links to explore", async ({ page }) => {

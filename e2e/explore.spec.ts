@@ -1,7 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { failOnConsoleErrors, hasShared, overheadRows, SHARED_SKIP } from "./helpers";
-
-test.skip(!hasShared, SHARED_SKIP);
+import { failOnConsoleErrors, overheadRows } from "./helpers";
 
 const GVISOR_TMPFS =
   "/explore?dataset=gvisor-website&host=gce-n1-standard-4&workload=tmpfs%20fio.randread&baseline=runc";

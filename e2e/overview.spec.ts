@@ -1,7 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { failOnConsoleErrors, hasShared, SHARED_SKIP } from "./helpers";
-
-test.skip(!hasShared, SHARED_SKIP);
+import { failOnConsoleErrors } from "./helpers";
 
 test.beforeEach(({ page }) => failOnConsoleErrors(page));
 

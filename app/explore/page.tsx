@@ -25,7 +25,7 @@ export default async function ExplorePage({ searchParams }: { searchParams: Page
         <Notices notices={data.notices} />
         <p>
           No samples imported yet. Run <code>npm run ingest -- PATH</code>, or <code>npm run setup</code> for the
-          bundled dataset.
+          bundled data.
         </p>
       </>
     );
