@@ -1,7 +1,4 @@
 import { expect, test } from "@playwright/test";
-import { hasShared, SHARED_SKIP } from "./helpers";
-
-test.skip(!hasShared, SHARED_SKIP);
 
 test("GET /api/overhead returns the published tmpfs figure with null intervals", async ({ request }) => {
   const res = await request.get("/api/overhead?dataset=gvisor-website&workload=tmpfs%20fio.randread");

@@ -1,34 +1,35 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, rmSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { rmSync } from "node:fs";
+import { dirname } from "node:path";
+import { bundledFolders, describeOutcome, importBundledData } from "../db/ingest/bundled-data";
+import { openDb } from "../db/open";
 import { E2E_DB } from "./db-path";
 import { HOSTILE, HOSTILE_FILES } from "./hostile-labels";
 
-/** Public datasets beside the repository; specs that need one skip when it is absent. */
-const SHARED = join(import.meta.dirname, "..", "..", "shared", "datasets");
-
-const PUBLIC: [manifest: string, folder: string][] = [
-  ["gvisor-website", "gvisor-website"],
-  ["firecracker-nsdi2020", "firecracker-nsdi2020/m5d.metal"],
-];
-
 /**
- * Builds a fresh database from real data only: the bundled dataset and the public ones. Run by
- * the web server command before `next start`, so the server never opens a file deleted under it.
+ * Builds a fresh database from real data only: what `npm run setup` imports (data/bundled and
+ * every public dataset in data/public), then a dataset with hostile labels. Run by the web
+ * server command before `next start`, so the server never opens a file deleted under it.
  */
-function buildDb() {
+async function buildDb() {
   rmSync(dirname(E2E_DB), { recursive: true, force: true });
+  const conn = openDb(E2E_DB);
+  try {
+    const outcomes = await importBundledData(conn, bundledFolders(), {
+      argv: ["e2e/build-db.ts"],
+      onFolder: (o) => console.log(`e2e: ${o.folder.path}: ${describeOutcome(o)}`),
+    });
+    const failed = outcomes.flatMap((o) => o.failed);
+    if (failed.length > 0) throw new Error(`e2e: ${failed.map((f) => `${f.file}: ${f.error}`).join("; ")}`);
+  } finally {
+    conn.close();
+  }
+  // Real ping outputs under labels that are HTML and script, for e2e/hostile.spec.ts.
   const ingest = (...args: string[]) =>
     execFileSync("npx", ["tsx", "scripts/ingest.ts", "--db", E2E_DB, ...args], { stdio: "inherit" });
-  if (existsSync("data/bundled")) ingest("data/bundled");
-  for (const [manifest, folder] of PUBLIC)
-    if (existsSync(join(SHARED, folder)))
-      ingest("--manifest", `examples/manifests/${manifest}.yaml`, join(SHARED, folder));
-    else console.warn(`e2e: ${join(SHARED, folder)} is absent; specs on ${manifest} will skip`);
-  // Real ping outputs under labels that are HTML and script, for e2e/hostile.spec.ts.
   const labels = ["--dataset", HOSTILE.dataset, "--host", HOSTILE.host];
   ingest(...labels, "--runtime", "runc", HOSTILE_FILES.runc);
   ingest(...labels, "--runtime", HOSTILE.runtime, HOSTILE_FILES.hostile);
 }
 
-buildDb();
+await buildDb();

@@ -1,7 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { failOnConsoleErrors, hasShared, overheadRows, SHARED_SKIP } from "./helpers";
-
-test.skip(!hasShared, SHARED_SKIP);
+import { failOnConsoleErrors, overheadRows } from "./helpers";
 
 const GVISOR_TMPFS =
   "/explore?dataset=gvisor-website&host=gce-n1-standard-4&workload=tmpfs%20fio.randread&baseline=runc";
@@ -65,8 +63,22 @@ test("a copied link opens the same view in a new page, pinned to an import", asy
   expect(await overheadRows(other)).toEqual(before);
 });
 
-test("switching the baseline: Firecracker against bare metal on fio and iperf3", async ({ page }) => {
+test("without a baseline in the link, the Firecracker dataset compares against bare metal, and the filter shows it", async ({
+  page,
+}) => {
   await page.goto("/explore?dataset=firecracker-nsdi2020&runtime=firecracker");
+  await expect(page.getByRole("status", { name: "Notices about this link" })).toHaveCount(0);
+  await expect(page.getByRole("note", { name: "Note about this view" })).toContainText("compared against bare-metal");
+  await expect(page.getByRole("form", { name: "Filters" }).getByLabel("Baseline")).toHaveValue("bare-metal");
+  const rows = await overheadRows(page);
+  expect(rows.find((r) => r[1] === "fio randread bs=4k iodepth=32 ioengine=libaio")?.[0]).toBe("Firecracker 0.20.0");
+  // The copied link spells the baseline out, so it keeps meaning the same view.
+  await page.getByRole("button", { name: "Copy link" }).click();
+  await expect(page.getByLabel("Permalink")).toHaveValue(/baseline=bare-metal/);
+});
+
+test("switching the baseline: Firecracker against bare metal on fio and iperf3", async ({ page }) => {
+  await page.goto("/explore?dataset=firecracker-nsdi2020&runtime=firecracker&baseline=runc");
   await expect(page.getByText(/runc has no samples in this selection/)).toBeVisible();
   await page.getByRole("link", { name: "Bare metal" }).click();
   await expect(page).toHaveURL(/baseline=bare-metal/);

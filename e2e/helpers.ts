@@ -1,9 +1,4 @@
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import { expect, type Page } from "@playwright/test";
-
-export const hasShared = existsSync(join(import.meta.dirname, "..", "..", "shared", "datasets"));
-export const SHARED_SKIP = "../shared/datasets is absent: public-dataset specs skip";
 
 /** Fails the test on any console error (hydration mismatches, failed fetches...). */
 export function failOnConsoleErrors(page: Page): void {

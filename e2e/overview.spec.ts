@@ -1,7 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { failOnConsoleErrors, hasShared, SHARED_SKIP } from "./helpers";
-
-test.skip(!hasShared, SHARED_SKIP);
+import { failOnConsoleErrors } from "./helpers";
 
 test.beforeEach(({ page }) => failOnConsoleErrors(page));
 
@@ -23,9 +21,27 @@ test("headline findings state n and link to their rows", async ({ page }) => {
   await expect(page).toHaveURL(/\/explore\?.*workload=/);
 });
 
-test("the Firecracker dataset offers the runtimes it has as baselines", async ({ page }) => {
+test("the Firecracker dataset, without runc, compares against bare metal and says so quietly", async ({ page }) => {
   await page.goto("/?dataset=firecracker-nsdi2020");
-  await page.getByRole("link", { name: "Bare metal" }).click();
+  await expect(page.getByRole("status", { name: "Notices about this link" })).toHaveCount(0);
+  await expect(page.getByRole("note", { name: "Note about this view" })).toContainText(
+    "runc was not measured in firecracker-nsdi2020 on m5d.metal; compared against bare-metal instead",
+  );
+  await expect(page.getByText("firecracker-nsdi2020 on m5d.metal, against Bare metal.")).toBeVisible();
+  await expect(page.getByRole("table", { name: "Geometric-mean overhead by runtime and category" })).toContainText(
+    "Firecracker 0.20.0",
+  );
+});
+
+test("a link that names runc in the Firecracker dataset warns and offers the runtimes it has as baselines", async ({
+  page,
+}) => {
+  await page.goto("/?dataset=firecracker-nsdi2020&baseline=runc");
+  await expect(page.getByRole("status", { name: "Notices about this link" })).toContainText(
+    'Baseline "runc" has no data in firecracker-nsdi2020',
+  );
+  await page.getByRole("link", { name: "QEMU/KVM" }).click();
+  await expect(page).toHaveURL(/baseline=qemu-kvm/);
   await expect(page.getByRole("table", { name: "Geometric-mean overhead by runtime and category" })).toContainText(
     "Firecracker 0.20.0",
   );

@@ -13,6 +13,9 @@ import { USE_CASE_IDS } from "./catalog/use-case-ids";
 export const VIEWS = ["overhead", "absolute"] as const;
 export type View = (typeof VIEWS)[number];
 
+/** The runtime every view compares against unless the link names another (`baseline`). */
+export const DEFAULT_BASELINE = "runc";
+
 /** Use cases of the guide, plus a custom one whose weights live in `weights`. */
 export const GUIDE_CASES = [...USE_CASE_IDS, "custom"] as const;
 export type GuideCase = (typeof GUIDE_CASES)[number];
@@ -28,7 +31,7 @@ export const filterParsers = {
   runtime: parseAsArrayOf(parseAsString).withDefault([]),
   workload: parseAsArrayOf(parseAsString).withDefault([]),
   metric: parseAsString,
-  baseline: parseAsString.withDefault("runc"),
+  baseline: parseAsString.withDefault(DEFAULT_BASELINE),
   view: parseAsStringLiteral(VIEWS).withDefault("overhead"),
   asof: parseAsInteger,
   /** Guide only: the use case, default the first one. */

@@ -1,25 +1,32 @@
 /**
- * First-run setup: create and migrate the database, and import the bundled dataset
- * (data/bundled) when the database has no imports yet. Safe to run again.
+ * First-run setup, safe to run again: creates and migrates the database, then imports the data
+ * that ships with the repository (data/bundled and every data/public/<name>, db/ingest/bundled-data.ts).
+ * Files the database holds already are skipped, so a second run imports only what is new.
  */
 import { existsSync } from "node:fs";
-import { importPaths } from "@/db/ingest/import-paths";
+import { bundledFolders, describeOutcome, importBundledData } from "@/db/ingest/bundled-data";
 import { openDb } from "@/db/open";
 import { readEnv } from "@/lib/env";
 
-const BUNDLED = "data/bundled";
+const started = performance.now();
 const path = readEnv().HVSCOPE_DB;
+const isNew = !existsSync(path);
 const conn = openDb(path);
 try {
-  const { n } = conn.client.prepare("SELECT count(*) AS n FROM imports").get() as { n: number };
-  if (n > 0) console.log(`${path} already holds ${n} imports; leaving it as it is`);
-  else if (!existsSync(BUNDLED)) console.log(`${path} created; no bundled dataset at ${BUNDLED} to import`);
-  else {
-    const summary = await importPaths(conn, [BUNDLED], { argv: ["setup", BUNDLED] });
-    console.log(`${path}: imported ${summary.imported} files, ${summary.samples} samples from ${BUNDLED}`);
-    for (const f of summary.failed) console.error(`error: ${f.file}: ${f.error}`);
-    if (summary.failed.length > 0) process.exitCode = 1;
-  }
+  console.log(`${path}: ${isNew ? "created" : "exists"}; importing the bundled data`);
+  const folders = bundledFolders();
+  const outcomes = await importBundledData(conn, folders, {
+    onFolder: (o) => console.log(`  ${o.folder.path}: ${describeOutcome(o)}`),
+  });
+  const failed = outcomes.flatMap((o) => o.failed);
+  for (const f of failed) console.error(`error: ${f.file}: ${f.error}`);
+  const imported = outcomes.reduce((n, o) => n + o.imported, 0);
+  const samples = outcomes.reduce((n, o) => n + o.samples, 0);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(
+    `${path}: ${folders.length} folders, ${imported.toLocaleString("en-US")} files imported (${samples.toLocaleString("en-US")} samples), ${failed.length} failed, in ${seconds} s`,
+  );
+  if (failed.length > 0) process.exitCode = 1;
 } finally {
   conn.close();
 }

@@ -128,7 +128,7 @@ export function Empty() {
     <>
       <h1>What does a stronger isolation boundary cost?</h1>
       <p>
-        No samples imported yet. Run <code>npm run setup</code> to import the bundled dataset, or{" "}
+        No samples imported yet. Run <code>npm run setup</code> to import the bundled data, or{" "}
         <code>npm run ingest -- PATH</code> for your own outputs.
       </p>
     </>

@@ -5,7 +5,7 @@ import { getExploreData } from "@/db/queries/explore";
 import { getExploreView } from "@/db/queries/explore-view";
 import { listImports } from "@/db/queries/facets";
 import { loadFilters, type PageSearchParams } from "@/lib/search-params";
-import { runtimeIdsOf } from "@/lib/explore/selection";
+import { isWarning, runtimeIdsOf } from "@/lib/explore/selection";
 import { CopyLink } from "./_components/copy-link";
 import { ExploreQueryProvider } from "./_components/explore-query";
 import { ExploreViews } from "./_components/explore-views";
@@ -25,7 +25,7 @@ export default async function ExplorePage({ searchParams }: { searchParams: Page
         <Notices notices={data.notices} />
         <p>
           No samples imported yet. Run <code>npm run ingest -- PATH</code>, or <code>npm run setup</code> for the
-          bundled dataset.
+          bundled data.
         </p>
       </>
     );
@@ -60,7 +60,7 @@ export default async function ExplorePage({ searchParams }: { searchParams: Page
           served={view}
           servedFor={filters}
           latestImport={latestImport}
-          fetchAhead={data.notices.length === 0}
+          fetchAhead={!data.notices.some(isWarning)}
         />
       </ExploreQueryProvider>
     </>

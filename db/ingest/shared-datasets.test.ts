@@ -1,44 +1,34 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { labelFile } from "@/lib/ingest/labels";
+import { loadManifest } from "@/lib/ingest/manifest/load";
 import { importPaths } from "./import-paths";
 import type { ImportSummary } from "./import-types";
-import {
-  EXAMPLE_MANIFESTS as MANIFESTS,
-  hasSharedDatasets as hasShared,
-  SHARED_DATASETS as SHARED,
-} from "@/test/public-datasets";
+import { PUBLIC_DATA } from "@/test/public-datasets";
 import { createTestDb } from "@/test/test-db";
 import { listTidyRows, type TidyRow } from "../queries/tidy-rows";
 
-if (!hasShared) console.warn(`skipping public-dataset tests: ${SHARED} is absent`);
+const DATASETS = ["firecracker-nsdi2020", "gvisor-website", "idlab-containerd-runtimes", "kuasar-vs-kata-clh"] as const;
 
-const DATASETS = {
-  "firecracker-nsdi2020": "firecracker-nsdi2020/m5d.metal",
-  "gvisor-website": "gvisor-website",
-  "idlab-containerd-runtimes": "idlab-containerd-runtimes/results",
-  "kuasar-vs-kata-clh": "kuasar-vs-kata-clh/data",
-} as const;
-
-describe.skipIf(!hasShared)("public datasets in ../shared/datasets through the shipped manifests", () => {
+describe("public datasets bundled in data/public, each through its own manifest", () => {
   const conn = createTestDb();
   const summaries: Record<string, ImportSummary> = {};
   let rows: TidyRow[] = [];
   const select = (f: Partial<TidyRow>) =>
     rows.filter((r) => Object.entries(f).every(([k, v]) => r[k as keyof TidyRow] === v));
   const linesOf = (rel: string) =>
-    readFileSync(join(SHARED, rel), "utf8")
+    readFileSync(join(PUBLIC_DATA, rel), "utf8")
       .split("\n")
       .filter((l) => l.trim() !== "");
 
   beforeAll(async () => {
-    for (const [name, dir] of Object.entries(DATASETS))
-      summaries[name] = await importPaths(conn, [join(SHARED, dir)], { manifest: join(MANIFESTS, `${name}.yaml`) });
+    for (const name of DATASETS) summaries[name] = await importPaths(conn, [join(PUBLIC_DATA, name)]);
     rows = await listTidyRows(conn.db);
   }, 120_000);
   afterAll(() => conn.cleanup());
 
-  it.each(Object.keys(DATASETS))("%s ingests with zero failures", (name) => {
+  it.each(DATASETS)("%s ingests with zero failures", (name) => {
     expect(summaries[name]!.failed).toEqual([]);
     expect(summaries[name]!.imported).toBeGreaterThan(0);
   });
@@ -49,7 +39,7 @@ describe.skipIf(!hasShared)("public datasets in ../shared/datasets through the s
 
   it("stores fio read IOPS of fio-fc-rand-read-4k.json as written in the file", () => {
     const json = JSON.parse(
-      readFileSync(join(SHARED, "firecracker-nsdi2020/m5d.metal/raw/fio-fc-rand-read-4k.json"), "utf8"),
+      readFileSync(join(PUBLIC_DATA, "firecracker-nsdi2020/raw/fio-fc-rand-read-4k.json"), "utf8"),
     );
     const stored = select({ source_file: "raw/fio-fc-rand-read-4k.json", metric: "read_iops" });
     expect(stored).toHaveLength(1);
@@ -62,7 +52,7 @@ describe.skipIf(!hasShared)("public datasets in ../shared/datasets through the s
   });
 
   it("stores every line of boot-serial-fc-api.dat, in order, as a repetition", () => {
-    const lines = linesOf("firecracker-nsdi2020/m5d.metal/raw/boot-serial-fc-api.dat").map((l) =>
+    const lines = linesOf("firecracker-nsdi2020/raw/boot-serial-fc-api.dat").map((l) =>
       l.trim().split(/\s+/).map(Number),
     );
     const boot = select({ source_file: "raw/boot-serial-fc-api.dat", metric: "boot_time" }).sort(
@@ -89,8 +79,8 @@ describe.skipIf(!hasShared)("public datasets in ../shared/datasets through the s
   });
 
   it("stores all 100 start times of IDLab's runc file as ms converted to ns", () => {
-    const file = "start/start-io.containerd.runc.v2-overlayfs-100_3655234905";
-    const values = linesOf(`idlab-containerd-runtimes/results/${file}`).slice(1).map(Number);
+    const file = "results/start/start-io.containerd.runc.v2-overlayfs-100_3655234905";
+    const values = linesOf(`idlab-containerd-runtimes/${file}`).slice(1).map(Number);
     const stored = select({ source_file: file }).sort((a, b) => a.repetition - b.repetition);
     expect(values).toHaveLength(100);
     expect(stored.map((r) => r.value)).toEqual(values.map((ms) => ms * 1e6));
@@ -122,5 +112,58 @@ describe.skipIf(!hasShared)("public datasets in ../shared/datasets through the s
       cpu_count: 48,
       os: "Ubuntu 18.04.3 LTS",
     });
+  });
+});
+
+/** What a clone of each source repository holds where the bundled copy keeps its files. */
+const CLONE_FOLDERS = {
+  "firecracker-nsdi2020": ".", // data/m5d.metal: raw/ and sys/, plus derived files (below)
+  "gvisor-website": ".", // website/performance
+  "idlab-containerd-runtimes": "results",
+  "kuasar-vs-kata-clh": "data", // tests/benchmark/data
+} as const;
+
+describe("the bundled manifests on a clone of the source repositories (--manifest)", () => {
+  it.each(Object.entries(CLONE_FOLDERS))("%s: the clone's folder gives the same samples", async (name, folder) => {
+    const measured = async (paths: string[], manifest?: string) => {
+      const conn = createTestDb();
+      try {
+        const summary = await importPaths(conn, paths, { manifest });
+        expect(summary.failed).toEqual([]);
+        return (await listTidyRows(conn.db))
+          .map((r) => [r.dataset, r.host, r.runtime, r.workload, r.metric, r.repetition, r.value].join("|"))
+          .sort();
+      } finally {
+        conn.cleanup();
+      }
+    };
+    const bundled = await measured([join(PUBLIC_DATA, name)]);
+    const clone = await measured([join(PUBLIC_DATA, name, folder)], join(PUBLIC_DATA, name, "hvscope.yaml"));
+    expect(clone).toEqual(bundled);
+    expect(bundled.length).toBeGreaterThan(0);
+  });
+
+  it("the Firecracker manifest ignores what the repository derived in its host folder, and no raw file", () => {
+    const root = join(PUBLIC_DATA, "firecracker-nsdi2020");
+    const manifest = loadManifest(join(root, "hvscope.yaml"));
+    const ignored = (rel: string) => labelFile(join(root, rel), root, {}, manifest).ignore;
+    // Beside raw/ and sys/ in nsdi2020-data's data/m5d.metal (not bundled: derived data and plots).
+    const derived = [
+      ...["10", "50", "100"].flatMap((n) =>
+        ["chv", "fc-api", "fc-file", "qemu"].map((vmm) => `boot-parallel-${n}-${vmm}-cdf.dat`),
+      ),
+      ...["chv-bz", "chv", "chv-net", "fc-api", "fc-file", "fc-net-api", "fc-nopci-api", "qboot", "qboot-net"]
+        .concat(["qemu", "qemu-uvm"])
+        .map((vmm) => `boot-serial-${vmm}-cdf.dat`),
+      ...["boot-parallel-10", "boot-parallel-50", "boot-parallel-100", "boot-serial-all", "boot-serial"]
+        .concat(["fio-bw", "fio-lat", "mem-abs", "mem-in-vm", "mem-percent"])
+        .map((plot) => `${plot}.pdf`),
+      ...["chv", "fc", "metal", "qemu"].map((vmm) => `fio-${vmm}.dat`),
+      ...["chv", "fc", "qemu"].map((vmm) => `mem-${vmm}.dat`),
+      ...["chv", "fc", "localhost", "qemu"].map((vmm) => `net-${vmm}.txt`),
+    ];
+    expect(derived.filter((f) => !ignored(f))).toEqual([]);
+    const raw = readdirSync(join(root, "raw")).map((f) => `raw/${f}`);
+    expect(raw.filter(ignored)).toEqual(["raw/net-chv-tx-10.json"]);
   });
 });

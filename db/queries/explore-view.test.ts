@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasSharedDatasets, importPublicDatasets, SHARED_DATASETS } from "@/test/public-datasets";
+import { importPublicDatasets } from "@/test/public-datasets";
 import { createTestDb } from "@/test/test-db";
 import { MAX_PANELS } from "@/lib/explore/chart-data";
 import { fromColumns } from "@/lib/explore/rows";
@@ -7,15 +7,15 @@ import { loadFilters } from "@/lib/search-params";
 import { getExploreData } from "./explore";
 import { getExploreView } from "./explore-view";
 
-if (!hasSharedDatasets) console.warn(`skipping explore view tests on public data: ${SHARED_DATASETS} is absent`);
-
-describe.skipIf(!hasSharedDatasets)("getExploreView on the public datasets", () => {
+describe("getExploreView on the public datasets", () => {
   const conn = createTestDb();
   beforeAll(() => importPublicDatasets(conn), 60_000);
   afterAll(() => conn.cleanup());
 
+  // As a page reads its URL: the filters, and the raw parameters (which say whether `baseline` was given).
   const viewOf = async (query: string) => {
-    const data = await getExploreData(conn.db, loadFilters(new URLSearchParams(query)));
+    const params = new URLSearchParams(query);
+    const data = await getExploreData(conn.db, loadFilters(params), Object.fromEntries(params));
     return getExploreView(conn.db, { ...data, selection: data.selection! });
   };
 
@@ -44,12 +44,18 @@ describe.skipIf(!hasSharedDatasets)("getExploreView on the public datasets", () 
     for (const s of body.series) expect(s.values).toHaveLength(s.n);
   });
 
-  it("offers the runtimes that could be the baseline when the baseline has no samples", async () => {
-    const { body } = await viewOf("dataset=firecracker-nsdi2020");
+  it("offers the runtimes that could be the baseline when the baseline the link names has no samples", async () => {
+    const { body } = await viewOf("dataset=firecracker-nsdi2020&baseline=runc");
     expect(body).toEqual({
       kind: "baseline-missing",
       runtimes: expect.arrayContaining(["bare-metal", "firecracker", "qemu-kvm"]),
     });
+  });
+
+  it("compares against the dataset's reference runtime when the link names no baseline, and its filters say which", async () => {
+    const { filters, body } = await viewOf("dataset=firecracker-nsdi2020&runtime=firecracker");
+    expect(filters).toMatchObject({ baseline: "bare-metal", runtime: ["firecracker"] });
+    expect(body.kind).toBe("overhead");
   });
 
   it("summarises the series without a ratio", async () => {

@@ -1,16 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasSharedDatasets, importPublicDatasets, SHARED_DATASETS } from "@/test/public-datasets";
+import { importPublicDatasets } from "@/test/public-datasets";
 import { createTestDb } from "@/test/test-db";
 import { overheadBody, overheadJson } from "@/lib/overhead/json-body";
 import { toOverheadRows } from "@/lib/overhead/rows";
 import { loadFilters } from "@/lib/search-params";
 import { getExploreData } from "./explore";
 
-if (!hasSharedDatasets) console.warn(`skipping explore query tests on public data: ${SHARED_DATASETS} is absent`);
-
 const filters = (query: string) => loadFilters(new URLSearchParams(query));
 
-describe.skipIf(!hasSharedDatasets)("getExploreData on the public datasets", () => {
+describe("getExploreData on the public datasets", () => {
   const conn = createTestDb();
   beforeAll(() => importPublicDatasets(conn), 60_000);
   afterAll(() => conn.cleanup());
@@ -30,11 +28,46 @@ describe.skipIf(!hasSharedDatasets)("getExploreData on the public datasets", () 
     expect(data.table.rows[0]!.overheadPct).toBeCloseTo(1671.77, 2);
   });
 
-  it("says runc has no data in the Firecracker dataset and offers the runtimes that do", async () => {
+  it("opens, without a dataset in the link, on the largest dataset that holds runc, not the largest", async () => {
+    const data = await getExploreData(conn.db, filters(""));
+    expect(data.datasets.map((d) => d.name)).toEqual(["firecracker-nsdi2020", "gvisor-website"]);
+    expect(data.selection).toMatchObject({ dataset: "gvisor-website", baseline: "runc" });
+    expect(data.notices).toEqual([]);
+    expect(data.baselineHasData).toBe(true);
+    // Another baseline asked for: the largest dataset that holds it.
+    const bare = await getExploreData(conn.db, filters("baseline=bare-metal"), { baseline: "bare-metal" });
+    expect(bare.selection).toMatchObject({ dataset: "firecracker-nsdi2020", baseline: "bare-metal" });
+    expect(bare.notices).toEqual([]);
+  });
+
+  it("compares the Firecracker dataset, without runc, against bare metal when the link names no baseline", async () => {
     const data = await getExploreData(conn.db, filters("dataset=firecracker-nsdi2020"));
+    expect(data.selection?.baseline).toBe("bare-metal");
+    expect(data.baselineHasData).toBe(true);
+    expect(data.table.rows.length).toBeGreaterThan(0);
+    expect(data.notices).toEqual([
+      {
+        param: "baseline",
+        level: "info",
+        message: expect.stringMatching(/^runc was not measured in firecracker-nsdi2020 on m5d\.metal; .* bare-metal/),
+      },
+    ]);
+  });
+
+  it("keeps runc when the link names it, says it has no data in the Firecracker dataset and offers the runtimes that do", async () => {
+    // Cached apart from the same filters without `baseline` in the URL (the test above).
+    const data = await getExploreData(conn.db, filters("dataset=firecracker-nsdi2020&baseline=runc"), {
+      baseline: "runc",
+    });
+    expect(data.selection?.baseline).toBe("runc");
     expect(data.baselineHasData).toBe(false);
-    expect(data.notices.map((n) => n.message)).toEqual([
-      expect.stringMatching(/Baseline "runc" has no data .* bare-metal, cloud-hypervisor, firecracker, qemu-kvm/),
+    expect(data.notices).toEqual([
+      {
+        param: "baseline",
+        message: expect.stringMatching(
+          /Baseline "runc" has no data .* bare-metal, cloud-hypervisor, firecracker, qemu-kvm/,
+        ),
+      },
     ]);
   });
 
@@ -80,7 +113,7 @@ describe.skipIf(!hasSharedDatasets)("getExploreData on the public datasets", () 
     const fallback = await getExploreData(conn.db, filters("dataset=nope"));
     expect(fallback.notices[0]).toMatchObject({
       param: "dataset",
-      message: 'Unknown dataset "nope"; showing "firecracker-nsdi2020" instead.',
+      message: 'Unknown dataset "nope"; showing "gvisor-website" instead.',
     });
   });
 

@@ -4,6 +4,7 @@ import { cacheUntilDataChanges } from "@/db/queries/read-cache";
 import { toOverheadRows, type OverheadTable, type SeriesStats } from "@/lib/overhead/rows";
 import { loadFilters, type Filters } from "@/lib/search-params";
 import {
+  baselineAsked,
   inSelection,
   NOTICE_PARAMS,
   pickDataset,
@@ -11,11 +12,12 @@ import {
   resolveSelection,
   unreadableParams,
   type Notice,
+  type RawParams,
   type Selection,
 } from "@/lib/explore/selection";
 import { selectionFacets, type SelectionFacets } from "./facets";
 import { pairRow, primaryMetricsOf, statsOf } from "./host-rows";
-import { listDatasetHosts, listDatasets, listHostSeries, type DatasetFacet } from "./series";
+import { listDatasetHosts, listDatasetRuntimes, listDatasets, listHostSeries, type DatasetFacet } from "./series";
 
 export interface ExploreData {
   datasets: DatasetFacet[];
@@ -38,6 +40,9 @@ const EMPTY: OverheadTable = { rows: [], skipped: [] };
 /**
  * Everything a view needs, from the URL's filters: validated selection, notices for whatever
  * was dropped, per-series statistics and the overhead table. Pages and API routes share it.
+ * `raw` holds the URL's own parameters: a `baseline` absent from them (and the filters' baseline
+ * the default) is the default one, which gives way to a dataset's reference runtime
+ * (lib/explore/selection.ts resolveSelection).
  * Reads the statistics kept per series at ingest (db/schema.ts series_stats), never the samples,
  * and is cached until the database changes (db/queries/read-cache.ts): treat the result as immutable.
  */
@@ -45,27 +50,25 @@ export function getExploreData(db: Db, filters: Filters, raw: RawParams = {}): P
   // Only the raw values that notices quote belong in the key: junk parameters must not
   // turn cached views into fresh computations.
   const quoted = Object.fromEntries(NOTICE_PARAMS.filter((k) => raw[k] !== undefined).map((k) => [k, raw[k]]));
-  return cachedExploreData(db, filters, quoted);
+  return cachedExploreData(db, filters, quoted, baselineAsked(filters, raw));
 }
-
-type RawParams = Record<string, string | string[] | undefined>;
 
 // A view is costly to compute at scale (docs/performance.md) and is immutable between imports.
 const cachedExploreData = cacheUntilDataChanges(readExploreData, { maxEntries: 64 });
 
-async function readExploreData(db: Db, filters: Filters, raw: RawParams): Promise<ExploreData> {
+async function readExploreData(db: Db, filters: Filters, raw: RawParams, askedBaseline: boolean): Promise<ExploreData> {
   const datasets = await listDatasets(db, filters.asof);
-  const picked = pickDataset(
-    filters.dataset,
-    datasets.map((d) => d.name),
-  );
+  const names = datasets.map((d) => d.name);
+  const needsDefault = filters.dataset === null || !names.includes(filters.dataset);
+  const runtimesOf = needsDefault ? await listDatasetRuntimes(db, filters.asof) : null;
+  const picked = pickDataset(filters.dataset, names, (d) => runtimesOf?.get(d)?.has(filters.baseline) ?? false);
   const notices = [...unreadableParams(raw), ...picked.notices];
   if (picked.dataset === null)
     return { datasets, selection: null, facets: null, notices, series: [], table: EMPTY, baselineHasData: false };
   const hosts = await listDatasetHosts(db, picked.dataset, filters.asof);
   const stored = await listHostSeries(db, picked.dataset, pickHost(filters.host, hosts), filters.asof);
   const facets = selectionFacets(hosts, stored);
-  const resolved = resolveSelection(filters, picked.dataset, facets);
+  const resolved = resolveSelection(filters, picked.dataset, facets, { baselineAsked: askedBaseline });
   notices.push(...resolved.notices);
   const selection = resolved.selection;
   const series = primaryMetricsOf(stored)(stored.filter(inSelection(selection)), selection.metric).map(statsOf);

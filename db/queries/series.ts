@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, gt, lte, max, sql, sum } from "drizzle-orm";
+import { and, asc, desc, eq, exists, gt, lte, max, sql, sum } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "@/db/open";
 import { preparedPerDb } from "@/db/prepared";
@@ -23,6 +23,21 @@ const statements = preparedPerDb((db) => ({
     .groupBy(datasets.name)
     .having(gt(sum(importSamples.samples), 0))
     .orderBy(desc(sum(importSamples.samples)), asc(datasets.name))
+    .prepare(),
+  // Which runtimes each dataset holds as of an import (any host): the default view looks for a
+  // dataset that holds its baseline.
+  datasetRuntimes: db
+    .selectDistinct({ dataset: datasets.name, runtime: series.runtimeId })
+    .from(series)
+    .innerJoin(datasets, eq(series.datasetId, datasets.id))
+    .where(
+      exists(
+        db
+          .select({ one: sql`1` })
+          .from(seriesStats)
+          .where(and(eq(seriesStats.seriesId, series.id), lte(seriesStats.importId, p("asof")))),
+      ),
+    )
     .prepare(),
   datasetHosts: db
     .selectDistinct({ name: hosts.name })
@@ -87,6 +102,19 @@ export const listDatasets = cacheUntilDataChanges(readDatasets, { maxEntries: 16
 async function readDatasets(db: Db, asof: number | null): Promise<DatasetFacet[]> {
   const rows = await statements(db).datasetTotals.execute({ asof: asof ?? LATEST });
   return rows.map((r) => ({ name: r.name, samples: Number(r.samples) }));
+}
+
+/** The runtime ids each dataset holds as of an import, on any of its hosts. Cached; immutable. */
+export const listDatasetRuntimes = cacheUntilDataChanges(readDatasetRuntimes, { maxEntries: 16 });
+
+async function readDatasetRuntimes(db: Db, asof: number | null): Promise<ReadonlyMap<string, ReadonlySet<string>>> {
+  const byDataset = new Map<string, Set<string>>();
+  for (const { dataset, runtime } of await statements(db).datasetRuntimes.execute({ asof: asof ?? LATEST })) {
+    let runtimes = byDataset.get(dataset);
+    if (!runtimes) byDataset.set(dataset, (runtimes = new Set()));
+    runtimes.add(runtime);
+  }
+  return byDataset;
 }
 
 /** A dataset's hosts with data as of an import, by name. Cached; immutable. */

@@ -1,4 +1,4 @@
-import { GUIDE_CASES, VIEWS, type Filters, type SynthesisFilters, type View } from "../search-params";
+import { DEFAULT_BASELINE, GUIDE_CASES, VIEWS, type Filters, type SynthesisFilters, type View } from "../search-params";
 
 /** A view the database can show: every value checked against what was imported. */
 export interface Selection {
@@ -44,19 +44,59 @@ export interface Notice {
   /** The URL parameter the notice is about. */
   param: keyof Filters | keyof SynthesisFilters;
   message: string;
+  /**
+   * Absent (or "warning"): the link asked for something the data does not hold, and the page
+   * shows the closest valid view instead; the API answers such a link with a 400.
+   * "info": a default the page chose because of the data (another baseline for a dataset
+   * without runc), said quietly; never an error.
+   */
+  level?: "warning" | "info";
 }
 
-/** Picks the dataset: the one asked for when it exists, else the largest. */
+/** Whether a notice reports something the link asked for and did not get (not a quiet note). */
+export const isWarning = (n: Notice): boolean => n.level !== "info";
+
+/** The notices an API route answers with a 400: warnings about the parameters it uses. */
+export function blockingNotices(notices: readonly Notice[], unusedParams: readonly string[] = []): Notice[] {
+  return notices.filter((n) => isWarning(n) && !unusedParams.includes(n.param));
+}
+
+/** A page's raw URL parameters, as Next.js hands them over. */
+export type RawParams = Record<string, string | string[] | undefined>;
+
+/**
+ * Whether the link names its baseline. An explicit baseline is kept even where it has no data (with
+ * a warning); the default one gives way to the dataset's reference runtime (referenceRuntime).
+ */
+export function baselineAsked(filters: Pick<Filters, "baseline">, raw: RawParams): boolean {
+  return raw.baseline !== undefined || filters.baseline !== DEFAULT_BASELINE;
+}
+
+/** Baselines for a dataset without the default one, best first; failing all, its first runtime. */
+export const REFERENCE_RUNTIMES: readonly string[] = ["runc", "crun", "bare-metal"];
+
+/** The runtime a dataset's other runtimes are best compared against: runc, crun, bare metal, else the first. */
+export function referenceRuntime(runtimeIds: readonly string[]): string | null {
+  return REFERENCE_RUNTIMES.find((r) => runtimeIds.includes(r)) ?? runtimeIds[0] ?? null;
+}
+
+/**
+ * Picks the dataset: the one asked for when it exists. Otherwise (none asked, or an unknown one)
+ * the largest that holds the baseline, so that the default view compares something; the largest
+ * of all when none does. `available` is sorted largest first (db/queries/series.ts listDatasets).
+ */
 export function pickDataset(
   asked: string | null,
   available: readonly string[],
+  holdsBaseline: (dataset: string) => boolean = () => true,
 ): { dataset: string | null; notices: Notice[] } {
   if (available.length === 0) return { dataset: null, notices: [] };
-  if (asked === null) return { dataset: available[0]!, notices: [] };
-  if (available.includes(asked)) return { dataset: asked, notices: [] };
+  if (asked !== null && available.includes(asked)) return { dataset: asked, notices: [] };
+  const fallback = available.find(holdsBaseline) ?? available[0]!;
+  if (asked === null) return { dataset: fallback, notices: [] };
   return {
-    dataset: available[0]!,
-    notices: [{ param: "dataset", message: `Unknown dataset "${asked}"; showing "${available[0]}" instead.` }],
+    dataset: fallback,
+    notices: [{ param: "dataset", message: `Unknown dataset "${asked}"; showing "${fallback}" instead.` }],
   };
 }
 
@@ -67,12 +107,15 @@ export function pickHost(asked: string | null, hosts: readonly string[]): string
 
 /**
  * Keeps the known values of every filter and explains each one dropped, so a link written by
- * hand or by an older version still opens the closest valid view.
+ * hand or by an older version still opens the closest valid view. A baseline the link names is
+ * kept even without data (with a warning); the default one, where the host has no data for it,
+ * gives way to the host's reference runtime (referenceRuntime), with a quiet note.
  */
 export function resolveSelection(
   filters: Filters,
   dataset: string,
   facets: Facets,
+  { baselineAsked }: { baselineAsked: boolean },
 ): { selection: Selection; notices: Notice[] } {
   const notices: Notice[] = [];
   const host = pickHost(filters.host, facets.hosts);
@@ -99,11 +142,25 @@ export function resolveSelection(
     notices.push({ param: "metric", message: `Unknown metric "${metric}"; showing each workload's headline metric.` });
     metric = null;
   }
-  if (!runtimeIds.includes(filters.baseline))
-    notices.push({
-      param: "baseline",
-      message: `Baseline "${filters.baseline}" has no data in ${dataset} on ${host}. Pick one that does: ${runtimeIds.join(", ")}.`,
-    });
+  let baseline = filters.baseline;
+  if (!runtimeIds.includes(baseline)) {
+    const reference = baselineAsked ? null : referenceRuntime(runtimeIds);
+    if (reference !== null) {
+      const why = REFERENCE_RUNTIMES.includes(reference)
+        ? `the first of ${REFERENCE_RUNTIMES.join(", ")} measured there`
+        : `none of ${REFERENCE_RUNTIMES.join(", ")} was measured there: its first runtime`;
+      notices.push({
+        param: "baseline",
+        level: "info",
+        message: `${baseline} was not measured in ${dataset} on ${host}; compared against ${reference} instead (${why}).`,
+      });
+      baseline = reference;
+    } else
+      notices.push({
+        param: "baseline",
+        message: `Baseline "${baseline}" has no data in ${dataset} on ${host}. Pick one that does: ${runtimeIds.join(", ")}.`,
+      });
+  }
   return {
     selection: {
       dataset,
@@ -111,7 +168,7 @@ export function resolveSelection(
       runtimes,
       workloads,
       metric,
-      baseline: filters.baseline,
+      baseline,
       view: filters.view,
       asof: filters.asof,
     },

@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
   describeFixtureCases,
-  hasSharedDatasets,
   matchValues,
   parseFixture,
-  readSharedRaw,
+  readFirecrackerRaw,
   sampleValues,
 } from "./__test__/fixture-cases";
 import { readFixture } from "./__test__/fixtures";
@@ -74,17 +73,14 @@ describe("meminfo parser", () => {
     expect(meminfoMetricName(key)).toBe(metric);
   });
 
-  it.skipIf(!hasSharedDatasets)(
-    "reads a Firecracker guest's /proc/meminfo (skipped when ../shared/datasets is absent)",
-    () => {
-      const raw = readSharedRaw("mem-fc-128-vm.txt");
-      expect(parser.detect(raw, "mem-fc-128-vm.txt")).toBe(true);
-      const values = sampleValues(parser.parse(raw, { fileName: "mem-fc-128-vm.txt" }), { metricOnly: true });
-      expect(values).toMatchObject({
-        mem_total: 114800 * 1024,
-        mem_available: 66460 * 1024,
-        mem_used: (114800 - 66460) * 1024,
-      });
-    },
-  );
+  it("reads a Firecracker guest's /proc/meminfo", () => {
+    const raw = readFirecrackerRaw("mem-fc-128-vm.txt");
+    expect(parser.detect(raw, "mem-fc-128-vm.txt")).toBe(true);
+    const values = sampleValues(parser.parse(raw, { fileName: "mem-fc-128-vm.txt" }), { metricOnly: true });
+    expect(values).toMatchObject({
+      mem_total: 114800 * 1024,
+      mem_available: 66460 * 1024,
+      mem_used: (114800 - 66460) * 1024,
+    });
+  });
 });

@@ -1,11 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  describeFixtureCases,
-  hasSharedDatasets,
-  matchValues,
-  parseFixture,
-  readSharedRaw,
-} from "./__test__/fixture-cases";
+import { describeFixtureCases, matchValues, parseFixture, readFirecrackerRaw } from "./__test__/fixture-cases";
 import { pmapParser as parser } from "./pmap";
 
 const parse = (name: string) => parseFixture(parser, "pmap", name);
@@ -59,21 +53,18 @@ describe("pmap parser", () => {
     });
   });
 
-  it.skipIf(!hasSharedDatasets)(
-    "reads the Firecracker paper's pmap -x outputs (skipped when ../shared/datasets is absent)",
-    () => {
-      // procps 3.3 there prints every mapping twice (the second with zeros); only the totals count.
-      const read = (file: string) => {
-        const raw = readSharedRaw(file);
-        expect(parser.detect(raw, file)).toBe(true);
-        return parser.parse(raw, { fileName: file }).samples.map((s) => [s.workload.name, s.metric, s.value]);
-      };
-      expect(read("mem-fc-128-pmap.txt")).toEqual([
-        ["pmap firecracker", "mapped", 135384 * 1024],
-        ["pmap firecracker", "rss", 132656 * 1024],
-        ["pmap firecracker", "dirty", 130700 * 1024],
-      ]);
-      expect(read("mem-chv-1024-pmap.txt")[1]).toEqual(["pmap cloud-hypervisor", "rss", 193668 * 1024]);
-    },
-  );
+  it("reads the Firecracker paper's pmap -x outputs", () => {
+    // procps 3.3 there prints every mapping twice (the second with zeros); only the totals count.
+    const read = (file: string) => {
+      const raw = readFirecrackerRaw(file);
+      expect(parser.detect(raw, file)).toBe(true);
+      return parser.parse(raw, { fileName: file }).samples.map((s) => [s.workload.name, s.metric, s.value]);
+    };
+    expect(read("mem-fc-128-pmap.txt")).toEqual([
+      ["pmap firecracker", "mapped", 135384 * 1024],
+      ["pmap firecracker", "rss", 132656 * 1024],
+      ["pmap firecracker", "dirty", 130700 * 1024],
+    ]);
+    expect(read("mem-chv-1024-pmap.txt")[1]).toEqual(["pmap cloud-hypervisor", "rss", 193668 * 1024]);
+  });
 });

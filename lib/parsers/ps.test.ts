@@ -1,11 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  describeFixtureCases,
-  hasSharedDatasets,
-  matchValues,
-  parseFixture,
-  readSharedRaw,
-} from "./__test__/fixture-cases";
+import { describeFixtureCases, matchValues, parseFixture, readFirecrackerRaw } from "./__test__/fixture-cases";
 import { psParser as parser } from "./ps";
 
 const parse = (name: string) => parseFixture(parser, "ps", name);
@@ -80,17 +74,14 @@ describe("ps parser", () => {
     );
   });
 
-  it.skipIf(!hasSharedDatasets)(
-    "reads the Firecracker paper's ps outputs (skipped when ../shared/datasets is absent)",
-    () => {
-      const raw = readSharedRaw("mem-fc-128.txt");
-      expect(parser.detect(raw, "mem-fc-128.txt")).toBe(true);
-      const result = parser.parse(raw, { fileName: "mem-fc-128.txt" });
-      expect(result.command).toBe("../bin/firecracker --no-api --config-file /tmp/fc-0.json");
-      expect(result.samples.map((s) => [s.workload.name, s.metric, s.value])).toEqual([
-        ["ps firecracker", "vsz", 135380 * 1024],
-        ["ps firecracker", "rss", 132512 * 1024],
-      ]);
-    },
-  );
+  it("reads the Firecracker paper's ps outputs", () => {
+    const raw = readFirecrackerRaw("mem-fc-128.txt");
+    expect(parser.detect(raw, "mem-fc-128.txt")).toBe(true);
+    const result = parser.parse(raw, { fileName: "mem-fc-128.txt" });
+    expect(result.command).toBe("../bin/firecracker --no-api --config-file /tmp/fc-0.json");
+    expect(result.samples.map((s) => [s.workload.name, s.metric, s.value])).toEqual([
+      ["ps firecracker", "vsz", 135380 * 1024],
+      ["ps firecracker", "rss", 132512 * 1024],
+    ]);
+  });
 });

@@ -1,11 +1,14 @@
 import { db } from "@/db";
 import { getExploreData, hasSelection, type SelectedExploreData } from "@/db/queries/explore";
+import { blockingNotices } from "@/lib/explore/selection";
 import { readApiFilters } from "@/lib/http/api-params";
 import { badRequest } from "@/lib/http/responses";
 
 /**
- * The view behind an API request's permalink parameters, or the 400 that answers it: a notice
+ * The view behind an API request's permalink parameters, or the 400 that answers it: a warning
  * (an unknown or unreadable value) about a parameter the route uses, or nothing imported yet.
+ * Quiet notes (a reference baseline chosen for a dataset without runc) are no error: the body's
+ * `baseline` says which runtime the rows compare against.
  * The view is the read cache's own object (db/queries/read-cache.ts), so routes may key their
  * own caches on it.
  */
@@ -15,7 +18,7 @@ export async function exploreDataForRequest(
 ): Promise<SelectedExploreData | Response> {
   const { filters, raw } = readApiFilters(request);
   const data = await getExploreData(db, filters, raw);
-  const blocking = data.notices.filter((n) => !unusedParams.includes(n.param));
+  const blocking = blockingNotices(data.notices, unusedParams);
   if (blocking.length > 0) return badRequest(blocking.map((n) => n.message).join(" "), blocking);
   if (!hasSelection(data)) return badRequest("no data has been imported yet");
   return data;

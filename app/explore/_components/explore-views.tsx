@@ -14,7 +14,7 @@ export interface ExploreViewsProps {
   servedFor: Filters;
   /** The newest import when the page was served: views fetched ahead belong to it. */
   latestImport: number | null;
-  /** Whether to fetch the other view ahead of a click: not for a link with notices. */
+  /** Whether to fetch the other view ahead of a click: not for a link with warnings (the API's 400s). */
   fetchAhead: boolean;
 }
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { runtimeLabel } from "@/lib/format";
-import { VIEWS } from "@/lib/search-params";
+import { DEFAULT_BASELINE, VIEWS } from "@/lib/search-params";
 import type { Selection } from "@/lib/explore/selection";
 import { useExploreQuery } from "./explore-query";
 
@@ -24,6 +24,10 @@ export function FilterBar({ datasets, hosts, runtimes, workloads, metrics, impor
   const checkedRuntimes = query.runtime.filter((r) => runtimes.includes(r));
   const selectedWorkloads = query.workload.filter((w) => workloads.some((x) => x.name === w));
   const categories = [...new Set(workloads.map((w) => w.category))];
+  // A link without `baseline` on a host without runc compares against the host's reference
+  // runtime (lib/explore/selection.ts): show that one, not runc "(no data)".
+  const baseline =
+    query.baseline === DEFAULT_BASELINE && !runtimes.includes(DEFAULT_BASELINE) ? selection.baseline : query.baseline;
   return (
     <form
       aria-label="Filters"
@@ -58,12 +62,8 @@ export function FilterBar({ datasets, hosts, runtimes, workloads, metrics, impor
       </label>
       <label className="flex flex-col gap-1">
         Baseline
-        <select
-          className="control"
-          value={query.baseline}
-          onChange={(e) => void setFilters({ baseline: e.target.value })}
-        >
-          {!runtimes.includes(query.baseline) && <option value={query.baseline}>{query.baseline} (no data)</option>}
+        <select className="control" value={baseline} onChange={(e) => void setFilters({ baseline: e.target.value })}>
+          {!runtimes.includes(baseline) && <option value={baseline}>{baseline} (no data)</option>}
           {runtimes.map((r) => (
             <option key={r} value={r}>
               {runtimeLabel(r)}

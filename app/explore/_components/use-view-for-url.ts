@@ -20,7 +20,7 @@ import { useExploreQuery } from "./explore-query";
  * twice.
  * `served` is the server's view for `servedFor`, the URL's filters as the server parsed them;
  * `latestImport` keys held views to the data the page was served from. `fetchAhead` is false
- * for a link with notices, which /api/explore-view answers with a 400, as its other routes do.
+ * for a link with warnings, which /api/explore-view answers with a 400, as its other routes do.
  */
 export function useViewForUrl(
   served: ExploreView,

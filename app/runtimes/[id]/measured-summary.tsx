@@ -5,9 +5,12 @@ import { getExploreData } from "@/db/queries/explore";
 import type { RuntimeAppearance } from "@/db/queries/runtime-appearances";
 import { toHeatmap } from "@/lib/overview/heatmap";
 import { runtimeLabel } from "@/lib/format";
-import { loadFilters, serializeFilters } from "@/lib/search-params";
+import { DEFAULT_BASELINE, loadFilters, serializeFilters, type Filters } from "@/lib/search-params";
 
-/** Per dataset and host where both this runtime and runc ran: category overheads, linked to explore. */
+/**
+ * Per dataset and host where this runtime ran: category overheads against runc, or against the
+ * dataset's reference runtime where runc was not measured (lib/explore/selection.ts), linked to explore.
+ */
 export async function MeasuredSummary({ runtime, appearances }: { runtime: string; appearances: RuntimeAppearance[] }) {
   const places = [...new Map(appearances.map((a) => [`${a.dataset}\u0000${a.host}`, a])).values()];
   if (places.length === 0)
@@ -27,34 +30,48 @@ export async function MeasuredSummary({ runtime, appearances }: { runtime: strin
   );
   return (
     <>
-      {sections.map(({ place, filters, data, heatmap }) => (
-        <section key={`${place.dataset}|${place.host}`} aria-label={`Measured in ${place.dataset}`} className="mb-6">
-          <h3 className="font-medium">
-            {place.dataset} on {place.host}
-          </h3>
-          {!data.baselineHasData ? (
-            <p className="text-sm">
-              runc was not measured here, so there is no comparison against it.{" "}
-              <Link href={serializeFilters("/explore", { ...filters, baseline: "runc" })}>Explore this dataset</Link>{" "}
-              with another baseline.
-            </p>
-          ) : heatmap.rows.length === 0 ? (
-            <p className="text-sm">No workload was measured under both {runtimeLabel(runtime)} and runc.</p>
-          ) : (
-            <HeatmapTable
-              categories={heatmap.categories}
-              rows={heatmap.rows}
-              hrefOf={(row, cell) =>
-                serializeFilters("/explore", {
-                  ...filters,
-                  runtime: [row.runtime],
-                  workload: cell.rows.map((r) => r.workload),
-                })
-              }
-            />
-          )}
-        </section>
-      ))}
+      {sections.map(({ place, filters, data, heatmap }) => {
+        const baseline = data.selection?.baseline ?? DEFAULT_BASELINE;
+        const explore = (f: Partial<Filters>) => serializeFilters("/explore", { ...filters, baseline, ...f });
+        return (
+          <section key={`${place.dataset}|${place.host}`} aria-label={`Measured in ${place.dataset}`} className="mb-6">
+            <h3 className="font-medium">
+              {place.dataset} on {place.host}
+            </h3>
+            {baseline !== DEFAULT_BASELINE && data.baselineHasData && (
+              <p role="note" className="text-sm text-zinc-600 dark:text-zinc-400">
+                {runtimeLabel(DEFAULT_BASELINE)} was not measured here, so this compares against{" "}
+                {runtimeLabel(baseline)}, the dataset&apos;s reference runtime.
+              </p>
+            )}
+            {!data.baselineHasData ? (
+              <p className="text-sm">
+                {runtimeLabel(baseline)} has no samples here, so there is nothing to compare against.{" "}
+                <Link href={explore({})}>Explore this dataset</Link> with another baseline.
+              </p>
+            ) : heatmap.rows.length === 0 ? (
+              <p className="text-sm">
+                {runtime === baseline ? (
+                  <>
+                    {runtimeLabel(runtime)} is the baseline here:{" "}
+                    <Link href={explore({ runtime: [] })}>every other runtime of this dataset against it</Link>.
+                  </>
+                ) : (
+                  <>
+                    No workload was measured under both {runtimeLabel(runtime)} and {runtimeLabel(baseline)}.
+                  </>
+                )}
+              </p>
+            ) : (
+              <HeatmapTable
+                categories={heatmap.categories}
+                rows={heatmap.rows}
+                hrefOf={(row, cell) => explore({ runtime: [row.runtime], workload: cell.rows.map((r) => r.workload) })}
+              />
+            )}
+          </section>
+        );
+      })}
     </>
   );
 }

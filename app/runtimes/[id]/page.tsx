@@ -60,7 +60,11 @@ export default async function RuntimePage({ params }: { params: Params }) {
       <ClaimList claims={facts.cons} label="Cons" sources={sources} />
       <h2>Across datasets, against runc</h2>
       <AcrossDatasets runtime={id} />
-      <h2>Measured against runc, per dataset</h2>
+      <h2>Measured overhead, per dataset</h2>
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        Per dataset and host, against runc where it was measured there, else against the dataset&apos;s reference
+        runtime (crun, then bare metal, then its first runtime).
+      </p>
       <MeasuredSummary runtime={id} appearances={appearances} />
       <h2>Sources</h2>
       <SourceList sources={sources} />

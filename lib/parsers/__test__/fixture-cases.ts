@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { listFixtures, readFixture } from "./fixtures";
@@ -50,18 +50,14 @@ export function matchWorkloadMetrics(digits: number) {
 }
 
 /**
- * Raw outputs published with the Firecracker NSDI'20 paper (see ../shared/datasets/README.md),
- * kept beside the repository rather than in it; tests that read them skip when it is absent.
+ * Raw outputs published with the Firecracker NSDI'20 paper, bundled in the repository
+ * (data/public/firecracker-nsdi2020, see its NOTICE).
  */
-export const SHARED_FIRECRACKER_RAW = resolve(
-  import.meta.dirname,
-  "../../../../shared/datasets/firecracker-nsdi2020/m5d.metal/raw",
-);
-export const hasSharedDatasets = existsSync(SHARED_FIRECRACKER_RAW);
+export const FIRECRACKER_RAW = resolve(import.meta.dirname, "../../../data/public/firecracker-nsdi2020/raw");
 
-/** One file of SHARED_FIRECRACKER_RAW; only call it from tests skipped without hasSharedDatasets. */
-export function readSharedRaw(file: string): string {
-  return readFileSync(join(SHARED_FIRECRACKER_RAW, file), "utf8");
+/** One file of FIRECRACKER_RAW, as text. */
+export function readFirecrackerRaw(file: string): string {
+  return readFileSync(join(FIRECRACKER_RAW, file), "utf8");
 }
 
 type GoodRow = readonly [fixture: string, ...expected: unknown[]];

@@ -3,9 +3,8 @@ import { fioParser as parser } from "./fio";
 import {
   describeFixtureCases,
   expectCloseTo,
-  hasSharedDatasets,
   parseFixture,
-  readSharedRaw,
+  readFirecrackerRaw,
   sampleValues,
 } from "../__test__/fixture-cases";
 import { readFixture } from "../__test__/fixtures";
@@ -252,22 +251,21 @@ describe("fio parser", () => {
     expect(metrics.read_clat_p99).toBeCloseTo(257024, 4);
   });
 
-  it.skipIf(!hasSharedDatasets)(
-    "reads a real fio 3.13 report from the Firecracker NSDI'20 dataset (skipped when ../shared/datasets is absent)",
-    () => {
-      const result = parser.parse(readSharedRaw("fio-fc-rand-read-4k.json"), { fileName: "fio-fc-rand-read-4k.json" });
-      const metrics = sampleValues(result, { metricOnly: true });
-      expect(result.toolVersion).toBe("3.13");
-      expect(result.samples[0]!.workload).toEqual({
-        name: "fio randread bs=4k iodepth=32 ioengine=libaio",
-        category: "disk",
-        params: { rw: "randread", bs: 4096, iodepth: 32, numjobs: 1, ioengine: "libaio", direct: 1 },
-      });
-      expect(metrics.read_iops).toBe(12879.804007);
-      expect(metrics.read_bw).toBe(52755677);
-      expect(metrics.read_slat_mean).toBe(15248.189417);
-      expect(metrics.read_clat_p99_9).toBe(2932736);
-      expect(metrics).not.toHaveProperty("write_iops");
-    },
-  );
+  it("reads a real fio 3.13 report from the Firecracker NSDI'20 dataset", () => {
+    const result = parser.parse(readFirecrackerRaw("fio-fc-rand-read-4k.json"), {
+      fileName: "fio-fc-rand-read-4k.json",
+    });
+    const metrics = sampleValues(result, { metricOnly: true });
+    expect(result.toolVersion).toBe("3.13");
+    expect(result.samples[0]!.workload).toEqual({
+      name: "fio randread bs=4k iodepth=32 ioengine=libaio",
+      category: "disk",
+      params: { rw: "randread", bs: 4096, iodepth: 32, numjobs: 1, ioengine: "libaio", direct: 1 },
+    });
+    expect(metrics.read_iops).toBe(12879.804007);
+    expect(metrics.read_bw).toBe(52755677);
+    expect(metrics.read_slat_mean).toBe(15248.189417);
+    expect(metrics.read_clat_p99_9).toBe(2932736);
+    expect(metrics).not.toHaveProperty("write_iops");
+  });
 });

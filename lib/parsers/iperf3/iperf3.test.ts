@@ -1,13 +1,12 @@
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
-  SHARED_FIRECRACKER_RAW,
+  FIRECRACKER_RAW,
   describeFixtureCases,
   expectCloseTo,
-  hasSharedDatasets,
   matchWorkloadMetrics,
   parseFixture,
-  readSharedRaw,
+  readFirecrackerRaw,
   sampleValues,
 } from "../__test__/fixture-cases";
 import { iperf3Parser as parser } from "./iperf3";
@@ -132,38 +131,35 @@ describe("iperf3 parser", () => {
   });
 });
 
-// iperf3 3.1.3 and 3.6 JSON from the Firecracker NSDI'20 artifact, kept outside the repo.
-describe.skipIf(!hasSharedDatasets)(
-  `iperf3 parser on the Firecracker NSDI'20 data (skipped: ${SHARED_FIRECRACKER_RAW} not found)`,
-  () => {
-    const files = hasSharedDatasets ? readdirSync(SHARED_FIRECRACKER_RAW).filter((f) => /^net-.*\.json$/.test(f)) : [];
+// iperf3 3.1.3 and 3.6 JSON from the Firecracker NSDI'20 artifact (data/public/firecracker-nsdi2020).
+describe("iperf3 parser on the Firecracker NSDI'20 data", () => {
+  const files = readdirSync(FIRECRACKER_RAW).filter((f) => /^net-.*\.json$/.test(f));
 
-    it("parses every non-empty net-*.json and rejects the empty one", () => {
-      for (const f of files) {
-        const raw = readSharedRaw(f);
-        if (raw === "") {
-          expect(() => parser.parse(raw, { fileName: f }), f).toThrow("empty input");
-        } else {
-          expect(parser.detect(raw, f), f).toBe(true);
-          expect(parser.parse(raw, { fileName: f }).samples.length, f).toBeGreaterThan(0);
-        }
+  it("parses every non-empty net-*.json and rejects the empty one", () => {
+    for (const f of files) {
+      const raw = readFirecrackerRaw(f);
+      if (raw === "") {
+        expect(() => parser.parse(raw, { fileName: f }), f).toThrow("empty input");
+      } else {
+        expect(parser.detect(raw, f), f).toBe(true);
+        expect(parser.parse(raw, { fileName: f }).samples.length, f).toBeGreaterThan(0);
       }
-    });
+    }
+  });
 
-    it("reads net-fc-tx-01.json (iperf 3.6)", () => {
-      const result = parser.parse(readSharedRaw("net-fc-tx-01.json"), { fileName: "net-fc-tx-01.json" });
-      expect(result.toolVersion).toBe("3.6");
-      expect(result.startedAt).toEqual(new Date(1581253519 * 1000));
-      expect(result.samples[0]?.workload.name).toBe("iperf3 tcp P=1");
-      expectCloseTo(
-        sampleValues(result, { metricOnly: true }),
-        {
-          sent_throughput: 14155568418.872925 / 8,
-          received_throughput: 14155568374.073704 / 8,
-          retransmits: 0,
-        },
-        3,
-      );
-    });
-  },
-);
+  it("reads net-fc-tx-01.json (iperf 3.6)", () => {
+    const result = parser.parse(readFirecrackerRaw("net-fc-tx-01.json"), { fileName: "net-fc-tx-01.json" });
+    expect(result.toolVersion).toBe("3.6");
+    expect(result.startedAt).toEqual(new Date(1581253519 * 1000));
+    expect(result.samples[0]?.workload.name).toBe("iperf3 tcp P=1");
+    expectCloseTo(
+      sampleValues(result, { metricOnly: true }),
+      {
+        sent_throughput: 14155568418.872925 / 8,
+        received_throughput: 14155568374.073704 / 8,
+        retransmits: 0,
+      },
+      3,
+    );
+  });
+});
