@@ -5,8 +5,9 @@ import { delimiter, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importPaths } from "@/db/ingest/import-paths";
 import { getExploreData } from "@/db/queries/explore";
+import { getSynthesisData } from "@/db/queries/synthesis";
 import { createTestDb } from "@/test/test-db";
-import { loadFilters } from "@/lib/search-params";
+import { loadFilters, loadSynthesisFilters } from "@/lib/search-params";
 
 const ROOT = join(import.meta.dirname, "..");
 const TSX = join(ROOT, "node_modules", ".bin", "tsx");
@@ -109,6 +110,35 @@ describe.skipIf(missing.length > 0)(
       } finally {
         db.cleanup();
       }
+      await expectSynthesisToTakeIn(out);
     }, 600_000);
   },
 );
+
+/**
+ * A new dataset that measures runc and gVisor joins the synthesis across datasets: gVisor's start-up
+ * row (hyperfine's runs give the new study a variance) gains a study and its pooled value moves,
+ * while the same view pinned to the import before stays as it was.
+ */
+async function expectSynthesisToTakeIn(benchOutput: string) {
+  const db = createTestDb();
+  try {
+    const bundled = await importPaths(db, [join(ROOT, "data", "bundled")]);
+    expect(bundled.failed).toEqual([]);
+    const view = { ...loadSynthesisFilters({}), runtime: ["runsc-ptrace"], category: ["startup"] };
+    const startupRow = async (asof: number | null) => {
+      const { synthesis } = await getSynthesisData(db.db, { ...view, asof });
+      return synthesis.rows.find((r) => r.variant === null)!;
+    };
+    const before = await startupRow(null);
+    expect(before.k).toBeGreaterThanOrEqual(1);
+    expect((await importPaths(db, [benchOutput])).failed).toEqual([]);
+    const after = await startupRow(null);
+    expect(after.k).toBe(before.k + 1);
+    expect(after.studies.filter((s) => s.dataset.startsWith("bench-quick-"))).toHaveLength(1);
+    expect(after.pooledPct).not.toBe(before.pooledPct);
+    expect(await startupRow(bundled.importId!)).toEqual(before);
+  } finally {
+    db.cleanup();
+  }
+}
