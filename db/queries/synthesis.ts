@@ -39,7 +39,7 @@ async function readSynthesis(db: Db, asked: SynthesisFilters, raw: RawParams): P
   const hosts = await readHosts(db, asked.asof);
   const runtimes = [...new Set(hosts.flatMap((h) => h.runtimes))].sort();
   const { filters, notices } = resolveSynthesisFilters(asked, { runtimes }, raw);
-  notices.unshift(...unreadableParams(raw).filter((n) => n.param === "asof"));
+  notices.unshift(...unreadableParams(raw));
   if (hosts.length > 0 && !runtimes.includes(filters.baseline)) notices.push(baselineNotMeasured(filters.baseline));
   const synthesis = synthesize(hosts, {
     baseline: filters.baseline,
