@@ -54,7 +54,7 @@ const OVERHEAD_FIELDS = [...OVERHEAD_CSV_COLUMNS, "sourceFileIds"] as const;
 export type OverheadViewRow = Pick<SourcedOverheadRow, (typeof OVERHEAD_FIELDS)[number]>;
 
 /** The overhead table's rows in the form they travel to the browser (fromColumns restores them). */
-export function toOverheadColumns(rows: readonly SourcedOverheadRow[]): Columns<OverheadViewRow> {
+export function toOverheadColumns(rows: readonly OverheadViewRow[]): Columns<OverheadViewRow> {
   return toColumns(rows, OVERHEAD_FIELDS);
 }
 

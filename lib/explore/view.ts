@@ -1,4 +1,11 @@
-import type { AbsoluteViewSeries, Columns, OverheadViewRow } from "./rows";
+import {
+  fromColumns,
+  narrowRows,
+  toOverheadColumns,
+  type AbsoluteViewSeries,
+  type Columns,
+  type OverheadViewRow,
+} from "./rows";
 import type { OverheadTable } from "../overhead/rows";
 import { VIEWS, type Filters, type View } from "../search-params";
 
@@ -39,3 +46,17 @@ export function summarizeSkipped(skipped: OverheadTable["skipped"]): SkippedSumm
 
 /** The view the radio switches to. */
 export const otherView = (view: View): View => VIEWS.find((v) => v !== view)!;
+
+/**
+ * The overhead view cut to runtime and workload filters that narrow its own (narrowRows), or null.
+ * The skipped summary stays the wider view's: only rows can be cut without the server.
+ */
+export function narrowView(view: ExploreView, asked: Pick<Filters, "runtime" | "workload">): ExploreView | null {
+  if (view.body.kind !== "overhead") return null;
+  const rows = narrowRows(fromColumns(view.body.columns), view.filters, asked);
+  if (rows === null) return null;
+  return {
+    filters: { ...view.filters, runtime: asked.runtime, workload: asked.workload },
+    body: { ...view.body, columns: toOverheadColumns(rows) },
+  };
+}
