@@ -42,13 +42,15 @@ export const provenanceQuery = (sourceFileId: number) =>
     queryFn: () => getJson<SourceFileJson>(`/api/provenance/${sourceFileId}`),
   });
 
+export const EXPLORE_VIEW_KEY = "explore-view";
+
 /**
- * The view /explore shows for some filters, fetched ahead of a click on the view radio. The key
- * holds the latest import the page knew of, so a view fetched before an import is never reused
- * for a page served after it.
+ * The view /explore shows for some filters (app/explore/_components/use-explore-view.ts says how
+ * it is kept). The key holds the latest import the page knew of, so a view fetched before an
+ * import is never reused for a page served after it.
  */
 export const exploreViewQuery = (filters: Filters, latestImport: number | null) =>
   queryOptions({
-    queryKey: ["explore-view", filters, latestImport],
+    queryKey: [EXPLORE_VIEW_KEY, filters, latestImport],
     queryFn: () => getJson<ExploreView>(serializeFilters("/api/explore-view", filters)),
   });

@@ -65,7 +65,7 @@ describe("getExploreView on the public datasets", () => {
     expect(body.skipped!.count).toBeGreaterThan(0);
   });
 
-  // The browser compares a view fetched as JSON with the server's copy of it (use-view-for-url.ts).
+  // The browser compares a view fetched as JSON with the server's copy of it (use-explore-view.ts).
   it("comes back from JSON unchanged, so a view fetched ahead equals the page's", async () => {
     for (const query of [
       "dataset=gvisor-website",

@@ -6,7 +6,7 @@ import type { Filters } from "@/lib/search-params";
 import { AbsoluteSection } from "./absolute-section";
 import { BaselineMissing } from "./baseline-missing";
 import { OverheadSection } from "./overhead-section";
-import { useViewForUrl } from "./use-view-for-url";
+import { useExploreView } from "./use-explore-view";
 
 export interface ExploreViewsProps {
   /** The view the server rendered for `servedFor`, the URL's filters as the server parsed them. */
@@ -18,9 +18,9 @@ export interface ExploreViewsProps {
   fetchAhead: boolean;
 }
 
-/** The overhead or absolute view of /explore, whichever the URL asks for (use-view-for-url.ts). */
+/** The overhead or absolute view of /explore, whichever the URL asks for (use-explore-view.ts). */
 export function ExploreViews({ served, servedFor, latestImport, fetchAhead }: ExploreViewsProps) {
-  const view = useViewForUrl(served, servedFor, latestImport, fetchAhead);
+  const view = useExploreView(served, servedFor, latestImport, fetchAhead);
   // The same element while the view is the same object: the server's copy of a view drawn
   // from a fetched one re-renders nothing.
   return useMemo(() => <ViewBody view={view} />, [view]);

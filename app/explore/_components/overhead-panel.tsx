@@ -17,7 +17,6 @@ import { formatPct, runtimeLabel } from "@/lib/format";
 import type { Filters } from "@/lib/search-params";
 import { OverheadTable } from "./overhead-table";
 import { useFirstRows } from "./use-first-rows";
-import { useRowsForUrl } from "./use-rows-for-url";
 
 /**
  * Bars per chart, and the table rows drawn before the rest on a change: hundreds of bars make a
@@ -41,8 +40,7 @@ export interface OverheadPanelProps {
  */
 export function OverheadPanel({ columns, baseline, filters }: OverheadPanelProps) {
   const [target, setTarget] = useState<ProvenanceTarget | null>(null);
-  const servedRows = useMemo(() => fromColumns(columns), [columns]);
-  const rows = useRowsForUrl(servedRows, filters);
+  const rows = useMemo(() => fromColumns(columns), [columns]);
   // Rows come largest overhead first, so the chart keeps the largest.
   const bars = useMemo(() => toOverheadBars(rows.slice(0, MAX_BARS)), [rows]);
   // The chart follows a filter change in a background render, after the table: drawing its bars
