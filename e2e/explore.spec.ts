@@ -172,3 +172,42 @@ test("the view radio shows the view fetched ahead before the server answers, and
   await expect(page).toHaveURL("/explore?dataset=gvisor-website&view=absolute");
   expect(await tablesText(page)).toEqual(absolute);
 });
+
+test("until the server answers a runtime change, the table shows a narrower or earlier selection and is busy", async ({
+  page,
+}) => {
+  await page.goto("/explore?dataset=gvisor-website");
+  const table = page.getByRole("table", { name: "Overhead against the baseline" });
+  const runtimesShown = async () => [...new Set(await table.locator("tbody th").allTextContents())].sort();
+  const views = page.locator("[aria-busy]");
+  const box = (name: string) => page.getByRole("checkbox", { name, exact: true });
+  const settle = () => expect(views).toHaveAttribute("aria-busy", "false");
+  const all = await runtimesShown();
+  expect(all).toEqual(["gVisor (KVM)", "gVisor (ptrace)"]);
+  // Served once each: KVM and ptrace, then ptrace alone.
+  for (const step of [() => box("gVisor (KVM)").check(), () => box("gVisor (ptrace)").check()]) {
+    await step();
+    await settle();
+  }
+  await box("gVisor (KVM)").uncheck();
+  await settle();
+  expect(await runtimesShown()).toEqual(["gVisor (ptrace)"]);
+
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/explore?**", async (route) => {
+    if (route.request().headers()["rsc"] !== undefined) await held;
+    await route.continue().catch(() => undefined); // a superseded navigation was aborted meanwhile
+  });
+  // Wider than the rows on screen, and in another order than it was served: the earlier view.
+  await box("gVisor (KVM)").check();
+  await expect.poll(runtimesShown).toEqual(all);
+  await expect(views).toHaveAttribute("aria-busy", "true");
+  // Narrower: cut from the rows on screen.
+  await box("gVisor (ptrace)").uncheck();
+  await expect.poll(runtimesShown).toEqual(["gVisor (KVM)"]);
+  release();
+  await expect(page).toHaveURL("/explore?dataset=gvisor-website&runtime=runsc-kvm");
+  await settle();
+  expect(await runtimesShown()).toEqual(["gVisor (KVM)"]);
+});

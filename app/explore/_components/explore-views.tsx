@@ -20,10 +20,11 @@ export interface ExploreViewsProps {
 
 /** The overhead or absolute view of /explore, whichever the URL asks for (use-explore-view.ts). */
 export function ExploreViews({ served, servedFor, latestImport, fetchAhead }: ExploreViewsProps) {
-  const view = useExploreView(served, servedFor, latestImport, fetchAhead);
+  const { view, waiting } = useExploreView(served, servedFor, latestImport, fetchAhead);
   // The same element while the view is the same object: the server's copy of a view drawn
   // from a fetched one re-renders nothing.
-  return useMemo(() => <ViewBody view={view} />, [view]);
+  const body = useMemo(() => <ViewBody view={view} />, [view]);
+  return <div aria-busy={waiting}>{body}</div>;
 }
 
 function ViewBody({ view: { filters, body } }: { view: ExploreView }) {

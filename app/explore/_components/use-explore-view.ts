@@ -24,22 +24,25 @@ import { useExploreQuery } from "./explore-query";
  * Dropped: a view is fresh for 5 minutes (a fetch ahead after that asks again) and removed 5
  * minutes after nothing reads it (lib/query-client.ts); an import changes the key, so views of
  * older data are never reused; a reload drops everything.
+ * Not a cache: the hook's state holds the one view last answered (useLastAnswer), because what
+ * stays on screen must not be dropped by the cache's timers.
  * Elsewhere: the provenance panel caches samples and raw files under their own keys
  * (lib/query-options.ts) in the same client; the server's read cache is db/queries/read-cache.ts.
  */
 
 /**
- * The view to draw for the filters in the URL. `served` is the server's view for `servedFor`,
- * the URL's filters as the server parsed them; `latestImport` is the newest import when the page
- * was served. `fetchAhead` is false for a link with warnings, which /api/explore-view answers
- * with a 400, as its other routes do.
+ * The view to draw for the filters in the URL, and whether the server has yet to render them
+ * (`waiting`: the view may be a stand-in). `served` is the server's view for `servedFor`, the
+ * URL's filters as the server parsed them; `latestImport` is the newest import when the page was
+ * served. `fetchAhead` is false for a link with warnings, which /api/explore-view answers with a
+ * 400, as its other routes do.
  */
 export function useExploreView(
   served: ExploreView,
   servedFor: Filters,
   latestImport: number | null,
   fetchAhead: boolean,
-): ExploreView {
+): { view: ExploreView; waiting: boolean } {
   const [asked] = useExploreQuery();
   const settled = serializeFilters(asked) === serializeFilters(servedFor);
   const queryClient = useQueryClient();
@@ -65,12 +68,12 @@ export function useExploreView(
     settled ? { view: served, answers: servedFor } : fetched && { view: fetched, answers: asked },
     { view: served, answers: servedFor },
   );
-  const waiting = !settled && fetched === undefined;
+  const unanswered = !settled && fetched === undefined;
   const stopgap = useMemo(
-    () => (waiting ? stopgapView(queryClient, shown, answers, asked, latestImport) : null),
-    [waiting, queryClient, shown, answers, asked, latestImport],
+    () => (unanswered ? stopgapView(queryClient, shown, answers, asked, latestImport) : null),
+    [unanswered, queryClient, shown, answers, asked, latestImport],
   );
-  return stopgap ?? shown;
+  return { view: stopgap ?? shown, waiting: !settled };
 }
 
 /** How long the page must stay as its URL asks before the other view is fetched: a pause, not a burst of clicks. */
