@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { LinkPendingHint } from "@/components/ui/link-pending-hint";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { Providers } from "./providers";
 import "./globals.css";
@@ -31,8 +32,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             </Link>
             <nav aria-label="Main" className="flex gap-4 text-sm">
               {NAV.map(([href, label]) => (
-                <Link key={href} href={href}>
+                <Link key={href} href={href} className="relative">
                   {label}
+                  <LinkPendingHint />
                 </Link>
               ))}
             </nav>
