@@ -4,7 +4,7 @@ import { useLinkStatus } from "next/link";
 
 /**
  * Inside a <Link>: a dot that fades in while the linked page is on its way (only if it takes a
- * moment), and "Loading…" for screen readers. Pages have no loading.tsx (decision 007).
+ * moment), and "Loading…" for screen readers. Pages have no loading.tsx (decision 008).
  */
 export function LinkPendingHint() {
   const { pending } = useLinkStatus();
