@@ -1,13 +1,13 @@
-import Link from "next/link";
-import { formatInterval, formatPct, runtimeLabel } from "@/lib/format";
-import { heatColor, heatTextColor, type HeatCell, type HeatmapRow } from "@/lib/overview/heatmap";
+import { formatInterval, runtimeLabel } from "@/lib/format";
+import type { HeatCell as HeatmapCell, HeatmapRow } from "@/lib/overview/heatmap";
+import { HeatCell, NoDataCell } from "./heat-cell";
 import { DataTableHead } from "@/components/ui/data-table-head";
 
 export interface HeatmapTableProps {
   categories: string[];
   rows: HeatmapRow[];
   /** Link of a cell: the explore view of that runtime and the cell's workloads. */
-  hrefOf: (row: HeatmapRow, cell: HeatCell) => string;
+  hrefOf: (row: HeatmapRow, cell: HeatmapCell) => string;
 }
 
 /** Runtime × category heatmap as an accessible table: colour plus the number, n and interval. */
@@ -23,34 +23,19 @@ export function HeatmapTable({ categories, rows, hrefOf }: HeatmapTableProps) {
             </th>
             {categories.map((c) => {
               const cell = row.cells[c];
-              if (!cell)
-                return (
-                  <td key={c} className="num text-zinc-400">
-                    no data
-                  </td>
-                );
+              if (!cell) return <NoDataCell key={c} />;
               return (
-                <td
+                <HeatCell
                   key={c}
-                  className="num p-0"
-                  style={{ background: heatColor(cell.overheadPct), color: heatTextColor(cell.overheadPct) }}
-                >
-                  <Link
-                    href={hrefOf(row, cell)}
-                    className="block px-2 py-1.5 text-inherit no-underline hover:underline"
-                  >
-                    <span className="block font-medium">{formatPct(cell.overheadPct)}</span>
-                    <span className="block text-xs opacity-80">
-                      {cell.workloads} workload{cell.workloads > 1 ? "s" : ""},{" "}
-                      {cell.minN === 1 ? "n = 1" : `n ≥ ${cell.minN}`}
-                    </span>
-                    <span className="block text-xs opacity-80">
-                      {cell.minN === 1
-                        ? "no interval"
-                        : formatInterval(cell.ciLowPct, cell.ciHighPct, cell.minN, cell.minN)}
-                    </span>
-                  </Link>
-                </td>
+                  overheadPct={cell.overheadPct}
+                  detail={`${cell.workloads} workload${cell.workloads > 1 ? "s" : ""}, ${cell.minN === 1 ? "n = 1" : `n ≥ ${cell.minN}`}`}
+                  interval={
+                    cell.minN === 1
+                      ? "no interval"
+                      : formatInterval(cell.ciLowPct, cell.ciHighPct, cell.minN, cell.minN)
+                  }
+                  href={hrefOf(row, cell)}
+                />
               );
             })}
           </tr>

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { DataTableHead } from "@/components/ui/data-table-head";
-import { formatInterval, formatPct, runtimeLabel } from "@/lib/format";
-import { heatColor, heatTextColor } from "@/lib/overview/heatmap";
+import { formatInterval, runtimeLabel } from "@/lib/format";
 import type { SynthesisCell, SynthesisHeatRow } from "@/lib/synthesis/cells";
+import { HeatCell, NoDataCell } from "./heat-cell";
 
 export interface SynthesisHeatmapTableProps {
   categories: string[];
@@ -27,26 +27,16 @@ export function SynthesisHeatmapTable({ categories, rows, hrefOf }: SynthesisHea
               </th>
               {categories.map((c) => {
                 const cell = row.cells[c];
-                if (!cell)
-                  return (
-                    <td key={c} className="num text-zinc-400">
-                      no data
-                    </td>
-                  );
+                if (!cell) return <NoDataCell key={c} />;
                 return (
-                  <td
+                  <HeatCell
                     key={c}
-                    className={`num p-0 ${cell.indirect ? "outline-2 -outline-offset-4 outline-dashed outline-current" : ""}`}
-                    style={{ background: heatColor(cell.overheadPct), color: heatTextColor(cell.overheadPct) }}
-                  >
-                    <Link href={hrefOf(row, c)} className="block px-2 py-1.5 text-inherit no-underline hover:underline">
-                      <span className="block font-medium">{formatPct(cell.overheadPct)}</span>
-                      <span className="block text-xs opacity-80">{evidenceOf(cell)}</span>
-                      <span className="block text-xs opacity-80">
-                        {cell.pooled ? formatInterval(cell.ciLowPct, cell.ciHighPct, 2, 2) : "no interval"}
-                      </span>
-                    </Link>
-                  </td>
+                    overheadPct={cell.overheadPct}
+                    detail={evidenceOf(cell)}
+                    interval={cell.pooled ? formatInterval(cell.ciLowPct, cell.ciHighPct, 2, 2) : "no interval"}
+                    href={hrefOf(row, c)}
+                    dashed={cell.indirect}
+                  />
                 );
               })}
             </tr>

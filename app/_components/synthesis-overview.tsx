@@ -8,6 +8,7 @@ import { loadSynthesisFilters, serializeFilters, serializeSynthesis, type PageSe
 import { toSynthesisHeatmap } from "@/lib/synthesis/cells";
 import { Empty } from "./dataset-overview";
 import { SynthesisHeatmapTable } from "./synthesis-heatmap-table";
+import { SynthesisControls } from "@/components/synthesis-controls";
 
 /** Every runtime against the baseline across all datasets, per category, with a way into each dataset. */
 export async function SynthesisOverview({ raw }: { raw: Awaited<PageSearchParams> }) {
@@ -36,22 +37,7 @@ export async function SynthesisOverview({ raw }: { raw: Awaited<PageSearchParams
         overhead: +100 % is twice the time or half the throughput. Dashed cells rest on indirect evidence, through a
         runtime the dataset measured instead of the baseline. A click opens the forest plot behind the cell.
       </p>
-      <nav aria-label="Baseline and evidence" className="my-3 flex flex-wrap gap-x-3 gap-y-1 text-sm">
-        <span className="text-zinc-500">Baseline:</span>
-        {data.runtimes.map((r) =>
-          r === filters.baseline ? (
-            <strong key={r}>{runtimeLabel(r)}</strong>
-          ) : (
-            <Link key={r} href={here({ baseline: r })}>
-              {runtimeLabel(r)}
-            </Link>
-          ),
-        )}
-        <span className="text-zinc-500">·</span>
-        <Link href={here({ indirect: filters.indirect === 1 ? 0 : 1 })}>
-          {filters.indirect === 1 ? "Leave out indirect evidence" : "Include indirect evidence"}
-        </Link>
-      </nav>
+      <SynthesisControls filters={filters} runtimes={data.runtimes} hrefOf={here} />
       <section aria-labelledby="synthesis-heading">
         <h2 id="synthesis-heading">Overhead by category, across datasets</h2>
         {heatmap.rows.length === 0 ? (

@@ -7,6 +7,7 @@ import { runtimeLabel } from "@/lib/format";
 import { loadSynthesisFilters, serializeSynthesis, type PageSearchParams } from "@/lib/search-params";
 import { ForestSection } from "./_components/forest-section";
 import { MethodNotes } from "./_components/method-notes";
+import { SynthesisControls } from "@/components/synthesis-controls";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Across datasets" };
@@ -24,22 +25,7 @@ export default async function SynthesisPage({ searchParams }: { searchParams: Pa
         Each study is one dataset and host that measured the runtime next to the baseline; the pooled value combines
         them by random effects. <Link href={serializeSynthesis("/", filters)}>All runtimes and categories</Link>
       </p>
-      <nav aria-label="Baseline" className="my-3 flex flex-wrap gap-x-3 gap-y-1 text-sm">
-        <span className="text-zinc-500">Baseline:</span>
-        {runtimes.map((r) =>
-          r === filters.baseline ? (
-            <strong key={r}>{runtimeLabel(r)}</strong>
-          ) : (
-            <Link key={r} href={here({ baseline: r })}>
-              {runtimeLabel(r)}
-            </Link>
-          ),
-        )}
-        <span className="text-zinc-500">·</span>
-        <Link href={here({ indirect: filters.indirect === 1 ? 0 : 1 })}>
-          {filters.indirect === 1 ? "Leave out indirect evidence" : "Include indirect evidence"}
-        </Link>
-      </nav>
+      <SynthesisControls filters={filters} runtimes={runtimes} hrefOf={here} />
       {synthesis.rows.length === 0 ? (
         <p role="status">No runtime was measured against {runtimeLabel(filters.baseline)} for these filters.</p>
       ) : (

@@ -1,0 +1,36 @@
+import Link from "next/link";
+import { formatPct } from "@/lib/format";
+import { heatColor, heatTextColor } from "@/lib/overview/heatmap";
+
+/** A heatmap cell: the overhead on its colour, two lines of detail, and the whole cell a link. */
+export function HeatCell({
+  overheadPct,
+  detail,
+  interval,
+  href,
+  dashed = false,
+}: {
+  overheadPct: number;
+  detail: string;
+  interval: string;
+  href: string;
+  /** Marks a value that rests on indirect evidence. */
+  dashed?: boolean;
+}) {
+  return (
+    <td
+      className={`num p-0 ${dashed ? "outline-2 -outline-offset-4 outline-current outline-dashed" : ""}`}
+      style={{ background: heatColor(overheadPct), color: heatTextColor(overheadPct) }}
+    >
+      <Link href={href} className="block px-2 py-1.5 text-inherit no-underline hover:underline">
+        <span className="block font-medium">{formatPct(overheadPct)}</span>
+        <span className="block text-xs opacity-80">{detail}</span>
+        <span className="block text-xs opacity-80">{interval}</span>
+      </Link>
+    </td>
+  );
+}
+
+export function NoDataCell() {
+  return <td className="num text-zinc-400">no data</td>;
+}
