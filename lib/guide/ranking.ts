@@ -1,36 +1,27 @@
-import { RUNTIME_FACTS } from "../catalog/runtime-facts";
 import type { IsolationStrength } from "../catalog/isolation";
-import type { Claim } from "../catalog/types";
 import type { Weights } from "../catalog/weights";
-import { CATEGORIES, type Category } from "../categories";
+import type { Category } from "../categories";
 import { formatPct, runtimeLabel, runtimeSeriesKey } from "../format";
-import { summarizeOverheads, type Overhead } from "../overhead/ratio";
+import { summarizeOverheads } from "../overhead/ratio";
 import type { OverheadRow } from "../overhead/rows";
-import { runtimeColor } from "../palette";
-import { isRuntimeId } from "../runtime-ids";
+import {
+  baselineEntry,
+  byWeightedOverhead,
+  catalogTraits,
+  coverage,
+  weightedCategories,
+  type RankedEntry,
+} from "./ranked";
 
 export interface Explanation {
   text: string;
   row: OverheadRow;
 }
 
-export interface RankedRuntime {
-  key: string;
-  runtime: string;
+/** A runtime series of one dataset and host, ranked. */
+export interface RankedRuntime extends RankedEntry {
   version: string | null;
-  variant: string | null;
-  label: string;
-  /** The reference itself: 0 % by definition, ranked among the others for its isolation. */
-  isBaseline: boolean;
-  /** Null for runtimes the catalog does not know. */
-  isolation: IsolationStrength | null;
-  overhead: Overhead;
-  measured: Category[];
-  missing: Category[];
-  belowMinIsolation: boolean;
   explanations: Explanation[];
-  pros: readonly Claim[];
-  cons: readonly Claim[];
 }
 
 /**
@@ -63,10 +54,10 @@ export function rankRuntimes(
     const key = runtimeSeriesKey(r.runtime, r.version, r.variant);
     bySeries.set(key, [...(bySeries.get(key) ?? []), r]);
   }
-  const weighted = CATEGORIES.filter((c) => (weights[c] ?? 0) > 0);
+  const weighted = weightedCategories(weights);
   const ranked: RankedRuntime[] = [];
   for (const [key, seriesRows] of bySeries) {
-    const measured = weighted.filter((c) => seriesRows.some((r) => r.category === c));
+    const { measured, missing } = coverage(weighted, (c) => seriesRows.some((r) => r.category === c));
     if (measured.length === 0) continue;
     const perCategory = measured.map((c) =>
       summarizeOverheads(seriesRows.filter((r) => r.category === c).map((r) => r.overhead)),
@@ -76,8 +67,6 @@ export function rankRuntimes(
       measured.map((c) => weights[c]!),
     );
     const first = seriesRows[0]!;
-    const facts = isRuntimeId(first.runtime) ? RUNTIME_FACTS[first.runtime] : undefined;
-    const isolation = facts ? facts.isolationStrength : null;
     const relevant = seriesRows.filter((r) => measured.includes(r.category as Category));
     // The rows that move the weighted mean most: |log ratio| times the category's weight share.
     const contribution = (r: OverheadRow) =>
@@ -90,76 +79,19 @@ export function rankRuntimes(
       variant: first.variant,
       label: runtimeLabel(first.runtime, first.version, first.variant),
       isBaseline: false,
-      isolation,
       overhead,
       measured,
-      missing: weighted.filter((c) => !measured.includes(c)),
-      belowMinIsolation: minIsolation !== undefined && (isolation === null || isolation < minIsolation),
+      missing,
       explanations: [...relevant]
         .sort((a, b) => contribution(b) - contribution(a))
         .slice(0, 3)
         .map((row) => ({ text: explainRow(row, baseline), row })),
-      pros: facts?.pros ?? [],
-      cons: facts?.cons ?? [],
+      ...catalogTraits(first.runtime, minIsolation),
     });
   }
-  if (ranked.length > 0)
-    ranked.push(
-      baselineEntry(
-        baseline,
-        weighted.filter((c) => rows.some((r) => r.category === c)),
-        weighted,
-        minIsolation,
-      ),
-    );
-  return ranked.sort(
-    (a, b) =>
-      a.overhead.estimate.logRatio - b.overhead.estimate.logRatio || Number(b.isBaseline) - Number(a.isBaseline),
-  );
-}
-
-function baselineEntry(
-  baseline: string,
-  measured: Category[],
-  weighted: Category[],
-  minIsolation?: IsolationStrength,
-): RankedRuntime {
-  const facts = isRuntimeId(baseline) ? RUNTIME_FACTS[baseline] : undefined;
-  const isolation = facts ? facts.isolationStrength : null;
-  return {
-    key: `baseline|${baseline}`,
-    runtime: baseline,
-    version: null,
-    variant: null,
-    label: runtimeLabel(baseline),
-    isBaseline: true,
-    isolation,
-    overhead: { overhead: 0, ciLow: null, ciHigh: null, estimate: { logRatio: 0, variance: null, df: null } },
-    measured,
-    missing: weighted.filter((c) => !measured.includes(c)),
-    belowMinIsolation: minIsolation !== undefined && (isolation === null || isolation < minIsolation),
-    explanations: [],
-    pros: facts?.pros ?? [],
-    cons: facts?.cons ?? [],
-  };
-}
-
-/**
- * Points of the trade-off chart: isolation level on x (runtimes of one level spread a little
- * apart so their labels stay readable), log2 of the weighted cost ratio on y.
- */
-export function toTradeoffPoints(ranked: readonly RankedRuntime[]) {
-  const withLevel = ranked.filter((r): r is RankedRuntime & { isolation: IsolationStrength } => r.isolation !== null);
-  return withLevel.map((r) => {
-    const peers = withLevel.filter((p) => p.isolation === r.isolation);
-    const offset = (peers.indexOf(r) - (peers.length - 1) / 2) * (0.6 / Math.max(peers.length, 1));
-    return {
-      key: r.key,
-      label: r.label,
-      color: runtimeColor(r.runtime),
-      isolation: r.isolation + offset,
-      log2Ratio: Math.log2(1 + r.overhead.overhead),
-      overheadPct: r.overhead.overhead * 100,
-    };
-  });
+  if (ranked.length > 0) {
+    const anyMeasured = (c: Category) => rows.some((r) => r.category === c);
+    ranked.push({ ...baselineEntry(baseline, weighted, anyMeasured, minIsolation), version: null, explanations: [] });
+  }
+  return ranked.sort(byWeightedOverhead);
 }
