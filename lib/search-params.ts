@@ -69,5 +69,13 @@ export type SynthesisFilters = inferParserType<typeof synthesisParsers>;
 export const loadSynthesisFilters = createLoader(synthesisParsers);
 export const serializeSynthesis = createSerializer(synthesisParsers);
 
+/**
+ * The guide (`/guide`): the per-dataset filters when `dataset` is given, otherwise the synthesis,
+ * whose `indirect` it honours; `case` and `weights` in both modes.
+ */
+export const guideParsers = { ...filterParsers, indirect: synthesisParsers.indirect };
+
+export const serializeGuide = createSerializer(guideParsers);
+
 /** A permalink that spells out every value, defaults included, so it survives default changes. */
 export const serializePermalink = createSerializer(filterParsers, { clearOnDefault: false });
