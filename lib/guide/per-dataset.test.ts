@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { largestDatasetWithBaseline } from "./per-dataset";
-import type { SynthesisRow, SynthesisStudy } from "../synthesis/synthesize";
+import { row, study } from "@/test/synthesis-row-fixture";
 
-const study = (dataset: string, host: string, indirect = false) =>
-  ({ dataset, host, indirect, via: indirect ? "bare-metal" : null }) as SynthesisStudy;
-const row = (...studies: SynthesisStudy[]) => ({ studies }) as SynthesisRow;
+const direct = (dataset: string, host: string) => study(dataset, 0, { host });
+const bridged = (dataset: string) => study(dataset, 0, { via: "bare-metal" });
+const rowOf = (...studies: ReturnType<typeof study>[]) => row("kata-qemu", "startup", null, studies);
 
 describe("largestDatasetWithBaseline", () => {
   const rows = [
-    row(study("fc", "m5d", true), study("small", "a")),
-    row(study("mid", "x"), study("mid", "y"), study("small", "a")),
-    row(study("mid", "y")),
+    rowOf(bridged("fc"), direct("small", "a")),
+    rowOf(direct("mid", "x"), direct("mid", "y"), direct("small", "a")),
+    rowOf(direct("mid", "y")),
   ];
 
   it("takes the largest dataset with a direct study, on its host with the most studies", () => {
@@ -19,6 +19,6 @@ describe("largestDatasetWithBaseline", () => {
   });
 
   it("is null when no dataset measured the baseline", () => {
-    expect(largestDatasetWithBaseline([row(study("fc", "m5d", true))], ["fc"])).toBeNull();
+    expect(largestDatasetWithBaseline([rowOf(bridged("fc"))], ["fc"])).toBeNull();
   });
 });

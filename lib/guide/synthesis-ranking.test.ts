@@ -1,65 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { evidenceMarkers, noIntervalReason } from "./evidence-notes";
 import { rankSynthesis } from "./synthesis-ranking";
-import { tQuantile95, type LogEstimate } from "../overhead/log-ratio";
-import type { SynthesisRow, SynthesisStudy } from "../synthesis/synthesize";
-
-const pct = (log: number) => Math.expm1(log) * 100;
-
-interface StudyOptions {
-  variance?: number | null;
-  weight?: number | null;
-  via?: string | null;
-  version?: string | null;
-}
-
-/** A study of `dataset` with a log ratio; no variance means n = 1; `weight` null means not pooled. */
-function study(
-  dataset: string,
-  logRatio: number,
-  { variance = 0.01, weight = 1, via = null, version = null }: StudyOptions = {},
-): SynthesisStudy {
-  return {
-    dataset,
-    host: `${dataset}-host`,
-    version,
-    workloads: ["w"],
-    n: variance === null ? 1 : 3,
-    logRatio,
-    variance,
-    overheadPct: pct(logRatio),
-    ciLowPct: null,
-    ciHighPct: null,
-    weight,
-    indirect: via !== null,
-    via,
-  };
-}
-
-/** A synthesis row pooled to `estimate` (null: nothing could be pooled) from `studies`. */
-function row(
-  runtime: string,
-  category: string,
-  estimate: LogEstimate | null,
-  studies: SynthesisStudy[],
-  variant: string | null = null,
-): SynthesisRow {
-  const pooled = studies.filter((s) => s.weight !== null);
-  return {
-    runtime,
-    variant,
-    category,
-    k: pooled.length,
-    pooledPct: estimate && pct(estimate.logRatio),
-    ciLowPct: null,
-    ciHighPct: null,
-    i2: null,
-    tau2: null,
-    indirect: studies.every((s) => s.indirect),
-    leftOut: studies.filter((s) => s.weight === null && s.variance === null).length,
-    studies,
-    estimate,
-  };
-}
+import { tQuantile95 } from "../overhead/log-ratio";
+import { pct, row, study } from "@/test/synthesis-row-fixture";
 
 const SERVERLESS = { startup: 3, footprint: 2, cpu: 1 };
 
@@ -99,6 +42,8 @@ describe("ranking on the synthesis", () => {
     const [, ranked] = rankSynthesis([fc], SERVERLESS, "runc");
     expect(ranked!.overhead).toMatchObject({ overhead: expect.closeTo(3, 12), ciLow: null, ciHigh: null });
     expect(ranked!.withoutInterval).toEqual(["startup"]);
+    expect(noIntervalReason(ranked!)).toBe("no interval: startup rests on n = 1 studies only");
+    expect(evidenceMarkers(ranked!.evidence[0]!)).toEqual(["via Bare metal", "n = 1, not pooled"]);
     expect(ranked!.evidence[0]).toMatchObject({
       category: "startup",
       weight: 3,
