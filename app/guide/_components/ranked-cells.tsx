@@ -1,0 +1,71 @@
+import Link from "next/link";
+import { ClaimList, SourceList } from "@/components/catalog/claim-list";
+import { ISOLATION_LEVELS } from "@/lib/catalog/isolation";
+import { runtimeSources } from "@/lib/catalog/runtime-facts";
+import { formatPct } from "@/lib/format";
+import type { RankedEntry } from "@/lib/guide/ranked";
+import { isRuntimeId } from "@/lib/runtime-ids";
+
+/**
+ * A ranking table's classes: below md its rows stack (rank, runtime and isolation on one line, the
+ * numbers and the evidence under them), so a phone reads them without scrolling sideways.
+ */
+export const RANKING_TABLE_CLASS = [
+  "data-table max-md:block max-md:[&_thead]:hidden max-md:[&_tbody]:block",
+  "max-md:[&_tr]:flex max-md:[&_tr]:flex-wrap max-md:[&_tr]:border-b max-md:[&_tr]:border-zinc-200",
+  "dark:max-md:[&_tr]:border-zinc-800 max-md:[&_td]:border-0 max-md:[&_th]:border-0",
+  "max-md:[&_td:last-child]:basis-full",
+].join(" ");
+
+/** The columns every ranking starts with: rank, runtime (flagged below the minimum), isolation. */
+export function RankedRuntimeCells({ r, rank }: { r: RankedEntry; rank: number }) {
+  return (
+    <>
+      <td className="num">{rank}</td>
+      <th scope="row" className="font-normal">
+        <Link href={`/runtimes/${encodeURIComponent(r.runtime)}`}>{r.label}</Link>
+        {r.belowMinIsolation && (
+          <div className="text-xs text-amber-700 dark:text-amber-400">below this case&apos;s minimum isolation</div>
+        )}
+      </th>
+      <td>{r.isolation === null ? "unknown" : `${r.isolation}: ${ISOLATION_LEVELS[r.isolation].label}`}</td>
+    </>
+  );
+}
+
+/** The weighted overhead with its interval, or why it has none, and the weighted categories lacking. */
+export function WeightedOverheadCell({ r, noInterval }: { r: RankedEntry; noInterval: string }) {
+  const { overhead, ciLow, ciHigh } = r.overhead;
+  return (
+    <td className="num max-md:basis-full max-md:text-left">
+      <span className="text-xs text-zinc-500 md:hidden">Weighted overhead: </span>
+      <span className="font-medium">{r.isBaseline ? "baseline" : formatPct(overhead * 100)}</span>
+      <div className="text-xs">
+        {r.isBaseline
+          ? "0 % by definition"
+          : ciLow === null || ciHigh === null
+            ? noInterval
+            : `${formatPct(ciLow * 100)} to ${formatPct(ciHigh * 100)}`}
+      </div>
+      {r.missing.length > 0 && <div className="text-xs text-zinc-500">no data for: {r.missing.join(", ")}</div>}
+    </td>
+  );
+}
+
+const sourcesOf = (runtime: string) => (isRuntimeId(runtime) ? runtimeSources(runtime) : []);
+
+/** The catalog's cited pros and cons of a ranked runtime, folded away. */
+export function ProsAndCons({ r }: { r: RankedEntry }) {
+  if (r.pros.length === 0 && r.cons.length === 0) return null;
+  const sources = sourcesOf(r.runtime);
+  return (
+    <details className="mt-1">
+      <summary className="cursor-pointer text-sm">Pros and cons</summary>
+      <p className="m-0 mt-1 text-sm font-medium">Pros</p>
+      <ClaimList claims={r.pros} label={`Pros of ${r.label}`} sources={sources} />
+      <p className="m-0 mt-1 text-sm font-medium">Cons</p>
+      <ClaimList claims={r.cons} label={`Cons of ${r.label}`} sources={sources} />
+      <SourceList sources={sources} label={`Sources for ${r.label}`} />
+    </details>
+  );
+}
