@@ -10,19 +10,27 @@ interface StudyOptions {
   via?: string | null;
   version?: string | null;
   host?: string;
+  workloads?: string[];
 }
 
 /** A study of `dataset` with a log ratio; no variance means n = 1; `weight` null means not pooled. */
 export function study(
   dataset: string,
   logRatio: number,
-  { variance = 0.01, weight = 1, via = null, version = null, host = `${dataset}-host` }: StudyOptions = {},
+  {
+    variance = 0.01,
+    weight = 1,
+    via = null,
+    version = null,
+    host = `${dataset}-host`,
+    workloads = ["w"],
+  }: StudyOptions = {},
 ): SynthesisStudy {
   return {
     dataset,
     host,
     version,
-    workloads: ["w"],
+    workloads,
     n: variance === null ? 1 : 3,
     logRatio,
     variance,

@@ -6,6 +6,7 @@ import { getSynthesisData } from "@/db/queries/synthesis";
 import { runtimeLabel } from "@/lib/format";
 import { loadSynthesisFilters, serializeFilters, serializeSynthesis, type PageSearchParams } from "@/lib/search-params";
 import { toSynthesisHeatmap } from "@/lib/synthesis/cells";
+import { forestHref } from "@/lib/synthesis/study-links";
 import { Empty } from "./dataset-overview";
 import { SynthesisHeatmapTable } from "./synthesis-heatmap-table";
 import { SynthesisControls } from "@/components/synthesis-controls";
@@ -46,9 +47,7 @@ export async function SynthesisOverview({ raw }: { raw: Awaited<PageSearchParams
           <SynthesisHeatmapTable
             categories={heatmap.categories}
             rows={heatmap.rows}
-            hrefOf={(row, category) =>
-              serializeSynthesis("/synthesis", { ...filters, runtime: [row.runtime], category: [category] })
-            }
+            hrefOf={(row, category) => forestHref(row.runtime, category, filters)}
           />
         )}
       </section>

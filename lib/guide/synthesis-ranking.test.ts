@@ -49,20 +49,29 @@ describe("ranking on the synthesis", () => {
       weight: 3,
       via: ["bare-metal"],
       cell: { pooled: false, indirect: true, k: 0 },
-      sources: [{ dataset: "nsdi", host: "nsdi-host", against: "bare-metal", indirect: true, counted: true }],
+      sources: [
+        { dataset: "nsdi", host: "nsdi-host", via: "bare-metal", workloads: ["w"], indirect: true, counted: true },
+      ],
     });
   });
 
   it("lists each host behind a category once, and says which ones the number leaves out", () => {
     const startup = row("runsc-ptrace", "startup", { logRatio: 0.5, variance: 0.01, df: 4 }, [
       study("bundled", 0.4, { version: "2023" }),
-      study("bundled", 0.6, { version: "2024" }),
+      study("bundled", 0.6, { version: "2024", workloads: ["w", "v"] }),
       study("gvisor-website", 0.9, { variance: null, weight: null }),
     ]);
     const [, gvisorRanked] = rankSynthesis([startup], SERVERLESS, "runc");
     expect(gvisorRanked!.evidence[0]!.sources).toEqual([
-      { dataset: "bundled", host: "bundled-host", against: "runc", indirect: false, counted: true },
-      { dataset: "gvisor-website", host: "gvisor-website-host", against: "runc", indirect: false, counted: false },
+      { dataset: "bundled", host: "bundled-host", via: null, workloads: ["w", "v"], indirect: false, counted: true },
+      {
+        dataset: "gvisor-website",
+        host: "gvisor-website-host",
+        via: null,
+        workloads: ["w"],
+        indirect: false,
+        counted: false,
+      },
     ]);
     expect(gvisorRanked!.evidence[0]!.cell).toMatchObject({ pooled: true, k: 2, overheadPct: pct(0.5) });
   });

@@ -5,6 +5,7 @@ import { runtimeLabel, runtimeSeriesKey } from "../format";
 import { combineLogRatios, type LogEstimate } from "../overhead/log-ratio";
 import { overheadOfEstimate } from "../overhead/ratio";
 import { synthesisCell, type SynthesisCell } from "../synthesis/cells";
+import type { StudyPlace } from "../synthesis/study-links";
 import type { SynthesisRow, SynthesisStudy } from "../synthesis/synthesize";
 import {
   baselineEntry,
@@ -15,12 +16,8 @@ import {
   type RankedEntry,
 } from "./ranked";
 
-/** A host behind a category's number, with what its explore view compares against. */
-export interface EvidenceSource {
-  dataset: string;
-  host: string;
-  /** The baseline, or for an indirect study the bridge it was measured against. */
-  against: string;
+/** A host behind a category's number: where its explore view is, and whether the number counts it. */
+export interface EvidenceSource extends StudyPlace {
   indirect: boolean;
   /** False for studies the forest plot lists but the number leaves out (n = 1 beside pooled ones). */
   counted: boolean;
@@ -63,7 +60,7 @@ export function rankSynthesis(
     const rowOf = (c: Category) => configRows.find((r) => r.category === c);
     const { measured, missing } = coverage(weighted, (c) => rowOf(c) !== undefined);
     if (measured.length === 0) continue;
-    const evidence = measured.map((c) => categoryEvidence(c, weights[c]!, rowOf(c)!, baseline));
+    const evidence = measured.map((c) => categoryEvidence(c, weights[c]!, rowOf(c)!));
     const estimate = combineLogRatios(
       evidence.map((e) => estimateOf(e.cell)),
       evidence.map((e) => e.weight),
@@ -104,27 +101,27 @@ function estimateOf(cell: SynthesisCell): LogEstimate {
   return cell.row.estimate ?? { logRatio: Math.log1p(cell.overheadPct / 100), variance: null, df: null };
 }
 
-function categoryEvidence(category: Category, weight: number, row: SynthesisRow, baseline: string): CategoryEvidence {
+function categoryEvidence(category: Category, weight: number, row: SynthesisRow): CategoryEvidence {
   const cell = synthesisCell(row);
   // Without a pooled value the cell is the mean of every study, so every study counts.
   const counted = (s: SynthesisStudy) => !cell.pooled || s.weight !== null;
   const via = [...new Set(row.studies.filter((s) => counted(s) && s.via !== null).map((s) => s.via!))];
-  return { category, weight, cell, via, sources: sourcesOf(row.studies, baseline, counted) };
+  return { category, weight, cell, via, sources: sourcesOf(row.studies, counted) };
 }
 
-/** One source per host and reference (versions of a runtime on one host share an explore view). */
-function sourcesOf(
-  studies: readonly SynthesisStudy[],
-  baseline: string,
-  counted: (s: SynthesisStudy) => boolean,
-): EvidenceSource[] {
+/** One source per host and reference: versions of a runtime on one host share an explore view. */
+function sourcesOf(studies: readonly SynthesisStudy[], counted: (s: SynthesisStudy) => boolean): EvidenceSource[] {
   const byView = new Map<string, EvidenceSource>();
   for (const s of studies) {
-    const against = s.via ?? baseline;
-    const key = JSON.stringify([s.dataset, s.host, against]);
+    const key = JSON.stringify([s.dataset, s.host, s.via]);
     const seen = byView.get(key);
-    if (seen) seen.counted ||= counted(s);
-    else byView.set(key, { dataset: s.dataset, host: s.host, against, indirect: s.indirect, counted: counted(s) });
+    if (!seen) {
+      const { dataset, host, via, workloads, indirect } = s;
+      byView.set(key, { dataset, host, via, workloads, indirect, counted: counted(s) });
+      continue;
+    }
+    seen.counted ||= counted(s);
+    seen.workloads = [...new Set([...seen.workloads, ...s.workloads])];
   }
   return [...byView.values()];
 }

@@ -8,10 +8,10 @@ describe("links from the synthesis", () => {
     );
   });
 
-  it("open a study's explore view against the bridge for indirect studies", () => {
-    const place = { dataset: "firecracker-nsdi2020", host: "m5d.metal", against: "bare-metal" };
-    expect(studyExploreHref(place, "firecracker", null)).toBe(
-      "/explore?dataset=firecracker-nsdi2020&host=m5d.metal&runtime=firecracker&baseline=bare-metal",
+  it("open a study's explore view, against the bridge for an indirect study", () => {
+    const study = { dataset: "firecracker-nsdi2020", host: "m5d.metal", via: "bare-metal", workloads: ["ping"] };
+    expect(studyExploreHref({ runtime: "firecracker" }, study, "runc", null)).toBe(
+      "/explore?dataset=firecracker-nsdi2020&host=m5d.metal&runtime=firecracker&workload=ping&baseline=bare-metal",
     );
   });
 });

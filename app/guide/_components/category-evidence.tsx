@@ -45,11 +45,11 @@ export function CategoryEvidenceItem({ runtime, evidence: e, view }: CategoryEvi
         </span>
       ))}
       <div className="text-xs">
-        <SourceLinks runtime={runtime} sources={counted} asof={view.asof} />
+        <SourceLinks runtime={runtime} sources={counted} view={view} />
         {listed.length > 0 && (
           <span className="text-zinc-500">
             {counted.length > 0 && "; "}
-            not pooled: <SourceLinks runtime={runtime} sources={listed} asof={view.asof} />
+            not pooled: <SourceLinks runtime={runtime} sources={listed} view={view} />
           </span>
         )}
       </div>
@@ -57,14 +57,18 @@ export function CategoryEvidenceItem({ runtime, evidence: e, view }: CategoryEvi
   );
 }
 
-function SourceLinks({ runtime, sources, asof }: { runtime: string; sources: EvidenceSource[]; asof: number | null }) {
+function SourceLinks({ runtime, sources, view }: { runtime: string; sources: EvidenceSource[]; view: SynthesisView }) {
   return sources.map((s, i) => (
-    <span key={`${s.dataset}|${s.host}|${s.against}`}>
+    <span key={`${s.dataset}|${s.host}|${s.via}`}>
       {i > 0 && " · "}
-      <Link href={studyExploreHref(s, runtime, asof)} prefetch={false} title={`${s.dataset} on ${s.host}`}>
+      <Link
+        href={studyExploreHref({ runtime }, s, view.baseline, view.asof)}
+        prefetch={false}
+        title={`${s.dataset} on ${s.host}`}
+      >
         {s.dataset}
       </Link>
-      {s.indirect && <span className="text-zinc-500"> against {runtimeLabel(s.against)}</span>}
+      {s.via && <span className="text-zinc-500"> against {runtimeLabel(s.via)}</span>}
     </span>
   ));
 }

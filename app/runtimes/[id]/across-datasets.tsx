@@ -5,6 +5,7 @@ import { getSynthesisData } from "@/db/queries/synthesis";
 import { runtimeLabel } from "@/lib/format";
 import { loadSynthesisFilters, serializeSynthesis } from "@/lib/search-params";
 import { toSynthesisHeatmap } from "@/lib/synthesis/cells";
+import { forestHref } from "@/lib/synthesis/study-links";
 
 /** The runtime's pooled overhead per category against runc, across every dataset, each cell to its forest plot. */
 export async function AcrossDatasets({ runtime }: { runtime: string }) {
@@ -20,9 +21,7 @@ export async function AcrossDatasets({ runtime }: { runtime: string }) {
       <SynthesisHeatmapTable
         categories={heatmap.categories}
         rows={heatmap.rows}
-        hrefOf={(row, category) =>
-          serializeSynthesis("/synthesis", { ...filters, runtime: [row.runtime], category: [category] })
-        }
+        hrefOf={(row, category) => forestHref(row.runtime, category, filters)}
       />
       <p className="text-sm">
         <Link href={serializeSynthesis("/synthesis", filters)}>Every study behind these numbers (forest plots)</Link>

@@ -3,7 +3,7 @@ import { ForestPlot, type ForestStudy } from "@/components/charts/forest-plot";
 import { runtimeLabel } from "@/lib/format";
 import { forestScale } from "@/lib/synthesis/forest";
 import type { SynthesisRow } from "@/lib/synthesis/synthesize";
-import { studyExploreHref } from "./study-links";
+import { studyExploreHref } from "@/lib/synthesis/study-links";
 
 /** One runtime and category: its studies, the pooled value and how much the studies disagree. */
 export function ForestSection({ row, baseline, asof }: { row: SynthesisRow; baseline: string; asof: number | null }) {
