@@ -32,10 +32,10 @@ const PAGES = ["/", "/explore", "/guide"];
  * so the page owes no notice about it.
  */
 const IGNORED: Record<string, readonly string[]> = {
-  // Without a dataset, `/` is the synthesis across datasets: it reads every host.
+  // Without a dataset, `/` and `/guide` are the synthesis across datasets: they read every host.
   "/": ["host", "runtime", "workload", "metric", "weights"],
   "/explore": ["weights"],
-  "/guide": ["runtime", "workload", "metric", "weights"],
+  "/guide": ["host", "runtime", "workload", "metric", "weights"],
 };
 const API = ["/api/overhead", "/api/explore-view", "/api/samples", "/api/export"];
 /** Thousands of runtime values, short enough for Node's 16 KB limit on a request head. */

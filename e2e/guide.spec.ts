@@ -1,0 +1,150 @@
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { USE_CASES } from "../lib/catalog/use-cases";
+import { formatPct, runtimeLabel } from "../lib/format";
+import { failOnConsoleErrors } from "./helpers";
+
+const BUNDLED = "hvscope-bundled-paper-2026-11-26";
+const SERVERLESS = Object.keys(USE_CASES.serverless.weights);
+
+interface ApiRow {
+  runtime: string;
+  variant: string | null;
+  category: string;
+  k: number;
+  pooledPct: number | null;
+  indirect: boolean;
+  studies: { logRatio: number }[];
+}
+
+/** The synthesis rows of the serverless categories, as GET /api/synthesis serves them. */
+async function serverlessRows(request: APIRequestContext, indirect = 1): Promise<ApiRow[]> {
+  const res = await request.get(`/api/synthesis?indirect=${indirect}`);
+  expect(res.status()).toBe(200);
+  return ((await res.json()).rows as ApiRow[]).filter((r) => SERVERLESS.includes(r.category));
+}
+
+/** What a synthesis cell shows: the pooled value, or the geometric mean of n = 1 studies (lib/synthesis/cells.ts). */
+function shownPct(r: ApiRow): number {
+  if (r.pooledPct !== null) return r.pooledPct;
+  const mean = r.studies.reduce((s, x) => s + x.logRatio, 0) / r.studies.length;
+  return (Math.exp(mean) - 1) * 100;
+}
+
+const ranking = (page: Page) => page.getByRole("table", { name: "Runtimes ranked for this case" });
+
+/** A category's line in a ranked runtime's evidence list. */
+const evidenceItem = (page: Page, r: ApiRow) =>
+  page
+    .getByRole("list", { name: `Evidence for ${runtimeLabel(r.runtime, null, r.variant)}`, exact: true })
+    .getByRole("listitem")
+    .filter({ hasText: new RegExp(`^${r.category} ×`) });
+
+test.describe("guide on the synthesis across datasets", () => {
+  test.beforeEach(({ page }) => failOnConsoleErrors(page));
+
+  test("serverless names gVisor, Kata, Firecracker and QEMU/KVM with numbers, marked pooled, indirect or n = 1", async ({
+    page,
+    request,
+  }) => {
+    const rows = await serverlessRows(request);
+    const families: [name: string, matches: (id: string) => boolean][] = [
+      ["gVisor", (id) => id.startsWith("runsc-")],
+      ["Kata", (id) => id.startsWith("kata-")],
+      ["Firecracker", (id) => id === "firecracker"],
+      ["QEMU/KVM", (id) => id === "qemu-kvm"],
+    ];
+    await page.goto("/guide?case=serverless");
+    await expect(page.getByRole("navigation", { name: "Ranked on" }).locator("strong")).toHaveText(
+      "all datasets (synthesis)",
+    );
+    for (const [family, matches] of families) {
+      const familyRows = rows.filter((r) => matches(r.runtime));
+      expect(familyRows.length, `${family} has synthesis rows`).toBeGreaterThan(0);
+      for (const r of familyRows) {
+        const label = runtimeLabel(r.runtime, null, r.variant);
+        await expect(
+          ranking(page).getByRole("rowheader").getByRole("link", { name: label, exact: true }),
+        ).toBeVisible();
+        const item = evidenceItem(page, r);
+        await expect(item.locator('a[href^="/synthesis"]'), `${label} ${r.category}`).toHaveText(
+          formatPct(shownPct(r)),
+        );
+        await expect(item).toContainText(`k = ${r.k}`);
+        if (r.indirect) await expect(item).toContainText("via ");
+        if (r.k === 0) await expect(item).toContainText("n = 1, not pooled");
+        else await expect(item).not.toContainText("n = 1, not pooled");
+      }
+    }
+  });
+
+  test("every number links down: a value to its forest plot, a dataset to its explore view", async ({ page }) => {
+    await page.goto("/guide?case=serverless");
+    const gvisorStartup = evidenceItem(page, {
+      runtime: "runsc-ptrace",
+      variant: null,
+      category: "startup",
+    } as ApiRow);
+    await expect(gvisorStartup.locator('a[href^="/synthesis"]')).toHaveAttribute(
+      "href",
+      "/synthesis?runtime=runsc-ptrace&category=startup",
+    );
+    // The Firecracker data has no runc: its explore view is against the bridge, bare metal.
+    const firecracker = page.getByRole("list", { name: "Evidence for Firecracker", exact: true });
+    await expect(firecracker.getByRole("link", { name: "firecracker-nsdi2020" }).first()).toHaveAttribute(
+      "href",
+      /^\/explore\?dataset=firecracker-nsdi2020&host=m5d\.metal&runtime=firecracker&workload=[^&]+&baseline=bare-metal$/,
+    );
+    await gvisorStartup.getByRole("link", { name: BUNDLED }).click();
+    await expect(page).toHaveURL(new RegExp(`/explore\\?dataset=${BUNDLED}&host=vm&runtime=runsc-ptrace&workload=`));
+    await expect(page.getByRole("table", { name: "Overhead against the baseline" })).toContainText("gVisor (ptrace)");
+
+    await page.goBack();
+    await gvisorStartup.locator('a[href^="/synthesis"]').click();
+    await expect(page).toHaveURL(/\/synthesis\?runtime=runsc-ptrace&category=startup$/);
+    await expect(page.getByRole("region", { name: "gVisor (ptrace): startup" })).toBeVisible();
+  });
+
+  test("switches to one dataset and back, keeping the case", async ({ page }) => {
+    await page.goto("/guide?case=serverless");
+    const modes = page.getByRole("navigation", { name: "Ranked on" });
+    await modes.getByRole("link", { name: /^one dataset: / }).click();
+    await expect(page).toHaveURL(/\/guide\?dataset=[^&]+&host=[^&]+&case=serverless$/);
+    await expect(modes.locator("strong")).toHaveText(/^one dataset: /);
+    await expect(ranking(page)).toContainText("Why: the measured rows that weigh most");
+    await modes.getByRole("link", { name: "all datasets (synthesis)" }).click();
+    await expect(page).toHaveURL(/\/guide\?case=serverless$/);
+    await expect(ranking(page)).toContainText("Per category: pooled value");
+  });
+
+  test("use cases, custom weights and indirect=0 keep the synthesis mode", async ({ page, request }) => {
+    await page.goto("/guide?indirect=0");
+    await page.getByRole("navigation", { name: "Use cases" }).getByRole("link", { name: "Serverless / FaaS" }).click();
+    await expect(page).toHaveURL(/\/guide\?case=serverless&indirect=0$/);
+    const direct = await serverlessRows(request, 0);
+    expect(direct.every((r) => !r.indirect)).toBe(true);
+    await expect(ranking(page).getByRole("listitem").filter({ hasText: "via " })).toHaveCount(0);
+
+    const form = page.getByRole("form", { name: "Custom weights" });
+    for (const c of ["cpu", "memory", "disk", "network", "syscall", "footprint", "web", "database"])
+      await form.getByLabel(c, { exact: true }).fill("0");
+    await form.getByLabel("startup", { exact: true }).fill("1");
+    await form.getByRole("button", { name: "Rank with these weights" }).click();
+    await expect(page).toHaveURL(/weights=startup(:|%3A)1/);
+    const params = new URL(page.url()).searchParams;
+    expect([params.get("case"), params.get("indirect"), params.has("dataset")]).toEqual(["custom", "0", false]);
+    await expect(page.getByRole("heading", { name: "Custom weights" })).toBeVisible();
+    await expect(ranking(page)).toContainText("Per category: pooled value");
+  });
+});
+
+test("with dataset= the guide ranks within that dataset, as before", async ({ page }) => {
+  failOnConsoleErrors(page);
+  await page.goto(`/guide?dataset=${BUNDLED}&case=serverless`);
+  await expect(page.getByRole("navigation", { name: "Ranked on" }).locator("strong")).toHaveText(
+    `one dataset: ${BUNDLED} on vm`,
+  );
+  await expect(page.getByText(`against runc in ${BUNDLED} on vm`)).toBeVisible();
+  const explanations = page.getByRole("list", { name: /^Explanations for gVisor \(ptrace\)/ }).getByRole("link");
+  await expect(explanations.first()).toHaveText(/against runc, n = \d+/);
+  await expect(explanations.first()).toHaveAttribute("href", new RegExp(`^/explore\\?dataset=${BUNDLED}&host=vm&`));
+});
