@@ -17,6 +17,8 @@ import { formatPct } from "@/lib/format";
 export interface TradeoffPoint {
   key: string;
   label: string;
+  /** What the point is labelled with on the chart: its label, or its rank where many points crowd. */
+  mark: string;
   color: string;
   isolation: number;
   /** log2 of the weighted cost ratio. */
@@ -55,12 +57,15 @@ export function TradeoffChart({ points }: TradeoffChartProps) {
         />
         <ZAxis range={[80, 80]} />
         <Tooltip
-          formatter={(_v, _n, item) => formatPct((item.payload as TradeoffPoint).overheadPct)}
+          formatter={(_v, _n, item) => {
+            const p = item.payload as TradeoffPoint;
+            return [formatPct(p.overheadPct), p.label];
+          }}
           labelFormatter={() => ""}
         />
         {points.map((p) => (
           <Scatter key={p.key} name={p.label} data={[p]} fill={p.color} isAnimationActive={false}>
-            <LabelList dataKey="label" position="right" fontSize={11} fill="currentColor" />
+            <LabelList dataKey="mark" position="right" fontSize={11} fill="currentColor" />
           </Scatter>
         ))}
       </ScatterChart>

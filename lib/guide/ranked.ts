@@ -82,9 +82,10 @@ export function byWeightedOverhead(a: RankedEntry, b: RankedEntry): number {
 
 /**
  * Points of the trade-off chart: isolation level on x (runtimes of one level spread a little
- * apart so their labels stay readable), log2 of the weighted cost ratio on y.
+ * apart so their labels stay readable), log2 of the weighted cost ratio on y. `numbered` marks each
+ * point with its rank instead of its name: names of a crowded level overlap past reading.
  */
-export function toTradeoffPoints(ranked: readonly RankedEntry[]) {
+export function toTradeoffPoints(ranked: readonly RankedEntry[], { numbered = false } = {}) {
   const withLevel = ranked.filter((r): r is RankedEntry & { isolation: IsolationStrength } => r.isolation !== null);
   return withLevel.map((r) => {
     const peers = withLevel.filter((p) => p.isolation === r.isolation);
@@ -92,6 +93,7 @@ export function toTradeoffPoints(ranked: readonly RankedEntry[]) {
     return {
       key: r.key,
       label: r.label,
+      mark: numbered ? String(ranked.indexOf(r) + 1) : r.label,
       color: runtimeColor(r.runtime),
       isolation: r.isolation + offset,
       log2Ratio: Math.log2(1 + r.overhead.overhead),

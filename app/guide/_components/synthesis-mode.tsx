@@ -72,7 +72,7 @@ export async function synthesisMode(raw: RawParams, useCase: ResolvedCase): Prom
       ) : (
         <>
           <TradeoffSection
-            points={toTradeoffPoints(ranked)}
+            points={toTradeoffPoints(ranked, { numbered: true })}
             csv={synthesisRankingCsv(ranked, weightedCategories(useCase.weights))}
             title={useCase.title}
           />

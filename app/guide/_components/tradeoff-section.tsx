@@ -6,12 +6,13 @@ import type { TradeoffPoint } from "@/components/charts/tradeoff-chart";
 
 /** The trade-off chart with its downloads; the ranking table below holds the same numbers. */
 export function TradeoffSection({ points, csv, title }: { points: TradeoffPoint[]; csv: string; title: string }) {
+  const numbered = points.some((p) => p.mark !== p.label);
   return (
     <ChartFigure
       label={`Scatter plot of isolation level against weighted overhead for ${title}, one point per runtime; the ranking table lists the same numbers.`}
       fileName="tradeoff"
       csv={() => csv}
-      caption="Up is more overhead; right is a stronger isolation boundary."
+      caption={`Up is more overhead; right is a stronger isolation boundary.${numbered ? " Points carry their rank in the table below." : ""}`}
     >
       <LazyTradeoffChart points={points} />
     </ChartFigure>
