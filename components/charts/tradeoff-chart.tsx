@@ -56,13 +56,7 @@ export function TradeoffChart({ points }: TradeoffChartProps) {
           width={80}
         />
         <ZAxis range={[80, 80]} />
-        <Tooltip
-          formatter={(_v, _n, item) => {
-            const p = item.payload as TradeoffPoint;
-            return [formatPct(p.overheadPct), p.label];
-          }}
-          labelFormatter={() => ""}
-        />
+        <Tooltip content={PointTip} />
         {points.map((p) => (
           <Scatter key={p.key} name={p.label} data={[p]} fill={p.color} isAnimationActive={false}>
             <LabelList dataKey="mark" position="right" fontSize={11} fill="currentColor" />
@@ -70,5 +64,16 @@ export function TradeoffChart({ points }: TradeoffChartProps) {
         ))}
       </ScatterChart>
     </ResponsiveContainer>
+  );
+}
+
+/** One line per point, the runtime and its weighted overhead (the default would list each axis). */
+function PointTip({ active, payload }: { active?: boolean; payload?: readonly { payload?: unknown }[] }) {
+  const p = payload?.[0]?.payload as TradeoffPoint | undefined;
+  if (!active || !p) return null;
+  return (
+    <div className="rounded bg-zinc-900 px-2 py-1 text-xs text-white">
+      {p.label}: {formatPct(p.overheadPct)}
+    </div>
   );
 }
