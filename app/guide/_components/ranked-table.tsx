@@ -1,24 +1,65 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { ClaimList, SourceList } from "@/components/catalog/claim-list";
 import { ISOLATION_LEVELS } from "@/lib/catalog/isolation";
 import { runtimeSources } from "@/lib/catalog/runtime-facts";
 import { formatPct } from "@/lib/format";
 import type { RankedEntry } from "@/lib/guide/ranked";
 import { isRuntimeId } from "@/lib/runtime-ids";
+import { DataTableHead } from "@/components/ui/data-table-head";
 
 /**
  * A ranking table's classes: below md its rows stack (rank, runtime and isolation on one line, the
  * numbers and the evidence under them), so a phone reads them without scrolling sideways.
  */
-export const RANKING_TABLE_CLASS = [
+const RANKING_TABLE_CLASS = [
   "data-table max-md:block max-md:[&_thead]:hidden max-md:[&_tbody]:block",
   "max-md:[&_tr]:flex max-md:[&_tr]:flex-wrap max-md:[&_tr]:border-b max-md:[&_tr]:border-zinc-200",
   "dark:max-md:[&_tr]:border-zinc-800 max-md:[&_td]:border-0 max-md:[&_th]:border-0",
   "max-md:[&_td:last-child]:basis-full",
 ].join(" ");
 
+export interface RankedTableProps<R extends RankedEntry> {
+  ranked: R[];
+  /** The last column's heading: what explains each runtime's number. */
+  explanation: string;
+  /** Why a runtime's weighted overhead has no interval. */
+  noInterval: (r: R) => string;
+  /** The last column's content for a runtime, above its pros and cons. */
+  explain: (r: R) => ReactNode;
+}
+
+/** A ranking: rank, runtime, isolation, weighted overhead with its interval, and what explains it. */
+export function RankedTable<R extends RankedEntry>({ ranked, explanation, noInterval, explain }: RankedTableProps<R>) {
+  return (
+    <table className={RANKING_TABLE_CLASS} aria-label="Runtimes ranked for this case">
+      <DataTableHead
+        columns={[
+          { label: "Rank", numeric: true },
+          { label: "Runtime" },
+          { label: "Isolation" },
+          { label: "Weighted overhead (95 % interval)", numeric: true },
+          { label: explanation },
+        ]}
+      />
+      <tbody>
+        {ranked.map((r, i) => (
+          <tr key={r.key} className={r.belowMinIsolation ? "opacity-60" : undefined}>
+            <RankedRuntimeCells r={r} rank={i + 1} />
+            <WeightedOverheadCell r={r} noInterval={noInterval(r)} />
+            <td>
+              {explain(r)}
+              <ProsAndCons r={r} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /** The columns every ranking starts with: rank, runtime (flagged below the minimum), isolation. */
-export function RankedRuntimeCells({ r, rank }: { r: RankedEntry; rank: number }) {
+function RankedRuntimeCells({ r, rank }: { r: RankedEntry; rank: number }) {
   return (
     <>
       <td className="num">{rank}</td>
@@ -34,7 +75,7 @@ export function RankedRuntimeCells({ r, rank }: { r: RankedEntry; rank: number }
 }
 
 /** The weighted overhead with its interval, or why it has none, and the weighted categories lacking. */
-export function WeightedOverheadCell({ r, noInterval }: { r: RankedEntry; noInterval: string }) {
+function WeightedOverheadCell({ r, noInterval }: { r: RankedEntry; noInterval: string }) {
   const { overhead, ciLow, ciHigh } = r.overhead;
   return (
     <td className="num max-md:basis-full max-md:text-left">
@@ -55,7 +96,7 @@ export function WeightedOverheadCell({ r, noInterval }: { r: RankedEntry; noInte
 const sourcesOf = (runtime: string) => (isRuntimeId(runtime) ? runtimeSources(runtime) : []);
 
 /** The catalog's cited pros and cons of a ranked runtime, folded away. */
-export function ProsAndCons({ r }: { r: RankedEntry }) {
+function ProsAndCons({ r }: { r: RankedEntry }) {
   if (r.pros.length === 0 && r.cons.length === 0) return null;
   const sources = sourcesOf(r.runtime);
   return (
