@@ -27,6 +27,7 @@ export default async function GuidePage({ searchParams }: { searchParams: PageSe
       <h1>Which runtime fits your case?</h1>
       <Notices notices={[...mode.notices, ...caseNotices]} />
       <ModeSwitch modes={mode.modes} />
+      {mode.controls}
       <nav aria-label="Use cases" className="mb-4 flex flex-wrap gap-3 text-sm">
         {USE_CASE_IDS.map((id) =>
           id === useCase.id ? (

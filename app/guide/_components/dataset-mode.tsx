@@ -43,6 +43,7 @@ export async function datasetMode(raw: Record<string, string | string[] | undefi
       },
       { label: `one dataset: ${where}`, href: null },
     ],
+    controls: null,
     basis: (
       <>
         Ranked by the weighted geometric mean of category overheads against{" "}

@@ -10,6 +10,8 @@ export interface GuideMode {
   caseHref: (useCase: UseCaseId) => string;
   /** The modes to choose from, the active one without a link. */
   modes: { label: string; href: string | null }[];
+  /** Choices of the mode beyond the case (the synthesis's baseline and indirect evidence); null if none. */
+  controls: ReactNode;
   /** What the ranking is computed on, one or two sentences. */
   basis: ReactNode;
   /** The chart and table, or a status saying why there is nothing to rank. */

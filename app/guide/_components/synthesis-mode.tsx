@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { SynthesisControls } from "@/components/synthesis-controls";
 import { db } from "@/db";
 import { listDatasets } from "@/db/queries/series";
 import { getSynthesisData } from "@/db/queries/synthesis";
@@ -21,7 +21,7 @@ export async function synthesisMode(raw: RawParams, useCase: ResolvedCase): Prom
   const { case: guideCase, weights } = loadFilters(raw);
   // Every runtime and category: the guide weighs categories itself, and `/` reads the same view.
   const asked = { ...loadSynthesisFilters(raw), runtime: [], category: [] };
-  const { synthesis, filters, notices } = await getSynthesisData(db, asked, raw);
+  const { synthesis, filters, notices, runtimes } = await getSynthesisData(db, asked, raw);
   const view = { baseline: filters.baseline, indirect: filters.indirect, asof: filters.asof };
   const ranked = rankSynthesis(synthesis.rows, useCase.weights, view.baseline, useCase.minIsolation);
   const bySize = (await listDatasets(db, view.asof)).map((d) => d.name);
@@ -45,22 +45,15 @@ export async function synthesisMode(raw: RawParams, useCase: ResolvedCase): Prom
           ]
         : []),
     ],
+    controls: <SynthesisControls filters={filters} runtimes={runtimes} hrefOf={here} />,
     basis: (
       <>
         Ranked by the weighted geometric mean of each category&apos;s effect against {baseline}, pooled across{" "}
         {datasets.size} datasets by random effects (DerSimonian–Laird, with a Hartung–Knapp 95 % interval); studies with
         n = 1 are listed but not pooled. Each value opens its forest plot, each dataset its explore view.{" "}
-        {view.indirect === 1 ? (
-          <>
-            Where a runtime has no direct study in a category, it reaches {baseline} through a bridge its dataset
-            measured (indirect, marked “via”): <Link href={here({ indirect: 0 })}>leave indirect evidence out</Link>.
-          </>
-        ) : (
-          <>
-            Indirect evidence (through a bridge runtime) is left out:{" "}
-            <Link href={here({ indirect: 1 })}>include it</Link>.
-          </>
-        )}
+        {view.indirect === 1
+          ? `Where a runtime has no direct study in a category, it reaches ${baseline} through a bridge its dataset measured (indirect, marked “via”).`
+          : "Indirect evidence (through a bridge runtime) is left out."}
       </>
     ),
     ranking:
