@@ -574,6 +574,7 @@ async function synthesisApi() {
       ["", "next (cache on)", "next (cache off)", "target"],
       ["one request alone (median of 5)", ms(cached.single), ms(cold.single), ""],
       ["p50 under load", ms(cached.load.p50Ms), ms(cold.load.p50Ms), ""],
+      ["responses completed", String(cached.load.ok), String(cold.load.ok), ""],
       [
         "p99 under load",
         ms(cached.load.p99Ms),
@@ -583,13 +584,15 @@ async function synthesisApi() {
       ["requests/s", cached.load.rps.toFixed(1), cold.load.rps.toFixed(1), ""],
     ]),
   );
+  // A run in which no request completed has no p99: it misses any target.
+  const p99 = (l: LoadResult) => (l.ok > 0 ? l.p99Ms : Infinity);
   targets.push([
     "e",
     "/api/synthesis p99 < 50 ms (default view, read cache on)",
-    ms(cached.load.p99Ms),
-    cached.load.p99Ms < 50,
+    ms(p99(cached.load)),
+    p99(cached.load) < 50,
   ]);
-  stricter.push(["e", "/api/synthesis p99 < 50 ms (read cache off)", ms(cold.load.p99Ms), cold.load.p99Ms < 50]);
+  stricter.push(["e", "/api/synthesis p99 < 50 ms (read cache off)", ms(p99(cold.load)), p99(cold.load) < 50]);
 }
 
 function firstLoadJs() {

@@ -1,10 +1,14 @@
 import { db } from "@/db";
 import { getSynthesisData } from "@/db/queries/synthesis";
-import { badRequest, handle } from "@/lib/http/responses";
+import { badRequest, cachedJsonResponse, handle } from "@/lib/http/responses";
+import { memoizeByObject } from "@/lib/memoize";
 import { loadSynthesisFilters } from "@/lib/search-params";
-import { synthesisJson } from "@/lib/synthesis/synthesize";
+import { synthesisJson, type Synthesis } from "@/lib/synthesis/synthesize";
 
 export const dynamic = "force-dynamic";
+
+/** The body of each cached synthesis, serialised once: it holds every study of every row. */
+const bodyOf = memoizeByObject((s: Synthesis) => new TextEncoder().encode(JSON.stringify(synthesisJson(s))));
 
 /** Every runtime against the baseline across datasets, per category (docs/decisions/007-synthesis-across-datasets.md). */
 export const GET = handle("synthesis", async (request) => {
@@ -13,5 +17,5 @@ export const GET = handle("synthesis", async (request) => {
   const data = await getSynthesisData(db, loadSynthesisFilters(url.searchParams), raw);
   if (data.notices.length > 0) return badRequest(data.notices.map((n) => n.message).join(" "), data.notices);
   if (data.hosts === 0) return badRequest("no data has been imported yet");
-  return Response.json(synthesisJson(data.synthesis));
+  return cachedJsonResponse(bodyOf(data.synthesis));
 });
