@@ -79,3 +79,12 @@ test("dataset= keeps the per-dataset overview, and the overview links back to al
   await page.getByRole("navigation", { name: "Datasets" }).getByRole("link", { name: "all" }).click();
   await expect(page.getByRole("table", { name: SYNTHESIS })).toBeVisible();
 });
+
+test("Copy link pins the synthesis to the latest import, with every value spelled out", async ({ page }) => {
+  await page.goto("/?runtime=kata-qemu");
+  await page.getByRole("button", { name: "Copy link" }).click();
+  const link = await page.getByRole("textbox", { name: "Permalink" }).inputValue();
+  expect(link).toMatch(/\/\?baseline=runc&runtime=kata-qemu&asof=\d+&category=&indirect=1$/);
+  await page.goto(link);
+  await expect(page.getByRole("table", { name: SYNTHESIS }).getByRole("row", { name: /^Kata \(QEMU\)/ })).toBeVisible();
+});

@@ -68,6 +68,8 @@ export type SynthesisFilters = inferParserType<typeof synthesisParsers>;
 
 export const loadSynthesisFilters = createLoader(synthesisParsers);
 export const serializeSynthesis = createSerializer(synthesisParsers);
+/** A synthesis permalink: every value spelled out, as serializePermalink does for a view. */
+export const serializeSynthesisPermalink = createSerializer(synthesisParsers, { clearOnDefault: false });
 
 /**
  * The guide (`/guide`): the per-dataset filters when `dataset` is given, otherwise the synthesis,

@@ -4,12 +4,19 @@ import { db } from "@/db";
 import { listDatasets } from "@/db/queries/series";
 import { getSynthesisData } from "@/db/queries/synthesis";
 import { runtimeLabel } from "@/lib/format";
-import { loadSynthesisFilters, serializeFilters, serializeSynthesis, type PageSearchParams } from "@/lib/search-params";
+import {
+  loadSynthesisFilters,
+  serializeFilters,
+  serializeSynthesis,
+  serializeSynthesisPermalink,
+  type PageSearchParams,
+} from "@/lib/search-params";
 import { toSynthesisHeatmap } from "@/lib/synthesis/cells";
 import { forestHref } from "@/lib/synthesis/study-links";
 import { Empty } from "./dataset-overview";
 import { SynthesisHeatmapTable } from "./synthesis-heatmap-table";
 import { SynthesisControls } from "@/components/synthesis-controls";
+import { CopyPermalink } from "@/components/copy-permalink";
 
 /** Every runtime against the baseline across all datasets, per category, with a way into each dataset. */
 export async function SynthesisOverview({ raw }: { raw: Awaited<PageSearchParams> }) {
@@ -39,6 +46,7 @@ export async function SynthesisOverview({ raw }: { raw: Awaited<PageSearchParams
         runtime the dataset measured instead of the baseline. A click opens the forest plot behind the cell.
       </p>
       <SynthesisControls filters={filters} runtimes={data.runtimes} hrefOf={here} />
+      <CopyPermalink path={serializeSynthesisPermalink("/", { ...filters, asof: filters.asof ?? data.latestImport })} />
       <section aria-labelledby="synthesis-heading">
         <h2 id="synthesis-heading">Overhead by category, across datasets</h2>
         {heatmap.rows.length === 0 ? (

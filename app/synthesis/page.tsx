@@ -4,10 +4,16 @@ import { Notices } from "@/components/notices";
 import { db } from "@/db";
 import { getSynthesisData } from "@/db/queries/synthesis";
 import { runtimeLabel } from "@/lib/format";
-import { loadSynthesisFilters, serializeSynthesis, type PageSearchParams } from "@/lib/search-params";
+import {
+  loadSynthesisFilters,
+  serializeSynthesis,
+  serializeSynthesisPermalink,
+  type PageSearchParams,
+} from "@/lib/search-params";
 import { ForestSection } from "./_components/forest-section";
 import { MethodNotes } from "./_components/method-notes";
 import { SynthesisControls } from "@/components/synthesis-controls";
+import { CopyPermalink } from "@/components/copy-permalink";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Across datasets" };
@@ -15,7 +21,8 @@ export const metadata: Metadata = { title: "Across datasets" };
 /** Forest plots: for each runtime and category, every study with its interval and weight, and the pooled value. */
 export default async function SynthesisPage({ searchParams }: { searchParams: PageSearchParams }) {
   const raw = await searchParams;
-  const { synthesis, filters, notices, runtimes } = await getSynthesisData(db, loadSynthesisFilters(raw), raw);
+  const data = await getSynthesisData(db, loadSynthesisFilters(raw), raw);
+  const { synthesis, filters, notices, runtimes } = data;
   const here = (f: Partial<typeof filters>) => serializeSynthesis("/synthesis", { ...filters, ...f });
   return (
     <>
@@ -26,6 +33,9 @@ export default async function SynthesisPage({ searchParams }: { searchParams: Pa
         them by random effects. <Link href={serializeSynthesis("/", filters)}>All runtimes and categories</Link>
       </p>
       <SynthesisControls filters={filters} runtimes={runtimes} hrefOf={here} />
+      <CopyPermalink
+        path={serializeSynthesisPermalink("/synthesis", { ...filters, asof: filters.asof ?? data.latestImport })}
+      />
       {synthesis.rows.length === 0 ? (
         <p role="status">No runtime was measured against {runtimeLabel(filters.baseline)} for these filters.</p>
       ) : (

@@ -6,6 +6,7 @@ import type { SynthesisFilters } from "@/lib/search-params";
 import { baselineNotMeasured, resolveSynthesisFilters } from "@/lib/synthesis/selection";
 import type { DatasetRows } from "@/lib/synthesis/studies";
 import { synthesize, type Synthesis } from "@/lib/synthesis/synthesize";
+import { listImports } from "./facets";
 import { headlineRowsAgainst } from "./host-rows";
 import { listDatasetHosts, listDatasets, listHostSeries } from "./series";
 
@@ -18,6 +19,8 @@ export interface SynthesisData {
   runtimes: string[];
   /** Hosts (dataset and host) read, whether or not they measured the baseline. */
   hosts: number;
+  /** The newest import, which a permalink pins when the URL has no `asof`. */
+  latestImport: number | null;
 }
 
 type RawParams = Record<string, string | string[] | undefined>;
@@ -47,7 +50,8 @@ async function readSynthesis(db: Db, asked: SynthesisFilters, raw: RawParams): P
     categories: filters.category,
     includeIndirect: filters.indirect === 1,
   });
-  return { synthesis, filters, notices, runtimes, hosts: hosts.length };
+  const latestImport = (await listImports(db))[0]?.id ?? null;
+  return { synthesis, filters, notices, runtimes, hosts: hosts.length, latestImport };
 }
 
 /** Every host of every dataset as the synthesis reads it: its headline rows against any reference. */
