@@ -20,6 +20,8 @@ export interface FileLabels {
   host: { name: string } & HostFacts;
   /** Raw runtime name; resolved to a canonical id with `aliases` later. */
   runtime?: string;
+  /** Set when `runtime` only comes from a path convention, which a runtime named in the content beats. */
+  runtimeFromPath?: true;
   version?: string;
   variant?: string;
   workload?: string;
@@ -60,9 +62,11 @@ export function labelFile(absPath: string, ingestRoot: string, cli: CliLabels, l
     params,
     aliases,
   };
-  const runtime = cli.runtime ?? fromRule.runtime ?? runtimeFromPath(relToRoot, aliases);
+  const explicitRuntime = cli.runtime ?? fromRule.runtime;
+  const runtime = explicitRuntime ?? runtimeFromPath(relToRoot, aliases);
   assignDefined(labels, {
     runtime,
+    runtimeFromPath: runtime !== undefined && explicitRuntime === undefined ? true : undefined,
     version: fromRule.version,
     variant: fromRule.variant,
     workload: fromRule.workload,

@@ -46,7 +46,7 @@ export function planFile(raw: string, fileName: string, labels: FileLabels): Fil
   const runs = new Map<string, PlannedRun>();
   for (const s of result.samples) {
     if (!Number.isFinite(s.value)) throw new ParseError(`${s.metric} of ${s.workload.name} is not a finite number`);
-    const runtimeLabel = s.runtime ?? labels.runtime;
+    const runtimeLabel = runtimeLabelOf(s, labels);
     if (!runtimeLabel)
       throw new ParseError(
         "no runtime: pass --runtime, add a manifest rule with {runtime}, or put the file in a folder named after its runtime",
@@ -104,6 +104,16 @@ function workloadRenamer(samples: ParsedSample[], labels: FileLabels): (w: Workl
     }
     return out;
   };
+}
+
+/**
+ * A runtime column wins for its rows (README, "Labels"); a runtime named in a command only beats
+ * a path convention, since a CLI flag or manifest rule is the user saying what ran.
+ */
+function runtimeLabelOf(s: ParsedSample, labels: FileLabels): string | undefined {
+  if (s.runtime) return s.runtime;
+  if (labels.runtimeFromPath) return s.runtimeInCommand ?? labels.runtime;
+  return labels.runtime ?? s.runtimeInCommand;
 }
 
 function runtimeOf(label: string, labels: FileLabels): ResolvedRuntime {

@@ -54,6 +54,35 @@ describe("hyperfine parser", () => {
     read: matchValues(),
     broken: BROKEN,
     copiesElsewhere: ["iperf3/wrong-tool-hyperfine.json"],
+    testedElsewhere: ["runtime-param.json", "per-command.json"],
+  });
+
+  // Both fixtures time the same container start under runc and gVisor (commands.md).
+  it.each(["runtime-param.json", "per-command.json"])(
+    "%s: one workload, each result under the runtime its parameter or command names",
+    (name) => {
+      const { samples } = parse(name);
+      const workload = "{runtime} run --bundle /tmp/b hvscope-start";
+      expect(new Set(samples.map((s) => s.workload.name))).toEqual(new Set([workload]));
+      expect(samples[0]?.workload.params).toEqual({ command: workload });
+      const walls = (runtime: string) =>
+        samples.filter((s) => s.metric === "wall_time" && s.runtimeInCommand === runtime).map((s) => s.value);
+      expect(walls("runc")).toHaveLength(10);
+      expect(walls("runsc-ptrace")).toHaveLength(10);
+      expect(samples.every((s) => s.runtimeInCommand && s.runtime === undefined)).toBe(true);
+    },
+  );
+
+  it("reads the runtime parameter's values as they are, first run times included", () => {
+    const first = (runtime: string) =>
+      parse("runtime-param.json").samples.find((s) => s.runtimeInCommand === runtime && s.repetition === 0)?.value;
+    expect(first("runc")).toBe(40_716_592);
+    expect(first("runsc-ptrace")).toBe(166_410_651);
+  });
+
+  it("leaves results that name no runtime as they were", () => {
+    expect(parse("runs10.json").samples.some((s) => s.runtimeInCommand !== undefined)).toBe(false);
+    expect(parse("param-scan.json").samples[0]?.workload.params).toEqual({ command: "sleep 0.01", n: "1" });
   });
 
   it("makes every run its own wall_time sample", () => {

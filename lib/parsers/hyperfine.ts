@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CATEGORIES } from "@/lib/categories";
 import { readOptions } from "./parser-options";
+import { namesKnownRuntime, RUNTIME_PLACEHOLDER, runtimeInCommand, runtimeNameOf } from "./runtime-in-command";
 import { parseJson, toCanonical } from "./text";
 import { ParseError, type ParsedSample, type Parser, type WorkloadKey } from "./types";
 
@@ -22,6 +23,7 @@ const RESULT = z.object({
   parameters: z.record(z.string(), z.string()).optional(),
 });
 const EXPORT = z.object({ results: z.array(RESULT).min(1) });
+type Result = z.infer<typeof RESULT>;
 
 // hyperfine is used here to time container starts; a manifest can say otherwise.
 const OPTIONS = z.object({ category: z.enum(CATEGORIES).default("startup") });
@@ -33,7 +35,9 @@ const ns = (seconds: number) => Math.round(toCanonical(seconds, "s").value);
 
 export const hyperfineParser: Parser = {
   id: "hyperfine",
-  version: 1,
+  // 2: a runtime named in a result's parameters or command sets that result's runtime, and is left
+  // out of its workload name.
+  version: 2,
   describe: "hyperfine --export-json (every run time is a sample)",
   detect: (raw) => JSON_START.test(raw) || TERMINAL_REPORT.test(raw),
   parse(raw, ctx) {
@@ -46,11 +50,13 @@ export const hyperfineParser: Parser = {
     const parsed = EXPORT.safeParse(parseJson(raw));
     if (!parsed.success) throw new ParseError(`not a hyperfine --export-json file:\n${z.prettifyError(parsed.error)}`);
     const { results } = parsed.data;
+    const runtimeParam = runtimeParameter(results);
     const samples = results.flatMap((r): ParsedSample[] => {
-      const workload: WorkloadKey = { name: r.command, category, params: { command: r.command, ...r.parameters } };
+      const { workload, runtime } = workloadOf(r, category, runtimeParam);
       if (r.exit_codes.length !== r.times.length) {
         throw new ParseError(`${r.command}: ${r.times.length} times but ${r.exit_codes.length} exit codes`);
       }
+      const named = runtime ? { runtimeInCommand: runtime } : {};
       return [
         ...r.times.map((t, repetition): ParsedSample => ({
           workload,
@@ -58,13 +64,48 @@ export const hyperfineParser: Parser = {
           unit: "ns",
           value: ns(t),
           repetition,
+          ...named,
         })),
-        { workload, metric: "user_time", unit: "ns", value: ns(r.user) },
-        { workload, metric: "system_time", unit: "ns", value: ns(r.system) },
+        { workload, metric: "user_time", unit: "ns", value: ns(r.user), ...named },
+        { workload, metric: "system_time", unit: "ns", value: ns(r.system), ...named },
         // With --ignore-failure hyperfine keeps timing failed runs; null means killed by a signal.
-        { workload, metric: "failed_runs", unit: "count", value: r.exit_codes.filter((c) => c !== 0).length },
+        {
+          workload,
+          metric: "failed_runs",
+          unit: "count",
+          value: r.exit_codes.filter((c) => c !== 0).length,
+          ...named,
+        },
       ];
     });
     return { command: results.length === 1 ? results[0]?.command : undefined, samples };
   },
 };
+
+/**
+ * The scan parameter that holds the runtime (`-L runtime runc,crun,runsc`): one named `runtime`,
+ * else one whose values all name known runtimes.
+ */
+function runtimeParameter(results: Result[]): string | undefined {
+  const keys = [...new Set(results.flatMap((r) => Object.keys(r.parameters ?? {})))];
+  const everyValue = (key: string) => results.every((r) => namesKnownRuntime(r.parameters?.[key] ?? ""));
+  return keys.find((k) => k.toLowerCase() === "runtime") ?? keys.find(everyValue);
+}
+
+/** The result's workload, with the runtime its parameters or command name left out of it. */
+function workloadOf(
+  r: Result,
+  category: WorkloadKey["category"],
+  runtimeParam: string | undefined,
+): { workload: WorkloadKey; runtime?: string } {
+  const { [runtimeParam ?? ""]: paramValue, ...otherParams } = r.parameters ?? {};
+  const named = paramValue
+    ? { runtime: runtimeNameOf(paramValue), workload: r.command.replaceAll(paramValue, RUNTIME_PLACEHOLDER) }
+    : runtimeInCommand(r.command);
+  const name = named?.workload ?? r.command;
+  const params = named ? otherParams : { ...r.parameters };
+  return {
+    workload: { name, category, params: { command: name, ...params } },
+    ...(named ? { runtime: named.runtime } : {}),
+  };
+}

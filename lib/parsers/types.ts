@@ -47,6 +47,11 @@ export interface ParsedSample {
   repetition?: number;
   /** Runtime name as written inside the content (tidy CSV rows); resolved later. */
   runtime?: string;
+  /**
+   * Runtime named by the command the tool ran (hyperfine's command or its parameters): weaker
+   * than `runtime`, a CLI flag or manifest rule wins over it; a path convention does not.
+   */
+  runtimeInCommand?: string;
 }
 
 export interface ParseResult {
