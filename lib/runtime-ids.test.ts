@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resolveRuntime } from "./runtime-ids";
+import { resolveRuntime, upstreamVersion } from "./runtime-ids";
 
 describe("resolveRuntime", () => {
   it.each([
@@ -37,4 +37,18 @@ describe("resolveRuntime", () => {
     expect(resolveRuntime("kuasar", aliases)).toEqual({ id: "kuasar-vmm", known: true });
     expect(resolveRuntime("kata", aliases)).toEqual({ id: "kata-clh", known: true, version: "2.5.2" });
   });
+});
+
+describe("upstreamVersion", () => {
+  it.each([
+    ["runsc-ptrace", "0.0~20221219.0", "release-20221219.0"],
+    ["runsc-kvm", "20260914.0", "release-20260914.0"],
+    ["runsc-ptrace", "release-20221219.0", "release-20221219.0"],
+    ["runc", "1.1.5+ds1", "1.1.5"],
+    ["crun", "1.8.1", "1.8.1"],
+    ["kata-qemu", "3", "3"],
+    ["bare-metal", "6.18.44-fc-v782", "6.18.44-fc-v782"],
+    // A date means a gVisor release only for gVisor.
+    ["firecracker", "20221219.0", "20221219.0"],
+  ])("%s %s -> %s", (id, raw, expected) => expect(upstreamVersion(id, raw)).toBe(expected));
 });

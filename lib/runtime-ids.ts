@@ -119,6 +119,18 @@ function resolveShim(name: string): ResolvedRuntime | undefined {
   return dropUndefined({ id, known: true, version: kata[1] });
 }
 
+/**
+ * A version as the runtime's project names it, from what a package prints: Debian's gVisor
+ * `0.0~20221219.0` (and gVisor's own apt `20221219.0`) is the release `release-20221219.0`; a
+ * Debian repack suffix (`1.1.5+ds1`) is dropped. Anything else is kept as written.
+ */
+export function upstreamVersion(id: string, raw: string): string {
+  const version = raw.trim();
+  const gvisorDate = /^(?:0\.0~)?(\d{8}(?:\.\d+)?)$/.exec(version);
+  if (id.startsWith("runsc") && gvisorDate) return `release-${gvisorDate[1]}`;
+  return version.replace(/\+(?:ds|dfsg)\d*$/, "");
+}
+
 function dropUndefined(r: ResolvedRuntime): ResolvedRuntime {
   const out: ResolvedRuntime = { id: r.id, known: r.known };
   if (r.version !== undefined) out.version = r.version;

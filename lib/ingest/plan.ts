@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { detectParser, DETECTION_ORDER, getParser } from "@/lib/parsers";
 import { ParseError, type ParsedSample, type Parser, type WorkloadKey } from "@/lib/parsers/types";
-import { resolveRuntime, type ResolvedRuntime } from "@/lib/runtime-ids";
+import { resolveRuntime, upstreamVersion, type ResolvedRuntime } from "@/lib/runtime-ids";
 import { defaultDirection, type Direction, type Unit } from "@/lib/units";
 import type { FileLabels } from "./labels";
 
@@ -118,7 +118,9 @@ function runtimeLabelOf(s: ParsedSample, labels: FileLabels): string | undefined
 
 function runtimeOf(label: string, labels: FileLabels): ResolvedRuntime {
   const resolved = resolveRuntime(label, labels.aliases);
-  const version = labels.version ?? resolved.version;
+  // Stored as upstream names it; the raw string stays in the manifest or file it came from.
+  const rawVersion = labels.version ?? resolved.version;
+  const version = rawVersion === undefined ? undefined : upstreamVersion(resolved.id, rawVersion);
   const variant = labels.variant ?? resolved.variant;
   return { id: resolved.id, known: resolved.known, ...(version ? { version } : {}), ...(variant ? { variant } : {}) };
 }
