@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { describeFixtureCases, matchValues, parseFixture } from "./__test__/fixture-cases";
+import { readFixture } from "./__test__/fixtures";
 import { hyperfineParser as parser } from "./hyperfine";
 import type { ParserOptions } from "./types";
 
@@ -78,6 +79,17 @@ describe("hyperfine parser", () => {
       parse("runtime-param.json").samples.find((s) => s.runtimeInCommand === runtime && s.repetition === 0)?.value;
     expect(first("runc")).toBe(40_716_592);
     expect(first("runsc-ptrace")).toBe(166_410_651);
+  });
+
+  it("takes a parameter of another name as the runtime when every value names one", () => {
+    const renamed = readFixture("hyperfine", "runtime-param.json").replaceAll('"runtime":', '"rt":');
+    const { samples } = parser.parse(renamed, { fileName: "start.json" });
+    expect(new Set(samples.map((s) => `${s.runtimeInCommand} ${s.workload.name}`))).toEqual(
+      new Set([
+        "runc {runtime} run --bundle /tmp/b hvscope-start",
+        "runsc-ptrace {runtime} run --bundle /tmp/b hvscope-start",
+      ]),
+    );
   });
 
   it("leaves results that name no runtime as they were", () => {
