@@ -63,8 +63,11 @@ describe("importPaths", () => {
       },
     ]);
     expect(countRows(conn).source_files).toBe(1);
-    const verbose = await importPaths(conn, [join(dir, "runc", "mystery.txt")], { verbose: true });
-    expect(verbose.failed[0]!.error).toMatch(/^not recognised by any parser; tried: fio \(.*; table \(/);
+    // The long form, whether the file was prepared on the writer's thread or offered to the worker.
+    for (const prepareAhead of [false, true]) {
+      const verbose = await importPaths(conn, [join(dir, "runc", "mystery.txt")], { verbose: true, prepareAhead });
+      expect(verbose.failed[0]!.error).toMatch(/^not recognised by any parser; tried: fio \(.*; table \(/);
+    }
   });
 
   it("rolls back a file whose write fails half-way and keeps what was stored before", async () => {

@@ -15,6 +15,7 @@ describe("passOverReason: files that are no benchmark output, by content", () =>
     );
     expect(passOverReason(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]))?.reason).toMatch(/PNG image/);
     expect(passOverReason(Buffer.from([0x1f, 0x8b, 0x08, 0x00]))?.reason).toMatch(/gzip archive/);
+    expect(passOverReason(text("%!PS-Adobe-3.0 EPSF-3.0\n%%BoundingBox: 0 0 100 100\n"))?.reason).toMatch(/PostScript/);
     expect(passOverReason(Buffer.from("cpu speed\u0000events", "latin1"))?.reason).toMatch(/NUL bytes/);
     expect(passOverReason(Buffer.from([0x41, 0xff, 0xfe, 0x41]))).toEqual({
       kind: "binary",

@@ -23,6 +23,8 @@ const MAGIC_NUMBERS: readonly { name: string; bytes: readonly number[] }[] = [
   { name: "zstd archive", bytes: [0x28, 0xb5, 0x2f, 0xfd] },
   { name: "7-zip archive", bytes: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c] },
   { name: "ELF executable", bytes: [0x7f, 0x45, 0x4c, 0x46] },
+  // Text, but a plot (EPS figures sit beside the data they draw), never a benchmark's output.
+  { name: "PostScript document", bytes: [0x25, 0x21, 0x50, 0x53] },
 ];
 
 /** Why a file is no benchmark output, or null when it may be one and goes to the parsers. */
