@@ -35,8 +35,8 @@ describe("ingest and export CLIs", () => {
     const r = run("ingest.ts", ["--db", db, "--json", "--host", "vm", join(dir, "data")]);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(Object.keys(out)).toEqual(["files", "imported", "skipped", "failed", "samples"]);
-    expect(out).toMatchObject({ files: 2, imported: 2, skipped: 0, failed: [] });
+    expect(Object.keys(out)).toEqual(["files", "imported", "skipped", "failed", "samples", "passedOver"]);
+    expect(out).toMatchObject({ files: 2, imported: 2, skipped: 0, failed: [], passedOver: [] });
     expect(out.samples).toBeGreaterThan(20);
   });
 
@@ -80,5 +80,68 @@ describe("ingest and export CLIs", () => {
     // Everything but tool and source file survives: dataset..value, in the same order.
     const firstTen = (lines: string[]) => lines.map((l) => l.split(",").slice(0, 10).join(","));
     expect(firstTen(again)).toEqual(firstTen(exported.trim().split("\n").slice(1)));
+  });
+});
+
+describe("ingest passes over files that are no benchmark output", () => {
+  let dir: string;
+  let data: string;
+  const ingest = (...args: string[]) => run("ingest.ts", ["--db", join(dir, "skip.db"), "--runtime", "runc", ...args]);
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "hvscope-cli-skip-"));
+    data = join(dir, "data");
+    mkdirSync(data);
+    cpSync(join(FIXTURES, "fio", "randread-4k.json"), join(data, "fio.json"));
+    writeFileSync(join(data, "plot.pdf"), "%PDF-1.5\n%\u00e2\u00e3\u00cf\u00d3\n1 0 obj\n");
+    writeFileSync(join(data, "logo.png"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]));
+    writeFileSync(join(data, "mem-vm.txt"), "");
+    writeFileSync(join(data, "notes.txt"), "\n  \n");
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("lists binaries and empty files under passedOver, fails none, exits 0", () => {
+    const r = ingest("--json", "--dry-run", data);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ files: 5, imported: 1, failed: [] });
+    expect(out.passedOver).toEqual([
+      { file: "logo.png", reason: "not a benchmark output (PNG image)" },
+      { file: "mem-vm.txt", reason: "empty file" },
+      { file: "notes.txt", reason: "blank file" },
+      { file: "plot.pdf", reason: "not a benchmark output (PDF document)" },
+    ]);
+  });
+
+  it("warns about each empty file and counts the passed-over kinds in its summary line", () => {
+    const r = ingest("--dry-run", data);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^warning: mem-vm\.txt: empty file, skipped \(--strict fails it\)$/m);
+    expect(r.stdout).toMatch(
+      /5 files: 1 imported, 0 skipped \(already stored\), 0 failed; \d+ samples, 4 not benchmark outputs \(2 binary, 2 empty\)/,
+    );
+  });
+
+  it("--strict fails empty files, not binaries", () => {
+    const out = JSON.parse(ingest("--json", "--dry-run", "--strict", data).stdout);
+    expect(out.failed).toEqual([
+      { file: "mem-vm.txt", error: "empty file" },
+      { file: "notes.txt", error: "blank file" },
+    ]);
+    expect(out.passedOver.map((p: { file: string }) => p.file)).toEqual(["logo.png", "plot.pdf"]);
+  });
+
+  it("keeps an unrecognised file's error to the parser ids and a fix; --verbose gives the long form", () => {
+    const summary = join(dir, "net-fc.txt");
+    writeFileSync(summary, "# streams  Gbit/s\nfc 1  9.4 stream\n");
+    const short = ingest(summary);
+    expect(short.code).toBe(1);
+    const line = short.stderr.split("\n").find((l) => l.startsWith("error: net-fc.txt: "))!;
+    expect(line).toMatch(
+      /not recognised by any parser \(tried fio, iperf3, .*table\); if it is not a measurement, add it to the manifest's ignore/,
+    );
+    expect(line.length).toBeLessThan(400);
+    const long = ingest("--verbose", summary);
+    expect(long.stderr).toMatch(/tried: fio \(.+\); iperf3 \(/);
+    expect(long.stderr.length).toBeGreaterThan(line.length * 2);
   });
 });

@@ -15,7 +15,9 @@ const program = new Command("ingest")
   .option("--runtime <id>", "runtime of every file (default: manifest, else the path)")
   .option("--manifest <file>", "manifest to use instead of the nearest hvscope.yaml/.json")
   .option("--dry-run", "parse and validate everything, store nothing")
-  .option("--json", "print exactly one JSON object: {files, imported, skipped, failed, samples}")
+  .option("--strict", "fail empty files instead of skipping them with a warning")
+  .option("--verbose", "long error messages (for an unrecognised file, what each parser expects)")
+  .option("--json", "print exactly one JSON object: {files, imported, skipped, failed, samples, passedOver}")
   .parse();
 
 const opts = program.opts<{
@@ -25,24 +27,41 @@ const opts = program.opts<{
   runtime?: string;
   manifest?: string;
   dryRun?: boolean;
+  strict?: boolean;
+  verbose?: boolean;
   json?: boolean;
 }>();
 const paths = program.args;
 
-function report(
-  summary: Pick<ImportSummary, "files" | "imported" | "skipped" | "failed" | "samples"> & { ignored?: number },
-) {
+type Reported = Pick<ImportSummary, "files" | "imported" | "skipped" | "failed" | "samples"> &
+  Partial<Pick<ImportSummary, "ignored" | "passedOver">>;
+
+function report(summary: Reported) {
+  const passedOver = summary.passedOver ?? [];
   if (opts.json) {
     const { files, imported, skipped, failed, samples } = summary;
-    console.log(JSON.stringify({ files, imported, skipped, failed, samples }));
+    const listed = passedOver.map(({ file, reason }) => ({ file, reason }));
+    console.log(JSON.stringify({ files, imported, skipped, failed, samples, passedOver: listed }));
     return;
   }
   for (const f of summary.failed) console.error(`error: ${f.file}: ${f.error}`);
+  for (const p of passedOver.filter((p) => p.kind === "empty"))
+    console.error(`warning: ${p.file}: ${p.reason}, skipped (--strict fails it)`);
   const ignored = summary.ignored ? `, ${summary.ignored} ignored by the manifest` : "";
+  const notOutputs = passedOver.length
+    ? `, ${passedOver.length} not benchmark outputs (${kindCounts(passedOver)})`
+    : "";
   const dry = opts.dryRun ? " (dry run: nothing stored)" : "";
   console.log(
-    `${summary.files} files: ${summary.imported} imported, ${summary.skipped} skipped (already stored), ${summary.failed.length} failed; ${summary.samples} samples${ignored}${dry}`,
+    `${summary.files} files: ${summary.imported} imported, ${summary.skipped} skipped (already stored), ${summary.failed.length} failed; ${summary.samples} samples${notOutputs}${ignored}${dry}`,
   );
+}
+
+/** "3 binary, 30 empty": how many files of each kind were passed over. */
+function kindCounts(passedOver: ImportSummary["passedOver"]): string {
+  const counts = new Map<string, number>();
+  for (const { kind } of passedOver) counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  return [...counts].map(([kind, n]) => `${n} ${kind}`).join(", ");
 }
 
 async function main(): Promise<number> {

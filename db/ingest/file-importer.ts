@@ -1,5 +1,6 @@
 import type { FileLabels } from "@/lib/ingest/labels";
-import { planFile, type FilePlan } from "@/lib/ingest/plan";
+import { passOverReason, type PassOver } from "@/lib/ingest/not-measurement";
+import { DetailedParseError, planFile, type FilePlan } from "@/lib/ingest/plan";
 import { readLabelled, type LabelledFile, type PreparedFile } from "@/lib/ingest/prepare";
 import type { FoundFile } from "@/lib/ingest/walk";
 import { packContent } from "../content";
@@ -7,14 +8,15 @@ import type { ImportSummary } from "./import-types";
 import type { IngestWriter } from "./writer";
 
 /** What an import counts, as far as storing files goes. */
-type FileCounts = Pick<ImportSummary, "files" | "imported" | "skipped" | "samples" | "ignored">;
+type FileCounts = Pick<ImportSummary, "files" | "imported" | "skipped" | "samples" | "ignored" | "passedOver">;
 
 /** What became of a file: "stored" means it was there already (skipped). */
-export type Outcome = "imported" | "stored" | "ignored";
+export type Outcome = "imported" | "stored" | "ignored" | "passedOver";
 
 /**
  * Stores the files of one import through the writer, prepared on this thread or ahead of it
  * (db/ingest/prepare-ahead.ts), and counts what became of each. A file that cannot be stored throws.
+ * `strict` makes an empty file fail rather than pass over.
  */
 export class FileImporter {
   constructor(
@@ -22,6 +24,7 @@ export class FileImporter {
     private readonly importId: number,
     private readonly counts: FileCounts,
     private readonly labelsOf: (found: FoundFile) => FileLabels | null,
+    private readonly strict = false,
   ) {}
 
   /** The writer's own way with a file: the stored check comes before parsing, so a re-import skips it cheaply. */
@@ -30,6 +33,8 @@ export class FileImporter {
     if (labels === null) return this.passOver("ignored");
     this.counts.files++;
     const { bytes, file } = readLabelled(found, labels);
+    const passOver = passOverReason(bytes);
+    if (passOver) return this.notMeasurement(file, passOver);
     if (await this.writer.isStored(file)) return this.passOver("stored");
     return this.store(file, planFile(bytes.toString("utf8"), found.path, labels), packContent(bytes));
   }
@@ -37,9 +42,11 @@ export class FileImporter {
   /** A file prepared ahead: "stored" means preparing it was wasted. */
   async storePrepared(prepared: PreparedFile): Promise<Outcome> {
     if (prepared.status === "ignored") return this.passOver("ignored");
-    if (prepared.status === "ready" || prepared.counted) this.counts.files++;
+    if (prepared.status !== "failed" || prepared.counted) this.counts.files++;
+    if (prepared.status === "passedOver") return this.notMeasurement(prepared.file, prepared);
     if (prepared.file && (await this.writer.isStored(prepared.file))) return this.passOver("stored");
-    if (prepared.status === "failed") throw new Error(prepared.error);
+    if (prepared.status === "failed")
+      throw prepared.detail ? new DetailedParseError(prepared.error, prepared.detail) : new Error(prepared.error);
     return this.store(prepared.file, prepared.plan, prepared.packed);
   }
 
@@ -48,6 +55,13 @@ export class FileImporter {
     this.counts.imported++;
     this.counts.samples += plan.sampleCount;
     return "imported";
+  }
+
+  /** Binary files are never data; an empty one is a run that left no output, which `--strict` fails. */
+  private notMeasurement(file: LabelledFile, { kind, reason }: PassOver): Outcome {
+    if (kind === "empty" && this.strict) throw new Error(reason);
+    this.counts.passedOver.push({ file: file.path, reason, kind });
+    return "passedOver";
   }
 
   private passOver(outcome: "stored" | "ignored"): Outcome {

@@ -59,10 +59,15 @@ describe("importPaths", () => {
       { file: "runc/cut.txt", error: expect.stringMatching(/missing the 'packets transmitted/) },
       {
         file: "runc/mystery.txt",
-        error: expect.stringMatching(/^not recognised by any parser; tried: fio \(.*; table \(/),
+        error: expect.stringMatching(/^not recognised by any parser \(tried fio, iperf3, .*, table\); if it is not/),
       },
     ]);
     expect(countRows(conn).source_files).toBe(1);
+    // The long form, whether the file was prepared on the writer's thread or offered to the worker.
+    for (const prepareAhead of [false, true]) {
+      const verbose = await importPaths(conn, [join(dir, "runc", "mystery.txt")], { verbose: true, prepareAhead });
+      expect(verbose.failed[0]!.error).toMatch(/^not recognised by any parser; tried: fio \(.*; table \(/);
+    }
   });
 
   it("rolls back a file whose write fails half-way and keeps what was stored before", async () => {

@@ -1,4 +1,5 @@
 import { labelsFor, manifestResolver, prepareFile } from "@/lib/ingest/prepare";
+import { detailOf } from "@/lib/ingest/plan";
 import { findFiles, type FoundFile } from "@/lib/ingest/walk";
 import { packContent } from "../content";
 import { FileImporter } from "./file-importer";
@@ -30,11 +31,19 @@ export async function importPaths(conn: OpenDb, paths: string[], options: Import
   const files = findFiles(paths);
   const manifestFor = manifestResolver(options.manifest);
   const writer = new IngestWriter(conn);
-  const summary: ImportSummary = { files: 0, imported: 0, skipped: 0, failed: [], samples: 0, ignored: 0 };
+  const summary: ImportSummary = {
+    files: 0,
+    imported: 0,
+    skipped: 0,
+    failed: [],
+    samples: 0,
+    ignored: 0,
+    passedOver: [],
+  };
   const work = async () => {
     const importId = await writer.startImport(options.argv ?? paths);
     const labelsOf = (found: FoundFile) => labelsFor(found, options, manifestFor);
-    const importer = new FileImporter(writer, importId, summary, labelsOf);
+    const importer = new FileImporter(writer, importId, summary, labelsOf, options.strict);
     const prepareHere = (i: number) => prepareFile(files[i]!, labelsOf, packContent);
     const ahead =
       (options.prepareAhead ?? files.length >= PREPARE_AHEAD_MIN_FILES)
@@ -52,7 +61,7 @@ export async function importPaths(conn: OpenDb, paths: string[], options: Import
         } catch (e) {
           // Not this file's fault, and files counted as imported went with it: stop, loudly.
           if (e instanceof GroupCommitFailed) throw e;
-          summary.failed.push({ file: found.path, error: e instanceof Error ? e.message : String(e) });
+          summary.failed.push({ file: found.path, error: failureMessage(e, options.verbose) });
         }
       }
     } finally {
@@ -82,3 +91,8 @@ export async function importPaths(conn: OpenDb, paths: string[], options: Import
 }
 
 class DryRunRollback extends Error {}
+
+function failureMessage(e: unknown, verbose = false): string {
+  const detail = verbose ? detailOf(e) : undefined;
+  return detail ?? (e instanceof Error ? e.message : String(e));
+}

@@ -1,4 +1,5 @@
 import type { CliLabels } from "@/lib/ingest/labels";
+import type { PassOverKind } from "@/lib/ingest/not-measurement";
 
 /** What `importPaths` takes besides the paths: the CLI's labels and switches. */
 export interface ImportOptions extends CliLabels {
@@ -8,6 +9,10 @@ export interface ImportOptions extends CliLabels {
   onFile?: (done: number, total: number) => void;
   /** Prepare files on a worker thread ahead of the writer; default: for imports of 3,000 files or more. */
   prepareAhead?: boolean;
+  /** Empty files fail instead of being passed over with a warning. */
+  strict?: boolean;
+  /** Failures carry their long form (for an unrecognised file, what each parser expects). */
+  verbose?: boolean;
 }
 
 export interface ImportSummary {
@@ -18,6 +23,8 @@ export interface ImportSummary {
   samples: number;
   /** Files a manifest marks as not measurements; not counted in `files`. */
   ignored: number;
+  /** Files that are no benchmark output (binary, empty): counted in `files`, neither imported nor failed. */
+  passedOver: { file: string; reason: string; kind: PassOverKind }[];
   importId?: number;
   /** Files prepared by the worker thread ahead of the writer (db/ingest/prepare-ahead.ts), when one ran. */
   preparedAhead?: number;

@@ -16,6 +16,9 @@ beforeAll(() => {
   // the second copy of each file has the same bytes in the same dataset, so it is skipped.
   dir = mkdtempSync(join(tmpdir(), "hvscope-ahead-"));
   for (const runtime of ["runc", "runsc"]) cpSync(FIXTURES, join(dir, runtime), { recursive: true });
+  // Files passed over as no benchmark output, which the worker must report as the writer does.
+  writeFileSync(join(dir, "runc", "empty.txt"), "");
+  writeFileSync(join(dir, "runc", "plot.pdf"), "%PDF-1.5\n");
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -50,6 +53,7 @@ describe("preparing files on a worker thread ahead of the writer", () => {
         ignored: expect.any(Number),
       });
       expect(Math.min(one.imported, one.skipped, one.ignored, one.failed.length)).toBeGreaterThan(0);
+      expect(new Set(one.passedOver.map((p) => p.kind))).toEqual(new Set(["empty", "binary"]));
       const { importId: _a, ...oneRest } = one;
       const { importId: _b, preparedAhead: _c, ...twoRest } = two;
       expect(twoRest).toEqual(oneRest);

@@ -166,4 +166,25 @@ describe("the bundled manifests on a clone of the source repositories (--manifes
     const raw = readdirSync(join(root, "raw")).map((f) => `raw/${f}`);
     expect(raw.filter(ignored)).toEqual(["raw/net-chv-tx-10.json"]);
   });
+
+  // What each repository publishes beside its measurements (seen in a clone at the commit in NOTICE).
+  it.each([
+    [
+      "firecracker-nsdi2020",
+      ["gnuplot/fio.gpl", "update-plots.sh", "rn.nehalem/mem-qemu.dat", "rn.haswell/sys/sys_uname.txt"],
+    ],
+    [
+      "gvisor-website",
+      ["applications.csv", "density.csv", "ffmpeg.csv", "httpd100k.csv", "httpd10240k.csv", "tensorflow.csv"],
+    ],
+    ["idlab-containerd-runtimes", ["jupyter/memory/memory.ipynb", "jupyter/startup_time/start-bar_overview.eps"]],
+    [
+      "kuasar-vs-kata-clh",
+      ["gnuplot/mem-test.gpl", "gnuplot/boot-serial-1000-time.pdf", "boot-parallel-50-kata-time-cdf.dat"],
+    ],
+  ])("the %s manifest ignores what its repository publishes beside the data: %j", (name, files) => {
+    const root = join(PUBLIC_DATA, name);
+    const manifest = loadManifest(join(root, "hvscope.yaml"));
+    expect(files.filter((rel) => !labelFile(join(root, rel), root, {}, manifest).ignore)).toEqual([]);
+  });
 });

@@ -79,11 +79,29 @@ export function planFile(raw: string, fileName: string, labels: FileLabels): Fil
   return plan;
 }
 
+/** A parse error with a short message; `detail` is the long form that `--verbose` shows. */
+export class DetailedParseError extends ParseError {
+  constructor(
+    message: string,
+    readonly detail: string,
+  ) {
+    super(message);
+  }
+}
+
+export function detailOf(e: unknown): string | undefined {
+  return e instanceof DetailedParseError ? e.detail : undefined;
+}
+
 function pickParser(raw: string, fileName: string, labels: FileLabels): Parser {
   if (labels.parser) return getParser(labels.parser);
   const found = detectParser(raw, fileName);
   if (found) return found;
-  throw new ParseError(
+  // Most such files are derived (summaries, CDFs) or not outputs at all: ignoring them is the usual fix.
+  throw new DetailedParseError(
+    `not recognised by any parser (tried ${DETECTION_ORDER.map((p) => p.id).join(", ")}); ` +
+      "if it is not a measurement, add it to the manifest's ignore, else name its parser in a manifest rule " +
+      "(--verbose: what each parser expects)",
     `not recognised by any parser; tried: ${DETECTION_ORDER.map((p) => `${p.id} (${p.describe})`).join("; ")}`,
   );
 }

@@ -4,7 +4,8 @@ import { findManifest, loadManifest, type LoadedManifest } from "@/lib/ingest/ma
 import { getParser } from "@/lib/parsers";
 import type { ToolId } from "@/lib/parsers/types";
 import { labelFile, type CliLabels, type FileLabels } from "./labels";
-import { planFile, sha256, type FilePlan } from "./plan";
+import { passOverReason, type PassOver } from "./not-measurement";
+import { detailOf, planFile, sha256, type FilePlan } from "./plan";
 import { isDocumentation, type FoundFile } from "./walk";
 
 /** What the writer needs to know of a file besides its plan: where it is from and what it is. */
@@ -51,8 +52,9 @@ export function labelsFor(
  */
 export type PreparedFile =
   | { status: "ignored" }
+  | ({ status: "passedOver"; file: LabelledFile } & PassOver)
   | { status: "ready"; file: LabelledFile; plan: FilePlan; packed: Buffer }
-  | { status: "failed"; error: string; counted: boolean; file?: LabelledFile };
+  | { status: "failed"; error: string; detail?: string; counted: boolean; file?: LabelledFile };
 
 /**
  * Prepared files as they cross threads, a few at a time: JSON and the deflated bytes. The parser
@@ -114,10 +116,19 @@ export function prepareFile(
   try {
     const read = readLabelled(found, labels);
     file = read.file;
+    const passOver = passOverReason(read.bytes);
+    if (passOver) return { status: "passedOver", file, ...passOver };
     const plan = planFile(read.bytes.toString("utf8"), found.path, labels);
     return { status: "ready", file, plan, packed: pack(read.bytes) };
   } catch (e) {
-    return { status: "failed", error: message(e), counted: true, ...(file ? { file } : {}) };
+    const detail = detailOf(e);
+    return {
+      status: "failed",
+      error: message(e),
+      counted: true,
+      ...(detail ? { detail } : {}),
+      ...(file ? { file } : {}),
+    };
   }
 }
 

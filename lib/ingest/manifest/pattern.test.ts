@@ -27,6 +27,16 @@ describe("path patterns", () => {
     expect(matchPattern(compilePattern("*.md"), "a/README.mdx")).toBeUndefined();
   });
 
+  it("matches an optional folder {name?}/ whether the path has that folder or not", () => {
+    const p = compilePattern("{host?}/raw/boot-serial-{runtime}.dat");
+    expect(matchPattern(p, "rn.nehalem/raw/boot-serial-fc-api.dat")).toEqual({ host: "rn.nehalem", runtime: "fc-api" });
+    expect(matchPattern(p, "data/m5d.metal/raw/boot-serial-qemu.dat")).toEqual({ host: "m5d.metal", runtime: "qemu" });
+    expect(matchPattern(p, "raw/boot-serial-chv.dat")).toEqual({ runtime: "chv" });
+    expect(matchPattern(p, "raw/boot-serial-chv-cdf.txt")).toBeUndefined();
+    expect(() => compilePattern("a{host?}/raw")).toThrow(/must be a whole folder/);
+    expect(() => compilePattern("raw/{host?}")).toThrow(/must be a whole folder/);
+  });
+
   it("rejects malformed patterns with the pattern in the message", () => {
     expect(() => compilePattern("a-{runtime")).toThrow(/pattern "a-\{runtime": unclosed/);
     expect(() => compilePattern("{x}-{x}")).toThrow(/appears twice/);

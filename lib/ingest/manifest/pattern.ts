@@ -3,6 +3,7 @@
  *   {name}         one path segment or part of one, shortest match (`fio-{runtime}-{workload}.json`)
  *   {name:REGEX}   a placeholder with its own regular expression
  *   {_}            matches like {name} but captures nothing
+ *   {name?}/       a whole folder that may be absent (`{host?}/raw/...` fits a folder of hosts and one host)
  *   * ? **         glob wildcards (`**` crosses folders)
  * A pattern may match any trailing part of the path, so the same manifest works whether
  * one ingests the dataset's root or one of its folders.
@@ -22,6 +23,15 @@ export function compilePattern(pattern: string): PathPattern {
     if (ch === "{") {
       const end = findClosingBrace(pattern, i);
       const body = pattern.slice(i + 1, end);
+      const optionalFolder = optionalFolderName(pattern, body, end);
+      if (optionalFolder !== undefined) {
+        if (names.includes(optionalFolder))
+          throw new Error(`pattern "${pattern}": placeholder {${optionalFolder}} appears twice`);
+        names.push(optionalFolder);
+        re += `(?:(?<${optionalFolder}>[^/]+)/)?`;
+        i = end + 2;
+        continue;
+      }
       const colon = body.indexOf(":");
       const name = colon < 0 ? body : body.slice(0, colon);
       const inner = colon < 0 ? "[^/]+?" : body.slice(colon + 1);
@@ -52,6 +62,16 @@ export function compilePattern(pattern: string): PathPattern {
   }
 }
 
+/** The name of `{name?}`, which must stand for a whole folder: at the start or after a slash, before one. */
+function optionalFolderName(pattern: string, body: string, end: number): string | undefined {
+  const m = /^([A-Za-z_][A-Za-z0-9_]*)\?$/.exec(body);
+  if (!m) return undefined;
+  const start = end - body.length - 1;
+  if (pattern[end + 1] !== "/" || (start > 0 && pattern[start - 1] !== "/"))
+    throw new Error(`pattern "${pattern}": {${body}} must be a whole folder, as in {${body}}/file`);
+  return m[1]!;
+}
+
 function findClosingBrace(pattern: string, open: number): number {
   let depth = 0;
   for (let j = open; j < pattern.length; j++) {
@@ -65,7 +85,8 @@ function findClosingBrace(pattern: string, open: number): number {
 export function matchPattern(pattern: PathPattern, path: string): Record<string, string> | undefined {
   const m = pattern.regex.exec(path);
   if (!m) return undefined;
-  return { ...m.groups };
+  // An optional folder that is absent leaves its name out, so that its label comes from elsewhere.
+  return Object.fromEntries(Object.entries(m.groups ?? {}).filter(([, v]) => v !== undefined));
 }
 
 /** Replaces `{name}` in a rule's label value with captured placeholders. */
