@@ -85,6 +85,21 @@ describe.skipIf(!present)("the Firecracker manifest on the repository's data/ fo
     }
   });
 
+  it("reads each host's facts from the dumps in its own folder's sys/", () => {
+    const conn = openDb(db, { readonly: true });
+    try {
+      const hosts = conn.client
+        .prepare("SELECT name, kernel, cpu_count AS cpus, memory_bytes AS memory FROM hosts ORDER BY name")
+        .all() as { name: string; kernel: string | null; cpus: number | null; memory: number | null }[];
+      expect(hosts.map((h) => h.name)).toEqual(["m5d.metal", SECOND_HOST]);
+      // The second host is a copy of the first, dumps included: the same facts, read from its own folder.
+      expect(hosts[0]).toMatchObject({ kernel: expect.stringMatching(/^Linux /), cpus: expect.any(Number) });
+      expect(hosts[1]).toEqual({ ...hosts[0], name: SECOND_HOST });
+    } finally {
+      conn.close();
+    }
+  });
+
   it("--strict fails the empty files (exit 1) and names each", () => {
     const r = ingest(["--db", join(dir, "strict.db"), "--dry-run", "--json", "--strict", data]);
     expect(r.code).toBe(1);

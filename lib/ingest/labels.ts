@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { basename, join, relative, sep } from "node:path";
 import type { Category } from "@/lib/categories";
 import type { LoadedManifest } from "@/lib/ingest/manifest/load";
@@ -58,7 +58,7 @@ export function labelFile(absPath: string, ingestRoot: string, cli: CliLabels, l
   const labels: FileLabels = {
     ignore: ignored || hit?.rule.ignore === true,
     dataset: cli.dataset ?? fromRule.dataset ?? manifest?.dataset ?? basename(ingestRoot),
-    host: { name: hostName, ...(loaded && hostNameOf(manifest?.host) === hostName ? readHostFacts(loaded) : {}) },
+    host: { name: hostName, ...(loaded ? readHostFacts(loaded, hostName) : {}) },
     params,
     aliases,
   };
@@ -110,18 +110,27 @@ function hostNameOf(host: NonNullable<LoadedManifest["manifest"]["host"]> | unde
 
 const hostFactsCache = new Map<string, HostFacts>();
 
-/** Host facts from the manifest, read once per manifest; unreadable dumps leave fields unknown. */
-function readHostFacts(loaded: LoadedManifest): HostFacts {
-  const cached = hostFactsCache.get(loaded.path);
+/**
+ * Facts of a host from the manifest, read once per manifest and host; unreadable dumps leave
+ * fields unknown. The dumps are read from the host's own folder when the manifest's root holds
+ * one (a folder of hosts, such as a clone's data/), else from the root for the manifest's host.
+ */
+function readHostFacts(loaded: LoadedManifest, hostName: string): HostFacts {
+  const key = `${loaded.path}\u0000${hostName}`;
+  const cached = hostFactsCache.get(key);
   if (cached) return cached;
   const host = loaded.manifest.host;
+  const isManifestHost = hostNameOf(host) === hostName;
+  const hostDir = join(loaded.root, hostName);
+  const ownFolder = /^[\w.-]+$/.test(hostName) && !/^\.+$/.test(hostName) && existsSync(hostDir);
+  const base = ownFolder ? hostDir : isManifestHost ? loaded.root : null;
   const facts: HostFacts = {};
-  if (host && typeof host !== "string") {
+  if (host && typeof host !== "string" && base !== null) {
     // A dump that is not there (a subfolder was ingested) leaves that fact unknown.
     const read = (file?: string) => {
       if (!file) return undefined;
       try {
-        return readFileSync(join(loaded.root, file), "utf8");
+        return readFileSync(join(base, file), "utf8");
       } catch {
         return undefined;
       }
@@ -130,16 +139,18 @@ function readHostFacts(loaded: LoadedManifest): HostFacts {
     const cpuinfo = read(host.sysinfo?.cpuinfo);
     const meminfo = read(host.sysinfo?.meminfo);
     const osRelease = read(host.sysinfo?.os_release);
+    // Facts written in the manifest itself describe the manifest's host only.
+    const given: Partial<typeof host> = isManifestHost ? host : {};
     assignDefined(facts, {
-      kernel: host.kernel ?? (uname ? kernelFromUname(uname) : undefined),
+      kernel: given.kernel ?? (uname ? kernelFromUname(uname) : undefined),
       ...(cpuinfo ? cpuFromCpuinfo(cpuinfo) : {}),
-      memoryBytes: host.memory_bytes ?? (meminfo ? memoryFromMeminfo(meminfo) : undefined),
-      os: host.os ?? (osRelease ? osFromOsRelease(osRelease) : undefined),
+      memoryBytes: given.memory_bytes ?? (meminfo ? memoryFromMeminfo(meminfo) : undefined),
+      os: given.os ?? (osRelease ? osFromOsRelease(osRelease) : undefined),
     });
-    if (host.cpu_model) facts.cpuModel = host.cpu_model;
-    if (host.cpu_count) facts.cpuCount = host.cpu_count;
+    if (given.cpu_model) facts.cpuModel = given.cpu_model;
+    if (given.cpu_count) facts.cpuCount = given.cpu_count;
   }
-  hostFactsCache.set(loaded.path, facts);
+  hostFactsCache.set(key, facts);
   return facts;
 }
 
