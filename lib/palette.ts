@@ -6,7 +6,8 @@ import type { RuntimeId } from "./runtime-ids";
  */
 const RUNTIME_COLORS = {
   "bare-metal": "#7f7f7f",
-  runc: "#000000",
+  // The text colour, so the usual baseline is black on light pages and light on dark ones.
+  runc: "currentColor",
   crun: "#56B4E9",
   "runsc-ptrace": "#E69F00",
   "runsc-systrap": "#F0E442",
