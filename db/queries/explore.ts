@@ -9,6 +9,7 @@ import {
   NOTICE_PARAMS,
   pickDataset,
   pickHost,
+  quotedParams,
   resolveSelection,
   unreadableParams,
   type Notice,
@@ -47,10 +48,7 @@ const EMPTY: OverheadTable = { rows: [], skipped: [] };
  * and is cached until the database changes (db/queries/read-cache.ts): treat the result as immutable.
  */
 export function getExploreData(db: Db, filters: Filters, raw: RawParams = {}): Promise<ExploreData> {
-  // Only the raw values that notices quote belong in the key: junk parameters must not
-  // turn cached views into fresh computations.
-  const quoted = Object.fromEntries(NOTICE_PARAMS.filter((k) => raw[k] !== undefined).map((k) => [k, raw[k]]));
-  return cachedExploreData(db, filters, quoted, baselineAsked(filters, raw));
+  return cachedExploreData(db, filters, quotedParams(raw, NOTICE_PARAMS), baselineAsked(filters, raw));
 }
 
 // A view is costly to compute at scale (docs/performance.md) and is immutable between imports.

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/db/open";
 import { cacheUntilDataChanges } from "@/db/queries/read-cache";
-import { NOTICE_PARAMS, unreadableParams, type Notice } from "@/lib/explore/selection";
+import { NOTICE_PARAMS, quotedParams, unreadableParams, type Notice, type RawParams } from "@/lib/explore/selection";
 import type { SynthesisFilters } from "@/lib/search-params";
 import { baselineNotMeasured, resolveSynthesisFilters } from "@/lib/synthesis/selection";
 import type { DatasetRows } from "@/lib/synthesis/studies";
@@ -23,17 +23,12 @@ export interface SynthesisData {
   latestImport: number | null;
 }
 
-type RawParams = Record<string, string | string[] | undefined>;
-
 /**
  * Every runtime against the baseline across all datasets and hosts (lib/synthesis). Cached until
  * the database changes, like every view; treat the result as immutable.
  */
 export function getSynthesisData(db: Db, filters: SynthesisFilters, raw: RawParams = {}): Promise<SynthesisData> {
-  const quoted = Object.fromEntries(
-    [...NOTICE_PARAMS, "indirect"].filter((k) => raw[k] !== undefined).map((k) => [k, raw[k]]),
-  );
-  return cachedSynthesis(db, filters, quoted);
+  return cachedSynthesis(db, filters, quotedParams(raw, [...NOTICE_PARAMS, "indirect"]));
 }
 
 const cachedSynthesis = cacheUntilDataChanges(readSynthesis, { maxEntries: 32 });

@@ -121,21 +121,13 @@ export function resolveSelection(
   const host = pickHost(filters.host, facets.hosts);
   if (filters.host !== null && filters.host !== host)
     notices.push({ param: "host", message: `Unknown host "${filters.host}" in ${dataset}; showing "${host}".` });
-  const keep = (param: "runtime" | "workload", asked: string[], known: string[]) => {
-    const unknown = asked.filter((a) => !known.includes(a));
-    if (unknown.length > 0)
-      notices.push({
-        param,
-        message: `Ignored unknown ${param}${unknown.length > 1 ? "s" : ""}: ${unknown.map((u) => `"${u}"`).join(", ")}.`,
-      });
-    return asked.filter((a) => known.includes(a));
-  };
   const runtimeIds = runtimeIdsOf(facets);
-  const runtimes = keep("runtime", filters.runtime, runtimeIds);
-  const workloads = keep(
+  const runtimes = keepKnown("runtime", filters.runtime, runtimeIds, notices);
+  const workloads = keepKnown(
     "workload",
     filters.workload,
     facets.workloads.map((w) => w.name),
+    notices,
   );
   let metric = filters.metric;
   if (metric !== null && !facets.metrics.some((m) => m.name === metric)) {
@@ -176,6 +168,32 @@ export function resolveSelection(
   };
 }
 
+/** The asked values that are known; the others are dropped, and named in one notice about `param`. */
+export function keepKnown(
+  param: "runtime" | "workload" | "category",
+  asked: readonly string[],
+  known: readonly string[],
+  notices: Notice[],
+): string[] {
+  const unknown = asked.filter((a) => !known.includes(a));
+  if (unknown.length > 0) {
+    const noun = unknown.length === 1 ? param : param === "category" ? "categories" : `${param}s`;
+    notices.push({ param, message: `Ignored unknown ${noun}: ${unknown.map((u) => `"${u}"`).join(", ")}.` });
+  }
+  return asked.filter((a) => known.includes(a));
+}
+
+/** The first value of a raw URL parameter (a repeated one comes as a list). */
+export function firstRawValue(raw: RawParams, key: string): string | undefined {
+  const v = raw[key];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+/** Only the raw values that notices quote: junk parameters must not turn cached views into new entries. */
+export function quotedParams(raw: RawParams, keys: readonly string[]): RawParams {
+  return Object.fromEntries(keys.filter((k) => raw[k] !== undefined).map((k) => [k, raw[k]]));
+}
+
 /** The selection's runtimes (plus its baseline), workloads and metric; empty lists mean all. */
 export function inSelection(sel: Pick<Selection, "runtimes" | "workloads" | "metric" | "baseline">) {
   const runtimes = sel.runtimes.length > 0 ? new Set([...sel.runtimes, sel.baseline]) : null;
@@ -190,12 +208,9 @@ export function inSelection(sel: Pick<Selection, "runtimes" | "workloads" | "met
 export const NOTICE_PARAMS = ["view", "case", "asof"] as const;
 
 /** Raw parameters that the URL parsers could not read (they fell back to defaults). */
-export function unreadableParams(raw: Record<string, string | string[] | undefined>): Notice[] {
+export function unreadableParams(raw: RawParams): Notice[] {
   const notices: Notice[] = [];
-  const one = (k: string) => {
-    const v = raw[k];
-    return Array.isArray(v) ? v[0] : v;
-  };
+  const one = (k: string) => firstRawValue(raw, k);
   const view = one("view");
   if (view !== undefined && !(VIEWS as readonly string[]).includes(view))
     notices.push({

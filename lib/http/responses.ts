@@ -1,8 +1,13 @@
 import type { Notice } from "../explore/selection";
 
 /** JSON error bodies share one shape: `{ "error": "...", "notices": [...] }`. */
-export function badRequest(error: string, notices: Notice[] = []): Response {
+export function badRequest(error: string, notices: readonly Notice[] = []): Response {
   return Response.json({ error, notices }, { status: 400 });
+}
+
+/** The 400 for a link's warnings: their messages as the error, the notices themselves beside it. */
+export function warningsResponse(warnings: readonly Notice[]): Response {
+  return badRequest(warnings.map((n) => n.message).join(" "), warnings);
 }
 
 /** Logs an unexpected failure under the route's tag and answers a 500 that names no internals. */

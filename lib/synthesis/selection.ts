@@ -1,5 +1,5 @@
 import { CATEGORIES } from "../categories";
-import type { Notice } from "../explore/selection";
+import { firstRawValue, keepKnown, type Notice, type RawParams } from "../explore/selection";
 import { runtimeLabel } from "../format";
 import { INDIRECT, type SynthesisFilters } from "../search-params";
 
@@ -16,21 +16,12 @@ export interface SynthesisFacets {
 export function resolveSynthesisFilters(
   filters: SynthesisFilters,
   facets: SynthesisFacets,
-  raw: Record<string, string | string[] | undefined>,
+  raw: RawParams,
 ): { filters: SynthesisFilters; notices: Notice[] } {
   const notices: Notice[] = [];
-  const known = <T extends string>(param: "runtime" | "category", asked: readonly string[], valid: readonly T[]) => {
-    const unknown = asked.filter((a) => !(valid as readonly string[]).includes(a));
-    if (unknown.length > 0)
-      notices.push({
-        param,
-        message: `Unknown ${param === "runtime" ? "runtimes" : "categories"} left out: ${unknown.map((u) => `"${u}"`).join(", ")}.`,
-      });
-    return asked.filter((a) => (valid as readonly string[]).includes(a));
-  };
-  const runtime = known("runtime", filters.runtime, facets.runtimes);
-  const category = known("category", filters.category, CATEGORIES);
-  const indirect = Array.isArray(raw.indirect) ? raw.indirect[0] : raw.indirect;
+  const runtime = keepKnown("runtime", filters.runtime, facets.runtimes, notices);
+  const category = keepKnown("category", filters.category, CATEGORIES, notices);
+  const indirect = firstRawValue(raw, "indirect");
   if (indirect !== undefined && !INDIRECT.map(String).includes(indirect))
     notices.push({
       param: "indirect",

@@ -2,7 +2,7 @@ import { db } from "@/db";
 import { getExploreData, hasSelection, type SelectedExploreData } from "@/db/queries/explore";
 import { blockingNotices } from "@/lib/explore/selection";
 import { readApiFilters } from "@/lib/http/api-params";
-import { badRequest } from "@/lib/http/responses";
+import { badRequest, warningsResponse } from "@/lib/http/responses";
 
 /**
  * The view behind an API request's permalink parameters, or the 400 that answers it: a warning
@@ -19,7 +19,7 @@ export async function exploreDataForRequest(
   const { filters, raw } = readApiFilters(request);
   const data = await getExploreData(db, filters, raw);
   const blocking = blockingNotices(data.notices, unusedParams);
-  if (blocking.length > 0) return badRequest(blocking.map((n) => n.message).join(" "), blocking);
+  if (blocking.length > 0) return warningsResponse(blocking);
   if (!hasSelection(data)) return badRequest("no data has been imported yet");
   return data;
 }

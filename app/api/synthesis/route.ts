@@ -1,6 +1,7 @@
 import { db } from "@/db";
 import { getSynthesisData } from "@/db/queries/synthesis";
-import { badRequest, cachedJsonResponse, handle } from "@/lib/http/responses";
+import { blockingNotices } from "@/lib/explore/selection";
+import { badRequest, cachedJsonResponse, handle, warningsResponse } from "@/lib/http/responses";
 import { memoizeByObject } from "@/lib/memoize";
 import { loadSynthesisFilters } from "@/lib/search-params";
 import { synthesisJson, type Synthesis } from "@/lib/synthesis/synthesize";
@@ -15,7 +16,8 @@ export const GET = handle("synthesis", async (request) => {
   const url = new URL(request.url);
   const raw = Object.fromEntries(url.searchParams.entries());
   const data = await getSynthesisData(db, loadSynthesisFilters(url.searchParams), raw);
-  if (data.notices.length > 0) return badRequest(data.notices.map((n) => n.message).join(" "), data.notices);
+  const blocking = blockingNotices(data.notices);
+  if (blocking.length > 0) return warningsResponse(blocking);
   if (data.hosts === 0) return badRequest("no data has been imported yet");
   return cachedJsonResponse(bodyOf(data.synthesis));
 });
