@@ -5,7 +5,7 @@ import { NOTICE_PARAMS, quotedParams, unreadableParams, type Notice, type RawPar
 import type { SynthesisFilters } from "@/lib/search-params";
 import { baselineNotMeasured, resolveSynthesisFilters } from "@/lib/synthesis/selection";
 import type { DatasetRows } from "@/lib/synthesis/studies";
-import { synthesize, type Synthesis } from "@/lib/synthesis/synthesize";
+import { selectRows, synthesize, type Synthesis } from "@/lib/synthesis/synthesize";
 import { listImports } from "./facets";
 import { headlineRowsAgainst } from "./host-rows";
 import { listDatasetHosts, listDatasets, listHostSeries } from "./series";
@@ -34,19 +34,28 @@ export function getSynthesisData(db: Db, filters: SynthesisFilters, raw: RawPara
 const cachedSynthesis = cacheUntilDataChanges(readSynthesis, { maxEntries: 32 });
 
 async function readSynthesis(db: Db, asked: SynthesisFilters, raw: RawParams): Promise<SynthesisData> {
-  const hosts = await readHosts(db, asked.asof);
-  const runtimes = [...new Set(hosts.flatMap((h) => h.runtimes))].sort();
-  const { filters, notices } = resolveSynthesisFilters(asked, { runtimes }, raw);
+  const pooled = await cachedPooling(db, asked.baseline, asked.asof, asked.indirect === 1);
+  const { filters, notices } = resolveSynthesisFilters(asked, { runtimes: pooled.runtimes }, raw);
   notices.unshift(...unreadableParams(raw));
-  if (hosts.length > 0 && !runtimes.includes(filters.baseline)) notices.push(baselineNotMeasured(filters.baseline));
-  const synthesis = synthesize(hosts, {
-    baseline: filters.baseline,
-    runtimes: filters.runtime,
-    categories: filters.category,
-    includeIndirect: filters.indirect === 1,
-  });
+  if (pooled.hosts > 0 && !pooled.runtimes.includes(filters.baseline))
+    notices.push(baselineNotMeasured(filters.baseline));
+  const synthesis = selectRows(pooled.synthesis, { runtimes: filters.runtime, categories: filters.category });
+  return { ...pooled, synthesis, filters, notices };
+}
+
+/**
+ * Every runtime and category against one baseline, pooled once per import and shared by every
+ * runtime and category filter (/, /synthesis, /runtimes/ID, the guide): reading every host is the
+ * costly part, and a filter only picks rows.
+ */
+const cachedPooling = cacheUntilDataChanges(readPooling, { maxEntries: 8 });
+
+async function readPooling(db: Db, baseline: string, asof: number | null, includeIndirect: boolean) {
+  const hosts = await readHosts(db, asof);
+  const runtimes = [...new Set(hosts.flatMap((h) => h.runtimes))].sort();
+  const synthesis = synthesize(hosts, { baseline, includeIndirect });
   const latestImport = (await listImports(db))[0]?.id ?? null;
-  return { synthesis, filters, notices, runtimes, hosts: hosts.length, latestImport };
+  return { synthesis, runtimes, hosts: hosts.length, latestImport };
 }
 
 /** Every host of every dataset as the synthesis reads it: its headline rows against any reference. */

@@ -94,22 +94,35 @@ export function synthesisJson({ baseline, method, rows }: Synthesis) {
  */
 export function synthesize(datasets: readonly DatasetRows[], options: SynthesisOptions): Synthesis {
   const { baseline, includeIndirect = true } = options;
-  const inCategory = (s: Study) => !options.categories?.length || options.categories.includes(s.category);
   const direct: Study[] = [];
   const lacking: DatasetRows[] = [];
   for (const d of datasets) {
     const rows = d.rowsAgainst(baseline);
     if (rows === null) lacking.push(d);
-    else direct.push(...toStudies(rows, { dataset: d.dataset, host: d.host, reference: baseline }).filter(inCategory));
+    else direct.push(...toStudies(rows, { dataset: d.dataset, host: d.host, reference: baseline }));
   }
   const groups = groupStudies(direct);
   if (includeIndirect) {
     const bridges = bridgeEffects(groups);
     for (const d of lacking) for (const s of indirectStudies(d, bridges, baseline)) groupOf(groups, s).push(s);
   }
-  const wanted = (s: Study) => !options.runtimes?.length || options.runtimes.includes(s.runtime);
-  const rows = [...groups.values()].filter((studies) => wanted(studies[0]!)).map(synthesisRow);
-  return { baseline, method: SYNTHESIS_METHOD, rows: rows.sort(byRuntimeVariantCategory) };
+  const rows = [...groups.values()].map(synthesisRow).sort(byRuntimeVariantCategory);
+  return selectRows({ baseline, method: SYNTHESIS_METHOD, rows }, options);
+}
+
+/**
+ * The rows of some runtimes and categories (empty or absent: all, and then the same object). A
+ * row depends on its own runtime and category only (a bridge's effect is of the same category),
+ * so picking rows after pooling everything equals pooling the picked ones.
+ */
+export function selectRows(
+  synthesis: Synthesis,
+  { runtimes, categories }: Pick<SynthesisOptions, "runtimes" | "categories">,
+): Synthesis {
+  if (!runtimes?.length && !categories?.length) return synthesis;
+  const wanted = (r: SynthesisRow) =>
+    (!runtimes?.length || runtimes.includes(r.runtime)) && (!categories?.length || categories.includes(r.category));
+  return { ...synthesis, rows: synthesis.rows.filter(wanted) };
 }
 
 /** Studies by runtime, variant and category: versions of one runtime are studies of the same row. */
