@@ -75,7 +75,7 @@ export const serializeSynthesisPermalink = createSerializer(synthesisParsers, { 
  * The guide (`/guide`): the per-dataset filters when `dataset` is given, otherwise the synthesis,
  * whose `indirect` it honours; `case` and `weights` in both modes.
  */
-export const guideParsers = { ...filterParsers, indirect: synthesisParsers.indirect };
+const guideParsers = { ...filterParsers, indirect: synthesisParsers.indirect };
 
 export const serializeGuide = createSerializer(guideParsers);
 

@@ -23,7 +23,7 @@ const rowsAgainst = memoizeByObject((s: SeriesStats) => memoizeByObject((ref: Se
 export const pairRow = (s: SeriesStats, ref: SeriesStats) => rowsAgainst(s)(ref);
 
 /** Every series of a host at its workload's headline metric, as the heatmap and the synthesis read it. */
-export const headlineSeriesOf = memoizeByObject((stored: readonly StoredSeries[]) =>
+const headlineSeriesOf = memoizeByObject((stored: readonly StoredSeries[]) =>
   primaryMetricsOf(stored)(stored, null).map(statsOf),
 );
 

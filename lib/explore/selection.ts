@@ -73,7 +73,7 @@ export function baselineAsked(filters: Pick<Filters, "baseline">, raw: RawParams
 }
 
 /** Baselines for a dataset without the default one, best first; failing all, its first runtime. */
-export const REFERENCE_RUNTIMES: readonly string[] = ["runc", "crun", "bare-metal"];
+const REFERENCE_RUNTIMES: readonly string[] = ["runc", "crun", "bare-metal"];
 
 /** The runtime a dataset's other runtimes are best compared against: runc, crun, bare metal, else the first. */
 export function referenceRuntime(runtimeIds: readonly string[]): string | null {
