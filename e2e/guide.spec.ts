@@ -13,7 +13,7 @@ interface ApiRow {
   k: number;
   pooledPct: number | null;
   indirect: boolean;
-  studies: { logRatio: number }[];
+  unpooledPct: number | null;
 }
 
 /** The synthesis rows of the serverless categories, as GET /api/synthesis serves them. */
@@ -25,9 +25,7 @@ async function serverlessRows(request: APIRequestContext, indirect = 1): Promise
 
 /** What a synthesis cell shows: the pooled value, or the geometric mean of n = 1 studies (lib/synthesis/cells.ts). */
 function shownPct(r: ApiRow): number {
-  if (r.pooledPct !== null) return r.pooledPct;
-  const mean = r.studies.reduce((s, x) => s + x.logRatio, 0) / r.studies.length;
-  return (Math.exp(mean) - 1) * 100;
+  return r.pooledPct ?? r.unpooledPct!;
 }
 
 const ranking = (page: Page) => page.getByRole("table", { name: "Runtimes ranked for this case" });

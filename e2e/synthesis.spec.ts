@@ -67,10 +67,30 @@ test("the synthesis API follows its documented shape and refuses unknown values 
   expect(row).toMatchObject({ runtime: "kata-qemu", category: "startup", k: 2, indirect: false, leftOut: 0 });
   expect(row.studies.reduce((sum: number, s: { weight: number }) => sum + s.weight, 0)).toBeCloseTo(1);
   expect(row.ciLowPct).toBeLessThan(row.pooledPct);
+  expect(row.studyCount).toBe(row.studies.length);
 
-  const bad = await request.get("/api/synthesis?category=colour&indirect=maybe");
+  // Every row: pooled values and study counts, the studies only with studies=1.
+  const all = (await (await request.get("/api/synthesis")).json()).rows;
+  const same = all.find(
+    (r: { runtime: string; category: string }) => r.runtime === "kata-qemu" && r.category === "startup",
+  );
+  const { studies, ...pooled } = row;
+  expect(same).toEqual(pooled);
+  expect(all.every((r: object) => !("studies" in r))).toBe(true);
+  const listed = (await (await request.get("/api/synthesis?studies=1")).json()).rows;
+  expect(listed).toHaveLength(all.length);
+  expect(
+    listed.find((r: { runtime: string; category: string }) => r.runtime === "kata-qemu" && r.category === "startup")
+      .studies,
+  ).toEqual(studies);
+
+  const bad = await request.get("/api/synthesis?category=colour&indirect=maybe&studies=all");
   expect(bad.status()).toBe(400);
-  expect((await bad.json()).notices.map((n: { param: string }) => n.param)).toEqual(["category", "indirect"]);
+  expect((await bad.json()).notices.map((n: { param: string }) => n.param)).toEqual([
+    "category",
+    "indirect",
+    "studies",
+  ]);
 });
 
 test("dataset= keeps the per-dataset overview, and the overview links back to all datasets", async ({ page }) => {

@@ -71,6 +71,19 @@ export const serializeSynthesis = createSerializer(synthesisParsers);
 /** A synthesis permalink: every value spelled out, as serializePermalink does for a view. */
 export const serializeSynthesisPermalink = createSerializer(synthesisParsers, { clearOnDefault: false });
 
+/** `studies=1` lists each synthesis row's studies, `studies=0` gives only their count. */
+export const STUDIES = [0, 1] as const;
+
+/**
+ * `GET /api/synthesis`: the synthesis parameters plus `studies`. Absent, the studies are listed
+ * when the link picks runtimes or categories (lib/synthesis/json-body.ts), so no page permalink carries it.
+ */
+export const synthesisApiParsers = { ...synthesisParsers, studies: parseAsNumberLiteral(STUDIES) };
+
+export type SynthesisApiFilters = inferParserType<typeof synthesisApiParsers>;
+
+export const loadSynthesisApiFilters = createLoader(synthesisApiParsers);
+
 /**
  * The guide (`/guide`): the per-dataset filters when `dataset` is given, otherwise the synthesis,
  * whose `indirect` it honours; `case` and `weights` in both modes.

@@ -1,4 +1,4 @@
-import { DEFAULT_BASELINE, GUIDE_CASES, VIEWS, type Filters, type SynthesisFilters, type View } from "../search-params";
+import { DEFAULT_BASELINE, GUIDE_CASES, VIEWS, type Filters, type SynthesisApiFilters, type View } from "../search-params";
 
 /** A view the database can show: every value checked against what was imported. */
 export interface Selection {
@@ -42,7 +42,7 @@ export function runtimeIdsOf(facets: Pick<Facets, "runtimes">): string[] {
 
 export interface Notice {
   /** The URL parameter the notice is about. */
-  param: keyof Filters | keyof SynthesisFilters;
+  param: keyof Filters | keyof SynthesisApiFilters;
   message: string;
   /**
    * Absent (or "warning"): the link asked for something the data does not hold, and the page

@@ -82,11 +82,6 @@ export interface Synthesis {
   rows: SynthesisRow[];
 }
 
-/** The body of GET /api/synthesis: each row as issue 17 documents it, without the internal estimate. */
-export function synthesisJson({ baseline, method, rows }: Synthesis) {
-  return { baseline, method, rows: rows.map(({ estimate: _estimate, ...row }) => row) };
-}
-
 /**
  * Every runtime against the baseline across datasets, per category: direct studies from the
  * hosts that measured the baseline, indirect ones (through a bridge) from those that did not,

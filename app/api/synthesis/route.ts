@@ -3,21 +3,27 @@ import { getSynthesisData } from "@/db/queries/synthesis";
 import { blockingNotices } from "@/lib/explore/selection";
 import { badRequest, cachedJsonResponse, handle, warningsResponse } from "@/lib/http/responses";
 import { memoizeByObject } from "@/lib/memoize";
-import { loadSynthesisFilters } from "@/lib/search-params";
-import { synthesisJson, type Synthesis } from "@/lib/synthesis/synthesize";
+import { loadSynthesisApiFilters } from "@/lib/search-params";
+import { listsStudies, synthesisJson, unreadableStudies } from "@/lib/synthesis/json-body";
+import type { Synthesis } from "@/lib/synthesis/synthesize";
 
 export const dynamic = "force-dynamic";
 
-/** The body of each cached synthesis, serialised once: it holds every study of every row. */
-const bodyOf = memoizeByObject((s: Synthesis) => new TextEncoder().encode(JSON.stringify(synthesisJson(s))));
+/** The bodies of each cached synthesis, serialised once: with every study of every row, and without. */
+const encoded = (withStudies: boolean) =>
+  memoizeByObject((s: Synthesis) => new TextEncoder().encode(JSON.stringify(synthesisJson(s, { withStudies }))));
+const bodyWithStudies = encoded(true);
+const bodyWithoutStudies = encoded(false);
 
 /** Every runtime against the baseline across datasets, per category (docs/decisions/007-synthesis-across-datasets.md). */
 export const GET = handle("synthesis", async (request) => {
   const url = new URL(request.url);
   const raw = Object.fromEntries(url.searchParams.entries());
-  const data = await getSynthesisData(db, loadSynthesisFilters(url.searchParams), raw);
-  const blocking = blockingNotices(data.notices);
+  const { studies, ...asked } = loadSynthesisApiFilters(url.searchParams);
+  const data = await getSynthesisData(db, asked, raw);
+  const blocking = blockingNotices([...data.notices, ...unreadableStudies(raw)]);
   if (blocking.length > 0) return warningsResponse(blocking);
   if (data.hosts === 0) return badRequest("no data has been imported yet");
-  return cachedJsonResponse(bodyOf(data.synthesis));
+  const body = listsStudies(studies, data.filters) ? bodyWithStudies : bodyWithoutStudies;
+  return cachedJsonResponse(body(data.synthesis));
 });
