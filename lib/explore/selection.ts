@@ -1,4 +1,11 @@
-import { DEFAULT_BASELINE, GUIDE_CASES, VIEWS, type Filters, type SynthesisApiFilters, type View } from "../search-params";
+import {
+  DEFAULT_BASELINE,
+  GUIDE_CASES,
+  VIEWS,
+  type Filters,
+  type SynthesisApiFilters,
+  type View,
+} from "../search-params";
 
 /** A view the database can show: every value checked against what was imported. */
 export interface Selection {
