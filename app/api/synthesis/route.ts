@@ -1,6 +1,6 @@
 import { db } from "@/db";
 import { getSynthesisData } from "@/db/queries/synthesis";
-import { blockingNotices } from "@/lib/explore/selection";
+import { blockingNotices, unknownParams } from "@/lib/explore/selection";
 import { badRequest, cachedJsonResponse, handle, warningsResponse } from "@/lib/http/responses";
 import { memoizeByObject } from "@/lib/memoize";
 import { loadSynthesisFilters } from "@/lib/search-params";
@@ -16,7 +16,7 @@ export const GET = handle("synthesis", async (request) => {
   const url = new URL(request.url);
   const raw = Object.fromEntries(url.searchParams.entries());
   const data = await getSynthesisData(db, loadSynthesisFilters(url.searchParams), raw);
-  const blocking = blockingNotices(data.notices);
+  const blocking = [...unknownParams(raw), ...blockingNotices(data.notices)];
   if (blocking.length > 0) return warningsResponse(blocking);
   if (data.hosts === 0) return badRequest("no data has been imported yet");
   return cachedJsonResponse(bodyOf(data.synthesis));
