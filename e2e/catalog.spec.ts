@@ -73,7 +73,7 @@ test.describe("guide on gVisor's published results", () => {
       .allTextContents();
     expect(sentences.length).toBeGreaterThan(2);
     for (const s of sentences) {
-      // The value's change, then its overhead (docs/decisions/009-one-sign-convention.md).
+      // The value's change, then its overhead (docs/decisions/010-one-sign-convention.md).
       const m = /^(.+?): (.+) (\S+) ([+−±][\d,.]+) % \(overhead ([+−±][\d,.]+) %\) against runc, n = (\d+)/.exec(s);
       expect(m, s).not.toBeNull();
       const [, label, workload, metric, pct, overheadPct, n] = m!;

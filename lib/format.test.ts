@@ -31,7 +31,7 @@ describe("format", () => {
     expect(runtimeLabel("youki")).toBe("youki");
   });
 
-  it("says a change as the measured value's change, then its overhead (decision 009)", () => {
+  it("says a change as the measured value's change, then its overhead (decision 010)", () => {
     // gVisor's iperf3 case of issue 20: the heatmap's +493 % is the guide's −83.1 % throughput.
     expect(formatChange({ metric: "received_throughput", direction: "higher", overheadPct: 493 })).toBe(
       "received_throughput −83.1 % (overhead +493 %)",

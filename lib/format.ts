@@ -45,7 +45,7 @@ export function formatOverhead(overheadPct: number): string {
 
 /**
  * How a runtime changed one measured value, in the one convention of every page
- * (docs/decisions/009-one-sign-convention.md): the change of the value itself, then its overhead.
+ * (docs/decisions/010-one-sign-convention.md): the change of the value itself, then its overhead.
  * `received_throughput −83.1 % (overhead +493 %)`, `wall_time +35.0 % (overhead +35.0 %)`.
  */
 export function formatChange(row: { metric: string; direction: Direction; overheadPct: number }): string {

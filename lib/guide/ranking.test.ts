@@ -54,7 +54,7 @@ describe("use-case ranking", () => {
     expect(crun.pros.length).toBeGreaterThan(0);
   });
 
-  it("explains ranks with the measured value change and its overhead (decision 009)", () => {
+  it("explains ranks with the measured value change and its overhead (decision 010)", () => {
     const nginx = row("runsc-ptrace", "web", "nginx", "higher", [1770, 1770, 1770], [16800, 16800, 16800]);
     expect(valueChangePct(nginx)).toBeCloseTo(-89.46, 2);
     expect(explainRow(nginx, "runc")).toBe(

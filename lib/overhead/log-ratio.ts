@@ -24,7 +24,7 @@ export interface Summary {
   geoMean: number | null;
   /**
    * 95 % interval of the geometric mean, from a t interval on log values, so it never reaches
-   * zero (decision 009); of the arithmetic mean, bounded below at 0, where there is no geometric
+   * zero (decision 010); of the arithmetic mean, bounded below at 0, where there is no geometric
    * mean (measured quantities are never negative). Null when n = 1.
    */
   ciLow: number | null;
