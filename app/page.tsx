@@ -1,4 +1,5 @@
 import type { PageSearchParams } from "@/lib/search-params";
+import { checkLink } from "./_lib/canonical-link";
 import { DatasetOverview } from "./_components/dataset-overview";
 import { SynthesisOverview } from "./_components/synthesis-overview";
 
@@ -7,5 +8,10 @@ export const dynamic = "force-dynamic";
 /** Across every dataset by default; `dataset=` opens one dataset's own overview. */
 export default async function OverviewPage({ searchParams }: { searchParams: PageSearchParams }) {
   const raw = await searchParams;
-  return raw.dataset === undefined ? <SynthesisOverview raw={raw} /> : <DatasetOverview raw={raw} />;
+  const linkNotices = checkLink("/", raw);
+  return raw.dataset === undefined ? (
+    <SynthesisOverview raw={raw} linkNotices={linkNotices} />
+  ) : (
+    <DatasetOverview raw={raw} linkNotices={linkNotices} />
+  );
 }

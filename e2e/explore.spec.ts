@@ -86,7 +86,7 @@ test("switching the baseline: Firecracker against bare metal on fio and iperf3",
   const fio = rows.find((r) => r[1] === "fio randread bs=4k iodepth=32 ioengine=libaio");
   expect(fio?.[0]).toBe("Firecracker 0.20.0");
   expect(fio?.[2]).toContain("read_iops (higher is better)");
-  const iperf = rows.find((r) => r[1] === "iperf3 host to guest P=01");
+  const iperf = rows.find((r) => r[1] === "iperf3 host to guest P=1");
   expect(iperf?.[2]).toContain("received_throughput (higher is better)");
   expect(iperf?.[4]).toMatch(/GB\/s$/);
 });

@@ -16,7 +16,8 @@ test("the overview's heatmap cell opens the matching explore view", async ({ pag
 test("headline findings state n and link to their rows", async ({ page }) => {
   await page.goto("/?dataset=gvisor-website");
   const findings = page.getByRole("region", { name: "Headline findings" }).getByRole("link");
-  await expect(findings.first()).toContainText(/n = 1\)\.$/);
+  // The value's change, then its overhead, then n (docs/decisions/010-one-sign-convention.md).
+  await expect(findings.first()).toContainText(/: \S+ [+−][\d,.]+ % \(overhead [+−][\d,.]+ %\), n = 1\.$/);
   await findings.first().click();
   await expect(page).toHaveURL(/\/explore\?.*workload=/);
 });

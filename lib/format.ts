@@ -1,5 +1,6 @@
 import { RUNTIMES, isRuntimeId } from "./runtime-ids";
-import { UNITS, isUnit } from "./units";
+import { valueChangePct } from "./overhead/value-change";
+import { UNITS, isUnit, type Direction } from "./units";
 
 // One formatter each, made once: toLocaleString builds a new Intl.NumberFormat per call, which
 // made formatting a large table a sizeable part of a filter change (docs/performance.md).
@@ -8,7 +9,11 @@ const fixed = [0, 1].map(
   (digits) => new Intl.NumberFormat("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits }),
 );
 
-const number = (v: number, digits = 3) => grouped.format(Number(v.toPrecision(digits)));
+/** U+2212, the one minus sign of every number shown (Intl writes a hyphen-minus). */
+export const MINUS = "\u2212";
+const withMinus = (text: string) => text.replace(/-/g, MINUS);
+
+const number = (v: number, digits = 3) => withMinus(grouped.format(Number(v.toPrecision(digits))));
 
 /** A value in its canonical unit, scaled for reading: `1.22 GB/s`, `130 ms`. */
 export function formatValue(value: number, unit: string): string {
@@ -27,10 +32,24 @@ export function formatPct(pct: number): string {
   return `${pct > 0 ? "+" : pct < 0 ? "−" : "±"}${body} %`;
 }
 
-/** `[+1,500 %, +1,800 %]`, or the plain statement that there is no interval. */
+/** `+1,500 % to +1,800 %`, or the plain statement that there is no interval. */
 export function formatInterval(low: number | null, high: number | null, n: number, baselineN: number): string {
   if (low === null || high === null) return n < 2 || baselineN < 2 ? "n = 1, no interval" : "no interval";
   return `${formatPct(low)} to ${formatPct(high)}`;
+}
+
+/** An overhead said as such (cost ratio − 1; above 0 is worse): `overhead +493 %`. */
+export function formatOverhead(overheadPct: number): string {
+  return `overhead ${formatPct(overheadPct)}`;
+}
+
+/**
+ * How a runtime changed one measured value, in the one convention of every page
+ * (docs/decisions/010-one-sign-convention.md): the change of the value itself, then its overhead.
+ * `received_throughput −83.1 % (overhead +493 %)`, `wall_time +35.0 % (overhead +35.0 %)`.
+ */
+export function formatChange(row: { metric: string; direction: Direction; overheadPct: number }): string {
+  return `${row.metric} ${formatPct(valueChangePct(row))} (${formatOverhead(row.overheadPct)})`;
 }
 
 /** `Kata (QEMU) v3`, `Firecracker 0.20.0 (api)`, or the raw id of an unknown runtime. */

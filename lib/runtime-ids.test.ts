@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resolveRuntime, upstreamVersion } from "./runtime-ids";
+import { canonicalRuntimeId, resolveRuntime, upstreamVersion } from "./runtime-ids";
 
 describe("resolveRuntime", () => {
   it.each([
@@ -51,4 +51,20 @@ describe("upstreamVersion", () => {
     // A date means a gVisor release only for gVisor.
     ["firecracker", "20221219.0", "20221219.0"],
   ])("%s %s -> %s", (id, raw, expected) => expect(upstreamVersion(id, raw)).toBe(expected));
+});
+
+describe("canonicalRuntimeId", () => {
+  it.each([
+    ["gvisor", "runsc-ptrace"],
+    ["fc", "firecracker"],
+    ["kata", "kata-qemu"],
+    ["CRUN", "crun"],
+    ["runsc-ptrace", "runsc-ptrace"],
+    ["io.containerd.runsc.v1-kvm", "runsc-kvm"],
+    ["fc-api", null],
+    ["io.containerd.kata.v2-kata3-qemu", null],
+    ["youki", null],
+  ])("%s is %s", (name, id) => {
+    expect(canonicalRuntimeId(name)).toBe(id);
+  });
 });

@@ -120,6 +120,17 @@ function resolveShim(name: string): ResolvedRuntime | undefined {
 }
 
 /**
+ * The canonical id a runtime name in a URL stands for: the id itself, or a name that import
+ * resolves with the same table (`gvisor`, `fc`, `kata`, containerd shim names) to that id alone.
+ * Null for a name that implies a version or variant (`fc-api`, `kata3`), or names nothing known:
+ * such values are kept as written and checked against the data (lib/explore/selection.ts).
+ */
+export function canonicalRuntimeId(name: string): RuntimeId | null {
+  const r = resolveRuntime(name);
+  return r.known && r.version === undefined && r.variant === undefined && isRuntimeId(r.id) ? r.id : null;
+}
+
+/**
  * A version as the runtime's project names it, from what a package prints: Debian's gVisor
  * `0.0~20221219.0` (and gVisor's own apt `20221219.0`) is the release `release-20221219.0`; a
  * Debian repack suffix (`1.1.5+ds1`) is dropped. Anything else is kept as written.

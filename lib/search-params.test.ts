@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { loadFilters, serializeFilters, serializePermalink, type Filters } from "./search-params";
+import {
+  canonicalQuery,
+  loadFilters,
+  serializeFilters,
+  serializePermalink,
+  URL_PARAMS,
+  type Filters,
+} from "./search-params";
 
 const full: Filters = {
   dataset: "gvisor-website",
@@ -54,5 +61,43 @@ describe("URL contract", () => {
   it("falls back to defaults for values the parsers cannot read", () => {
     const f = loadFilters(new URL("http://x/explore?view=sideways&asof=abc").searchParams);
     expect(f).toMatchObject({ view: "overhead", asof: null });
+  });
+});
+
+describe("runtime aliases in links", () => {
+  it("reads the aliases import accepts as canonical ids, and keeps other names as written", () => {
+    const f = loadFilters(new URLSearchParams("runtime=gvisor,fc,kata,youki&baseline=CRUN"));
+    expect(f.runtime).toEqual(["runsc-ptrace", "firecracker", "kata-qemu", "youki"]);
+    expect(f.baseline).toBe("crun");
+  });
+
+  it("rewrites a link's aliases to canonical ids, leaving every other value and name as it was", () => {
+    const raw = { runtime: "gvisor,crun", baseline: "fc", workload: "crictl run pod%2C serial,b", runtme: "x" };
+    const query = canonicalQuery(raw)!;
+    expect(query).toBe(
+      "?runtime=runsc-ptrace,crun&baseline=firecracker&workload=crictl+run+pod%252C+serial,b&runtme=x",
+    );
+    const f = loadFilters(new URLSearchParams(query));
+    expect(f).toMatchObject({ runtime: ["runsc-ptrace", "crun"], workload: ["crictl run pod, serial", "b"] });
+    expect(canonicalQuery(Object.fromEntries(new URLSearchParams(query)))).toBeNull();
+  });
+
+  it("lists every parameter of the contract once", () => {
+    expect([...URL_PARAMS].sort()).toEqual(
+      [
+        "asof",
+        "baseline",
+        "case",
+        "category",
+        "dataset",
+        "host",
+        "indirect",
+        "metric",
+        "runtime",
+        "view",
+        "weights",
+        "workload",
+      ].sort(),
+    );
   });
 });

@@ -1,5 +1,6 @@
 import {
   createLoader,
+  createParser,
   createSerializer,
   parseAsArrayOf,
   parseAsInteger,
@@ -9,6 +10,7 @@ import {
   type inferParserType,
 } from "nuqs/server";
 import { USE_CASE_IDS } from "./catalog/use-case-ids";
+import { canonicalRuntimeId } from "./runtime-ids";
 
 export const VIEWS = ["overhead", "absolute"] as const;
 export type View = (typeof VIEWS)[number];
@@ -21,6 +23,15 @@ export const GUIDE_CASES = [...USE_CASE_IDS, "custom"] as const;
 export type GuideCase = (typeof GUIDE_CASES)[number];
 
 /**
+ * A runtime id: the aliases import accepts (`gvisor`, `fc`, `kata`: lib/runtime-ids.ts) read as
+ * the canonical id, so a link works as a manifest does; other values are kept as written.
+ */
+const parseAsRuntimeId = createParser({
+  parse: (v: string) => canonicalRuntimeId(v) ?? v,
+  serialize: (v: string) => v,
+});
+
+/**
  * The one URL contract of hvscope (a compatibility promise: see README, "Permalinks").
  * Values are validated against the database by lib/explore/selection.ts; unknown ones produce a
  * notice, never an error. Defaults are part of a link's meaning: change them deliberately.
@@ -28,10 +39,10 @@ export type GuideCase = (typeof GUIDE_CASES)[number];
 export const filterParsers = {
   dataset: parseAsString,
   host: parseAsString,
-  runtime: parseAsArrayOf(parseAsString).withDefault([]),
+  runtime: parseAsArrayOf(parseAsRuntimeId).withDefault([]),
   workload: parseAsArrayOf(parseAsString).withDefault([]),
   metric: parseAsString,
-  baseline: parseAsString.withDefault(DEFAULT_BASELINE),
+  baseline: parseAsRuntimeId.withDefault(DEFAULT_BASELINE),
   view: parseAsStringLiteral(VIEWS).withDefault("overhead"),
   asof: parseAsInteger,
   /** Guide only: the use case, default the first one. */
@@ -94,3 +105,38 @@ export const serializeGuide = createSerializer(guideParsers);
 
 /** A permalink that spells out every value, defaults included, so it survives default changes. */
 export const serializePermalink = createSerializer(filterParsers, { clearOnDefault: false });
+
+/** Every parameter name of the contract; any other name in a link is a notice (lib/explore/selection.ts unknownParams). */
+export const URL_PARAMS: readonly string[] = [
+  ...new Set([...Object.keys(guideParsers), ...Object.keys(synthesisParsers)]),
+];
+
+type RawSearch = Record<string, string | string[] | undefined>;
+
+/** The parameters that name runtimes, whose aliases a link may use. */
+const RUNTIME_PARAMS = ["runtime", "baseline"] as const;
+
+/**
+ * The link's query string with runtime aliases written as canonical ids (`?runtime=gvisor` becomes
+ * `?runtime=runsc-ptrace`), every other parameter as it was; null when it names none, so that a
+ * page redirects only where the URL would change.
+ */
+export function canonicalQuery(raw: RawSearch): string | null {
+  let changed = false;
+  const params: string[] = [];
+  // Written as nuqs writes links: commas between items and spaces as "+" stay readable.
+  const encode = (v: string) => encodeURIComponent(v).replace(/%2C/g, ",").replace(/%20/g, "+");
+  for (const [key, value] of Object.entries(raw)) {
+    for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) {
+      const canonical = (RUNTIME_PARAMS as readonly string[]).includes(key)
+        ? v
+            .split(",")
+            .map((id) => canonicalRuntimeId(id) ?? id)
+            .join(",")
+        : v;
+      changed ||= canonical !== v;
+      params.push(`${encode(key)}=${encode(canonical)}`);
+    }
+  }
+  return changed ? `?${params.join("&")}` : null;
+}

@@ -6,12 +6,12 @@ import { headlineFindings } from "@/lib/overview/findings";
 import { formatPct, runtimeLabel } from "@/lib/format";
 import { toHeatmap } from "@/lib/overview/heatmap";
 import { serializeFilters, serializeSynthesis, type Filters, type PageSearchParams } from "@/lib/search-params";
-import { runtimeIdsOf } from "@/lib/explore/selection";
+import { runtimeIdsOf, type Notice } from "@/lib/explore/selection";
 import { HeatmapTable } from "./heatmap-table";
 import { DataTableHead } from "@/components/ui/data-table-head";
 
 /** One dataset and host: its runtime × category heatmap, headline findings and every workload. */
-export async function DatasetOverview({ raw }: { raw: Awaited<PageSearchParams> }) {
+export async function DatasetOverview({ raw, linkNotices }: { raw: Awaited<PageSearchParams>; linkNotices: Notice[] }) {
   const { asked, filters, data } = await getSummaryData(db, raw);
   const sel = data.selection;
   if (!sel) return <Empty />;
@@ -29,7 +29,7 @@ export async function DatasetOverview({ raw }: { raw: Awaited<PageSearchParams> 
   return (
     <>
       <h1>What does a stronger isolation boundary cost?</h1>
-      <Notices notices={data.notices} />
+      <Notices notices={[...linkNotices, ...data.notices]} />
       <nav aria-label="Datasets" className="mb-4 flex flex-wrap gap-x-4 gap-y-1 text-sm">
         <span className="text-zinc-500">Dataset:</span>
         <Link href={serializeSynthesis("/", { baseline: asked.baseline })}>all</Link>

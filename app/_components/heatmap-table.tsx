@@ -25,6 +25,7 @@ export function HeatmapTable({ categories, rows, hrefOf }: HeatmapTableProps) {
         return (
           <HeatCell
             key={c}
+            subject={`${runtimeLabel(row.runtime, row.version, row.variant)}, ${c}`}
             overheadPct={cell.overheadPct}
             detail={`${cell.workloads} workload${cell.workloads > 1 ? "s" : ""}, ${n}`}
             interval={

@@ -29,6 +29,7 @@ export function SynthesisHeatmapTable({ categories, rows, hrefOf }: SynthesisHea
         return (
           <HeatCell
             key={c}
+            subject={`${runtimeLabel(row.runtime, null, row.variant)}, ${c}`}
             overheadPct={cell.overheadPct}
             detail={evidenceOf(cell)}
             interval={cell.pooled ? formatInterval(cell.ciLowPct, cell.ciHighPct, 2, 2) : "no interval"}

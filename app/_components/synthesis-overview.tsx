@@ -4,6 +4,7 @@ import { db } from "@/db";
 import { listDatasets } from "@/db/queries/series";
 import { getSynthesisData } from "@/db/queries/synthesis";
 import { runtimeLabel } from "@/lib/format";
+import type { Notice } from "@/lib/explore/selection";
 import {
   loadSynthesisFilters,
   serializeFilters,
@@ -19,7 +20,13 @@ import { SynthesisControls } from "@/components/synthesis-controls";
 import { CopyPermalink } from "@/components/copy-permalink";
 
 /** Every runtime against the baseline across all datasets, per category, with a way into each dataset. */
-export async function SynthesisOverview({ raw }: { raw: Awaited<PageSearchParams> }) {
+export async function SynthesisOverview({
+  raw,
+  linkNotices,
+}: {
+  raw: Awaited<PageSearchParams>;
+  linkNotices: Notice[];
+}) {
   const asked = loadSynthesisFilters(raw);
   const [data, datasets] = await Promise.all([getSynthesisData(db, asked, raw), listDatasets(db, asked.asof)]);
   if (data.hosts === 0) return <Empty />;
@@ -29,7 +36,7 @@ export async function SynthesisOverview({ raw }: { raw: Awaited<PageSearchParams
   return (
     <>
       <h1>What does a stronger isolation boundary cost?</h1>
-      <Notices notices={data.notices} />
+      <Notices notices={[...linkNotices, ...data.notices]} />
       <nav aria-label="Datasets" className="mb-4 flex flex-wrap gap-x-4 gap-y-1 text-sm">
         <span className="text-zinc-500">Dataset:</span>
         <strong>all ({datasets.length})</strong>

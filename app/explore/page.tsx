@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { checkLink } from "@/app/_lib/canonical-link";
 import { Notices } from "@/components/notices";
 import { db } from "@/db";
 import { getExploreData } from "@/db/queries/explore";
@@ -16,13 +17,14 @@ export const metadata: Metadata = { title: "Explore" };
 
 export default async function ExplorePage({ searchParams }: { searchParams: PageSearchParams }) {
   const raw = await searchParams;
+  const linkNotices = checkLink("/explore", raw);
   const filters = loadFilters(raw);
   const [data, imports] = await Promise.all([getExploreData(db, filters, raw), listImports(db)]);
   if (!data.selection || !data.facets)
     return (
       <>
         <h1>Explore</h1>
-        <Notices notices={data.notices} />
+        <Notices notices={[...linkNotices, ...data.notices]} />
         <p>
           No samples imported yet. Run <code>npm run ingest -- PATH</code>, or <code>npm run setup</code> for the
           bundled data.
@@ -41,7 +43,7 @@ export default async function ExplorePage({ searchParams }: { searchParams: Page
           {selection.asof !== null && `, as of import #${selection.asof}`}
         </span>
       </div>
-      <Notices notices={data.notices} />
+      <Notices notices={[...linkNotices, ...data.notices]} />
       <ExploreQueryProvider>
         <FilterBar
           datasets={data.datasets.map((d) => d.name)}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { checkLink } from "@/app/_lib/canonical-link";
 import { Notices } from "@/components/notices";
 import { USE_CASE_IDS } from "@/lib/catalog/use-case-ids";
 import { USE_CASES } from "@/lib/catalog/use-cases";
@@ -18,6 +19,7 @@ export const metadata: Metadata = { title: "Guide" };
 /** Ranks runtimes for a use case: on the synthesis across datasets, or within one (`dataset=`). */
 export default async function GuidePage({ searchParams }: { searchParams: PageSearchParams }) {
   const raw = await searchParams;
+  const linkNotices = checkLink("/guide", raw);
   const asked = loadFilters(raw);
   const { useCase, notices: caseNotices } = resolveGuideCase(asked.case, asked.weights);
   const mode = asked.dataset === null ? await synthesisMode(raw, useCase) : await datasetMode(raw, useCase);
@@ -25,7 +27,7 @@ export default async function GuidePage({ searchParams }: { searchParams: PageSe
   return (
     <>
       <h1>Which runtime fits your case?</h1>
-      <Notices notices={[...mode.notices, ...caseNotices]} />
+      <Notices notices={[...linkNotices, ...mode.notices, ...caseNotices]} />
       <ModeSwitch modes={mode.modes} />
       {mode.controls}
       <nav aria-label="Use cases" className="mb-4 flex flex-wrap gap-3 text-sm">

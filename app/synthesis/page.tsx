@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { checkLink } from "@/app/_lib/canonical-link";
 import { Notices } from "@/components/notices";
 import { db } from "@/db";
 import { getSynthesisData } from "@/db/queries/synthesis";
@@ -21,13 +22,14 @@ export const metadata: Metadata = { title: "Across datasets" };
 /** Forest plots: for each runtime and category, every study with its interval and weight, and the pooled value. */
 export default async function SynthesisPage({ searchParams }: { searchParams: PageSearchParams }) {
   const raw = await searchParams;
+  const linkNotices = checkLink("/synthesis", raw);
   const data = await getSynthesisData(db, loadSynthesisFilters(raw), raw);
   const { synthesis, filters, notices, runtimes } = data;
   const here = (f: Partial<typeof filters>) => serializeSynthesis("/synthesis", { ...filters, ...f });
   return (
     <>
       <h1>Across datasets, against {runtimeLabel(filters.baseline)}</h1>
-      <Notices notices={notices} />
+      <Notices notices={[...linkNotices, ...notices]} />
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
         Each study is one dataset and host that measured the runtime next to the baseline; the pooled value combines
         them by random effects. <Link href={serializeSynthesis("/", filters)}>All runtimes and categories</Link>

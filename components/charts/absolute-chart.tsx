@@ -47,7 +47,7 @@ export function AbsoluteChart({ panel, onSelectPoint }: AbsoluteChartProps) {
           width={90}
         />
         <Tooltip formatter={(value) => formatValue(Number(value), panel.unit)} contentStyle={{ fontSize: 12 }} />
-        <Bar dataKey="mean" name="mean" isAnimationActive={false} fillOpacity={0.55}>
+        <Bar dataKey="mean" name="geometric mean" isAnimationActive={false} fillOpacity={0.55}>
           {panel.bars.map((b) => (
             <Cell key={b.key} fill={b.color} />
           ))}

@@ -12,7 +12,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { formatPct } from "@/lib/format";
+import { formatChange, formatPct } from "@/lib/format";
 import { log2Ticks, log2ToPct, overheadChartHeight, type OverheadBar } from "@/lib/explore/chart-data";
 
 export interface OverheadBarChartProps {
@@ -40,7 +40,7 @@ export function OverheadBarChart({ data, onSelect }: OverheadBarChartProps) {
         <Tooltip
           formatter={(_value, _name, item) => {
             const bar = item.payload as OverheadBar;
-            return [`${formatPct(bar.overheadPct)} (n = ${bar.n} vs ${bar.baselineN})`, "overhead"];
+            return [`${formatChange(bar)}, n = ${bar.n} vs ${bar.baselineN}`, "change"];
           }}
           labelFormatter={(label) => String(label)}
           contentStyle={{ background: "var(--color-zinc-900)", color: "white", border: "none", fontSize: 12 }}

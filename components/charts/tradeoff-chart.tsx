@@ -12,7 +12,7 @@ import {
   ZAxis,
 } from "recharts";
 import { log2ToPct, TRADEOFF_CHART_HEIGHT } from "@/lib/explore/chart-data";
-import { formatPct } from "@/lib/format";
+import { formatOverhead, formatPct } from "@/lib/format";
 
 export interface TradeoffPoint {
   key: string;
@@ -73,7 +73,7 @@ function PointTip({ active, payload }: { active?: boolean; payload?: readonly { 
   if (!active || !p) return null;
   return (
     <div className="rounded bg-zinc-900 px-2 py-1 text-xs text-white">
-      {p.label}: {formatPct(p.overheadPct)}
+      {p.label}: weighted {formatOverhead(p.overheadPct)}
     </div>
   );
 }

@@ -80,7 +80,7 @@ describe("getExploreData on the public datasets", () => {
     const fio = rows.find((r) => r.workload === "fio randread bs=4k iodepth=32 ioengine=libaio")!;
     expect(fio).toMatchObject({ metric: "read_iops", unit: "ops_per_s", direction: "higher", n: 1, baselineN: 1 });
     expect(fio.overheadPct).toBeGreaterThan(0);
-    const iperf = rows.find((r) => r.workload === "iperf3 host to guest P=01")!;
+    const iperf = rows.find((r) => r.workload === "iperf3 host to guest P=1")!;
     expect(iperf).toMatchObject({ metric: "received_throughput", unit: "bytes_per_s", direction: "higher" });
     // Boot has no bare-metal baseline: those series are reported as skipped, not dropped silently.
     expect(

@@ -5,6 +5,7 @@ import { toOverheadRows, type OverheadTable, type SeriesStats } from "@/lib/over
 import { loadFilters, type Filters } from "@/lib/search-params";
 import {
   baselineAsked,
+  droppedBySelection,
   inSelection,
   NOTICE_PARAMS,
   pickDataset,
@@ -70,6 +71,7 @@ async function readExploreData(db: Db, filters: Filters, raw: RawParams, askedBa
   notices.push(...resolved.notices);
   const selection = resolved.selection;
   const series = primaryMetricsOf(stored)(stored.filter(inSelection(selection)), selection.metric).map(statsOf);
+  notices.push(...droppedBySelection(selection, series));
   const baselineHasData = series.some((s) => s.runtime === selection.baseline);
   const table = baselineHasData ? toOverheadRows(series, selection.baseline, pairRow) : EMPTY;
   return { datasets, selection, facets, notices, series, table, baselineHasData };

@@ -1,4 +1,5 @@
 import { runtimeLabel, runtimeSeriesKey } from "../format";
+import type { Direction } from "../units";
 import type { AbsoluteViewSeries, OverheadViewRow } from "./rows";
 import { runtimeColor } from "../palette";
 
@@ -13,6 +14,7 @@ export interface OverheadBar {
   runtime: string;
   workload: string;
   metric: string;
+  direction: Direction;
   color: string;
   overheadPct: number;
   log2Ratio: number;
@@ -51,6 +53,7 @@ export function toOverheadBars(rows: readonly OverheadViewRow[]): OverheadBar[] 
     runtime: r.runtime,
     workload: r.workload,
     metric: r.metric,
+    direction: r.direction,
     color: runtimeColor(r.runtime),
     overheadPct: r.overheadPct,
     log2Ratio: log2Ratio(r.overheadPct),
@@ -99,6 +102,12 @@ export function firstPanels<T extends { workload: string; metric: string }>(
   return { shown: series.filter((s) => kept.has(`${s.workload}\u0000${s.metric}`)), total: keys.length };
 }
 
+/**
+ * The value a series' bar stands at: its geometric mean, which its interval surrounds and every
+ * ratio compares (lib/overhead/log-ratio.ts summarizeSeries); the arithmetic mean where a value is 0.
+ */
+export const centreOf = (s: Pick<AbsoluteViewSeries, "geoMean" | "mean">) => s.geoMean ?? s.mean;
+
 /** Groups series into panels (one unit per axis), baseline first, then by runtime label. */
 export function toAbsolutePanels(series: readonly AbsoluteViewSeries[], baseline: string): AbsolutePanel[] {
   const panels = new Map<string, AbsolutePanel>();
@@ -118,8 +127,8 @@ export function toAbsolutePanels(series: readonly AbsoluteViewSeries[], baseline
       label: runtimeLabel(s.runtime, s.version, s.variant),
       runtime: s.runtime,
       color: runtimeColor(s.runtime),
-      mean: s.mean,
-      error: s.ciLow === null || s.ciHigh === null ? null : [s.mean - s.ciLow, s.ciHigh - s.mean],
+      mean: centreOf(s),
+      error: s.ciLow === null || s.ciHigh === null ? null : [centreOf(s) - s.ciLow, s.ciHigh - centreOf(s)],
       n: s.n,
       points: s.values.map((v) => ({ value: v.value, repetition: v.repetition, sourceFileId: v.sourceFileId })),
     });

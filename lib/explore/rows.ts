@@ -72,6 +72,7 @@ export const ABSOLUTE_CSV_COLUMNS = [
   "n",
   "mean",
   "sd",
+  "geoMean",
   "ciLow",
   "ciHigh",
 ] as const;

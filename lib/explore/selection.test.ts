@@ -3,10 +3,12 @@ import { loadFilters } from "../search-params";
 import {
   baselineAsked,
   blockingNotices,
+  droppedBySelection,
   isWarning,
   pickDataset,
   referenceRuntime,
   resolveSelection,
+  unknownParams,
   type Facets,
   type Notice,
 } from "./selection";
@@ -149,5 +151,51 @@ describe("blockingNotices", () => {
   it("blocks warnings about the parameters a route uses", () => {
     expect(blockingNotices([info, unknownHost, unknownBaseline])).toEqual([unknownHost, unknownBaseline]);
     expect(blockingNotices([info, unknownHost, unknownBaseline], ["baseline"])).toEqual([unknownHost]);
+  });
+});
+
+describe("unknownParams", () => {
+  it("names each parameter outside the contract, with the closest known name", () => {
+    expect(unknownParams({ runtme: "crun", dataset: "d", zzz: "1", Baseline: "runc" })).toEqual([
+      { param: "runtme", message: 'Ignored unknown parameter "runtme"; did you mean "runtime"?' },
+      { param: "zzz", message: 'Ignored unknown parameter "zzz".' },
+      { param: "Baseline", message: 'Ignored unknown parameter "Baseline"; did you mean "baseline"?' },
+    ]);
+  });
+
+  it("accepts the names a route adds to the contract", () => {
+    expect(unknownParams({ format: "csv" }, ["format"])).toEqual([]);
+    expect(unknownParams({ format: "csv" })).toHaveLength(1);
+  });
+});
+
+describe("droppedBySelection", () => {
+  const shown = [
+    { runtime: "runc", workload: "fio randread" },
+    { runtime: "crun", workload: "fio randread" },
+  ];
+
+  it("names a selected workload the chosen metric leaves out, and why", () => {
+    const notices = droppedBySelection(
+      { runtimes: [], workloads: ["redis GET", "fio randread"], metric: "read_iops", baseline: "runc" },
+      shown,
+    );
+    expect(notices).toEqual([
+      { param: "metric", message: "redis GET has no read_iops; it is hidden while metric read_iops is chosen." },
+    ]);
+  });
+
+  it("names a selected runtime that ran none of the selected workloads", () => {
+    const notices = droppedBySelection(
+      { runtimes: ["crun", "runsc-ptrace"], workloads: ["fio randread"], metric: null, baseline: "runc" },
+      shown,
+    );
+    expect(notices.map((n) => n.message)).toEqual(["gVisor (ptrace) has no samples for fio randread; it is hidden."]);
+  });
+
+  it("says nothing when every selected value is shown", () => {
+    expect(
+      droppedBySelection({ runtimes: ["crun"], workloads: ["fio randread"], metric: null, baseline: "runc" }, shown),
+    ).toEqual([]);
   });
 });

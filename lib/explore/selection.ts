@@ -1,6 +1,8 @@
+import { runtimeLabel } from "../format";
 import {
   DEFAULT_BASELINE,
   GUIDE_CASES,
+  URL_PARAMS,
   VIEWS,
   type Filters,
   type SynthesisApiFilters,
@@ -48,8 +50,8 @@ export function runtimeIdsOf(facets: Pick<Facets, "runtimes">): string[] {
 }
 
 export interface Notice {
-  /** The URL parameter the notice is about. */
-  param: keyof Filters | keyof SynthesisApiFilters;
+  /** The URL parameter the notice is about (for a name outside the contract, that name). */
+  param: keyof Filters | keyof SynthesisApiFilters | (string & {});
   message: string;
   /**
    * Absent (or "warning"): the link asked for something the data does not hold, and the page
@@ -232,6 +234,80 @@ export function unreadableParams(raw: RawParams): Notice[] {
     notices.push({
       param: "asof",
       message: `"asof" must be an import id (a whole number), got "${asof}"; showing the latest data.`,
+    });
+  return notices;
+}
+
+/**
+ * Names in the link that the URL contract does not define (a misspelt `runtme=crun`): each
+ * ignored, said in a notice with the closest name the contract has. `extra` adds names a route
+ * reads besides the contract (`format` of /api/export).
+ */
+export function unknownParams(raw: RawParams, extra: readonly string[] = []): Notice[] {
+  const known = [...URL_PARAMS, ...extra];
+  return Object.keys(raw)
+    .filter((name) => !known.includes(name))
+    .map((name) => {
+      const guess = closestName(name, known);
+      return {
+        param: name,
+        message: `Ignored unknown parameter "${name}"${guess === null ? "." : `; did you mean "${guess}"?`}`,
+      };
+    });
+}
+
+/** The known name within two edits of `name` (a typo), nearest first; null when none is. */
+function closestName(name: string, known: readonly string[]): string | null {
+  let best: { name: string; distance: number } | null = null;
+  for (const k of known) {
+    const distance = editDistance(name.toLowerCase(), k);
+    if (distance <= 2 && (best === null || distance < best.distance)) best = { name: k, distance };
+  }
+  return best?.name ?? null;
+}
+
+/** Levenshtein distance: insertions, deletions and substitutions. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++)
+      row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = row;
+  }
+  return previous[b.length]!;
+}
+
+/**
+ * Selected workloads and runtimes that the filters together leave without a single series (a
+ * workload without the chosen metric, a runtime that never ran the chosen workloads): each named,
+ * with why it is not shown, instead of vanishing from the view.
+ */
+export function droppedBySelection(
+  selection: Pick<Selection, "runtimes" | "workloads" | "metric" | "baseline">,
+  shown: readonly { runtime: string; workload: string }[],
+): Notice[] {
+  const notices: Notice[] = [];
+  const workloads = new Set(shown.map((s) => s.workload));
+  const runtimes = new Set(shown.map((s) => s.runtime));
+  const others = selection.runtimes.filter((r) => r !== selection.baseline);
+  for (const w of selection.workloads.filter((w) => !workloads.has(w)))
+    notices.push({
+      param: selection.metric === null ? "workload" : "metric",
+      message:
+        selection.metric === null
+          ? `${w} has no samples under ${[...others, selection.baseline].map((r) => runtimeLabel(r)).join(" or ")}; it is hidden.`
+          : `${w} has no ${selection.metric}; it is hidden while metric ${selection.metric} is chosen.`,
+    });
+  const shownWorkloads = selection.workloads.filter((w) => workloads.has(w));
+  const within = [
+    shownWorkloads.length > 0 ? shownWorkloads.join(", ") : null,
+    selection.metric === null ? null : `metric ${selection.metric}`,
+  ].filter((x) => x !== null);
+  for (const r of others.filter((r) => !runtimes.has(r)))
+    notices.push({
+      param: "runtime",
+      message: `${runtimeLabel(r)} has no samples ${within.length > 0 ? `for ${within.join(" with ")}` : "here"}; it is hidden.`,
     });
   return notices;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { explainRow, rankRuntimes, valueChangePct } from "./ranking";
+import { explainRow, rankRuntimes } from "./ranking";
+import { valueChangePct } from "../overhead/value-change";
 import { overheadRowFor } from "@/test/overhead-row-fixture";
 
 const row = (
@@ -53,12 +54,14 @@ describe("use-case ranking", () => {
     expect(crun.pros.length).toBeGreaterThan(0);
   });
 
-  it("explains ranks with the measured value change, as a practitioner reads it", () => {
+  it("explains ranks with the measured value change and its overhead (decision 010)", () => {
     const nginx = row("runsc-ptrace", "web", "nginx", "higher", [1770, 1770, 1770], [16800, 16800, 16800]);
     expect(valueChangePct(nginx)).toBeCloseTo(-89.46, 2);
-    expect(explainRow(nginx, "runc")).toBe("gVisor (ptrace): nginx requests_per_s −89.5 % against runc, n = 3");
+    expect(explainRow(nginx, "runc")).toBe(
+      "gVisor (ptrace): nginx requests_per_s −89.5 % (overhead +849 %) against runc, n = 3",
+    );
     expect(rankRuntimes(rows, { web: 1 }, "runc")[2]!.explanations[0]!.text).toBe(
-      "gVisor (ptrace): nginx requests_per_s −50.0 % against runc, n = 1",
+      "gVisor (ptrace): nginx requests_per_s −50.0 % (overhead +100 %) against runc, n = 1",
     );
   });
 });

@@ -1,7 +1,7 @@
 import type { IsolationStrength } from "../catalog/isolation";
 import type { Weights } from "../catalog/weights";
 import type { Category } from "../categories";
-import { formatPct, runtimeLabel, runtimeSeriesKey } from "../format";
+import { formatChange, runtimeLabel, runtimeSeriesKey } from "../format";
 import { summarizeOverheads } from "../overhead/ratio";
 import type { OverheadRow } from "../overhead/rows";
 import {
@@ -24,18 +24,10 @@ export interface RankedRuntime extends RankedEntry {
   explanations: Explanation[];
 }
 
-/**
- * How a row changes the measured value, in words and numbers a practitioner reads directly:
- * throughput −89 % (not "+800 % overhead"), time +35 %.
- */
-export function valueChangePct(row: Pick<OverheadRow, "overheadPct" | "direction">): number {
-  return row.direction === "lower" ? row.overheadPct : (1 / (1 + row.overheadPct / 100) - 1) * 100;
-}
-
-/** "gVisor (ptrace): nginx requests_per_s −89 % against runc, n = 3" */
+/** "gVisor (ptrace): nginx requests_per_s −89.5 % (overhead +849 %) against runc, n = 3" */
 export function explainRow(row: OverheadRow, baseline: string): string {
   const n = row.n === row.baselineN ? `n = ${row.n}` : `n = ${row.n} vs ${row.baselineN}`;
-  return `${runtimeLabel(row.runtime, row.version, row.variant)}: ${row.workload} ${row.metric} ${formatPct(valueChangePct(row))} against ${runtimeLabel(baseline)}, ${n}`;
+  return `${runtimeLabel(row.runtime, row.version, row.variant)}: ${row.workload} ${formatChange(row)} against ${runtimeLabel(baseline)}, ${n}`;
 }
 
 /**

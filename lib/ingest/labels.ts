@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { basename, join, relative, sep } from "node:path";
 import type { Category } from "@/lib/categories";
 import type { LoadedManifest } from "@/lib/ingest/manifest/load";
-import { fillTemplate, matchPattern } from "@/lib/ingest/manifest/pattern";
+import { fillLabel, fillTemplate, matchPattern } from "@/lib/ingest/manifest/pattern";
 import type { ManifestRule } from "@/lib/ingest/manifest/schema";
 import type { ParserOptions, ToolId } from "@/lib/parsers/types";
 import { resolveRuntime, type AliasTarget } from "@/lib/runtime-ids";
@@ -94,7 +94,7 @@ function ruleLabels(
   const out: Partial<Record<(typeof LABEL_KEYS)[number], string>> = {};
   for (const key of LABEL_KEYS) {
     const template = rule[key];
-    const value = template !== undefined ? fillTemplate(template, captures) : captures[key];
+    const value = template !== undefined ? fillLabel(template, captures) : captures[key];
     if (value !== undefined) out[key] = value;
   }
   return out;

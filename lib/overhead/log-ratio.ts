@@ -1,5 +1,5 @@
 import pkg from "jstat";
-import { momentsOf, sampleVariance, type Moments } from "./moments";
+import { momentsOf, sampleVariance, type Moments, type SeriesMoments } from "./moments";
 
 const { jStat } = pkg;
 
@@ -17,22 +17,54 @@ export function tQuantile95(df: number): number {
 
 export interface Summary {
   n: number;
+  /** Arithmetic mean and sample standard deviation (null when n = 1) of the values. */
   mean: number;
-  /** Null when n = 1. */
   sd: number | null;
-  /** 95 % t interval on the mean; null when n = 1. */
+  /** Geometric mean, the centre every ratio compares; null when a value is zero or negative. */
+  geoMean: number | null;
+  /**
+   * 95 % interval of the geometric mean, from a t interval on log values, so it never reaches
+   * zero (decision 010); of the arithmetic mean, bounded below at 0, where there is no geometric
+   * mean (measured quantities are never negative). Null when n = 1.
+   */
   ciLow: number | null;
   ciHigh: number | null;
 }
 
-/** n, mean, sample standard deviation and a 95 % t interval on the mean, from moments (lib/overhead/moments.ts). */
-export function summarizeMoments(m: Moments): Summary {
-  if (m.n === 0) throw new Error("summarizeMoments: no values");
+/** Half the width of a 95 % t interval on the mean of the moments' values; null when n = 1. */
+function halfWidth95(m: Moments): number | null {
   const variance = sampleVariance(m);
-  if (variance === null) return { n: m.n, mean: m.mean, sd: null, ciLow: null, ciHigh: null };
-  const sd = Math.sqrt(variance);
-  const half = (tQuantile95(m.n - 1) * sd) / Math.sqrt(m.n);
-  return { n: m.n, mean: m.mean, sd, ciLow: m.mean - half, ciHigh: m.mean + half };
+  return variance === null ? null : (tQuantile95(m.n - 1) * Math.sqrt(variance)) / Math.sqrt(m.n);
+}
+
+/**
+ * n, mean, sd, geometric mean and its 95 % interval of a series, from the moments of its values
+ * and of their logs (lib/overhead/moments.ts SeriesMoments).
+ */
+export function summarizeSeries({ value, log }: SeriesMoments): Summary {
+  if (value.n === 0) throw new Error("summarizeSeries: no values");
+  const variance = sampleVariance(value);
+  const sd = variance === null ? null : Math.sqrt(variance);
+  if (log.n === value.n) {
+    const half = halfWidth95(log);
+    return {
+      n: value.n,
+      mean: value.mean,
+      sd,
+      geoMean: Math.exp(log.mean),
+      ciLow: half === null ? null : Math.exp(log.mean - half),
+      ciHigh: half === null ? null : Math.exp(log.mean + half),
+    };
+  }
+  const half = halfWidth95(value);
+  return {
+    n: value.n,
+    mean: value.mean,
+    sd,
+    geoMean: null,
+    ciLow: half === null ? null : Math.max(0, value.mean - half),
+    ciHigh: half === null ? null : value.mean + half,
+  };
 }
 
 /** Mean and squared standard error of log values, the unit of every ratio estimate below. */

@@ -1,19 +1,51 @@
 import { describe, expect, it } from "vitest";
 import { computeOverhead, summarizeOverheads } from "./ratio";
-import { momentsOf } from "./moments";
-import { summarizeMoments, tQuantile95 } from "./log-ratio";
+import { readFileSync } from "node:fs";
+import { fioParser } from "../parsers/fio/fio";
+import { seriesMomentsOf } from "./moments";
+import { summarizeSeries, tQuantile95 } from "./log-ratio";
 
-describe("summarizeMoments", () => {
-  it("gives mean, sd and a t interval computable by hand", () => {
-    // mean 4, sd 2 (deviations -2, 0, 2), t(0.975, 2) = 4.302653, half = 4.302653 * 2 / sqrt(3)
-    const s = summarizeMoments(momentsOf([2, 4, 6]));
-    expect(s).toMatchObject({ n: 3, mean: 4, sd: 2 });
-    expect(s.ciLow).toBeCloseTo(4 - (4.302653 * 2) / Math.sqrt(3), 5);
+describe("summarizeSeries", () => {
+  it("gives the geometric mean and a t interval on log values, computable by hand", () => {
+    // logs 0, 2, 4: mean 2, sd 2, t(0.975, 2) = 4.302653, half = 4.302653 * 2 / sqrt(3)
+    const s = summarizeSeries(seriesMomentsOf([1, Math.E ** 2, Math.E ** 4]));
+    expect(s).toMatchObject({ n: 3 });
+    expect(s.geoMean).toBeCloseTo(Math.E ** 2, 10);
+    expect(Math.log(s.ciLow!)).toBeCloseTo(2 - (4.302653 * 2) / Math.sqrt(3), 5);
+    expect(Math.log(s.ciHigh!)).toBeCloseTo(2 + (4.302653 * 2) / Math.sqrt(3), 5);
     expect(tQuantile95(4)).toBeCloseTo(2.776445, 6);
   });
 
+  it("keeps the interval of a series with a zero at or above 0, around its arithmetic mean", () => {
+    // mean 2, sd 2: 2 − 4.302653 * 2 / sqrt(3) is below zero, and no measured quantity is
+    const s = summarizeSeries(seriesMomentsOf([0, 2, 4]));
+    expect(s).toMatchObject({ n: 3, mean: 2, sd: 2, geoMean: null, ciLow: 0 });
+    expect(s.ciHigh).toBeCloseTo(2 + (4.302653 * 2) / Math.sqrt(3), 5);
+  });
+
+  it("never reaches below zero on real data: crun's fio read bs=1m read_iops in the bundled dataset", () => {
+    // Three repetitions far apart (issue 20 saw "-214 ops/s to 3.18 k ops/s" in the absolute view).
+    const values = [1, 2, 3].map((rep) => {
+      const file = `data/bundled/crun/fio-read-1m-rep${rep}.json`;
+      const samples = fioParser.parse(readFileSync(file, "utf8"), { fileName: file }).samples;
+      return samples.find((x) => x.metric === "read_iops")!.value;
+    });
+    const s = summarizeSeries(seriesMomentsOf(values));
+    expect(s.n).toBe(3);
+    expect(s.ciLow).toBeGreaterThan(0);
+    expect(s.ciLow!).toBeLessThan(s.geoMean!);
+    expect(s.ciHigh!).toBeGreaterThan(Math.max(...values));
+  });
+
   it("says there is no interval when n = 1", () => {
-    expect(summarizeMoments(momentsOf([7]))).toEqual({ n: 1, mean: 7, sd: null, ciLow: null, ciHigh: null });
+    expect(summarizeSeries(seriesMomentsOf([7]))).toEqual({
+      n: 1,
+      mean: 7,
+      sd: null,
+      geoMean: 7,
+      ciLow: null,
+      ciHigh: null,
+    });
   });
 });
 

@@ -2,7 +2,7 @@ import type { Direction } from "@/lib/units";
 import type { Moments, SeriesMoments } from "./moments";
 import { overheadOfLogMoments, percentsOf, type Overhead } from "./ratio";
 import { primaryMetric } from "./headline-metric";
-import { summarizeMoments, type Summary } from "./log-ratio";
+import { summarizeSeries, type Summary } from "./log-ratio";
 
 /** What a series is: a runtime (id, version, variant) on one workload and metric. */
 export interface SeriesIdentity {
@@ -23,7 +23,7 @@ export interface SeriesStats extends Summary, SeriesIdentity {
   log: Moments;
 }
 
-export interface OverheadRow extends Omit<SeriesStats, "log" | "ciLow" | "ciHigh"> {
+export interface OverheadRow extends Omit<SeriesStats, "log" | "geoMean" | "ciLow" | "ciHigh"> {
   baselineN: number;
   baselineMean: number;
   overheadPct: number;
@@ -44,7 +44,7 @@ export interface SeriesSamples extends SeriesStats {
 
 /** A stored series' statistics: summary of its values, moments of their logs. */
 export function toSeriesStats(s: SeriesIdentity & { id: number; moments: SeriesMoments }): SeriesStats {
-  return { seriesId: s.id, ...identityOf(s), ...summarizeMoments(s.moments.value), log: s.moments.log };
+  return { seriesId: s.id, ...identityOf(s), ...summarizeSeries(s.moments), log: s.moments.log };
 }
 
 /**

@@ -22,8 +22,8 @@ describe("headline findings", () => {
       "runc",
     );
     expect(f.map((x) => x.text)).toEqual([
-      "gVisor (ptrace) reaches only 11 % of the requests_per_s of runc on nginx (+849 %, n = 3).",
-      "crun needs 91 % of the start_time of runc on start (−9.1 %, n = 1).",
+      "gVisor (ptrace) reaches only 11 % of the requests_per_s of runc on nginx: requests_per_s −89.5 % (overhead +849 %), n = 3.",
+      "crun needs 91 % of the start_time of runc on start: start_time −9.1 % (overhead −9.1 %), n = 1.",
     ]);
   });
 

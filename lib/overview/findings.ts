@@ -1,4 +1,4 @@
-import { formatPct, runtimeLabel } from "../format";
+import { formatChange, runtimeLabel } from "../format";
 import type { OverheadRow } from "../overhead/rows";
 
 export interface Finding {
@@ -43,7 +43,7 @@ export function headlineFindings(rows: readonly OverheadRow[], baseline: string,
     perWorkload.set(row.workload, (perWorkload.get(row.workload) ?? 0) + 1);
     const n = row.n === row.baselineN ? `n = ${row.n}` : `n = ${row.n} vs ${row.baselineN}`;
     out.push({
-      text: `${runtimeLabel(row.runtime, row.version, row.variant)} ${ratioPhrase(row, baseline)} on ${row.workload} (${formatPct(row.overheadPct)}, ${n}).`,
+      text: `${runtimeLabel(row.runtime, row.version, row.variant)} ${ratioPhrase(row, baseline)} on ${row.workload}: ${formatChange(row)}, ${n}.`,
       row,
     });
     if (out.length === limit) break;

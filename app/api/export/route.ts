@@ -11,7 +11,7 @@ export const GET = handle("export", async (request) => {
   const format = new URL(request.url).searchParams.get("format") ?? "csv";
   if (format !== "csv" && format !== "json") return badRequest(`format must be csv or json, got "${format}"`);
   // Tidy rows carry no overhead, so an unknown baseline does not matter here.
-  const data = await exploreDataForRequest(request, { unusedParams: ["baseline"] });
+  const data = await exploreDataForRequest(request, { unusedParams: ["baseline"], extraParams: ["format"] });
   if (data instanceof Response) return data;
   const s = data.selection;
   const rows = await listTidyRows(db, {

@@ -1,6 +1,6 @@
 import { db } from "@/db";
 import { getSynthesisData } from "@/db/queries/synthesis";
-import { blockingNotices } from "@/lib/explore/selection";
+import { blockingNotices, unknownParams } from "@/lib/explore/selection";
 import { badRequest, cachedJsonResponse, handle, warningsResponse } from "@/lib/http/responses";
 import { memoizeByObject } from "@/lib/memoize";
 import { loadSynthesisApiFilters } from "@/lib/search-params";
@@ -21,7 +21,10 @@ export const GET = handle("synthesis", async (request) => {
   const raw = Object.fromEntries(url.searchParams.entries());
   const { studies, ...asked } = loadSynthesisApiFilters(url.searchParams);
   const data = await getSynthesisData(db, asked, raw);
-  const blocking = blockingNotices([...data.notices, ...unreadableStudies(raw)]);
+  const blocking = [
+    ...unknownParams(raw, ["studies"]),
+    ...blockingNotices([...data.notices, ...unreadableStudies(raw)]),
+  ];
   if (blocking.length > 0) return warningsResponse(blocking);
   if (data.hosts === 0) return badRequest("no data has been imported yet");
   const body = listsStudies(studies, data.filters) ? bodyWithStudies : bodyWithoutStudies;

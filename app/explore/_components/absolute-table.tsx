@@ -11,9 +11,9 @@ export function AbsoluteTable({ series, label }: { series: AbsoluteViewSeries[];
         columns={[
           { label: "Runtime" },
           { label: "n", numeric: true },
-          { label: "Mean", numeric: true },
+          { label: "Geometric mean", numeric: true },
           { label: "SD", numeric: true },
-          { label: "95 % interval of the mean", numeric: true },
+          { label: "95 % interval", numeric: true },
           { label: "Sources" },
         ]}
       />
@@ -24,7 +24,11 @@ export function AbsoluteTable({ series, label }: { series: AbsoluteViewSeries[];
               {runtimeLabel(r.runtime, r.version, r.variant)}
             </th>
             <td className="num">{r.n}</td>
-            <td className="num">{formatValue(r.mean, r.unit)}</td>
+            <td className="num">
+              {r.geoMean === null
+                ? `${formatValue(r.mean, r.unit)} (arithmetic: a value is 0)`
+                : formatValue(r.geoMean, r.unit)}
+            </td>
             <td className="num">{r.sd === null ? "—" : formatValue(r.sd, r.unit)}</td>
             <td className="num">
               {r.ciLow === null || r.ciHigh === null

@@ -104,30 +104,37 @@ export function FilterBar({ datasets, hosts, runtimes, workloads, metrics, impor
           ))}
         </div>
       </fieldset>
-      <label className="flex flex-col gap-1 md:col-span-2">
-        Workloads (none selected = all)
-        <select
-          multiple
-          className="control h-28"
-          value={selectedWorkloads}
-          onChange={(e) => {
-            const next = [...e.target.selectedOptions].map((o) => o.value);
-            void setFilters({ workload: next.length > 0 ? next : null });
-          }}
-        >
-          {categories.map((c) => (
-            <optgroup key={c} label={c}>
-              {workloads
-                .filter((w) => w.category === c)
-                .map((w) => (
-                  <option key={w.name} value={w.name}>
-                    {w.name}
-                  </option>
-                ))}
-            </optgroup>
-          ))}
-        </select>
-      </label>
+      <div className="flex flex-col gap-1 md:col-span-2">
+        <label className="flex flex-col gap-1">
+          Workloads (none selected = all)
+          <select
+            multiple
+            aria-describedby="workload-hint"
+            className="control h-28"
+            value={selectedWorkloads}
+            onChange={(e) => {
+              const next = [...e.target.selectedOptions].map((o) => o.value);
+              void setFilters({ workload: next.length > 0 ? next : null });
+            }}
+          >
+            {categories.map((c) => (
+              <optgroup key={c} label={c}>
+                {workloads
+                  .filter((w) => w.category === c)
+                  .map((w) => (
+                    <option key={w.name} value={w.name}>
+                      {w.name}
+                    </option>
+                  ))}
+              </optgroup>
+            ))}
+          </select>
+        </label>
+        <span id="workload-hint" className="text-xs text-zinc-600 dark:text-zinc-400">
+          Ctrl-click (⌘-click on a Mac) picks several workloads, Shift-click a range; a workload that lacks the chosen
+          metric is hidden, and a notice names it.
+        </span>
+      </div>
       <fieldset>
         <legend>View</legend>
         <div className="flex gap-4">

@@ -13,7 +13,7 @@ import {
   type Columns,
   type OverheadViewRow,
 } from "@/lib/explore/rows";
-import { formatPct, runtimeLabel } from "@/lib/format";
+import { formatChange, runtimeLabel } from "@/lib/format";
 import type { Filters } from "@/lib/search-params";
 import { OverheadTable } from "./overhead-table";
 import { useFirstRows } from "./use-first-rows";
@@ -66,7 +66,7 @@ export function OverheadPanel({ columns, baseline, filters }: OverheadPanelProps
   return (
     <>
       <ChartFigure
-        label={`Bar chart of overhead against ${runtimeLabel(baseline)} for ${bars.length} of ${rows.length} runtime and workload pairs; largest: ${top.runtime} on ${top.workload}, ${formatPct(top.overheadPct)}. The table below lists every value.`}
+        label={`Bar chart of overhead against ${runtimeLabel(baseline)} for ${bars.length} of ${rows.length} runtime and workload pairs; largest: ${top.runtime} on ${top.workload}, ${formatChange(top)}. The table below lists every value.`}
         fileName={`overhead-vs-${baseline}`}
         csv={() => toCsv(OVERHEAD_CSV_COLUMNS, rows.map(toOverheadCsvRow))}
         caption={`${rows.length > MAX_BARS ? `The ${MAX_BARS} largest overheads of ${rows.length}; the table lists every one. ` : ""}Click a bar for its samples and raw files.`}

@@ -5,6 +5,7 @@ import { getExploreData } from "@/db/queries/explore";
 import type { RuntimeAppearance } from "@/db/queries/runtime-appearances";
 import { toHeatmap } from "@/lib/overview/heatmap";
 import { runtimeLabel } from "@/lib/format";
+import { referenceRuntime, runtimeIdsOf } from "@/lib/explore/selection";
 import { DEFAULT_BASELINE, loadFilters, serializeFilters, type Filters } from "@/lib/search-params";
 
 /**
@@ -52,10 +53,11 @@ export async function MeasuredSummary({ runtime, appearances }: { runtime: strin
             ) : heatmap.rows.length === 0 ? (
               <p className="text-sm">
                 {runtime === baseline ? (
-                  <>
-                    {runtimeLabel(runtime)} is the baseline here:{" "}
-                    <Link href={explore({ runtime: [] })}>every other runtime of this dataset against it</Link>.
-                  </>
+                  <BaselineOwnPage
+                    runtime={runtime}
+                    others={runtimeIdsOf(data.facets ?? { runtimes: [] }).filter((r) => r !== runtime)}
+                    explore={explore}
+                  />
                 ) : (
                   <>
                     No workload was measured under both {runtimeLabel(runtime)} and {runtimeLabel(baseline)}.
@@ -72,6 +74,35 @@ export async function MeasuredSummary({ runtime, appearances }: { runtime: strin
           </section>
         );
       })}
+    </>
+  );
+}
+
+/** The baseline's own section: it costs nothing against itself; its cost shows against another baseline. */
+function BaselineOwnPage({
+  runtime,
+  others,
+  explore,
+}: {
+  runtime: string;
+  others: string[];
+  explore: (f: Partial<Filters>) => string;
+}) {
+  const other = referenceRuntime(others);
+  return (
+    <>
+      {runtimeLabel(runtime)} is the baseline here:{" "}
+      <Link href={explore({ runtime: [] })}>every other runtime of this dataset against it</Link>.
+      {other !== null && (
+        <>
+          {" "}
+          Choose another baseline to see its cost:{" "}
+          <Link href={explore({ runtime: [runtime], baseline: other })}>
+            {runtimeLabel(runtime)} against {runtimeLabel(other)}
+          </Link>
+          .
+        </>
+      )}
     </>
   );
 }

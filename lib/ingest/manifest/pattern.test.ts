@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compilePattern, fillTemplate, matchPattern } from "./pattern";
+import { compilePattern, fillLabel, fillTemplate, matchPattern } from "./pattern";
 
 describe("path patterns", () => {
   it("captures placeholders with the shortest match, on any trailing part of the path", () => {
@@ -46,5 +46,13 @@ describe("path patterns", () => {
   it("fills templates from captures and leaves unknown names visible", () => {
     expect(fillTemplate("boot parallel {n}", { n: "10" })).toBe("boot parallel 10");
     expect(fillTemplate("{missing}", {})).toBe("{missing}");
+  });
+
+  it("writes a label's numbers without a file name's padding, and a command's as captured", () => {
+    // firecracker-nsdi2020: net-fc-rx-01.json, workload "iperf3 host to guest P={streams}" (issue 20)
+    expect(fillLabel("iperf3 host to guest P={streams}", { streams: "01" })).toBe("iperf3 host to guest P=1");
+    expect(fillLabel("P={streams} {vms}", { streams: "10", vms: "0" })).toBe("P=10 0");
+    expect(fillLabel("{name}", { name: "0x01" })).toBe("0x01");
+    expect(fillTemplate("iperf3 -P {streams}", { streams: "01" })).toBe("iperf3 -P 01");
   });
 });

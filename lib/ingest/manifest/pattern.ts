@@ -89,7 +89,19 @@ export function matchPattern(pattern: PathPattern, path: string): Record<string,
   return Object.fromEntries(Object.entries(m.groups ?? {}).filter(([, v]) => v !== undefined));
 }
 
-/** Replaces `{name}` in a rule's label value with captured placeholders. */
+/** Replaces `{name}` in a template (a rule's command) with captured placeholders, as captured. */
 export function fillTemplate(template: string, captures: Record<string, string>): string {
   return template.replace(/\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (whole, name: string) => captures[name] ?? whole);
+}
+
+/**
+ * fillTemplate for a label (workload, runtime, version...): a capture of digits is a number, and
+ * is written without the zeros a file name pads it with (`net-fc-rx-01.json` labelled
+ * `P={streams}` is `P=1`; db/migrations/0003 renamed what earlier imports stored).
+ */
+export function fillLabel(template: string, captures: Record<string, string>): string {
+  const numbers = Object.fromEntries(
+    Object.entries(captures).map(([k, v]) => [k, /^\d+$/.test(v) ? v.replace(/^0+(?=\d)/, "") : v]),
+  );
+  return fillTemplate(template, numbers);
 }
