@@ -26,14 +26,14 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function place(fixture: string, rel: string): string {
+function place(fixture: string, rel: string, tool = "hyperfine"): string {
   mkdirSync(join(dir, rel, ".."), { recursive: true });
-  cpSync(join(FIXTURE_ROOT, "hyperfine", fixture), join(dir, rel));
+  cpSync(join(FIXTURE_ROOT, tool, fixture), join(dir, rel));
   return join(dir, rel);
 }
 
-async function startupAgainstRunc() {
-  const query = "dataset=start&baseline=runc";
+async function startupAgainstRunc(extra = "") {
+  const query = `dataset=start&baseline=runc${extra}`;
   const data = await getExploreData(conn.db, loadFilters(new URLSearchParams(query)), { baseline: "runc" });
   return { data, body: overheadBody(data.selection!, data.table.rows) };
 }
@@ -72,5 +72,24 @@ describe("runtimes named in hyperfine's commands", () => {
     const plan = planFile(gvisorOnly, "gvisor-only.json", labelFile(path, dir, { runtime: "kata" }));
     expect(plan.runs.map((r) => [r.runtime.id, r.workload.name])).toContainEqual(["kata-qemu", WORKLOAD]);
     expect(new Set(plan.runs.map((r) => r.runtime.id))).toEqual(new Set(["kata-qemu"]));
+  });
+});
+
+describe("runtimes named in GNU time's timed command (issue 18)", () => {
+  it("imports appended runc and gVisor runs as one workload with a series per runtime", async () => {
+    place("runc-runsc-appended.txt", "time-v.log", "gnu-time");
+    const summary = await importPaths(conn, [dir], { dataset: "start", host: "vm" });
+    expect(summary).toMatchObject({ imported: 1, failed: [] });
+
+    const { data } = await startupAgainstRunc("&metric=max_rss");
+    const workload = "{runtime} run --bundle /tmp/mr2-b hvscope-time";
+    expect(new Set(data.series.map((s) => `${s.runtime} ${s.workload}`))).toEqual(
+      new Set([`runc ${workload}`, `runsc-ptrace ${workload}`]),
+    );
+    const rss = data.table.rows.filter((r) => r.metric === "max_rss");
+    expect(rss).toHaveLength(1);
+    expect(rss[0]).toMatchObject({ runtime: "runsc-ptrace", category: "footprint", n: 2, baselineN: 2 });
+    // 23828 and 24084 KiB under gVisor against 9948 and 9940 KiB under runc.
+    expect(rss[0]!.overheadPct).toBeGreaterThan(100);
   });
 });
