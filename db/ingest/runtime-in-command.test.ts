@@ -8,7 +8,7 @@ import { planFile } from "@/lib/ingest/plan";
 import { overheadBody } from "@/lib/overhead/json-body";
 import { FIXTURE_ROOT } from "@/lib/parsers/__test__/fixtures";
 import { loadFilters } from "@/lib/search-params";
-import { createTestDb } from "@/test/test-db";
+import { countRows, createTestDb } from "@/test/test-db";
 import { importPaths } from "./import-paths";
 
 // Real hyperfine files timing one container start under runc and gVisor (hyperfine/commands.md).
@@ -72,6 +72,32 @@ describe("runtimes named in hyperfine's commands", () => {
     const plan = planFile(gvisorOnly, "gvisor-only.json", labelFile(path, dir, { runtime: "kata" }));
     expect(plan.runs.map((r) => [r.runtime.id, r.workload.name])).toContainEqual(["kata-qemu", WORKLOAD]);
     expect(new Set(plan.runs.map((r) => r.runtime.id))).toEqual(new Set(["kata-qemu"]));
+  });
+});
+
+describe("a runtime label for a file whose commands name several runtimes (issue 18)", () => {
+  const several = "the file's commands name 2 runtimes (runc, runsc-ptrace)";
+
+  it.each([
+    ["hyperfine", "runtime-param.json"],
+    ["gnu-time", "runc-runsc-appended.txt"],
+  ])("%s: --runtime fails the file with what it names, and writes nothing", async (tool, fixture) => {
+    place(fixture, "start.log", tool);
+    const summary = await importPaths(conn, [dir], { dataset: "start", host: "vm", runtime: "kata" });
+    expect(summary).toMatchObject({ imported: 0, samples: 0 });
+    expect(summary.failed).toHaveLength(1);
+    expect(summary.failed[0]!.error).toContain(
+      `${several}, and --runtime kata would label them all kata-qemu: leave --runtime out for this file`,
+    );
+    expect(countRows(conn)).toMatchObject({ source_files: 0, runs: 0, samples: 0, series: 0 });
+  });
+
+  it("names the manifest's rule when the label comes from there", () => {
+    const path = place("runtime-param.json", "start.json");
+    const labels = { ...labelFile(path, dir, {}), runtime: "runc" };
+    expect(() => planFile(readFileSync(path, "utf8"), "start.json", labels)).toThrow(
+      `${several}, and the manifest's runtime 'runc' would label them all runc: leave runtime out of the rule`,
+    );
   });
 });
 
