@@ -15,6 +15,7 @@ export const TOOL_IDS = [
   "pmap",
   "meminfo",
   "gnu-time",
+  "bash-time",
   "mbw",
   "tidy-csv",
   "table",
