@@ -63,6 +63,17 @@ const GOOD: [string, Record<string, number>][] = [
       "redis GET latency_p99#1": 255_000,
     },
   ],
+  // `echo` and blank lines between the reports are passed over. --csv prints no clients, so the
+  // -c 10 and -c 20 runs are repetitions of one workload: the output cannot tell them apart.
+  [
+    "csv-loop-echo.csv",
+    {
+      "redis SET requests_per_s#0": 21276.6,
+      "redis GET latency_p95#0": 319_000,
+      "redis SET latency_avg#1": 744_000,
+      "redis GET latency_max#1": 10_895_000,
+    },
+  ],
   [
     "quiet-loop.txt",
     {
