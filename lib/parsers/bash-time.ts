@@ -1,5 +1,5 @@
-import { lineAt, toCanonical, toNumber } from "./text";
 import { numberRepetitions } from "./runs";
+import { lineAt, toCanonical, toNumber } from "./text";
 import { ParseError, type ParsedSample, type Parser, type WorkloadKey } from "./types";
 
 // bash's `time` keyword with TIMEFORMAT unset (bash 5.2, execute_cmd.c print_formatted_time with
