@@ -22,6 +22,8 @@ export interface FileLabels {
   runtime?: string;
   /** Set when `runtime` only comes from a path convention, which a runtime named in the content beats. */
   runtimeFromPath?: true;
+  /** Set when `runtime` comes from the CLI's --runtime, so that an error can name the flag. */
+  runtimeFromFlag?: true;
   version?: string;
   variant?: string;
   workload?: string;
@@ -67,6 +69,7 @@ export function labelFile(absPath: string, ingestRoot: string, cli: CliLabels, l
   assignDefined(labels, {
     runtime,
     runtimeFromPath: runtime !== undefined && explicitRuntime === undefined ? true : undefined,
+    runtimeFromFlag: cli.runtime !== undefined ? true : undefined,
     version: fromRule.version,
     variant: fromRule.variant,
     workload: fromRule.workload,

@@ -42,6 +42,7 @@ export function planFile(raw: string, fileName: string, labels: FileLabels): Fil
   const parser = pickParser(raw, fileName, labels);
   const result = parser.parse(raw, { fileName, ...(labels.options ? { options: labels.options } : {}) });
   if (result.samples.length === 0) throw new ParseError(`${parser.id} found no measurements`);
+  refuseOneLabelForSeveralRuntimes(result.samples, labels);
   const rename = workloadRenamer(result.samples, labels);
   const runs = new Map<string, PlannedRun>();
   for (const s of result.samples) {
@@ -132,6 +133,27 @@ function runtimeLabelOf(s: ParsedSample, labels: FileLabels): string | undefined
   if (s.runtime) return s.runtime;
   if (labels.runtimeFromPath) return s.runtimeInCommand ?? labels.runtime;
   return labels.runtime ?? s.runtimeInCommand;
+}
+
+/**
+ * A --runtime flag or manifest rule beats a runtime named in a command, as the user saying what
+ * ran; but when a file's commands name several runtimes, one label for all would merge them into
+ * one series (or fail on a metric seen twice), so the file is refused with what it names.
+ */
+function refuseOneLabelForSeveralRuntimes(samples: ParsedSample[], labels: FileLabels): void {
+  if (labels.runtime === undefined || labels.runtimeFromPath) return;
+  const named = new Set<string>();
+  for (const s of samples)
+    if (!s.runtime && s.runtimeInCommand) named.add(resolveRuntime(s.runtimeInCommand, labels.aliases).id);
+  if (named.size < 2) return;
+  const label = labels.runtimeFromFlag ? `--runtime ${labels.runtime}` : `the manifest's runtime '${labels.runtime}'`;
+  const fix = labels.runtimeFromFlag
+    ? "leave --runtime out for this file"
+    : "leave runtime out of the rule that matches this file";
+  throw new ParseError(
+    `the file's commands name ${named.size} runtimes (${[...named].join(", ")}), and ${label} would label them all ` +
+      `${resolveRuntime(labels.runtime, labels.aliases).id}: ${fix}, so that each run keeps the runtime its command names`,
+  );
 }
 
 function runtimeOf(label: string, labels: FileLabels): ResolvedRuntime {

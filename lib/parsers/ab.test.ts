@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { abParser as parser } from "./ab";
-import { describeFixtureCases, matchWorkloadMetrics, parseFixture, sampleValues } from "./__test__/fixture-cases";
+import {
+  describeFixtureCases,
+  matchWorkloadMetrics,
+  parseFixture,
+  samplesByRun,
+  sampleValues,
+} from "./__test__/fixture-cases";
+import { readFixture } from "./__test__/fixtures";
 
 const parse = (name: string) => parseFixture(parser, "ab", name);
 const metricsOf = (name: string) => sampleValues(parse(name), { metricOnly: true });
@@ -49,6 +56,10 @@ const BROKEN: [string, string][] = [
   ["refused.txt", "line 5: ab stopped: apr_socket_recv: Connection refused (111)"],
   ["truncated.txt", "missing the 'Total:' row of the Connection Times table (output cut short?)"],
   ["empty.txt", "empty input: expected ApacheBench output ('This is ApacheBench, Version ...')"],
+  [
+    "loop-truncated.txt",
+    "line 167: run 4 of 4: missing the 'Processing:' row of the Connection Times table (output cut short?)",
+  ],
   ["wrong-tool-wrk.txt", "missing Concurrency Level (expected a line matching ^Concurrency Level:\\s+(\\d+)$)"],
 ];
 
@@ -59,7 +70,44 @@ describe("ab parser", () => {
     good: GOOD,
     read: matchWorkloadMetrics(3),
     broken: BROKEN,
+    testedElsewhere: ["loop-c1-c4.txt"],
     copiesElsewhere: ["wrk/wrong-tool-ab.txt"],
+  });
+
+  describe("a loop's log of several reports (issue 18)", () => {
+    const log = readFixture("ab", "loop-c1-c4.txt");
+
+    it("makes each report a repetition of its workload, and concurrency splits workloads", () => {
+      const result = parse("loop-c1-c4.txt");
+      expect(sampleValues(result)).toMatchObject({
+        "ab / n=1000 c=1 requests_per_s#0": 8196.05,
+        "ab / n=1000 c=4 requests_per_s#0": 18597.04,
+        "ab / n=1000 c=1 requests_per_s#1": 8030.0,
+        "ab / n=1000 c=4 requests_per_s#1": 17998.24,
+        "ab / n=1000 c=4 time_per_request_all#0": 0.054e6,
+        "ab / n=1000 c=1 transfer_rate#1": 2078.08 * 1024,
+        "ab / n=1000 c=1 latency_p100#1": 2e6,
+        "ab / n=1000 c=4 total_time_max#1": 1e6,
+      });
+      const perRun = samplesByRun(result);
+      expect([...perRun.keys()]).toEqual([
+        "ab / n=1000 c=1#0",
+        "ab / n=1000 c=4#0",
+        "ab / n=1000 c=1#1",
+        "ab / n=1000 c=4#1",
+      ]);
+      for (const samples of perRun.values()) expect(samples).toHaveLength(32);
+      expect(result.toolVersion).toBe("2.3");
+      expect(result.command, "the runs' commands differ").toBeUndefined();
+    });
+
+    it("reads each report as it reads the report alone (progress lines and echo lines ignored)", () => {
+      const reports = log.split(/^(?==== ab)/m);
+      expect(reports).toHaveLength(4);
+      const alone = reports.map((text) => parser.parse(text, { fileName: "one.txt" }).samples);
+      const withoutRepetition = parse("loop-c1-c4.txt").samples.map(({ repetition: _, ...s }) => s);
+      expect(withoutRepetition).toEqual(alone.flat());
+    });
   });
 
   it("emits all four Connection Times rows and nine percentiles", () => {

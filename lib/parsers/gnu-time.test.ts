@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeFixtureCases, matchValues, parseFixture } from "./__test__/fixture-cases";
+import { describeFixtureCases, matchValues, parseFixture, samplesByRun } from "./__test__/fixture-cases";
 import { gnuTimeParser as parser } from "./gnu-time";
 
 const parse = (name: string) => parseFixture(parser, "gnu-time", name);
@@ -53,6 +53,10 @@ const GOOD: [string, Record<string, number>][] = [
 
 const BROKEN: [string, string][] = [
   ["truncated.txt", "line 1: sleep 0.2: missing 'Exit status' (output cut short, or not time -v?)"],
+  [
+    "runc-runsc-truncated.txt",
+    "line 70: runsc --platform=ptrace --network=none run --bundle /tmp/mr2-b hvscope-time: missing 'Exit status' (output cut short, or not time -v?)",
+  ],
   ["empty.txt", "missing the 'Command being timed: \"...\"' line of time -v"],
   ["wrong-tool.txt", "missing the 'Command being timed: \"...\"' line of time -v"],
 ];
@@ -64,7 +68,8 @@ describe("GNU time parser", () => {
     good: GOOD,
     read: matchValues(),
     broken: BROKEN,
-    copiesElsewhere: ["meminfo/wrong-tool.txt", "stress-ng/wrong-tool.txt"],
+    testedElsewhere: ["runc-runsc-appended.txt"],
+    copiesElsewhere: ["meminfo/wrong-tool.txt", "stress-ng/wrong-tool.txt", "bash-time/wrong-tool-gnu-time.txt"],
   });
 
   it("reads a report followed by many blank lines in linear time (issue 7: 1.6 s before, about 10 ms after)", () => {
@@ -87,5 +92,30 @@ describe("GNU time parser", () => {
   it("makes appended runs of one command repetitions", () => {
     const walls = parse("appended-3.txt").samples.filter((s) => s.metric === "wall_time");
     expect(walls.map((s) => s.repetition)).toEqual([0, 1, 2]);
+  });
+
+  it("leaves the runtime a command names out of its workload: runc and gVisor runs are one workload (issue 18)", () => {
+    const result = parse("runc-runsc-appended.txt");
+    const workload = "{runtime} run --bundle /tmp/mr2-b hvscope-time";
+    const value = (metric: string, run: string) =>
+      samplesByRun(result)
+        .get(`${workload}#${run}`)
+        ?.find((s) => s.metric === metric)?.value;
+    expect([...samplesByRun(result).keys()]).toEqual([
+      `${workload}#0 @runc`,
+      `${workload}#0 @runsc-ptrace`,
+      `${workload}#1 @runc`,
+      `${workload}#1 @runsc-ptrace`,
+    ]);
+    expect(value("wall_time", "0 @runc")).toBe(20_000_000);
+    expect(value("wall_time", "0 @runsc-ptrace")).toBe(150_000_000);
+    expect(value("max_rss", "1 @runc")).toBe(9940 * 1024);
+    expect(value("user_time", "1 @runsc-ptrace")).toBe(50_000_000);
+    expect(result.samples[0]?.workload).toEqual({
+      name: workload,
+      category: "footprint",
+      params: { command: workload },
+    });
+    expect(result.command, "two commands").toBeUndefined();
   });
 });

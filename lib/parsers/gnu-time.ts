@@ -1,10 +1,13 @@
 import type { SourceUnit } from "@/lib/units";
+import { numberRepetitions } from "./runs";
+import { runtimeInCommand } from "./runtime-in-command";
 import { lineAt, toCanonical, toNumber } from "./text";
 import { ParseError, type ParsedSample, type Parser, type WorkloadKey } from "./types";
 
 // Format: GNU time 1.9 `time -v` (time.c, the verbose format string): one tab-indented
 // `Label: value` line per resource, starting with `Command being timed: "cmd"` and ending with
 // `Exit status: N`. `time -a -o FILE -v` appends one such block per run.
+// The command names the workload, less the runtime it names (lib/parsers/runtime-in-command.ts).
 // Fields Linux never fills (average sizes, swaps, socket messages, signals) are left out.
 // Note: GNU time 1.7 reported Maximum resident set size 4x too large; 1.8 fixed it.
 // Indentation is `[ \t]*`, not `\s*`: with the m flag `^\s*` also swallows blank lines, so on a
@@ -39,20 +42,11 @@ function elapsedSeconds(text: string, line: number): number {
   return parts.reduce((total, p) => total * 60 + p, 0);
 }
 
-function parseBlock(
-  raw: string,
-  start: number,
-  block: string,
-  workload: WorkloadKey,
-  repetition: number | undefined,
-): ParsedSample[] {
+function parseBlock(raw: string, start: number, block: string, command: string, workload: WorkloadKey): ParsedSample[] {
   const find = (label: string) => {
     const m = new RegExp(`^[ \\t]*${escape(label)}: (.*?)[ \\t]*$`, "m").exec(block);
     if (!m)
-      throw new ParseError(
-        `${workload.name}: missing '${label}' (output cut short, or not time -v?)`,
-        lineAt(raw, start),
-      );
+      throw new ParseError(`${command}: missing '${label}' (output cut short, or not time -v?)`, lineAt(raw, start));
     return { text: m[1] ?? "", line: lineAt(raw, start + m.index) };
   };
   // The last line of every block: without it the block was cut.
@@ -80,30 +74,39 @@ function parseBlock(
       unit: "percent",
       value: toNumber(cpu.text.replace(/%$/, ""), "percent of CPU", cpu.line),
     });
-  return repetition === undefined ? samples : samples.map((s) => ({ ...s, repetition }));
+  return samples;
+}
+
+/**
+ * The timed command's workload and runtime: `runc run …` and `runsc --platform=ptrace run …`
+ * are one workload under two runtimes (the rule hyperfine's commands follow).
+ */
+function workloadOf(command: string): { workload: WorkloadKey; runtimeInCommand?: string } {
+  const named = runtimeInCommand(command);
+  const name = named?.workload ?? command;
+  const workload: WorkloadKey = { name, category: "footprint", params: { command: name } };
+  return named ? { workload, runtimeInCommand: named.runtime } : { workload };
 }
 
 export const gnuTimeParser: Parser = {
   id: "gnu-time",
-  version: 1,
+  // 2: a runtime named in the timed command sets the run's runtime, and is left out of its workload name.
+  version: 2,
   describe: "GNU time -v (verbose) report, one block per timed run",
   detect: (raw) =>
     /^[ \t]*Command being timed: "/m.test(raw) && /^[ \t]*Maximum resident set size \(kbytes\): /m.test(raw),
   parse(raw) {
     const blocks = [...raw.matchAll(COMMAND)];
     if (blocks.length === 0) throw new ParseError("missing the 'Command being timed: \"...\"' line of time -v");
-    const runs = new Map<string, number>();
-    for (const b of blocks) runs.set(b[1] ?? "", (runs.get(b[1] ?? "") ?? 0) + 1);
-    const seen = new Map<string, number>();
-    const samples = blocks.flatMap((b, i) => {
+    // Appended runs of one command are repetitions; a lone run is just a measurement.
+    const runs = blocks.map((b, i) => {
       const command = b[1] ?? "";
-      const index = seen.get(command) ?? 0;
-      seen.set(command, index + 1);
-      const workload: WorkloadKey = { name: command, category: "footprint", params: { command } };
+      const { workload, runtimeInCommand: runtime } = workloadOf(command);
       const block = raw.slice(b.index, blocks[i + 1]?.index ?? raw.length);
-      // Appended runs of one command are repetitions; a lone run is just a measurement.
-      return parseBlock(raw, b.index, block, workload, (runs.get(command) ?? 0) > 1 ? index : undefined);
+      const samples = parseBlock(raw, b.index, block, command, workload);
+      return runtime ? samples.map((s) => ({ ...s, runtimeInCommand: runtime })) : samples;
     });
-    return { command: runs.size === 1 ? blocks[0]?.[1] : undefined, samples };
+    const commands = new Set(blocks.map((b) => b[1] ?? ""));
+    return { command: commands.size === 1 ? blocks[0]?.[1] : undefined, samples: numberRepetitions(runs) };
   },
 };

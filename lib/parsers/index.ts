@@ -1,4 +1,5 @@
 import { abParser } from "./ab";
+import { bashTimeParser } from "./bash-time";
 import { fioParser } from "./fio/fio";
 import { gnuTimeParser } from "./gnu-time";
 import { hyperfineParser } from "./hyperfine";
@@ -31,6 +32,7 @@ export const parsers = {
   pmap: pmapParser,
   meminfo: meminfoParser,
   "gnu-time": gnuTimeParser,
+  "bash-time": bashTimeParser,
   mbw: mbwParser,
   "tidy-csv": tidyCsvParser,
   table: tableParser,
@@ -52,6 +54,7 @@ export const DETECTION_ORDER: readonly Parser[] = [
   pingParser,
   mbwParser,
   gnuTimeParser,
+  bashTimeParser,
   pmapParser,
   psParser,
   meminfoParser,

@@ -1,6 +1,7 @@
 import { parse as parseCsv } from "csv-parse/sync";
 import { z } from "zod";
 import { readOptions } from "./parser-options";
+import { numberRepetitions } from "./runs";
 import { lineAt, toCanonical, toNumber } from "./text";
 import { ParseError, type ParsedSample, type Parser, type WorkloadKey } from "./types";
 
@@ -11,8 +12,10 @@ import { ParseError, type ParsedSample, type Parser, type WorkloadKey } from "./
 //   default: per test `====== SET ======`, the run settings, percentile tables, then a
 //            `throughput summary:` line and a `latency summary (msec):` header + values line.
 // Redis 6.0 and older print neither the CSV header nor the summaries; they are rejected, not guessed.
+// A shell loop appends one report per run (each CSV with its header); every test of every run is a
+// run of its workload, numbered in file order.
 
-const CSV_HEADER = /^"test","rps"/;
+const CSV_HEADER = /^"test","rps"/m;
 const TEXT_HEADER = /(?:^|[\r\n])====== (.+?) ======\r?\n/;
 const QUIET_LINE = /^(.+?): ([\d.]+) requests per second(?:, p50=([\d.]+) msec)?\s*$/;
 
@@ -64,21 +67,42 @@ function rps(workload: WorkloadKey, text: string | undefined, line?: number): Pa
   };
 }
 
-function parseCsvReport(raw: string, given: Settings): ParsedSample[] {
-  let rows: Record<string, string>[];
-  try {
-    rows = parseCsv<Record<string, string>>(raw, { columns: true, skip_empty_lines: true, trim: true });
-  } catch (e) {
-    throw new ParseError(`invalid redis-benchmark CSV: ${e instanceof Error ? e.message : String(e)}`);
-  }
-  if (rows.length === 0) throw new ParseError("redis-benchmark CSV has a header but no test rows");
-  return rows.flatMap((row, i) => {
-    const line = i + 2;
-    const test = row.test;
-    if (!test) throw new ParseError('expected a test name in the "test" column', line);
-    const workload = workloadOf(test, given);
-    const latencies = Object.keys(LATENCY).map((col) => latency(workload, col, row[`${col}_latency_ms`], line));
-    return [rps(workload, row.rps, line), ...latencies];
+/** Each --csv report's data lines with their line numbers; lines that are no CSV row (an `echo`) are left out. */
+function csvReports(raw: string): { text: string; line: number }[][] {
+  const reports: { text: string; line: number }[][] = [];
+  raw.split("\n").forEach((text, i) => {
+    if (!text.startsWith('"')) return;
+    if (CSV_HEADER.test(text)) reports.push([]);
+    reports.at(-1)?.push({ text, line: i + 1 });
+  });
+  return reports;
+}
+
+function parseCsvReports(raw: string, given: Settings): ParsedSample[][] {
+  const reports = csvReports(raw);
+  return reports.flatMap((lines, r) => {
+    // The line is named only in a log of several reports: one report fails as it always did.
+    const where = reports.length > 1 ? lines[0]?.line : undefined;
+    let rows: Record<string, string>[];
+    try {
+      const text = lines.map((l) => l.text).join("\n");
+      rows = parseCsv<Record<string, string>>(text, { columns: true, skip_empty_lines: true, trim: true });
+    } catch (e) {
+      const report = where === undefined ? "" : ` (report ${r + 1} of ${reports.length})`;
+      throw new ParseError(
+        `invalid redis-benchmark CSV${report}: ${e instanceof Error ? e.message : String(e)}`,
+        where,
+      );
+    }
+    if (rows.length === 0) throw new ParseError("redis-benchmark CSV has a header but no test rows", where);
+    return rows.map((row, i) => {
+      const line = lines[i + 1]?.line;
+      const test = row.test;
+      if (!test) throw new ParseError('expected a test name in the "test" column', line);
+      const workload = workloadOf(test, given);
+      const latencies = Object.keys(LATENCY).map((col) => latency(workload, col, row[`${col}_latency_ms`], line));
+      return [rps(workload, row.rps, line), ...latencies];
+    });
   });
 }
 
@@ -92,9 +116,9 @@ function settingsOf(block: string, given: Settings): Settings {
   return settings;
 }
 
-function parseTextReport(raw: string, given: Settings): ParsedSample[] {
+function parseTextReports(raw: string, given: Settings): ParsedSample[][] {
   const headers = [...raw.matchAll(new RegExp(TEXT_HEADER.source, "g"))];
-  return headers.flatMap((header, i) => {
+  return headers.map((header, i) => {
     const test = header[1] ?? "";
     const start = header.index;
     const block = raw.slice(start, headers[i + 1]?.index ?? raw.length);
@@ -125,8 +149,8 @@ function parseTextReport(raw: string, given: Settings): ParsedSample[] {
   });
 }
 
-function parseQuietReport(raw: string, given: Settings): ParsedSample[] {
-  const samples: ParsedSample[] = [];
+function parseQuietReports(raw: string, given: Settings): ParsedSample[][] {
+  const samples: ParsedSample[][] = [];
   // Progress updates are separated by bare `\r`; only the final segment of a test is its result.
   let offset = 0;
   for (const segment of raw.split(/(?<=[\r\n])/)) {
@@ -134,8 +158,8 @@ function parseQuietReport(raw: string, given: Settings): ParsedSample[] {
     if (m) {
       const line = lineAt(raw, offset);
       const workload = workloadOf(m[1] ?? "", given);
-      samples.push(rps(workload, m[2], line));
-      if (m[3] !== undefined) samples.push(latency(workload, "p50", m[3], line));
+      const p50 = m[3] === undefined ? [] : [latency(workload, "p50", m[3], line)];
+      samples.push([rps(workload, m[2], line), ...p50]);
     }
     offset += segment.length;
   }
@@ -154,9 +178,9 @@ export const redisBenchmarkParser: Parser = {
     /(?:^|[\r\n])[^\r\n:]+: (?:[\d.]+ requests per second|rps=[\d.]+ \(overall: )/.test(raw),
   parse(raw, ctx) {
     const given = readOptions(SETTINGS, ctx.options, "redis-benchmark");
-    if (CSV_HEADER.test(raw)) return { samples: parseCsvReport(raw, given) };
-    if (TEXT_HEADER.test(raw)) return { samples: parseTextReport(raw, given) };
-    if (/ requests per second|: rps=/.test(raw)) return { samples: parseQuietReport(raw, given) };
+    if (CSV_HEADER.test(raw)) return { samples: numberRepetitions(parseCsvReports(raw, given)) };
+    if (TEXT_HEADER.test(raw)) return { samples: numberRepetitions(parseTextReports(raw, given)) };
+    if (/ requests per second|: rps=/.test(raw)) return { samples: numberRepetitions(parseQuietReports(raw, given)) };
     throw new ParseError(
       "not a redis-benchmark report: expected a --csv header, '====== TEST ======' blocks or 'TEST: N requests per second' lines",
     );

@@ -15,6 +15,7 @@ export const TOOL_IDS = [
   "pmap",
   "meminfo",
   "gnu-time",
+  "bash-time",
   "mbw",
   "tidy-csv",
   "table",
@@ -84,11 +85,15 @@ export interface Parser {
 
 /** A problem with the input, with the line it was found on when known (1-based). */
 export class ParseError extends Error {
+  /** The message without its line number, for a caller that places it in a larger text. */
+  readonly reason: string;
+
   constructor(
     message: string,
     readonly line?: number,
   ) {
     super(line === undefined ? message : `line ${line}: ${message}`);
     this.name = "ParseError";
+    this.reason = message;
   }
 }

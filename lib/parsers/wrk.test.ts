@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { describeFixtureCases, matchWorkloadMetrics, parseFixture, sampleValues } from "./__test__/fixture-cases";
+import {
+  describeFixtureCases,
+  matchWorkloadMetrics,
+  parseFixture,
+  samplesByRun,
+  sampleValues,
+} from "./__test__/fixture-cases";
+import { readFixture } from "./__test__/fixtures";
 import { wrkParser as parser } from "./wrk";
 
 const parse = (name: string) => parseFixture(parser, "wrk", name);
@@ -84,6 +91,7 @@ const GOOD: [string, string, Record<string, number>][] = [
 
 const BROKEN: [string, string][] = [
   ["truncated.txt", "missing Transfer/sec (expected a line matching ^Transfer\\/sec:\\s+([\\d.]+)([KMGT]?B)$)"],
+  ["loop-truncated.txt", "line 47: run 4 of 4: missing Requests/sec (expected a line matching ^Requests\\/sec:"],
   ["empty.txt", "empty input: expected wrk output starting 'Running <T> test @ <url>'"],
   ["wrong-tool-ab.txt", "missing the 'Running <T> test @ <url>' header line"],
 ];
@@ -95,6 +103,7 @@ describe("wrk parser", () => {
     good: GOOD,
     read: matchWorkloadMetrics(3),
     broken: BROKEN,
+    testedElsewhere: ["loop-c4-c8-latency.txt"],
     // Other tools' "wrong tool" fixtures are copies of wrk output.
     copiesElsewhere: ["ab/wrong-tool-wrk.txt", "iperf3/wrong-tool-wrk.txt"],
   });
@@ -112,5 +121,38 @@ describe("wrk parser", () => {
     });
     expect(command).toBe("wrk -t2 -c16 -d3s --latency http://127.0.0.1:8391/");
     expect(samples.find((s) => s.metric === "transfer_rate")?.unit).toBe("bytes_per_s");
+  });
+
+  describe("a loop's log of several reports (issue 18)", () => {
+    it("makes each report a repetition of its workload, and connections split workloads", () => {
+      const result = parse("loop-c4-c8-latency.txt");
+      expect(sampleValues(result)).toMatchObject({
+        "wrk / t=2 c=4 d=1s requests_per_s#0": 54261.87,
+        "wrk / t=2 c=8 d=1s requests_per_s#0": 60828.7,
+        "wrk / t=2 c=4 d=1s requests_per_s#1": 62036.28,
+        "wrk / t=2 c=8 d=1s requests_per_s#1": 53719.52,
+        "wrk / t=2 c=4 d=1s latency_avg#0": 84.46e3,
+        "wrk / t=2 c=8 d=1s latency_max#0": 3.09e6,
+        "wrk / t=2 c=4 d=1s latency_p99#1": 458e3,
+        "wrk / t=2 c=8 d=1s latency_p99#1": 1.74e6,
+      });
+      expect(sampleValues(result)["wrk / t=2 c=8 d=1s transfer_rate#1"]).toBeCloseTo(13.83 * MiB, 3);
+      const perRun = samplesByRun(result);
+      expect([...perRun.keys()]).toEqual([
+        "wrk / t=2 c=4 d=1s#0",
+        "wrk / t=2 c=8 d=1s#0",
+        "wrk / t=2 c=4 d=1s#1",
+        "wrk / t=2 c=8 d=1s#1",
+      ]);
+      for (const samples of perRun.values()) expect(samples).toHaveLength(14);
+      expect(result.command, "the runs' commands differ").toBeUndefined();
+    });
+
+    it("reads each report as it reads the report alone (echo lines ignored)", () => {
+      const reports = readFixture("wrk", "loop-c4-c8-latency.txt").split(/^(?=--- wrk)/m);
+      expect(reports).toHaveLength(4);
+      const alone = reports.flatMap((text) => parser.parse(text, { fileName: "one.txt" }).samples);
+      expect(parse("loop-c4-c8-latency.txt").samples.map(({ repetition: _, ...s }) => s)).toEqual(alone);
+    });
   });
 });

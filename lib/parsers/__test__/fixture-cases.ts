@@ -27,6 +27,16 @@ export function sampleValues(
   return Object.fromEntries(result.samples.map((s) => [key(s), s.value]));
 }
 
+/** The samples of each run, under `<workload>#<repetition>` (plus ` @<runtime>` when a command names one), in file order. */
+export function samplesByRun(result: { samples: readonly ParsedSample[] }): Map<string, ParsedSample[]> {
+  const runs = new Map<string, ParsedSample[]>();
+  for (const s of result.samples) {
+    const key = `${s.workload.name}#${s.repetition}${s.runtimeInCommand ? ` @${s.runtimeInCommand}` : ""}`;
+    runs.set(key, [...(runs.get(key) ?? []), s]);
+  }
+  return runs;
+}
+
 /** Asserts each expected value to `digits` decimal places; a failure names the key. */
 export function expectCloseTo(got: Record<string, number>, expected: Record<string, number>, digits: number): void {
   for (const [key, value] of Object.entries(expected)) expect(got[key], key).toBeCloseTo(value, digits);
