@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { fioParser as parser } from "./fio";
 import {
+  allMatches,
   describeFixtureCases,
   expectCloseTo,
+  expectedRuns,
+  metricRuns,
   parseFixture,
   readFirecrackerRaw,
   sampleValues,
@@ -184,6 +187,10 @@ const BROKEN: [file: string, error: string | RegExp][] = [
   ["truncated.txt", 'missing the "Run status group" summary after the job results (output cut short?)'],
   ["empty.txt", "empty input: expected fio JSON or normal output"],
   [
+    "truncated-loop-last-run.txt",
+    'line 98: run 4 of 4 (lines 98-110): missing the "Run status group" summary after the job results (output cut short?)',
+  ],
+  [
     "ping-loopback.txt",
     'not fio output: expected JSON starting with "fio version" or a "<job>: (groupid=N, jobs=N)" result block',
   ],
@@ -206,6 +213,7 @@ describe("fio parser", () => {
       expect(result.command).toBeUndefined();
     },
     notItsOutput: ["empty.txt", "ping-loopback.txt"],
+    testedElsewhere: ["loop-bs.txt"],
     copiesElsewhere: ["hyperfine/wrong-tool.json"],
   });
 
@@ -267,5 +275,26 @@ describe("fio parser", () => {
     expect(metrics.read_slat_mean).toBe(15248.189417);
     expect(metrics.read_clat_p99_9).toBe(2932736);
     expect(metrics).not.toHaveProperty("write_iops");
+  });
+
+  it("reads each run of a loop's normal output as a repetition, the block size splitting workloads", () => {
+    const raw = readFixture("fio", "loop-bs.txt");
+    // The loop echoes the block size it passes to --bs before each run.
+    const workloads = allMatches(raw, /^=== fio bs=(\S+) ===$/gm).map(
+      (bs) => `fio randread bs=${bs} iodepth=1 ioengine=psync`,
+    );
+    expect(new Set(workloads).size).toBe(2);
+    const iops = allMatches(raw, /^ +read: IOPS=([\d.]+k?),/gm).map((t) =>
+      t.endsWith("k") ? Number(t.slice(0, -1)) * 1000 : Number(t),
+    );
+    const bw = allMatches(raw, /^ +read: IOPS=\S+ BW=([\d.]+)MiB\/s/gm).map((t) => Number(t) * MiB);
+    const result = parse("loop-bs.txt");
+    const rounded = (runs: [string, number | undefined, number][]) =>
+      runs.map(([w, r, v]) => [w, r, Math.round(v)] as const);
+    expect(rounded(metricRuns(result, "read_iops"))).toEqual(rounded(expectedRuns(workloads, iops)));
+    expect(rounded(metricRuns(result, "read_bw"))).toEqual(rounded(expectedRuns(workloads, bw)));
+    // The same job name in every run: each run's job stands alone, not merged as numjobs would be.
+    expect(result.samples.every((s) => s.workload.params.numjobs === 1)).toBe(true);
+    expect(result.toolVersion).toBe("3.33");
   });
 });
