@@ -169,3 +169,13 @@ export function expectedRuns(workloads: readonly string[], values: readonly numb
 export function allMatches(raw: string, re: RegExp): string[] {
   return [...raw.matchAll(re)].map((m) => m[1]!);
 }
+
+/** metricRuns against expectedRuns: workloads and repetitions exactly, values to `digits` decimal places. */
+export function expectRunsCloseTo(
+  got: readonly [string, number | undefined, number][],
+  expected: readonly [string, number | undefined, number][],
+  digits: number,
+): void {
+  expect(got.map(([w, r]) => [w, r])).toEqual(expected.map(([w, r]) => [w, r]));
+  got.forEach(([w, r, v], i) => expect(v, `${w} #${r}`).toBeCloseTo(expected[i]![2], digits));
+}

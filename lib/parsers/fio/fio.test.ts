@@ -5,6 +5,7 @@ import {
   describeFixtureCases,
   expectCloseTo,
   expectedRuns,
+  expectRunsCloseTo,
   metricRuns,
   parseFixture,
   readFirecrackerRaw,
@@ -289,10 +290,8 @@ describe("fio parser", () => {
     );
     const bw = allMatches(raw, /^ +read: IOPS=\S+ BW=([\d.]+)MiB\/s/gm).map((t) => Number(t) * MiB);
     const result = parse("loop-bs.txt");
-    const rounded = (runs: [string, number | undefined, number][]) =>
-      runs.map(([w, r, v]) => [w, r, Math.round(v)] as const);
-    expect(rounded(metricRuns(result, "read_iops"))).toEqual(rounded(expectedRuns(workloads, iops)));
-    expect(rounded(metricRuns(result, "read_bw"))).toEqual(rounded(expectedRuns(workloads, bw)));
+    expectRunsCloseTo(metricRuns(result, "read_iops"), expectedRuns(workloads, iops), 4);
+    expectRunsCloseTo(metricRuns(result, "read_bw"), expectedRuns(workloads, bw), 4);
     // The same job name in every run: each run's job stands alone, not merged as numjobs would be.
     expect(result.samples.every((s) => s.workload.params.numjobs === 1)).toBe(true);
     expect(result.toolVersion).toBe("3.33");
