@@ -108,6 +108,34 @@ function lastLineOf(text: string): number {
 }
 
 /**
+ * Where each top-level JSON value of `raw` starts and ends: a tool writing JSON in a shell loop
+ * (`iperf3 -J`, `fio --output-format=json`) appends one object per run. Text outside them (the
+ * loop's echo) is passed over; a value left open at the end (a run cut short) runs to the end,
+ * so that JSON.parse names where it breaks.
+ */
+export function jsonValueSpans(raw: string): { start: number; end: number }[] {
+  const values: { start: number; end: number }[] = [];
+  let [depth, start, inString, escaped] = [0, 0, false, false];
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (inString) {
+      if (escaped) escaped = false;
+      else if (c === "\\") escaped = true;
+      else if (c === '"') inString = false;
+    } else if (c === '"') {
+      inString = depth > 0;
+    } else if (c === "{" || c === "[") {
+      if (depth++ === 0) start = i;
+    } else if ((c === "}" || c === "]") && depth > 0 && --depth === 0) {
+      values.push({ start, end: i + 1 });
+    }
+  }
+  // Up to its last character: JSON.parse then names the last line, not the one after it.
+  if (depth > 0) values.push({ start, end: raw.trimEnd().length });
+  return values;
+}
+
+/**
  * The runs of one log as one result: the n-th run of a workload becomes its repetition n-1
  * (0-based; a run's own repetitions, such as sysbench checkpoint reports, each take one), and a
  * workload run only once keeps no repetition, as in a one-run file. The command is kept when

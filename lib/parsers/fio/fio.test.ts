@@ -187,6 +187,7 @@ const BROKEN: [file: string, error: string | RegExp][] = [
   ["truncated.json", /^line 117: invalid JSON: Expected double-quoted property name in JSON at position 3000\b/],
   ["truncated.txt", 'missing the "Run status group" summary after the job results (output cut short?)'],
   ["empty.txt", "empty input: expected fio JSON or normal output"],
+  ["truncated-loop-last-run.json", /^line 950: run 4 of 4 \(lines 811-950\): invalid JSON: /],
   [
     "truncated-loop-last-run.txt",
     'line 98: run 4 of 4 (lines 98-110): missing the "Run status group" summary after the job results (output cut short?)',
@@ -214,7 +215,7 @@ describe("fio parser", () => {
       expect(result.command).toBeUndefined();
     },
     notItsOutput: ["empty.txt", "ping-loopback.txt"],
-    testedElsewhere: ["loop-bs.txt"],
+    testedElsewhere: ["loop-bs.txt", "loop-bs.json"],
     copiesElsewhere: ["hyperfine/wrong-tool.json"],
   });
 
@@ -295,5 +296,27 @@ describe("fio parser", () => {
     // The same job name in every run: each run's job stands alone, not merged as numjobs would be.
     expect(result.samples.every((s) => s.workload.params.numjobs === 1)).toBe(true);
     expect(result.toolVersion).toBe("3.33");
+  });
+
+  it("reads each report of a loop's JSON output as a repetition, the block size splitting workloads", () => {
+    const raw = readFixture("fio", "loop-bs.json");
+    // Each report, as written, starts on a line "{" of its own; JSON.parse reads each one here.
+    type Report = {
+      timestamp_ms: number;
+      jobs: { elapsed: number; "job options": { bs: string }; read: { iops: number } }[];
+    };
+    const reports = raw.split(/^(?=\{$)/m).map((text) => JSON.parse(text) as Report);
+    const workloads = reports.map((r) => `fio randread bs=${r.jobs[0]!["job options"].bs} iodepth=1 ioengine=psync`);
+    expect(new Set(workloads).size).toBe(2);
+    const result = parse("loop-bs.json");
+    expect(metricRuns(result, "read_iops")).toEqual(
+      expectedRuns(
+        workloads,
+        reports.map((r) => r.jobs[0]!.read.iops),
+      ),
+    );
+    // The file's start is its first run's: that report's timestamp minus its jobs' elapsed seconds.
+    const [first] = reports;
+    expect(result.startedAt).toEqual(new Date(first!.timestamp_ms - first!.jobs[0]!.elapsed * 1000));
   });
 });

@@ -1,5 +1,5 @@
 import { CLAT_PERCENTILES, FIO_DIRS, mergeJobs, workloadOf, type JobResult } from "./fio-job";
-import { FIO_JSON_START, readFioJson } from "./fio-json";
+import { FIO_JSON_START, fioJsonRuns, readFioJson } from "./fio-json";
 import { FIO_TEXT_MARK, fioTextRuns, readFioText } from "./fio-text";
 import { readRun, runsAsRepetitions } from "../text";
 import { ParseError, type ParsedSample, type Parser, type WorkloadKey } from "../types";
@@ -39,9 +39,16 @@ export const fioParser: Parser = {
   parse(raw) {
     if (raw.trim() === "") throw new ParseError("empty input: expected fio JSON or normal output");
     if (FIO_JSON_START.test(raw)) {
-      const report = readFioJson(raw);
-      // The command line is not part of fio's JSON, so `command` stays unset.
-      return { toolVersion: report.toolVersion, startedAt: report.startedAt, samples: samplesOf(report.jobs) };
+      const runs = fioJsonRuns(raw);
+      return runsAsRepetitions(
+        runs.map((run, index) =>
+          readRun({ index, count: runs.length, ...run }, () => {
+            const report = readFioJson(run.text);
+            // The command line is not part of fio's JSON, so `command` stays unset.
+            return { toolVersion: report.toolVersion, startedAt: report.startedAt, samples: samplesOf(report.jobs) };
+          }),
+        ),
+      );
     }
     if (FIO_TEXT_MARK.test(raw)) {
       const runs = fioTextRuns(raw);

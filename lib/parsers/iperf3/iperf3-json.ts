@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { iperf3Command, iperf3Workload, type Iperf3Run } from "./iperf3-run";
-import { type LoggedRun, lineAt, parseJson, readRun, runsAsRepetitions, toCanonical } from "../text";
+import { type LoggedRun, jsonValueSpans, lineAt, parseJson, readRun, runsAsRepetitions, toCanonical } from "../text";
 import { ParseError, type ParseResult, type ParsedSample } from "../types";
 
 // Shape written by iperf_json_start()/iperf_stats_callback()/iperf_print_results() in
@@ -42,38 +42,11 @@ const Iperf3Json = z.object({
 const Iperf3Error = z.object({ error: z.string() });
 
 /**
- * Where each top-level JSON value of `raw` starts and ends: `iperf3 -J` in a shell loop appends
- * one object per run. Text outside them (the loop's echo) is passed over; a value left open at
- * the end (a run cut short) runs to the end, so that JSON.parse names where it breaks.
- */
-function jsonValues(raw: string): { start: number; end: number }[] {
-  const values: { start: number; end: number }[] = [];
-  let [depth, start, inString, escaped] = [0, 0, false, false];
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw[i];
-    if (inString) {
-      if (escaped) escaped = false;
-      else if (c === "\\") escaped = true;
-      else if (c === '"') inString = false;
-    } else if (c === '"') {
-      inString = depth > 0;
-    } else if (c === "{" || c === "[") {
-      if (depth++ === 0) start = i;
-    } else if ((c === "}" || c === "]") && depth > 0 && --depth === 0) {
-      values.push({ start, end: i + 1 });
-    }
-  }
-  // Up to its last character: JSON.parse then names the last line, not the one after it.
-  if (depth > 0) values.push({ start, end: raw.trimEnd().length });
-  return values;
-}
-
-/**
  * iperf3 JSON: one report, several appended by a loop, or a JSON array of reports (`jq -s`).
  * Each report is a run, a repetition of its own workload; a one-report file reads as always.
  */
 export function parseIperf3Json(raw: string): ParseResult {
-  const values = jsonValues(raw);
+  const values = jsonValueSpans(raw);
   if (values.length <= 1) {
     // Blanks keep JSON.parse's line numbers those of the file when the loop echoed a line first.
     const start = values[0]?.start ?? 0;
