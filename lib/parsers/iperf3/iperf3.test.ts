@@ -141,6 +141,16 @@ describe("iperf3 parser", () => {
     expect(parse("tcp-reverse.txt").samples[0]?.workload.params.reverse).toBe(true);
   });
 
+  it("reads a text report that opens with a '[  5]' line as text, not as a JSON array", () => {
+    // Derived in-test from a real capture: its first lines (connection and header) cut off.
+    const raw = readFixture("iperf3", "tcp-p1.txt").split("\n").slice(3).join("\n");
+    expect(raw.startsWith("[  5]")).toBe(true);
+    expect(parser.detect(raw, "log.txt")).toBe(true);
+    expect(sampleValues(parser.parse(raw, { fileName: "log.txt" }), { metricOnly: true })).toEqual(
+      sampleValues(parse("tcp-p1.txt"), { metricOnly: true }),
+    );
+  });
+
   it("reads the version and start time that -V prints", () => {
     const result = parse("tcp-p1-verbose.txt");
     expect(result.toolVersion).toBe("3.12");

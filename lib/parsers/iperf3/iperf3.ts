@@ -4,9 +4,9 @@ import { readRun, runsAsRepetitions } from "../text";
 import { ParseError, type Parser } from "../types";
 
 const JSON_MARK = /"version"\s*:\s*"iperf 3|"test_start"\s*:/;
-// JSON when the file opens with an object or an array (`jq -s`), or when a report opens on a
-// line of its own after a line a shell loop echoed ("{" then "start", as -J writes it).
-const looksJson = (raw: string) => /^\s*[[{]/.test(raw) || /^\{\s*"start"\s*:/m.test(raw);
+// JSON when the file opens with an object or an array of them (`jq -s`; a text report may open
+// with "[  5]"), or when a report opens on a line of its own after a line a shell loop echoed.
+const looksJson = (raw: string) => /^\s*(?:\{|\[\s*\{)/.test(raw) || /^\{\s*"start"\s*:/m.test(raw);
 
 export const iperf3Parser: Parser = {
   id: "iperf3",
