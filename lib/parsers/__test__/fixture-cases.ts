@@ -149,3 +149,43 @@ export function describeFixtureCases<Row extends GoodRow>(cases: FixtureCases<Ro
     });
   });
 }
+
+/** One metric of a result, sample by sample in file order: `[workload, repetition, value]`. */
+export function metricRuns(result: ParseResult, metric: string): [string, number | undefined, number][] {
+  return result.samples.filter((s) => s.metric === metric).map((s) => [s.workload.name, s.repetition, s.value]);
+}
+
+/**
+ * What metricRuns should give for a log whose runs, in file order, measured these workloads and
+ * values (both read from the fixture's text by the test): the n-th run of a workload is its
+ * repetition n-1, and a workload run once has none.
+ */
+export function expectedRuns(workloads: readonly string[], values: readonly number[]) {
+  expect(values).toHaveLength(workloads.length);
+  const seen = new Map<string, number>();
+  const runs = workloads.map((w) => {
+    const repetition = seen.get(w) ?? 0;
+    seen.set(w, repetition + 1);
+    return repetition;
+  });
+  return workloads.map((w, i): [string, number | undefined, number] => [
+    w,
+    seen.get(w) === 1 ? undefined : runs[i],
+    values[i]!,
+  ]);
+}
+
+/** Every match of `re` (a `g` regex with one group) in `raw`, in order. */
+export function allMatches(raw: string, re: RegExp): string[] {
+  return [...raw.matchAll(re)].map((m) => m[1]!);
+}
+
+/** metricRuns against expectedRuns: workloads and repetitions exactly, values to `digits` decimal places. */
+export function expectRunsCloseTo(
+  got: readonly [string, number | undefined, number][],
+  expected: readonly [string, number | undefined, number][],
+  digits: number,
+): void {
+  expect(got.map(([w, r]) => [w, r])).toEqual(expected.map(([w, r]) => [w, r]));
+  got.forEach(([w, r, v], i) => expect(v, `${w} #${r}`).toBeCloseTo(expected[i]![2], digits));
+}

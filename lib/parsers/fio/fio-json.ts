@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { percentileName, parseFioSize, type DirStats, type FioDir, type JobOptions, type JobResult } from "./fio-job";
-import { parseJson, toCanonical, toNumber } from "../text";
+import { type LoggedRun, jsonValueSpans, parseJson, sliceRuns, toCanonical, toNumber } from "../text";
 import { ParseError } from "../types";
 
 // Layout: fio 3.33 stat.c, show_thread_status_json() and add_ddir_status_json()
@@ -58,6 +58,17 @@ type Report = z.infer<typeof report>;
 
 /** fio JSON always opens with this key; anything before it is a warning fio printed first. */
 export const FIO_JSON_START = /^\{\s*"fio version"\s*:/m;
+
+/**
+ * `fio --output-format=json` in a shell loop appends one report per run: each report opening with
+ * "fio version" starts a run, which ends with its JSON value (after it: the loop's own output, or
+ * the next run's warnings). A file with one report is read whole, as always.
+ */
+export function fioJsonRuns(raw: string): LoggedRun[] {
+  const starts = [...raw.matchAll(new RegExp(FIO_JSON_START.source, "gm"))].map((m) => m.index);
+  if (starts.length <= 1) return [{ text: raw, firstLine: 1 }];
+  return sliceRuns(raw, starts).map((run) => ({ ...run, text: run.text.slice(0, jsonValueSpans(run.text)[0]?.end) }));
+}
 
 /** Sync engines never time submission: fio then reports an all-zero slat, not a measurement. */
 function measured(s: LatStat | undefined): s is LatStat {

@@ -1,6 +1,6 @@
 import { isSourceUnit, type SourceUnit } from "@/lib/units";
 import { formatSize, percentileName, type DirStats, type FioDir, type JobOptions, type JobResult } from "./fio-job";
-import { toCanonical, toNumber } from "../text";
+import { type LoggedRun, sliceRuns, toCanonical, toNumber } from "../text";
 import { ParseError, type ParamValue } from "../types";
 
 // Layout: fio 3.33 `--output-format=normal`: the job header is printed by init.c add_job(),
@@ -18,6 +18,24 @@ const VERSION = /^fio-(\d\S*)\s*$/m;
 
 /** Job headers or result blocks; no other tool prints `name: (g=0): rw=` or `(groupid=0, jobs=1)`. */
 export const FIO_TEXT_MARK = /^.+?: \((?:g=\d+\): rw=|groupid=\d+, jobs=\d+\): err=)/m;
+
+/**
+ * A shell loop appends each run's output to one log. fio prints every job header before any
+ * job's results, so a header after a result block starts the next run; a log with one run is read
+ * whole, as always. Text between runs (an `echo` of the loop) lies outside every pattern read.
+ */
+export function fioTextRuns(raw: string): LoggedRun[] {
+  const starts = [0];
+  let sawResults = false;
+  for (const m of raw.matchAll(new RegExp(FIO_TEXT_MARK.source, "gm"))) {
+    if (!m[0].endsWith("rw=")) sawResults = true;
+    else if (sawResults) {
+      starts.push(m.index);
+      sawResults = false;
+    }
+  }
+  return sliceRuns(raw, starts);
+}
 
 const TIME_UNITS: Record<string, SourceUnit> = { nsec: "ns", usec: "us", msec: "ms", sec: "s" };
 // num2str() scales IOPS by powers of 1000 with these suffixes.

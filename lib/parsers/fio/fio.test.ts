@@ -1,8 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { fioParser as parser } from "./fio";
 import {
+  allMatches,
   describeFixtureCases,
   expectCloseTo,
+  expectedRuns,
+  expectRunsCloseTo,
+  metricRuns,
   parseFixture,
   readFirecrackerRaw,
   sampleValues,
@@ -183,6 +187,11 @@ const BROKEN: [file: string, error: string | RegExp][] = [
   ["truncated.json", /^line 117: invalid JSON: Expected double-quoted property name in JSON at position 3000\b/],
   ["truncated.txt", 'missing the "Run status group" summary after the job results (output cut short?)'],
   ["empty.txt", "empty input: expected fio JSON or normal output"],
+  ["truncated-loop-last-run.json", /^line 950: run 4 of 4 \(lines 811-950\): invalid JSON: /],
+  [
+    "truncated-loop-last-run.txt",
+    'line 98: run 4 of 4 (lines 98-110): missing the "Run status group" summary after the job results (output cut short?)',
+  ],
   [
     "ping-loopback.txt",
     'not fio output: expected JSON starting with "fio version" or a "<job>: (groupid=N, jobs=N)" result block',
@@ -206,6 +215,7 @@ describe("fio parser", () => {
       expect(result.command).toBeUndefined();
     },
     notItsOutput: ["empty.txt", "ping-loopback.txt"],
+    testedElsewhere: ["loop-bs.txt", "loop-bs.json"],
     copiesElsewhere: ["hyperfine/wrong-tool.json"],
   });
 
@@ -267,5 +277,46 @@ describe("fio parser", () => {
     expect(metrics.read_slat_mean).toBe(15248.189417);
     expect(metrics.read_clat_p99_9).toBe(2932736);
     expect(metrics).not.toHaveProperty("write_iops");
+  });
+
+  it("reads each run of a loop's normal output as a repetition, the block size splitting workloads", () => {
+    const raw = readFixture("fio", "loop-bs.txt");
+    // The loop echoes the block size it passes to --bs before each run.
+    const workloads = allMatches(raw, /^=== fio bs=(\S+) ===$/gm).map(
+      (bs) => `fio randread bs=${bs} iodepth=1 ioengine=psync`,
+    );
+    expect(new Set(workloads).size).toBe(2);
+    const iops = allMatches(raw, /^ +read: IOPS=([\d.]+k?),/gm).map((t) =>
+      t.endsWith("k") ? Number(t.slice(0, -1)) * 1000 : Number(t),
+    );
+    const bw = allMatches(raw, /^ +read: IOPS=\S+ BW=([\d.]+)MiB\/s/gm).map((t) => Number(t) * MiB);
+    const result = parse("loop-bs.txt");
+    expectRunsCloseTo(metricRuns(result, "read_iops"), expectedRuns(workloads, iops), 4);
+    expectRunsCloseTo(metricRuns(result, "read_bw"), expectedRuns(workloads, bw), 4);
+    // The same job name in every run: each run's job stands alone, not merged as numjobs would be.
+    expect(result.samples.every((s) => s.workload.params.numjobs === 1)).toBe(true);
+    expect(result.toolVersion).toBe("3.33");
+  });
+
+  it("reads each report of a loop's JSON output as a repetition, the block size splitting workloads", () => {
+    const raw = readFixture("fio", "loop-bs.json");
+    // Each report, as written, starts on a line "{" of its own; JSON.parse reads each one here.
+    type Report = {
+      timestamp_ms: number;
+      jobs: { elapsed: number; "job options": { bs: string }; read: { iops: number } }[];
+    };
+    const reports = raw.split(/^(?=\{$)/m).map((text) => JSON.parse(text) as Report);
+    const workloads = reports.map((r) => `fio randread bs=${r.jobs[0]!["job options"].bs} iodepth=1 ioengine=psync`);
+    expect(new Set(workloads).size).toBe(2);
+    const result = parse("loop-bs.json");
+    expect(metricRuns(result, "read_iops")).toEqual(
+      expectedRuns(
+        workloads,
+        reports.map((r) => r.jobs[0]!.read.iops),
+      ),
+    );
+    // The file's start is its first run's: that report's timestamp minus its jobs' elapsed seconds.
+    const [first] = reports;
+    expect(result.startedAt).toEqual(new Date(first!.timestamp_ms - first!.jobs[0]!.elapsed * 1000));
   });
 });

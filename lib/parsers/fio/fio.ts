@@ -1,6 +1,7 @@
 import { CLAT_PERCENTILES, FIO_DIRS, mergeJobs, workloadOf, type JobResult } from "./fio-job";
-import { FIO_JSON_START, readFioJson } from "./fio-json";
-import { FIO_TEXT_MARK, readFioText } from "./fio-text";
+import { FIO_JSON_START, fioJsonRuns, readFioJson } from "./fio-json";
+import { FIO_TEXT_MARK, fioTextRuns, readFioText } from "./fio-text";
+import { readRun, runsAsRepetitions } from "../text";
 import { ParseError, type ParsedSample, type Parser, type WorkloadKey } from "../types";
 
 function samplesOf(jobs: JobResult[]): ParsedSample[] {
@@ -31,19 +32,34 @@ function samplesOf(jobs: JobResult[]): ParsedSample[] {
 
 export const fioParser: Parser = {
   id: "fio",
-  version: 1,
-  describe: "fio --output-format=json, json+ or normal (read/write/trim IOPS, bandwidth, latencies)",
+  version: 2,
+  describe:
+    "fio --output-format=json, json+ or normal, one run or a log of several (read/write/trim IOPS, bandwidth, latencies)",
   detect: (raw) => FIO_JSON_START.test(raw) || FIO_TEXT_MARK.test(raw),
   parse(raw) {
     if (raw.trim() === "") throw new ParseError("empty input: expected fio JSON or normal output");
     if (FIO_JSON_START.test(raw)) {
-      const report = readFioJson(raw);
-      // The command line is not part of fio's JSON, so `command` stays unset.
-      return { toolVersion: report.toolVersion, startedAt: report.startedAt, samples: samplesOf(report.jobs) };
+      const runs = fioJsonRuns(raw);
+      return runsAsRepetitions(
+        runs.map((run, index) =>
+          readRun({ index, count: runs.length, ...run }, () => {
+            const report = readFioJson(run.text);
+            // The command line is not part of fio's JSON, so `command` stays unset.
+            return { toolVersion: report.toolVersion, startedAt: report.startedAt, samples: samplesOf(report.jobs) };
+          }),
+        ),
+      );
     }
     if (FIO_TEXT_MARK.test(raw)) {
-      const report = readFioText(raw);
-      return { toolVersion: report.toolVersion, samples: samplesOf(report.jobs) };
+      const runs = fioTextRuns(raw);
+      return runsAsRepetitions(
+        runs.map((run, index) =>
+          readRun({ index, count: runs.length, ...run }, () => {
+            const report = readFioText(run.text);
+            return { toolVersion: report.toolVersion, samples: samplesOf(report.jobs) };
+          }),
+        ),
+      );
     }
     throw new ParseError(
       'not fio output: expected JSON starting with "fio version" or a "<job>: (groupid=N, jobs=N)" result block',

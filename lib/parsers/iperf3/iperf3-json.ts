@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { iperf3Command, iperf3Workload, type Iperf3Run } from "./iperf3-run";
-import { parseJson, toCanonical } from "../text";
+import { type LoggedRun, jsonValueSpans, lineAt, parseJson, readRun, runsAsRepetitions, toCanonical } from "../text";
 import { ParseError, type ParseResult, type ParsedSample } from "../types";
 
 // Shape written by iperf_json_start()/iperf_stats_callback()/iperf_print_results() in
@@ -41,8 +41,32 @@ const Iperf3Json = z.object({
 // A failed run still prints a JSON document; the reason is its top-level "error" string.
 const Iperf3Error = z.object({ error: z.string() });
 
+/**
+ * iperf3 JSON: one report, several appended by a loop, or a JSON array of reports (`jq -s`).
+ * Each report is a run, a repetition of its own workload; a one-report file reads as always.
+ */
 export function parseIperf3Json(raw: string): ParseResult {
-  const doc = parseJson(raw);
+  const values = jsonValueSpans(raw);
+  if (values.length <= 1) {
+    // Blanks keep JSON.parse's line numbers those of the file when the loop echoed a line first.
+    const start = values[0]?.start ?? 0;
+    const doc = parseJson(raw.slice(0, start).replace(/[^\n]/g, " ") + raw.slice(start, values[0]?.end));
+    if (!Array.isArray(doc)) return readReport(doc);
+    if (doc.length === 0) throw new ParseError("an empty JSON array: expected iperf3 -J reports in it");
+    return runsAsRepetitions(
+      doc.map((report, index) => readRun({ index, count: doc.length }, () => readReport(report))),
+    );
+  }
+  const runs: LoggedRun[] = values.map(({ start, end }) => ({
+    text: raw.slice(start, end),
+    firstLine: lineAt(raw, start),
+  }));
+  return runsAsRepetitions(
+    runs.map((run, index) => readRun({ index, count: runs.length, ...run }, () => readReport(parseJson(run.text)))),
+  );
+}
+
+function readReport(doc: unknown): ParseResult {
   const failed = Iperf3Error.safeParse(doc);
   if (failed.success) throw new ParseError(`iperf3 reported an error: ${failed.data.error}`);
   const parsed = Iperf3Json.safeParse(doc);

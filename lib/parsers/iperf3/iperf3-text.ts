@@ -1,6 +1,6 @@
 import type { SourceUnit } from "@/lib/units";
 import { iperf3Command, iperf3Workload, type Iperf3Run } from "./iperf3-run";
-import { lineAt, toCanonical, toNumber } from "../text";
+import { type LoggedRun, lineAt, sliceRuns, toCanonical, toNumber } from "../text";
 import { ParseError, type ParseResult, type ParsedSample } from "../types";
 
 // Client text report, iperf_print_results() in
@@ -17,6 +17,26 @@ const TIME = /^Time: (.+)$/m;
 const STARTING = /^Starting Test: protocol: \w+, (\d+) streams, .*?, (\d+) second test/m;
 const CPU = /^CPU Utilization: local\/\w+ ([\d.]+)% .*?, remote\/\w+ ([\d.]+)%/m;
 const UDP_TAIL = /^([\d.]+) ms\s+(\d+)\/(\d+) \(([-+\d.e]+)%\)$/;
+
+/**
+ * Client report headers ("Bandwidth" before 3.3, "Bitrate" since), and the client's own error
+ * line, which is all a failed run prints.
+ */
+export const IPERF3_TEXT_MARK =
+  /^Connecting to host \S+, port \d+$|^\[ ID\] Interval\s+Transfer\s+(?:Bitrate|Bandwidth)|^iperf3: error - /m;
+
+/**
+ * A shell loop appends each run's report to one log; every client run ends with "iperf Done."
+ * (a failed one does not, and fails the run after it). Pieces without a report are the loop's
+ * own output. A log with one run is read whole, as always.
+ */
+export function iperf3TextRuns(raw: string): LoggedRun[] {
+  const ends = [...raw.matchAll(/^iperf Done\.$\n?/gm)].map((m) => m.index + m[0].length);
+  const runs = sliceRuns(raw, [0, ...ends.filter((end) => end < raw.length)]).filter((r) =>
+    IPERF3_TEXT_MARK.test(r.text),
+  );
+  return runs.length > 1 ? runs : [{ text: raw, firstLine: 1 }];
+}
 
 const RATE_UNITS: Record<string, SourceUnit> = {
   "bits/sec": "bit/s",

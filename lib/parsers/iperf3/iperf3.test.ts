@@ -2,13 +2,18 @@ import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   FIRECRACKER_RAW,
+  allMatches,
   describeFixtureCases,
   expectCloseTo,
+  expectedRuns,
+  expectRunsCloseTo,
+  metricRuns,
   matchWorkloadMetrics,
   parseFixture,
   readFirecrackerRaw,
   sampleValues,
 } from "../__test__/fixture-cases";
+import { readFixture } from "../__test__/fixtures";
 import { iperf3Parser as parser } from "./iperf3";
 
 const parse = (name: string) => parseFixture(parser, "iperf3", name);
@@ -94,6 +99,11 @@ const BROKEN: [string, string | RegExp][] = [
   ["truncated.json", /^line 70: invalid JSON: /],
   ["truncated.txt", "missing the final 'sender' summary line (iperf3 stopped before its report?)"],
   ["empty.json", "empty input: expected iperf3 JSON (-J) or text output"],
+  ["truncated-loop-last-run.json", /^line 650: run 5 of 5 \(lines 587-650\): invalid JSON: /],
+  [
+    "truncated-loop-last-run.txt",
+    "line 41: run 4 of 4 (lines 41-50): missing the final 'sender' summary line (iperf3 stopped before its report?)",
+  ],
   ["wrong-tool-wrk.txt", "missing the final 'sender' summary line (iperf3 stopped before its report?)"],
   [
     "wrong-tool-hyperfine.json",
@@ -102,7 +112,14 @@ const BROKEN: [string, string | RegExp][] = [
 ];
 
 describe("iperf3 parser", () => {
-  describeFixtureCases({ parser, tool: "iperf3", good: GOOD, read: matchWorkloadMetrics(3), broken: BROKEN });
+  describeFixtureCases({
+    parser,
+    tool: "iperf3",
+    good: GOOD,
+    read: matchWorkloadMetrics(3),
+    broken: BROKEN,
+    testedElsewhere: ["loop-streams.json", "loop-streams-array.json", "loop-streams.txt"],
+  });
 
   it("keeps the run parameters, version, equivalent command and start time from JSON", () => {
     const result = parse("udp-100m.json");
@@ -124,10 +141,65 @@ describe("iperf3 parser", () => {
     expect(parse("tcp-reverse.txt").samples[0]?.workload.params.reverse).toBe(true);
   });
 
+  it("reads a text report that opens with a '[  5]' line as text, not as a JSON array", () => {
+    // Derived in-test from a real capture: its first lines (connection and header) cut off.
+    const raw = readFixture("iperf3", "tcp-p1.txt").split("\n").slice(3).join("\n");
+    expect(raw.startsWith("[  5]")).toBe(true);
+    expect(parser.detect(raw, "log.txt")).toBe(true);
+    expect(sampleValues(parser.parse(raw, { fileName: "log.txt" }), { metricOnly: true })).toEqual(
+      sampleValues(parse("tcp-p1.txt"), { metricOnly: true }),
+    );
+  });
+
   it("reads the version and start time that -V prints", () => {
     const result = parse("tcp-p1-verbose.txt");
     expect(result.toolVersion).toBe("3.12");
     expect(result.startedAt).toEqual(new Date("2026-11-26T21:54:31Z"));
+  });
+});
+
+describe("iperf3 parser on logs of several runs (a shell loop)", () => {
+  // jq -s wrapped the appended reports into the array; jq, not our parser, read them apart.
+  const reports = JSON.parse(readFixture("iperf3", "loop-streams-array.json")) as {
+    start: { test_start: { num_streams: number; reverse: number } };
+    end: { sum_sent: { bits_per_second: number }; sum_received: { bits_per_second: number } };
+  }[];
+  const workloads = reports.map(
+    ({ start: { test_start: t } }) => `iperf3 tcp${t.reverse ? " reverse" : ""} P=${t.num_streams}`,
+  );
+
+  it.each(["loop-streams.json", "loop-streams-array.json"])(
+    "%s: each report a repetition of its workload, streams and reverse mode splitting them",
+    (name) => {
+      expect(reports).toHaveLength(5);
+      expect(new Set(workloads).size).toBe(3);
+      const result = parse(name);
+      const bytes = (side: "sum_sent" | "sum_received") => reports.map((r) => r.end[side].bits_per_second / 8);
+      expect(metricRuns(result, "sent_throughput")).toEqual(expectedRuns(workloads, bytes("sum_sent")));
+      expect(metricRuns(result, "received_throughput")).toEqual(expectedRuns(workloads, bytes("sum_received")));
+      expect(result.toolVersion).toBe("3.12");
+      // The runs differ (-P, -R): no one command stands for the file.
+      expect(result.command).toBeUndefined();
+    },
+  );
+
+  it("passes over lines a loop echoed between JSON reports", () => {
+    // Derived in-test from the real log: an echo before each report, as `echo; iperf3 -J` writes.
+    const echoed = readFixture("iperf3", "loop-streams.json").replace(/^\{$/gm, "=== next run ===\n{");
+    expect(parser.detect(echoed, "log.txt")).toBe(true);
+    expect(parser.parse(echoed, { fileName: "log.txt" }).samples).toEqual(parse("loop-streams.json").samples);
+  });
+
+  it("reads the text reports of a loop, interval lines and the loop's echo left out", () => {
+    const raw = readFixture("iperf3", "loop-streams.txt");
+    const loopWorkloads = allMatches(raw, /^=== iperf3 (.*) ===$/gm).map(
+      (args) => `iperf3 ${args.includes("-u") ? "udp" : "tcp"} P=${/-P (\d+)/.exec(args)?.[1] ?? 1}`,
+    );
+    // Each run's total is its last 'sender' line, just before its 'receiver' line and "iperf Done.".
+    const rates = [...raw.matchAll(/ ([\d.]+) ([MG])bits\/sec .*sender\n.*receiver\n\niperf Done\.$/gm)].map(
+      ([, value, prefix]) => (Number(value) * (prefix === "G" ? 1e9 : 1e6)) / 8,
+    );
+    expectRunsCloseTo(metricRuns(parse("loop-streams.txt"), "sent_throughput"), expectedRuns(loopWorkloads, rates), 3);
   });
 });
 

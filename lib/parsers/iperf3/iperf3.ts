@@ -1,20 +1,25 @@
 import { parseIperf3Json } from "./iperf3-json";
-import { parseIperf3Text } from "./iperf3-text";
+import { IPERF3_TEXT_MARK, iperf3TextRuns, parseIperf3Text } from "./iperf3-text";
+import { readRun, runsAsRepetitions } from "../text";
 import { ParseError, type Parser } from "../types";
 
 const JSON_MARK = /"version"\s*:\s*"iperf 3|"test_start"\s*:/;
-// Client report headers ("Bandwidth" before 3.3, "Bitrate" since), and the client's own
-// error line, which is all a failed run prints.
-const TEXT_MARK =
-  /^Connecting to host \S+, port \d+$|^\[ ID\] Interval\s+Transfer\s+(?:Bitrate|Bandwidth)|^iperf3: error - /m;
+// JSON when the file opens with an object or an array of them (`jq -s`; a text report may open
+// with "[  5]"), or when a report opens on a line of its own after a line a shell loop echoed.
+const looksJson = (raw: string) => /^\s*(?:\{|\[\s*\{)/.test(raw) || /^\{\s*"start"\s*:/m.test(raw);
 
 export const iperf3Parser: Parser = {
   id: "iperf3",
-  version: 1,
-  describe: "iperf3 client output, JSON (-J) or the text report with its sender/receiver summary",
-  detect: (raw) => (/^\s*\{/.test(raw) ? JSON_MARK.test(raw) : TEXT_MARK.test(raw)),
+  version: 2,
+  describe:
+    "iperf3 client output, JSON (-J) or the text report with its sender/receiver summary, one run or a log of several",
+  detect: (raw) => (looksJson(raw) ? JSON_MARK.test(raw) : IPERF3_TEXT_MARK.test(raw)),
   parse(raw) {
     if (raw.trim() === "") throw new ParseError("empty input: expected iperf3 JSON (-J) or text output");
-    return /^\s*\{/.test(raw) ? parseIperf3Json(raw) : parseIperf3Text(raw);
+    if (looksJson(raw)) return parseIperf3Json(raw);
+    const runs = iperf3TextRuns(raw);
+    return runsAsRepetitions(
+      runs.map((run, index) => readRun({ index, count: runs.length, ...run }, () => parseIperf3Text(run.text))),
+    );
   },
 };

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { describeFixtureCases, matchWorkloadMetrics, sampleValues } from "../__test__/fixture-cases";
+import {
+  allMatches,
+  describeFixtureCases,
+  expectedRuns,
+  matchWorkloadMetrics,
+  metricRuns,
+  sampleValues,
+} from "../__test__/fixture-cases";
 import { readFixture } from "../__test__/fixtures";
 import { sysbenchParser as parser } from "./sysbench";
 import type { ParserOptions } from "../types";
@@ -147,6 +154,10 @@ const BROKEN: [string, string][] = [
   ["oltp-cleanup.txt", "a sysbench prepare/cleanup log, not a 'run' report: there is no 'General statistics:' section"],
   ["empty.txt", "empty input"],
   [
+    "truncated-loop-last-run.txt",
+    "line 104: run 4 of 4 (lines 104-115): missing the 'General statistics:' section (output cut short?)",
+  ],
+  [
     "wrong-tool-ping.txt",
     "not a sysbench report: no 'sysbench <version> (using ...)' header and no 'General statistics:' section",
   ],
@@ -163,7 +174,14 @@ describe("sysbench parser", () => {
       expect(result.samples[0]?.workload.category).toBe(category);
       matchWorkloadMetrics(2)(result, [name, workload, expected]);
     },
-    testedElsewhere: ["cpu-checkpoints.txt", "cpu-percentile-off.txt", "cpu-rate200.txt", "issue-7-1.txt"],
+    testedElsewhere: [
+      "cpu-checkpoints.txt",
+      "cpu-percentile-off.txt",
+      "cpu-rate200.txt",
+      "issue-7-1.txt",
+      "cpu-loop-threads.txt",
+      "fileio-loop-prepare-cleanup.txt",
+    ],
   });
 
   it("keeps units, directions and printed parameters", () => {
@@ -277,5 +295,50 @@ describe("sysbench parser", () => {
     expect(() => parse("threads-verbose.txt", "run.txt", { test: "mutex" })).toThrow(
       'options.test "mutex" does not match this report (a sysbench threads run)',
     );
+  });
+
+  describe("several runs in one log (a shell loop)", () => {
+    it("reads each run as a repetition of its workload, the thread count splitting workloads", () => {
+      const raw = readFixture("sysbench", "cpu-loop-threads.txt");
+      const workloads = allMatches(raw, /^Number of threads: (\d+)$/gm).map(
+        (t) => `sysbench cpu max_prime=10000 threads=${t}`,
+      );
+      const result = parse("cpu-loop-threads.txt");
+      const number = (re: RegExp) => allMatches(raw, re).map(Number);
+      expect(metricRuns(result, "events_per_s")).toEqual(
+        expectedRuns(workloads, number(/^ +events per second: +([\d.]+)$/gm)),
+      );
+      expect(metricRuns(result, "total_events")).toEqual(
+        expectedRuns(workloads, number(/^ +total number of events: +(\d+)$/gm)),
+      );
+      // Each run is a whole run, not a checkpoint: its total time is its own.
+      expect(metricRuns(result, "total_time")).toEqual(
+        expectedRuns(
+          workloads,
+          number(/^ +total time: +([\d.]+)s$/gm).map((s) => Math.round(s * 1e9)),
+        ),
+      );
+      expect(new Set(workloads).size).toBe(2);
+      expect(result.toolVersion).toBe("1.0.20");
+    });
+
+    it("passes over the prepare and cleanup steps logged around the runs", () => {
+      const raw = readFixture("sysbench", "fileio-loop-prepare-cleanup.txt");
+      const modes: Record<string, string> = { "sequential read": "seqrd", "random read": "rndrd" };
+      const workloads = allMatches(raw, /^Doing (.+) test$/gm).map(
+        (m) => `sysbench fileio ${modes[m]} bs=16KiB io=sync threads=1`,
+      );
+      expect(workloads).toHaveLength(4);
+      const reads = allMatches(raw, /^ +reads\/s: +([\d.]+)$/gm).map(Number);
+      expect(metricRuns(parse("fileio-loop-prepare-cleanup.txt"), "reads_per_s")).toEqual(
+        expectedRuns(workloads, reads),
+      );
+    });
+
+    it("still numbers checkpoint reports within each run", () => {
+      // issue-7-1.txt is 360 copies of a run with two checkpoint reports.
+      const samples = parse("issue-7-1.txt").samples.filter((s) => s.metric === "events_per_s");
+      expect(samples.map((s) => s.repetition)).toEqual(Array.from({ length: 720 }, (_, i) => i));
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { lineAt, toCanonical, toNumber } from "../text";
+import { type LoggedRun, lineAt, readRun, runsAsRepetitions, sliceRuns, toCanonical, toNumber } from "../text";
 import {
   OLTP_TESTS,
   type Bounds,
@@ -11,7 +11,7 @@ import {
   numberFrom,
   oltpSection,
 } from "./sysbench-text";
-import { ParseError, type ParseContext, type ParsedSample, type Parser } from "../types";
+import { ParseError, type ParseContext, type ParseResult, type ParsedSample, type Parser } from "../types";
 
 // Format: sysbench 1.0 text report. Header and general statistics are printed by
 // print_header()/sb_report_cumulative() in
@@ -19,6 +19,8 @@ import { ParseError, type ParseContext, type ParsedSample, type Parser } from ".
 // sections are read in ./sysbench-text.ts.
 const HEADER = /^sysbench (\d+\.\d+(?:\.\d+)?)\S* \(using /m;
 const GENERAL = /^General statistics:$/gm;
+const GENERAL_LINE = /^General statistics:$/m;
+const RUN_START = /^sysbench \d+\.\d+(?:\.\d+)?\S* \(using /gm;
 const FAIRNESS = /^ +execution time \(avg\/stddev\): +[\d.]+\/[\d.]+$/m;
 // Logged only by `prepare` and `cleanup`, which measure nothing comparable.
 const SETUP_STEP =
@@ -121,10 +123,78 @@ function generalMetrics(raw: string, from: number, to: number, checkpointed: boo
   return metrics;
 }
 
+/** One sysbench run (one header, one or more checkpoint reports), read as a file of its own. */
+function readOneRun(raw: string, ctx: ParseContext, option: string | undefined): ParseResult {
+  const generals = [...raw.matchAll(GENERAL)];
+  if (generals.length === 0) {
+    if (SETUP_STEP.test(raw))
+      throw new ParseError(
+        "a sysbench prepare/cleanup log, not a 'run' report: there is no 'General statistics:' section",
+      );
+    if (!HEADER.test(raw))
+      throw new ParseError(
+        "not a sysbench report: no 'sysbench <version> (using ...)' header and no 'General statistics:' section",
+      );
+    throw new ParseError("missing the 'General statistics:' section (output cut short?)");
+  }
+  const threads = numberFrom(raw, /^Number of threads: (\d+)$/m, "'Number of threads'");
+  const rate = execFrom(raw, /^Target transaction rate: (\d+)\/sec$/m)?.[1];
+  const samples: ParsedSample[] = [];
+  // --report-checkpoints prints one full report per checkpoint, each over the interval since
+  // the previous one (counters reset); each report becomes a repetition. A report's results
+  // start after the previous report's "General statistics:", or at "Threads started!".
+  // "[ Ns ]" lines (--report-interval) are per-interval progress and left out.
+  const section = sectionReader(raw, ctx);
+  const headerEnd = generals[0]!.index;
+  generals.forEach((general, i) => {
+    const previous = generals[i - 1];
+    const resultsFrom = previous ? previous.index + previous[0].length : Math.max(0, raw.indexOf("Threads started!"));
+    // A report ends where the next one's general statistics begin; searches stay inside it.
+    const to = generals[i + 1]?.index ?? raw.length;
+    const s = section({ headerEnd, from: resultsFrom, to }, general.index);
+    // Custom Lua scripts print SQL statistics too, so any name goes for them; not for the rest.
+    if (option !== undefined && option !== s.test) {
+      throw new ParseError(
+        `options.test ${JSON.stringify(option)} does not match this report (a sysbench ${s.test} run)`,
+      );
+    }
+    const params = { test: s.test, ...s.params, threads, ...(rate === undefined ? {} : { rate: Number(rate) }) };
+    const name = [
+      "sysbench",
+      s.test,
+      ...s.label,
+      `threads=${threads}`,
+      ...(rate === undefined ? [] : [`rate=${rate}`]),
+    ].join(" ");
+    const workload = { name, category: s.category, params };
+    const repetition = generals.length > 1 ? { repetition: i } : {};
+    for (const m of [...s.metrics, ...generalMetrics(raw, general.index, to, generals.length > 1)])
+      samples.push({ workload, ...m, ...repetition });
+    if (!execFrom(raw, FAIRNESS, general.index, to)) {
+      throw new ParseError("missing the 'Threads fairness' section that ends a report (output cut short?)");
+    }
+  });
+  return { toolVersion: HEADER.exec(raw)?.[1], samples };
+}
+
+/**
+ * A shell loop appends each run to one log: every "sysbench <version> (using ...)" header after
+ * the first starts another run, which is read on its own (its threads, its test). Text before the
+ * first header is the loop's own output. A log may set up and clean up around its runs (fileio,
+ * oltp): those steps hold no results and are passed over when the log has runs.
+ */
+function runsOf(raw: string): LoggedRun[] {
+  const starts = [...raw.matchAll(RUN_START)].map((m) => m.index);
+  if (starts.length <= 1) return [{ text: raw, firstLine: 1 }];
+  const runs = sliceRuns(raw, starts);
+  const measured = runs.filter((r) => GENERAL_LINE.test(r.text) || !SETUP_STEP.test(r.text));
+  return measured.length > 0 ? measured : runs;
+}
+
 export const sysbenchParser: Parser = {
   id: "sysbench",
-  version: 1,
-  describe: "sysbench 1.0 text report (cpu, memory, fileio, threads, mutex, oltp_*)",
+  version: 2,
+  describe: "sysbench 1.0 text report (cpu, memory, fileio, threads, mutex, oltp_*), one run or a log of several",
   detect: (raw) => HEADER.test(raw) || (/^General statistics:$/m.test(raw) && /^Threads fairness:$/m.test(raw)),
   parse(input, ctx) {
     const raw = input.replace(/\r\n/g, "\n");
@@ -135,55 +205,9 @@ export const sysbenchParser: Parser = {
         `options.test must be a sysbench test name such as "oltp_read_write", got ${JSON.stringify(option)}`,
       );
     }
-    const generals = [...raw.matchAll(GENERAL)];
-    if (generals.length === 0) {
-      if (SETUP_STEP.test(raw))
-        throw new ParseError(
-          "a sysbench prepare/cleanup log, not a 'run' report: there is no 'General statistics:' section",
-        );
-      if (!HEADER.test(raw))
-        throw new ParseError(
-          "not a sysbench report: no 'sysbench <version> (using ...)' header and no 'General statistics:' section",
-        );
-      throw new ParseError("missing the 'General statistics:' section (output cut short?)");
-    }
-    const threads = numberFrom(raw, /^Number of threads: (\d+)$/m, "'Number of threads'");
-    const rate = execFrom(raw, /^Target transaction rate: (\d+)\/sec$/m)?.[1];
-    const samples: ParsedSample[] = [];
-    // --report-checkpoints prints one full report per checkpoint, each over the interval since
-    // the previous one (counters reset); each report becomes a repetition. A report's results
-    // start after the previous report's "General statistics:", or at "Threads started!".
-    // "[ Ns ]" lines (--report-interval) are per-interval progress and left out.
-    const section = sectionReader(raw, ctx);
-    const headerEnd = generals[0]!.index;
-    generals.forEach((general, i) => {
-      const previous = generals[i - 1];
-      const resultsFrom = previous ? previous.index + previous[0].length : Math.max(0, raw.indexOf("Threads started!"));
-      // A report ends where the next one's general statistics begin; searches stay inside it.
-      const to = generals[i + 1]?.index ?? raw.length;
-      const s = section({ headerEnd, from: resultsFrom, to }, general.index);
-      // Custom Lua scripts print SQL statistics too, so any name goes for them; not for the rest.
-      if (option !== undefined && option !== s.test) {
-        throw new ParseError(
-          `options.test ${JSON.stringify(option)} does not match this report (a sysbench ${s.test} run)`,
-        );
-      }
-      const params = { test: s.test, ...s.params, threads, ...(rate === undefined ? {} : { rate: Number(rate) }) };
-      const name = [
-        "sysbench",
-        s.test,
-        ...s.label,
-        `threads=${threads}`,
-        ...(rate === undefined ? [] : [`rate=${rate}`]),
-      ].join(" ");
-      const workload = { name, category: s.category, params };
-      const repetition = generals.length > 1 ? { repetition: i } : {};
-      for (const m of [...s.metrics, ...generalMetrics(raw, general.index, to, generals.length > 1)])
-        samples.push({ workload, ...m, ...repetition });
-      if (!execFrom(raw, FAIRNESS, general.index, to)) {
-        throw new ParseError("missing the 'Threads fairness' section that ends a report (output cut short?)");
-      }
-    });
-    return { toolVersion: HEADER.exec(raw)?.[1], samples };
+    const runs = runsOf(raw);
+    return runsAsRepetitions(
+      runs.map((run, index) => readRun({ index, count: runs.length, ...run }, () => readOneRun(run.text, ctx, option))),
+    );
   },
 };
