@@ -58,7 +58,7 @@ const BROKEN: [string, string][] = [
   ["empty.txt", "empty input: expected ApacheBench output ('This is ApacheBench, Version ...')"],
   [
     "loop-truncated.txt",
-    "line 167: run 4 of 4: missing the 'Processing:' row of the Connection Times table (output cut short?)",
+    "line 167: run 4 of 4 (lines 167-205): missing the 'Processing:' row of the Connection Times table (output cut short?)",
   ],
   ["wrong-tool-wrk.txt", "missing Concurrency Level (expected a line matching ^Concurrency Level:\\s+(\\d+)$)"],
 ];

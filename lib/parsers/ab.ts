@@ -1,4 +1,4 @@
-import { combineRuns, readRuns, splitRuns } from "./runs";
+import { readRuns, runsAsRepetitions, splitRuns } from "./runs";
 import { lineAt, requireNumber, toCanonical, toNumber } from "./text";
 import { ParseError, type ParseResult, type ParsedSample, type Parser, type WorkloadKey } from "./types";
 
@@ -63,7 +63,7 @@ export const abParser: Parser = {
   parse(raw) {
     if (raw.trim() === "")
       throw new ParseError("empty input: expected ApacheBench output ('This is ApacheBench, Version ...')");
-    return combineRuns(readRuns(raw, splitRuns(raw, new RegExp(BANNER.source, "gm")), parseReport));
+    return runsAsRepetitions(readRuns(splitRuns(raw, new RegExp(BANNER.source, "gm")), parseReport));
   },
 };
 

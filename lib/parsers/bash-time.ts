@@ -1,4 +1,4 @@
-import { numberRepetitions } from "./runs";
+import { samplesAsRepetitions } from "./runs";
 import { lineAt, toCanonical, toNumber } from "./text";
 import { ParseError, type ParsedSample, type Parser, type WorkloadKey } from "./types";
 
@@ -53,6 +53,6 @@ export const bashTimeParser: Parser = {
     });
     if (runs.length === 0)
       throw new ParseError("no 'real' line: expected bash time blocks ('real\\t0m0.101s', 'user …', 'sys …')");
-    return { samples: numberRepetitions(runs) };
+    return { samples: samplesAsRepetitions(runs) };
   },
 };

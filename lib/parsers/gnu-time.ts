@@ -1,5 +1,5 @@
 import type { SourceUnit } from "@/lib/units";
-import { numberRepetitions } from "./runs";
+import { samplesAsRepetitions } from "./runs";
 import { runtimeInCommand } from "./runtime-in-command";
 import { lineAt, toCanonical, toNumber } from "./text";
 import { ParseError, type ParsedSample, type Parser, type WorkloadKey } from "./types";
@@ -107,6 +107,6 @@ export const gnuTimeParser: Parser = {
       return runtime ? samples.map((s) => ({ ...s, runtimeInCommand: runtime })) : samples;
     });
     const commands = new Set(blocks.map((b) => b[1] ?? ""));
-    return { command: commands.size === 1 ? blocks[0]?.[1] : undefined, samples: numberRepetitions(runs) };
+    return { command: commands.size === 1 ? blocks[0]?.[1] : undefined, samples: samplesAsRepetitions(runs) };
   },
 };

@@ -1,13 +1,5 @@
-import {
-  type LoggedRun,
-  lineAt,
-  readRun,
-  requireNumber,
-  runsAsRepetitions,
-  sliceRuns,
-  toCanonical,
-  toNumber,
-} from "./text";
+import { lineAt, requireNumber, toCanonical, toNumber } from "./text";
+import { type LoggedRun, readRuns, runsAsRepetitions, sliceRuns } from "./runs";
 import { ParseError, type ParseResult, type ParsedSample, type Parser, type WorkloadKey } from "./types";
 
 // Format: iputils ping summary (iputils-20221126 ping/ping_common.c, finish()):
@@ -73,8 +65,6 @@ export const pingParser: Parser = {
   detect: (raw) => /^PING \S+ \(/m.test(raw) || /--- \S+ ping statistics ---/.test(raw),
   parse(raw) {
     const runs = runsOf(raw);
-    return runsAsRepetitions(
-      runs.map((run, index) => readRun({ index, count: runs.length, ...run }, () => readOneRun(run.text))),
-    );
+    return runsAsRepetitions(readRuns(runs, (text) => readOneRun(text)));
   },
 };

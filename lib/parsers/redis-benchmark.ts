@@ -1,7 +1,7 @@
 import { parse as parseCsv } from "csv-parse/sync";
 import { z } from "zod";
 import { readOptions } from "./parser-options";
-import { numberRepetitions } from "./runs";
+import { samplesAsRepetitions } from "./runs";
 import { lineAt, toCanonical, toNumber } from "./text";
 import { ParseError, type ParsedSample, type Parser, type WorkloadKey } from "./types";
 
@@ -178,9 +178,10 @@ export const redisBenchmarkParser: Parser = {
     /(?:^|[\r\n])[^\r\n:]+: (?:[\d.]+ requests per second|rps=[\d.]+ \(overall: )/.test(raw),
   parse(raw, ctx) {
     const given = readOptions(SETTINGS, ctx.options, "redis-benchmark");
-    if (CSV_HEADER.test(raw)) return { samples: numberRepetitions(parseCsvReports(raw, given)) };
-    if (TEXT_HEADER.test(raw)) return { samples: numberRepetitions(parseTextReports(raw, given)) };
-    if (/ requests per second|: rps=/.test(raw)) return { samples: numberRepetitions(parseQuietReports(raw, given)) };
+    if (CSV_HEADER.test(raw)) return { samples: samplesAsRepetitions(parseCsvReports(raw, given)) };
+    if (TEXT_HEADER.test(raw)) return { samples: samplesAsRepetitions(parseTextReports(raw, given)) };
+    if (/ requests per second|: rps=/.test(raw))
+      return { samples: samplesAsRepetitions(parseQuietReports(raw, given)) };
     throw new ParseError(
       "not a redis-benchmark report: expected a --csv header, '====== TEST ======' blocks or 'TEST: N requests per second' lines",
     );

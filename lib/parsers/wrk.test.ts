@@ -91,7 +91,10 @@ const GOOD: [string, string, Record<string, number>][] = [
 
 const BROKEN: [string, string][] = [
   ["truncated.txt", "missing Transfer/sec (expected a line matching ^Transfer\\/sec:\\s+([\\d.]+)([KMGT]?B)$)"],
-  ["loop-truncated.txt", "line 47: run 4 of 4: missing Requests/sec (expected a line matching ^Requests\\/sec:"],
+  [
+    "loop-truncated.txt",
+    "line 47: run 4 of 4 (lines 47-55): missing Requests/sec (expected a line matching ^Requests\\/sec:",
+  ],
   ["empty.txt", "empty input: expected wrk output starting 'Running <T> test @ <url>'"],
   ["wrong-tool-ab.txt", "missing the 'Running <T> test @ <url>' header line"],
 ];

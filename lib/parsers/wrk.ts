@@ -1,5 +1,5 @@
 import type { SourceUnit } from "@/lib/units";
-import { combineRuns, readRuns, splitRuns } from "./runs";
+import { readRuns, runsAsRepetitions, splitRuns } from "./runs";
 import { lineAt, requireNumber, toCanonical, toNumber } from "./text";
 import { ParseError, type ParseResult, type ParsedSample, type Parser } from "./types";
 
@@ -52,7 +52,7 @@ export const wrkParser: Parser = {
   detect: (raw) => HEADER.test(raw) && THREADS.test(raw),
   parse(raw) {
     if (raw.trim() === "") throw new ParseError("empty input: expected wrk output starting 'Running <T> test @ <url>'");
-    return combineRuns(readRuns(raw, splitRuns(raw, new RegExp(HEADER.source, "gm")), parseReport));
+    return runsAsRepetitions(readRuns(splitRuns(raw, new RegExp(HEADER.source, "gm")), parseReport));
   },
 };
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { percentileName, parseFioSize, type DirStats, type FioDir, type JobOptions, type JobResult } from "./fio-job";
-import { type LoggedRun, jsonValueSpans, parseJson, sliceRuns, toCanonical, toNumber } from "../text";
+import { parseJson, toCanonical, toNumber } from "../text";
+import { type LoggedRun, jsonValueSpans, sliceRuns } from "../runs";
 import { ParseError } from "../types";
 
 // Layout: fio 3.33 stat.c, show_thread_status_json() and add_ddir_status_json()

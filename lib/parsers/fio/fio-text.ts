@@ -1,6 +1,7 @@
 import { isSourceUnit, type SourceUnit } from "@/lib/units";
 import { formatSize, percentileName, type DirStats, type FioDir, type JobOptions, type JobResult } from "./fio-job";
-import { type LoggedRun, sliceRuns, toCanonical, toNumber } from "../text";
+import { toCanonical, toNumber } from "../text";
+import { type LoggedRun, sliceRuns } from "../runs";
 import { ParseError, type ParamValue } from "../types";
 
 // Layout: fio 3.33 `--output-format=normal`: the job header is printed by init.c add_job(),

@@ -1,7 +1,7 @@
 import { CLAT_PERCENTILES, FIO_DIRS, mergeJobs, workloadOf, type JobResult } from "./fio-job";
 import { FIO_JSON_START, fioJsonRuns, readFioJson } from "./fio-json";
 import { FIO_TEXT_MARK, fioTextRuns, readFioText } from "./fio-text";
-import { readRun, runsAsRepetitions } from "../text";
+import { readRuns, runsAsRepetitions } from "../runs";
 import { ParseError, type ParsedSample, type Parser, type WorkloadKey } from "../types";
 
 function samplesOf(jobs: JobResult[]): ParsedSample[] {
@@ -39,26 +39,20 @@ export const fioParser: Parser = {
   parse(raw) {
     if (raw.trim() === "") throw new ParseError("empty input: expected fio JSON or normal output");
     if (FIO_JSON_START.test(raw)) {
-      const runs = fioJsonRuns(raw);
       return runsAsRepetitions(
-        runs.map((run, index) =>
-          readRun({ index, count: runs.length, ...run }, () => {
-            const report = readFioJson(run.text);
-            // The command line is not part of fio's JSON, so `command` stays unset.
-            return { toolVersion: report.toolVersion, startedAt: report.startedAt, samples: samplesOf(report.jobs) };
-          }),
-        ),
+        readRuns(fioJsonRuns(raw), (text) => {
+          const report = readFioJson(text);
+          // The command line is not part of fio's JSON, so `command` stays unset.
+          return { toolVersion: report.toolVersion, startedAt: report.startedAt, samples: samplesOf(report.jobs) };
+        }),
       );
     }
     if (FIO_TEXT_MARK.test(raw)) {
-      const runs = fioTextRuns(raw);
       return runsAsRepetitions(
-        runs.map((run, index) =>
-          readRun({ index, count: runs.length, ...run }, () => {
-            const report = readFioText(run.text);
-            return { toolVersion: report.toolVersion, samples: samplesOf(report.jobs) };
-          }),
-        ),
+        readRuns(fioTextRuns(raw), (text) => {
+          const report = readFioText(text);
+          return { toolVersion: report.toolVersion, samples: samplesOf(report.jobs) };
+        }),
       );
     }
     throw new ParseError(

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { iperf3Command, iperf3Workload, type Iperf3Run } from "./iperf3-run";
-import { type LoggedRun, jsonValueSpans, lineAt, parseJson, readRun, runsAsRepetitions, toCanonical } from "../text";
+import { lineAt, parseJson, toCanonical } from "../text";
+import { type LoggedRun, jsonValueSpans, readRun, readRuns, runsAsRepetitions } from "../runs";
 import { ParseError, type ParseResult, type ParsedSample } from "../types";
 
 // Shape written by iperf_json_start()/iperf_stats_callback()/iperf_print_results() in
@@ -61,9 +62,7 @@ export function parseIperf3Json(raw: string): ParseResult {
     text: raw.slice(start, end),
     firstLine: lineAt(raw, start),
   }));
-  return runsAsRepetitions(
-    runs.map((run, index) => readRun({ index, count: runs.length, ...run }, () => readReport(parseJson(run.text)))),
-  );
+  return runsAsRepetitions(readRuns(runs, (text) => readReport(parseJson(text))));
 }
 
 function readReport(doc: unknown): ParseResult {

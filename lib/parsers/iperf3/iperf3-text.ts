@@ -1,6 +1,7 @@
 import type { SourceUnit } from "@/lib/units";
 import { iperf3Command, iperf3Workload, type Iperf3Run } from "./iperf3-run";
-import { type LoggedRun, lineAt, sliceRuns, toCanonical, toNumber } from "../text";
+import { lineAt, toCanonical, toNumber } from "../text";
+import { type LoggedRun, sliceRuns } from "../runs";
 import { ParseError, type ParseResult, type ParsedSample } from "../types";
 
 // Client text report, iperf_print_results() in

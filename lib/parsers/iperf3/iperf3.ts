@@ -1,6 +1,6 @@
 import { parseIperf3Json } from "./iperf3-json";
 import { IPERF3_TEXT_MARK, iperf3TextRuns, parseIperf3Text } from "./iperf3-text";
-import { readRun, runsAsRepetitions } from "../text";
+import { readRuns, runsAsRepetitions } from "../runs";
 import { ParseError, type Parser } from "../types";
 
 const JSON_MARK = /"version"\s*:\s*"iperf 3|"test_start"\s*:/;
@@ -18,8 +18,6 @@ export const iperf3Parser: Parser = {
     if (raw.trim() === "") throw new ParseError("empty input: expected iperf3 JSON (-J) or text output");
     if (looksJson(raw)) return parseIperf3Json(raw);
     const runs = iperf3TextRuns(raw);
-    return runsAsRepetitions(
-      runs.map((run, index) => readRun({ index, count: runs.length, ...run }, () => parseIperf3Text(run.text))),
-    );
+    return runsAsRepetitions(readRuns(runs, (text) => parseIperf3Text(text)));
   },
 };

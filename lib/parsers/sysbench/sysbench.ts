@@ -1,4 +1,5 @@
-import { type LoggedRun, lineAt, readRun, runsAsRepetitions, sliceRuns, toCanonical, toNumber } from "../text";
+import { lineAt, toCanonical, toNumber } from "../text";
+import { type LoggedRun, readRuns, runsAsRepetitions, sliceRuns } from "../runs";
 import {
   OLTP_TESTS,
   type Bounds,
@@ -206,8 +207,6 @@ export const sysbenchParser: Parser = {
       );
     }
     const runs = runsOf(raw);
-    return runsAsRepetitions(
-      runs.map((run, index) => readRun({ index, count: runs.length, ...run }, () => readOneRun(run.text, ctx, option))),
-    );
+    return runsAsRepetitions(readRuns(runs, (text) => readOneRun(text, ctx, option)));
   },
 };
