@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { RUNTIME_IDS, RUNTIMES, type RuntimeId } from "@/lib/runtime-ids";
 import { ISOLATION_LEVELS, isIsolationStrength } from "./isolation";
 import { RUNTIME_FACTS, runtimeClaims, runtimeSources } from "./runtime-facts";
-import { SOURCES, SOURCE_IDS, isSourceId } from "./sources";
+import { SOURCES, SOURCE_IDS, isSourceId, type Source } from "./sources";
 import { isUseCaseId } from "./use-case-ids";
 
 const ids = RUNTIME_IDS;
@@ -68,7 +68,7 @@ describe("runtime catalog", () => {
 
 describe("isolation ordering", () => {
   const containers = ["runc", "crun"] as const;
-  const gvisor = ["runsc-ptrace", "runsc-systrap", "runsc-kvm"] as const;
+  const gvisor = ["runsc", "runsc-ptrace", "runsc-systrap", "runsc-kvm"] as const;
   const vms = [
     "kata-qemu",
     "kata-clh",
@@ -111,6 +111,16 @@ describe("source registry", () => {
     expect(url.protocol).toBe("https:");
     expect(s.title.trim()).not.toBe("");
     expect(s.publisher.trim()).not.toBe("");
+  });
+
+  it.each(SOURCE_IDS)("%s: says when it was checked, and what was read for repository files", (id) => {
+    const s: Source = SOURCES[id];
+    expect(s.checked).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const checked = new Date(`${s.checked}T00:00:00Z`);
+    expect(checked.toISOString().slice(0, 10), "a real calendar date").toBe(s.checked);
+    expect(checked.getTime(), "not in the future").toBeLessThanOrEqual(Date.now());
+    // A file in a repository changes: the commit read is part of the citation.
+    if (s.url.startsWith("https://github.com/")) expect(s.revision, "revision").toMatch(/\S/);
   });
 
   it("has no duplicate URLs", () => {

@@ -41,7 +41,7 @@ export const USE_CASES = {
     weights: { startup: 3, footprint: 2, cpu: 1, memory: 1, network: 1, syscall: 1 },
     metricHints: { startup: ["wall_time"], footprint: ["rss", "max_rss", "mem_used"] },
     minIsolation: 2,
-    why: "Cold starts sit on the request path, so start-up weighs most, then memory per sandbox, which sets density. Functions are short and varied, so compute, memory, network and system-call cost count once each. Platforms run other people's code, hence at least a user-space kernel.",
+    why: "Cold starts sit on the request path, so start-up weighs most, then memory per sandbox, which sets density. Functions are short and varied, so compute, memory, network and system-call cost count once each. Platforms run other people's code, hence at least an application kernel.",
   },
   "web-services": {
     id: "web-services",
