@@ -12,6 +12,7 @@ const full: Filters = {
   asof: 3,
   case: "custom",
   weights: "cpu:1,disk:2",
+  require: ["gpu", "kubernetes"],
 };
 
 describe("URL contract", () => {
@@ -33,6 +34,7 @@ describe("URL contract", () => {
       asof: null,
       case: null,
       weights: null,
+      require: null,
     };
     expect(serializeFilters("/explore", defaults)).toBe("/explore");
     expect(serializePermalink("/explore", { ...defaults, dataset: "d", asof: 2 })).toBe(

@@ -3,7 +3,9 @@ import { RUNTIME_IDS, RUNTIMES, type RuntimeId } from "@/lib/runtime-ids";
 import { ISOLATION_LEVELS, isIsolationStrength } from "./isolation";
 import { RUNTIME_FACTS, runtimeClaims, runtimeSources } from "./runtime-facts";
 import { SOURCES, SOURCE_IDS, isSourceId, type Source } from "./sources";
+import { unmetRequirements } from "./capabilities";
 import { isUseCaseId } from "./use-case-ids";
+import { USE_CASES, type UseCase } from "./use-cases";
 
 const ids = RUNTIME_IDS;
 const strength = (id: RuntimeId) => RUNTIME_FACTS[id].isolationStrength;
@@ -47,6 +49,20 @@ describe("runtime catalog", () => {
     const best: readonly string[] = RUNTIME_FACTS[id].bestFor;
     for (const u of best) expect(isUseCaseId(u), u).toBe(true);
     expect(new Set(best).size).toBe(best.length);
+  });
+
+  it.each(ids)("%s: bestFor respects each case's minimum isolation and required capabilities", (id) => {
+    for (const u of RUNTIME_FACTS[id].bestFor) {
+      const useCase: UseCase = USE_CASES[u];
+      if (useCase.minIsolation !== undefined) expect(strength(id), u).toBeGreaterThanOrEqual(useCase.minIsolation);
+      expect(unmetRequirements(id, useCase.requires ?? []), u).toEqual([]);
+    }
+  });
+
+  it("recommends no bare VMM for a case that needs a container or Kubernetes path", () => {
+    expect(USE_CASES["web-services"].requires).toContain("kubernetes");
+    for (const vmm of ["firecracker", "cloud-hypervisor", "qemu-kvm"] as const)
+      expect(RUNTIME_FACTS[vmm].bestFor).not.toContain("web-services");
   });
 
   it("claims carry no measured numbers (numbers come from measured rows)", () => {

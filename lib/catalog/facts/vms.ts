@@ -99,7 +99,8 @@ export const VM_FACTS = {
       GUEST_MEMORY_CON,
       NEEDS_KVM_CON,
     ],
-    bestFor: ["multi-tenant-untrusted", "web-services"],
+    // Not web services: that case needs a container or Kubernetes path, which a bare VMM lacks (Kata's has one).
+    bestFor: ["multi-tenant-untrusted"],
     sources: ["cloud-hypervisor-readme", "kata-virtualization"],
   },
   "qemu-kvm": {
