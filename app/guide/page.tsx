@@ -63,7 +63,7 @@ export default async function GuidePage({ searchParams }: { searchParams: PageSe
             .join(", ")}
           {useCase.minIsolation !== undefined && `; minimum isolation level ${useCase.minIsolation}`}
           {useCase.requires.length > 0 &&
-            `; requires ${useCase.requires.map((r) => CAPABILITY_LABELS[r].label.toLowerCase()).join(", ")} (runtimes lacking one are set apart, with the reason)`}
+            `; requires ${useCase.requires.map((r) => CAPABILITY_LABELS[r].label).join(", ")} (runtimes lacking one are set apart, with the reason)`}
           . {mode.basis}
         </p>
       </section>

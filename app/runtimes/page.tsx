@@ -24,32 +24,35 @@ export default async function RuntimesPage() {
         Every system hvscope knows, by the kind of boundary between the workload and the host kernel. Each page cites
         its sources and shows what was measured.
       </p>
-      <table className="data-table" aria-label="Runtimes">
-        <DataTableHead
-          columns={[
-            { label: "Runtime" },
-            { label: "Family" },
-            { label: "Isolation" },
-            { label: "Boundary" },
-            { label: "Data" },
-          ]}
-        />
-        <tbody>
-          {RUNTIME_IDS.map((id) => (
-            <tr key={id}>
-              <th scope="row" className="font-normal">
-                <Link href={`/runtimes/${id}`}>{RUNTIMES[id].name}</Link>
-              </th>
-              <td>{RUNTIMES[id].family}</td>
-              <td className="whitespace-nowrap">
-                {RUNTIME_FACTS[id].isolationStrength}: {ISOLATION_LEVELS[RUNTIME_FACTS[id].isolationStrength].label}
-              </td>
-              <td className="text-sm">{RUNTIME_FACTS[id].isolationBoundary}</td>
-              <td>{measured.has(id) ? "measured" : "no data"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {/* Scrolls inside its own box on a phone: the boundaries are long sentences. */}
+      <div role="region" aria-label="Runtimes, scrolls sideways" tabIndex={0} className="overflow-x-auto">
+        <table className="data-table min-w-[40rem]" aria-label="Runtimes">
+          <DataTableHead
+            columns={[
+              { label: "Runtime" },
+              { label: "Family" },
+              { label: "Isolation" },
+              { label: "Boundary" },
+              { label: "Data" },
+            ]}
+          />
+          <tbody>
+            {RUNTIME_IDS.map((id) => (
+              <tr key={id}>
+                <th scope="row" className="font-normal">
+                  <Link href={`/runtimes/${id}`}>{RUNTIMES[id].name}</Link>
+                </th>
+                <td>{RUNTIMES[id].family}</td>
+                <td className="whitespace-nowrap">
+                  {RUNTIME_FACTS[id].isolationStrength}: {ISOLATION_LEVELS[RUNTIME_FACTS[id].isolationStrength].label}
+                </td>
+                <td className="text-sm">{RUNTIME_FACTS[id].isolationBoundary}</td>
+                <td>{measured.has(id) ? "measured" : "no data"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <h2 id="capabilities">Capabilities</h2>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
         What each runtime offers beyond its boundary and its cost, as its upstream documentation says: ✓ yes, ◐ partial

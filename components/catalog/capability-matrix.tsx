@@ -43,7 +43,13 @@ function CellText({ cell, sources }: { cell: CapabilityCell; sources: readonly S
 export function CapabilityMatrix({ sources }: { sources: readonly Source[] }) {
   const runtimes = Object.keys(CAPABILITY_MATRIX) as (keyof typeof CAPABILITY_MATRIX)[];
   return (
-    <div role="region" aria-label="Capability matrix, scrolls sideways" tabIndex={0} className="overflow-x-auto">
+    // relative: the hidden words (sr-only, absolutely positioned) stay inside the box instead of widening the page.
+    <div
+      role="region"
+      aria-label="Capability matrix, scrolls sideways"
+      tabIndex={0}
+      className="relative overflow-x-auto"
+    >
       <table className="data-table min-w-[72rem] text-xs" aria-label="Capabilities by runtime">
         <thead>
           <tr>

@@ -97,7 +97,7 @@ describe("unmetRequirements", () => {
 
   it("sets apart runtimes the matrix does not describe", () => {
     expect(unmetRequirements("youki", ["snapshot"])).toEqual([
-      { capability: "snapshot", reason: "Snapshot / checkpoint: not in the catalog" },
+      { capability: "snapshot", reason: "Snapshot / checkpoint: not in the capability matrix" },
     ]);
     expect(unmetRequirements("youki", [])).toEqual([]);
   });

@@ -53,6 +53,6 @@ export function unmetRequirements(runtime: string, required: readonly Capability
     const cell: CapabilityCell | undefined = column?.[capability];
     if (cell && cell.support !== "no") return [];
     const label = CAPABILITY_LABELS[capability].label;
-    return [{ capability, reason: cell ? `${label}: ${cell.note}` : `${label}: not in the catalog` }];
+    return [{ capability, reason: cell ? `${label}: ${cell.note}` : `${label}: not in the capability matrix` }];
   });
 }
