@@ -45,7 +45,7 @@ export const VM_CAPABILITIES = {
     },
     "no-nested-virt": NEEDS_KVM,
     kubernetes: {
-      ...NO_POD_PATH("through Kata (Kata with Firecracker)"),
+      ...NO_POD_PATH("through Kata with Firecracker"),
       sources: ["firecracker-readme", "kata-virtualization"],
     },
     rootless: {
@@ -73,7 +73,7 @@ export const VM_CAPABILITIES = {
       sources: ["cloud-hypervisor-snapshot", "cloud-hypervisor-readme"],
     },
     "no-nested-virt": NEEDS_KVM,
-    kubernetes: NO_POD_PATH("through Kata (Kata with Cloud Hypervisor) or Kuasar"),
+    kubernetes: NO_POD_PATH("through Kata with Cloud Hypervisor, or Kuasar"),
     rootless: {
       support: "partial",
       note: "Kata runs it as a non-root user with access to /dev/kvm.",
@@ -106,7 +106,7 @@ export const VM_CAPABILITIES = {
       note: "Needs /dev/kvm for QEMU/KVM; without it QEMU emulates the CPU, a different runtime.",
       sources: ["qemu-about", "gvisor-what-is"],
     },
-    kubernetes: NO_POD_PATH("through Kata (Kata with QEMU) or Kuasar"),
+    kubernetes: NO_POD_PATH("through Kata with QEMU, or Kuasar"),
     rootless: {
       support: "partial",
       note: "Kata runs it as a non-root user with access to /dev/kvm.",
