@@ -1,4 +1,6 @@
 import { expect, test } from "@playwright/test";
+import { CAPABILITY_MATRIX } from "../lib/catalog/capabilities";
+import { CAPABILITY_IDS, CAPABILITY_LABELS } from "../lib/catalog/capability-ids";
 import { RUNTIME_IDS, RUNTIMES } from "../lib/runtime-ids";
 import { failOnConsoleErrors } from "./helpers";
 
@@ -26,6 +28,57 @@ test("every runtime page shows its facts, cited pros and cons, and what was meas
       .first();
     await expect(measured.or(none).first()).toBeVisible();
   }
+});
+
+test("/runtimes shows the capability matrix for every sandbox, in words as well as marks", async ({ page }) => {
+  failOnConsoleErrors(page);
+  await page.goto("/runtimes");
+  const matrix = page.getByRole("table", { name: "Capabilities by runtime" });
+  const sandboxes = RUNTIME_IDS.filter((id) => id !== "bare-metal");
+  await expect(matrix.locator("tbody tr")).toHaveCount(sandboxes.length);
+  for (const c of CAPABILITY_IDS)
+    await expect(matrix.getByRole("columnheader", { name: CAPABILITY_LABELS[c].label, exact: true })).toBeVisible();
+  for (const id of sandboxes) {
+    const row = matrix
+      .locator("tbody tr")
+      .filter({ has: page.getByRole("rowheader", { name: RUNTIMES[id].name, exact: true }) });
+    const cells = row.getByRole("cell");
+    await expect(cells).toHaveCount(CAPABILITY_IDS.length);
+    for (const [i, c] of CAPABILITY_IDS.entries()) {
+      const cell = CAPABILITY_MATRIX[id][c];
+      // The word a screen reader reads, the note, and a citation into the source list below.
+      await expect(cells.nth(i)).toContainText(`${cell.support} ${cell.note}`);
+      await expect(cells.nth(i).getByRole("link").first()).toHaveText(/^\[\d+\]$/);
+    }
+  }
+  await expect(page.getByRole("list", { name: "Sources of the capabilities" })).toContainText(
+    /checked \d{4}-\d{2}-\d{2}/,
+  );
+});
+
+test("on a phone the matrix scrolls inside its own box, not the page", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/runtimes");
+  const region = page.getByRole("region", { name: "Capability matrix, scrolls sideways" });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  expect(await region.evaluate((e) => e.scrollWidth > e.clientWidth)).toBe(true);
+  await region.focus();
+  await page.keyboard.press("ArrowRight");
+  await expect.poll(() => region.evaluate((e) => e.scrollLeft)).toBeGreaterThan(0);
+});
+
+test("a runtime page lists its column of the matrix, each capability cited", async ({ page }) => {
+  failOnConsoleErrors(page);
+  await page.goto("/runtimes/firecracker");
+  const list = page.locator('dl[aria-label="Capabilities"]');
+  for (const c of CAPABILITY_IDS) {
+    const cell = CAPABILITY_MATRIX.firecracker[c];
+    await expect(list).toContainText(`${CAPABILITY_LABELS[c].label}`);
+    await expect(list).toContainText(`${cell.support} ${cell.note}`);
+  }
+  await expect(list).toContainText("no No VFIO or GPU passthrough");
+  await page.goto("/runtimes/bare-metal");
+  await expect(page.getByText("Bare metal is the reference point, not a sandbox")).toBeVisible();
 });
 
 // No console check here: the browser logs the 404 of the page itself.

@@ -146,3 +146,46 @@ test("with dataset= the guide ranks within that dataset, as before", async ({ pa
   await expect(explanations.first()).toHaveText(/against runc, n = \d+/);
   await expect(explanations.first()).toHaveAttribute("href", new RegExp(`^/explore\\?dataset=${BUNDLED}&host=vm&`));
 });
+
+test.describe("guide requirements", () => {
+  test.beforeEach(({ page }) => failOnConsoleErrors(page));
+
+  test("requiring a GPU sets Firecracker apart with the reason; the link toggles it in the URL", async ({ page }) => {
+    await page.goto("/guide?case=serverless");
+    const firecrackerRow = () =>
+      ranking(page)
+        .locator("tbody tr")
+        .filter({ has: page.getByRole("rowheader").getByRole("link", { name: "Firecracker", exact: true }) });
+    await expect(firecrackerRow()).not.toContainText("lacks");
+    await page
+      .getByRole("navigation", { name: "Required capabilities" })
+      .getByRole("link", { name: /GPU and accelerators/ })
+      .click();
+    await expect(page).toHaveURL(/[?&]require=gpu(&|$)/);
+    await expect(page).toHaveURL(/[?&]case=serverless(&|$)/);
+    const lacks = page.getByRole("list", { name: "What Firecracker lacks for this case" });
+    await expect(lacks).toContainText("lacks GPU and accelerators: No VFIO or GPU passthrough");
+    await expect(firecrackerRow()).toHaveClass(/opacity-60/);
+    // gVisor's nvproxy counts (partial support, read the note): not set apart for the GPU.
+    await expect(page.getByRole("list", { name: "What gVisor (ptrace) lacks for this case" })).toHaveCount(0);
+    await expect(page.getByRole("note", { name: "What the numbers do not measure" })).toContainText(
+      "restore sandboxes from snapshots",
+    );
+  });
+
+  test("web services need a Kubernetes path: bare VMMs are set apart, Kata is not", async ({ page }) => {
+    await page.goto("/guide?case=web-services");
+    await expect(page.getByRole("list", { name: "What Cloud Hypervisor lacks for this case" })).toContainText(
+      "Kubernetes path: None of its own",
+    );
+    await expect(page.getByRole("list", { name: "What Kata (Cloud Hypervisor) lacks for this case" })).toHaveCount(0);
+  });
+
+  test("an unknown requirement is a notice, not an error", async ({ page }) => {
+    const res = await page.goto("/guide?case=custom&weights=cpu:1&require=gpu,quantum");
+    expect(res?.status()).toBe(200);
+    await expect(page.getByRole("status", { name: "Notices about this link" })).toContainText(
+      'Ignored unknown requirement "quantum"',
+    );
+  });
+});

@@ -8,16 +8,16 @@ const notices = (page: Page) => page.getByRole("status", { name: "Notices about 
 
 test.beforeEach(({ page }) => failOnConsoleErrors(page));
 
-test("a runtime alias from import (gvisor) ends on its canonical id, with nothing to complain about", async ({
+test("a runtime alias from import (gvisor-ptrace) ends on its canonical id, with nothing to complain about", async ({
   page,
 }) => {
-  await page.goto("/explore?dataset=gvisor-website&runtime=gvisor");
+  await page.goto("/explore?dataset=gvisor-website&runtime=gvisor-ptrace");
   await expect(page).toHaveURL(/[?&]runtime=runsc-ptrace(&|$)/);
   await expect(page.getByRole("checkbox", { name: "gVisor (ptrace)", exact: true })).toBeChecked();
   await expect(notices(page)).toHaveCount(0);
   // The API reads the same aliases and answers with the canonical id.
   const body = await (
-    await page.request.get("/api/overhead?dataset=gvisor-website&runtime=gvisor&baseline=runc")
+    await page.request.get("/api/overhead?dataset=gvisor-website&runtime=gvisor-ptrace&baseline=runc")
   ).json();
   expect(new Set(body.rows.map((r: { runtime: string }) => r.runtime))).toEqual(new Set(["runsc-ptrace"]));
 });

@@ -9,6 +9,8 @@ const RUNTIME_COLORS = {
   // The text colour, so the usual baseline is black on light pages and light on dark ones.
   runc: "currentColor",
   crun: "#56B4E9",
+  // Between ptrace's orange and systrap's yellow: the platform is one of gVisor's, which is unknown.
+  runsc: "#C9A227",
   "runsc-ptrace": "#E69F00",
   "runsc-systrap": "#F0E442",
   "runsc-kvm": "#D55E00",

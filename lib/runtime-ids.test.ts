@@ -1,11 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { canonicalRuntimeId, resolveRuntime, upstreamVersion } from "./runtime-ids";
+import {
+  canonicalRuntimeId,
+  resolveRuntime,
+  runscDefaultPlatform,
+  upstreamVersion,
+  withVersionDefaults,
+} from "./runtime-ids";
 
 describe("resolveRuntime", () => {
   it.each([
     ["runc", { id: "runc", known: true }],
-    ["runsc", { id: "runsc-ptrace", known: true }],
-    ["gVisor", { id: "runsc-ptrace", known: true }],
+    // Without a platform or a version, gVisor's platform is not recorded.
+    ["runsc", { id: "runsc", known: true }],
+    ["gVisor", { id: "runsc", known: true }],
+    ["io.containerd.runsc.v1", { id: "runsc", known: true }],
     ["runsc-kvm", { id: "runsc-kvm", known: true }],
     ["fc", { id: "firecracker", known: true }],
     ["fc-api", { id: "firecracker", known: true, variant: "api" }],
@@ -39,6 +47,36 @@ describe("resolveRuntime", () => {
   });
 });
 
+describe("gVisor's platform from the version", () => {
+  it.each([
+    // Debian bookworm's runsc, and the bundled dataset's.
+    ["0.0~20221219.0", "runsc-ptrace"],
+    ["release-20221219.0", "runsc-ptrace"],
+    // The last release defaulting to ptrace, and the first defaulting to systrap (runsc/config/flags.go).
+    ["release-20230605.0", "runsc-ptrace"],
+    ["20230620.9", "runsc-ptrace"],
+    ["release-20230621.0", "runsc-systrap"],
+    ["20230621.1", "runsc-systrap"],
+    ["release-20260817.0", "runsc-systrap"],
+  ])("a runsc of %s ran %s by default", (version, expected) => {
+    expect(runscDefaultPlatform(version)).toBe(expected);
+    expect(withVersionDefaults("runsc", version)).toBe(expected);
+  });
+
+  it("keeps the platform unrecorded when the version names no gVisor release", () => {
+    for (const version of ["1.2.3", "latest", "release-2023", ""])
+      expect(runscDefaultPlatform(version)).toBeUndefined();
+    expect(withVersionDefaults("runsc", "latest")).toBe("runsc");
+    expect(withVersionDefaults("runsc", undefined)).toBe("runsc");
+  });
+
+  it("never overrides a platform that was recorded, nor another runtime", () => {
+    expect(withVersionDefaults("runsc-kvm", "release-20221219.0")).toBe("runsc-kvm");
+    expect(withVersionDefaults("runsc-ptrace", "release-20260817.0")).toBe("runsc-ptrace");
+    expect(withVersionDefaults("runc", "20221219.0")).toBe("runc");
+  });
+});
+
 describe("upstreamVersion", () => {
   it.each([
     ["runsc-ptrace", "0.0~20221219.0", "release-20221219.0"],
@@ -55,7 +93,7 @@ describe("upstreamVersion", () => {
 
 describe("canonicalRuntimeId", () => {
   it.each([
-    ["gvisor", "runsc-ptrace"],
+    ["gvisor", "runsc"],
     ["fc", "firecracker"],
     ["kata", "kata-qemu"],
     ["CRUN", "crun"],

@@ -7,9 +7,11 @@ export const RUNTIMES = {
   "bare-metal": { family: "none", name: "Bare metal" },
   runc: { family: "container", name: "runc" },
   crun: { family: "container", name: "crun" },
-  "runsc-ptrace": { family: "user-space kernel", name: "gVisor (ptrace)" },
-  "runsc-systrap": { family: "user-space kernel", name: "gVisor (systrap)" },
-  "runsc-kvm": { family: "user-space kernel", name: "gVisor (KVM)" },
+  // gVisor when neither the platform nor a version that implies it was recorded (see runscDefaultPlatform).
+  runsc: { family: "application kernel", name: "gVisor (platform not recorded)" },
+  "runsc-ptrace": { family: "application kernel", name: "gVisor (ptrace)" },
+  "runsc-systrap": { family: "application kernel", name: "gVisor (systrap)" },
+  "runsc-kvm": { family: "application kernel", name: "gVisor (KVM)" },
   "kata-qemu": { family: "micro-VM sandbox", name: "Kata (QEMU)" },
   "kata-clh": { family: "micro-VM sandbox", name: "Kata (Cloud Hypervisor)" },
   "kata-fc": { family: "micro-VM sandbox", name: "Kata (Firecracker)" },
@@ -28,8 +30,8 @@ export function isRuntimeId(s: string): s is RuntimeId {
 }
 
 const BUILTIN_ALIASES: Record<string, RuntimeId> = {
-  runsc: "runsc-ptrace",
-  gvisor: "runsc-ptrace",
+  gvisor: "runsc",
+  "io.containerd.runsc.v1": "runsc",
   fc: "firecracker",
   chv: "cloud-hypervisor",
   clh: "cloud-hypervisor",
@@ -111,12 +113,37 @@ function resolveWhole(name: string, aliases: Record<string, AliasTarget>): Resol
 function resolveShim(name: string): ResolvedRuntime | undefined {
   const gvisor = /^(?:io\.containerd\.runsc\.v1|runsc|gvisor)-(ptrace|systrap|kvm)$/.exec(name);
   if (gvisor) return { id: GVISOR_PLATFORMS[gvisor[1]!]!, known: true };
-  if (name === "io.containerd.runsc.v1") return { id: "runsc-ptrace", known: true };
   const kata = /^(?:io\.containerd\.kata\.v2|kata)(?:-kata(\d+))?(?:-([a-z]+))?$/.exec(name);
   if (!kata) return undefined;
   const id = kata[2] ? KATA_VMMS[kata[2]] : "kata-qemu";
   if (!id) return undefined;
   return dropUndefined({ id, known: true, version: kata[1] });
+}
+
+/** The first gVisor release whose runsc defaults to systrap (commit e5f2478bee8d, 2023-06-13); ptrace before it. */
+const SYSTRAP_DEFAULT_SINCE = "20230621.0";
+
+/**
+ * The platform a runsc started without `--platform` used: ptrace before release-20230621.0,
+ * systrap from it on. Undefined when the version is not a gVisor release (`release-YYYYMMDD.N`,
+ * in any spelling upstreamVersion understands), so nothing is guessed.
+ */
+export function runscDefaultPlatform(version: string): RuntimeId | undefined {
+  const release = /^release-(\d{8})(?:\.(\d+))?$/.exec(upstreamVersion("runsc", version));
+  if (!release) return undefined;
+  const [date, patch = "0"] = [release[1]!, release[2]];
+  const [sinceDate, sincePatch] = SYSTRAP_DEFAULT_SINCE.split(".") as [string, string];
+  const before = date < sinceDate || (date === sinceDate && Number(patch) < Number(sincePatch));
+  return before ? "runsc-ptrace" : "runsc-systrap";
+}
+
+/**
+ * The runtime id once the version is known: a gVisor without a recorded platform (`runsc`) takes
+ * its release's default platform; any other id, or a version that names no release, stays as is.
+ */
+export function withVersionDefaults(id: string, version: string | undefined): string {
+  if (id !== "runsc" || version === undefined) return id;
+  return runscDefaultPlatform(version) ?? id;
 }
 
 /**

@@ -19,6 +19,7 @@ const full: Filters = {
   asof: 3,
   case: "custom",
   weights: "cpu:1,disk:2",
+  require: ["gpu", "kubernetes"],
 };
 
 describe("URL contract", () => {
@@ -40,6 +41,7 @@ describe("URL contract", () => {
       asof: null,
       case: null,
       weights: null,
+      require: null,
     };
     expect(serializeFilters("/explore", defaults)).toBe("/explore");
     expect(serializePermalink("/explore", { ...defaults, dataset: "d", asof: 2 })).toBe(
@@ -67,18 +69,16 @@ describe("URL contract", () => {
 describe("runtime aliases in links", () => {
   it("reads the aliases import accepts as canonical ids, and keeps other names as written", () => {
     const f = loadFilters(new URLSearchParams("runtime=gvisor,fc,kata,youki&baseline=CRUN"));
-    expect(f.runtime).toEqual(["runsc-ptrace", "firecracker", "kata-qemu", "youki"]);
+    expect(f.runtime).toEqual(["runsc", "firecracker", "kata-qemu", "youki"]);
     expect(f.baseline).toBe("crun");
   });
 
   it("rewrites a link's aliases to canonical ids, leaving every other value and name as it was", () => {
     const raw = { runtime: "gvisor,crun", baseline: "fc", workload: "crictl run pod%2C serial,b", runtme: "x" };
     const query = canonicalQuery(raw)!;
-    expect(query).toBe(
-      "?runtime=runsc-ptrace,crun&baseline=firecracker&workload=crictl+run+pod%252C+serial,b&runtme=x",
-    );
+    expect(query).toBe("?runtime=runsc,crun&baseline=firecracker&workload=crictl+run+pod%252C+serial,b&runtme=x");
     const f = loadFilters(new URLSearchParams(query));
-    expect(f).toMatchObject({ runtime: ["runsc-ptrace", "crun"], workload: ["crictl run pod, serial", "b"] });
+    expect(f).toMatchObject({ runtime: ["runsc", "crun"], workload: ["crictl run pod, serial", "b"] });
     expect(canonicalQuery(Object.fromEntries(new URLSearchParams(query)))).toBeNull();
   });
 
@@ -93,6 +93,7 @@ describe("runtime aliases in links", () => {
         "host",
         "indirect",
         "metric",
+        "require",
         "runtime",
         "view",
         "weights",

@@ -49,6 +49,12 @@ export const filterParsers = {
   case: parseAsStringLiteral(GUIDE_CASES),
   /** Guide only: custom weights, `category:weight` pairs (lib/catalog/weights.ts parseWeights). */
   weights: parseAsString,
+  /**
+   * Guide only: capabilities every runtime must offer on top of the case's own (`gpu`,
+   * `no-nested-virt`, `kubernetes`, `snapshot`; lib/catalog/capability-ids.ts). Unknown values
+   * become a notice (lib/guide/case.ts). Absent, not empty, by default, so other links stay as they were.
+   */
+  require: parseAsArrayOf(parseAsString),
 };
 
 export type Filters = inferParserType<typeof filterParsers>;

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { checkLink } from "@/app/_lib/canonical-link";
 import { Notices } from "@/components/notices";
+import { CAPABILITY_LABELS } from "@/lib/catalog/capability-ids";
 import { USE_CASE_IDS } from "@/lib/catalog/use-case-ids";
 import { USE_CASES } from "@/lib/catalog/use-cases";
 import { runtimeLabel } from "@/lib/format";
@@ -11,6 +12,7 @@ import { loadFilters, type PageSearchParams } from "@/lib/search-params";
 import { datasetMode } from "./_components/dataset-mode";
 import { ModeSwitch } from "./_components/guide-mode";
 import { synthesisMode } from "./_components/synthesis-mode";
+import { RequirementsPicker } from "./_components/requirements-picker";
 import { WeightsEditor } from "./_components/weights-editor";
 
 export const dynamic = "force-dynamic";
@@ -21,7 +23,7 @@ export default async function GuidePage({ searchParams }: { searchParams: PageSe
   const raw = await searchParams;
   const linkNotices = checkLink("/guide", raw);
   const asked = loadFilters(raw);
-  const { useCase, notices: caseNotices } = resolveGuideCase(asked.case, asked.weights);
+  const { useCase, notices: caseNotices } = resolveGuideCase(asked.case, asked.weights, asked.require);
   const mode = asked.dataset === null ? await synthesisMode(raw, useCase) : await datasetMode(raw, useCase);
   const withoutData = RUNTIME_IDS.filter((id) => !mode.measured.has(id)).map((id) => runtimeLabel(id));
   return (
@@ -42,16 +44,29 @@ export default async function GuidePage({ searchParams }: { searchParams: PageSe
         )}
         {useCase.id === "custom" ? <strong>Custom</strong> : <a href="#custom">Custom…</a>}
       </nav>
+      <RequirementsPicker useCase={useCase} requireHref={mode.requireHref} />
       <section aria-labelledby="case-heading">
         <h2 id="case-heading">{useCase.title}</h2>
         <p>{useCase.summary}</p>
         {useCase.why && <p className="text-sm text-zinc-600 dark:text-zinc-400">{useCase.why}</p>}
+        {useCase.caveat && (
+          <p
+            role="note"
+            aria-label="What the numbers do not measure"
+            className="border-l-4 border-amber-500 pl-3 text-sm"
+          >
+            {useCase.caveat}
+          </p>
+        )}
         <p className="text-sm">
           Weights:{" "}
           {Object.entries(useCase.weights)
             .map(([c, w]) => `${c} ${w}`)
             .join(", ")}
-          {useCase.minIsolation !== undefined && `; minimum isolation level ${useCase.minIsolation}`}. {mode.basis}
+          {useCase.minIsolation !== undefined && `; minimum isolation level ${useCase.minIsolation}`}
+          {useCase.requires.length > 0 &&
+            `; requires ${useCase.requires.map((r) => CAPABILITY_LABELS[r].label).join(", ")} (runtimes lacking one are set apart, with the reason)`}
+          . {mode.basis}
         </p>
       </section>
       {mode.ranking}

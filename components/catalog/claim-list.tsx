@@ -11,31 +11,35 @@ export interface ClaimListProps {
 /** Claims with numbered citations: no statement on these pages without a source. */
 export function ClaimList({ claims, label, sources }: ClaimListProps) {
   if (claims.length === 0) return null;
-  const number = (id: string) => sources.findIndex((s) => s.id === id) + 1;
   return (
     <ul aria-label={label} className="m-0 list-disc space-y-1 pl-5">
       {claims.map((c) => (
         <li key={c.text}>
-          {c.text}{" "}
-          {c.sources.map((id) => {
-            const source = sources[number(id) - 1]!;
-            return (
-              <a
-                key={id}
-                href={source.url}
-                className="text-xs no-underline"
-                title={source.title}
-                rel="noreferrer"
-                target="_blank"
-              >
-                [{number(id)}]
-              </a>
-            );
-          })}
+          {c.text} <Citations ids={c.sources} sources={sources} />
         </li>
       ))}
     </ul>
   );
+}
+
+/** `[n]` links to the cited sources, numbered as in the page's SourceList. */
+export function Citations({ ids, sources }: { ids: readonly string[]; sources: readonly Source[] }) {
+  return ids.map((id) => {
+    const n = sources.findIndex((s) => s.id === id) + 1;
+    const source = sources[n - 1]!;
+    return (
+      <a
+        key={id}
+        href={source.url}
+        className="text-xs no-underline"
+        title={source.title}
+        rel="noreferrer"
+        target="_blank"
+      >
+        [{n}]
+      </a>
+    );
+  });
 }
 
 /** The numbered list the citations point at. */
@@ -49,7 +53,12 @@ export function SourceList({ sources, label = "Sources" }: { sources: readonly S
           </a>{" "}
           ({s.authors ? `${s.authors}, ` : ""}
           {s.publisher}
-          {s.year ? `, ${s.year}` : ""})
+          {s.year ? `, ${s.year}` : ""}
+          {/* When the text was last read against the claims, and which revision (repository files). */}
+          <span className="text-zinc-500" title={s.revision}>
+            ; checked {s.checked}
+          </span>
+          )
         </li>
       ))}
     </ol>

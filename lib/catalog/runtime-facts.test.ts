@@ -2,8 +2,10 @@ import { describe, expect, it } from "vitest";
 import { RUNTIME_IDS, RUNTIMES, type RuntimeId } from "@/lib/runtime-ids";
 import { ISOLATION_LEVELS, isIsolationStrength } from "./isolation";
 import { RUNTIME_FACTS, runtimeClaims, runtimeSources } from "./runtime-facts";
-import { SOURCES, SOURCE_IDS, isSourceId } from "./sources";
+import { SOURCES, SOURCE_IDS, isSourceId, type Source } from "./sources";
+import { unmetRequirements } from "./capabilities";
 import { isUseCaseId } from "./use-case-ids";
+import { USE_CASES, type UseCase } from "./use-cases";
 
 const ids = RUNTIME_IDS;
 const strength = (id: RuntimeId) => RUNTIME_FACTS[id].isolationStrength;
@@ -49,6 +51,20 @@ describe("runtime catalog", () => {
     expect(new Set(best).size).toBe(best.length);
   });
 
+  it.each(ids)("%s: bestFor respects each case's minimum isolation and required capabilities", (id) => {
+    for (const u of RUNTIME_FACTS[id].bestFor) {
+      const useCase: UseCase = USE_CASES[u];
+      if (useCase.minIsolation !== undefined) expect(strength(id), u).toBeGreaterThanOrEqual(useCase.minIsolation);
+      expect(unmetRequirements(id, useCase.requires ?? []), u).toEqual([]);
+    }
+  });
+
+  it("recommends no bare VMM for a case that needs a container or Kubernetes path", () => {
+    expect(USE_CASES["web-services"].requires).toContain("kubernetes");
+    for (const vmm of ["firecracker", "cloud-hypervisor", "qemu-kvm"] as const)
+      expect(RUNTIME_FACTS[vmm].bestFor).not.toContain("web-services");
+  });
+
   it("claims carry no measured numbers (numbers come from measured rows)", () => {
     const numberWithUnit = /\d+(?:\.\d+)?\s*(?:%|ms|µs|us|ns|s\b|MiB|MB|GiB|GB|KiB|kB|Gbit|Mbit|x\b|×)/i;
     for (const id of ids) {
@@ -68,7 +84,7 @@ describe("runtime catalog", () => {
 
 describe("isolation ordering", () => {
   const containers = ["runc", "crun"] as const;
-  const gvisor = ["runsc-ptrace", "runsc-systrap", "runsc-kvm"] as const;
+  const gvisor = ["runsc", "runsc-ptrace", "runsc-systrap", "runsc-kvm"] as const;
   const vms = [
     "kata-qemu",
     "kata-clh",
@@ -111,6 +127,16 @@ describe("source registry", () => {
     expect(url.protocol).toBe("https:");
     expect(s.title.trim()).not.toBe("");
     expect(s.publisher.trim()).not.toBe("");
+  });
+
+  it.each(SOURCE_IDS)("%s: says when it was checked, and what was read for repository files", (id) => {
+    const s: Source = SOURCES[id];
+    expect(s.checked).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const checked = new Date(`${s.checked}T00:00:00Z`);
+    expect(checked.toISOString().slice(0, 10), "a real calendar date").toBe(s.checked);
+    expect(checked.getTime(), "not in the future").toBeLessThanOrEqual(Date.now());
+    // A file in a repository changes: the commit read is part of the citation.
+    if (s.url.startsWith("https://github.com/")) expect(s.revision, "revision").toMatch(/\S/);
   });
 
   it("has no duplicate URLs", () => {

@@ -1,4 +1,5 @@
 import type { RuntimeId } from "@/lib/runtime-ids";
+import { capabilitySourceIds } from "./capabilities";
 import { CONTAINER_FACTS } from "./facts/containers";
 import { GVISOR_FACTS } from "./facts/gvisor";
 import { KATA_FACTS } from "./facts/kata";
@@ -26,9 +27,13 @@ export function runtimeClaims(id: RuntimeId): readonly Claim[] {
   return [...facts.pros, ...facts.cons];
 }
 
-/** All sources a runtime's entry relies on (descriptive fields, then claims), de-duplicated. */
+/** All sources a runtime's page relies on (descriptive fields, claims, capabilities), de-duplicated. */
 export function runtimeSources(id: RuntimeId): Source[] {
   const facts: RuntimeFacts = RUNTIME_FACTS[id];
-  const ids: SourceId[] = [...facts.sources, ...runtimeClaims(id).flatMap((c) => c.sources)];
+  const ids: SourceId[] = [
+    ...facts.sources,
+    ...runtimeClaims(id).flatMap((c) => c.sources),
+    ...capabilitySourceIds(id),
+  ];
   return resolveSources(ids);
 }

@@ -1,4 +1,5 @@
 import type { RUNTIMES, RuntimeId } from "@/lib/runtime-ids";
+import type { CapabilityId } from "./capability-ids";
 import type { IsolationStrength } from "./isolation";
 import type { SourceId } from "./sources";
 import type { UseCaseId } from "./use-case-ids";
@@ -44,3 +45,17 @@ export interface RuntimeFacts {
   /** Sources behind the descriptive fields (boundary, syscalls, files, network, startup). */
   readonly sources: readonly [SourceId, ...SourceId[]];
 }
+
+/** How far a runtime offers a capability: fully, with limits worth reading, or not. */
+export type Support = "yes" | "partial" | "no";
+
+/** One cell of the capability matrix: a value, a short note and the sources that say it. */
+export interface CapabilityCell {
+  readonly support: Support;
+  /** A phrase, no numbers: what exactly is (or is not) offered, or the way around it. */
+  readonly note: string;
+  readonly sources: readonly [SourceId, ...SourceId[]];
+}
+
+/** A runtime's column of the matrix: every capability, each with its cell. */
+export type CapabilityColumn = Readonly<Record<CapabilityId, CapabilityCell>>;

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { CATEGORIES, type Category } from "@/lib/categories";
+import type { RequirementId } from "./capability-ids";
 import type { IsolationStrength } from "./isolation";
 import type { UseCaseId } from "./use-case-ids";
 import { parseWeights, WeightsParseError, type Weights } from "./weights";
@@ -19,8 +20,12 @@ export interface UseCase {
   readonly metricHints?: Partial<Record<Category, readonly string[]>>;
   /** Lowest acceptable level on the isolation scale; runtimes below it are not recommended. */
   readonly minIsolation?: IsolationStrength;
-  /** Why these weights (and minimum isolation). */
+  /** Capabilities a runtime must offer to be usable here (lib/catalog/capabilities.ts); others are set apart. */
+  readonly requires?: readonly RequirementId[];
+  /** Why these weights (and minimum isolation, and requirements). */
   readonly why: string;
+  /** What the measured numbers do not capture for this case, said next to the ranking. */
+  readonly caveat?: string;
 }
 
 /** The built-in use cases. */
@@ -41,7 +46,9 @@ export const USE_CASES = {
     weights: { startup: 3, footprint: 2, cpu: 1, memory: 1, network: 1, syscall: 1 },
     metricHints: { startup: ["wall_time"], footprint: ["rss", "max_rss", "mem_used"] },
     minIsolation: 2,
-    why: "Cold starts sit on the request path, so start-up weighs most, then memory per sandbox, which sets density. Functions are short and varied, so compute, memory, network and system-call cost count once each. Platforms run other people's code, hence at least a user-space kernel.",
+    why: "Cold starts sit on the request path, so start-up weighs most, then memory per sandbox, which sets density. Functions are short and varied, so compute, memory, network and system-call cost count once each. Platforms run other people's code, hence at least an application kernel.",
+    caveat:
+      "Production platforms restore sandboxes from snapshots (Firecracker's are generally available since 1.13) rather than booting each one, and cold-boot start-up numbers do not measure a restore. Require snapshots to set apart runtimes without them.",
   },
   "web-services": {
     id: "web-services",
@@ -52,7 +59,8 @@ export const USE_CASES = {
       web: ["latency_p99", "latency_p95", "requests_per_s"],
       network: ["sent_throughput", "received_throughput", "rtt_avg"],
     },
-    why: "End-to-end web benchmarks (Nginx under wrk/ab) are the closest proxy, so they weigh most; raw network cost comes next. Small requests make many system calls, and request handling needs some CPU.",
+    requires: ["kubernetes"],
+    why: "End-to-end web benchmarks (Nginx under wrk/ab) are the closest proxy, so they weigh most; raw network cost comes next. Small requests make many system calls, and request handling needs some CPU. Services ship as container images, usually to Kubernetes, so a runtime needs a container or Kubernetes path.",
   },
   databases: {
     id: "databases",

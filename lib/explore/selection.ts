@@ -34,6 +34,7 @@ export function selectionFilters(s: Selection): Filters {
     asof: s.asof,
     case: null,
     weights: null,
+    require: null,
   };
 }
 

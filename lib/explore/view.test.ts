@@ -49,6 +49,7 @@ describe("narrowView", () => {
     asof: null,
     case: null,
     weights: null,
+    require: null,
   };
   const skipped = { count: 1, reasons: ["no baseline"], example: { runtime: "kata", workload: "fio" } };
   const overhead: ExploreView = {

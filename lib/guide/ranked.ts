@@ -1,3 +1,5 @@
+import { unmetRequirements, type UnmetRequirement } from "../catalog/capabilities";
+import type { CapabilityId } from "../catalog/capability-ids";
 import { RUNTIME_FACTS } from "../catalog/runtime-facts";
 import type { IsolationStrength } from "../catalog/isolation";
 import type { Claim } from "../catalog/types";
@@ -13,6 +15,8 @@ export interface CatalogTraits {
   /** Null for runtimes the catalog does not know. */
   isolation: IsolationStrength | null;
   belowMinIsolation: boolean;
+  /** The case's required capabilities this runtime lacks, each with the catalog's reason. */
+  unmet: UnmetRequirement[];
   pros: readonly Claim[];
   cons: readonly Claim[];
 }
@@ -31,13 +35,21 @@ export interface RankedEntry extends CatalogTraits {
   missing: Category[];
 }
 
-/** A runtime's isolation level, pros and cons; unknown runtimes are below any minimum. */
-export function catalogTraits(runtime: string, minIsolation?: IsolationStrength): CatalogTraits {
+/**
+ * A runtime's isolation level, the required capabilities it lacks, pros and cons; unknown runtimes
+ * are below any minimum and lack every requirement.
+ */
+export function catalogTraits(
+  runtime: string,
+  minIsolation?: IsolationStrength,
+  requires: readonly CapabilityId[] = [],
+): CatalogTraits {
   const facts = isRuntimeId(runtime) ? RUNTIME_FACTS[runtime] : undefined;
   const isolation = facts ? facts.isolationStrength : null;
   return {
     isolation,
     belowMinIsolation: minIsolation !== undefined && (isolation === null || isolation < minIsolation),
+    unmet: unmetRequirements(runtime, requires),
     pros: facts?.pros ?? [],
     cons: facts?.cons ?? [],
   };
@@ -62,6 +74,7 @@ export function baselineEntry(
   weighted: readonly Category[],
   anyMeasured: (c: Category) => boolean,
   minIsolation?: IsolationStrength,
+  requires: readonly CapabilityId[] = [],
 ): RankedEntry {
   return {
     key: `baseline|${baseline}`,
@@ -71,8 +84,13 @@ export function baselineEntry(
     isBaseline: true,
     overhead: ZERO,
     ...coverage(weighted, anyMeasured),
-    ...catalogTraits(baseline, minIsolation),
+    ...catalogTraits(baseline, minIsolation, requires),
   };
+}
+
+/** Whether the ranking sets a runtime apart: below the case's minimum isolation, or lacking a requirement. */
+export function isSetApart(r: CatalogTraits): boolean {
+  return r.belowMinIsolation || r.unmet.length > 0;
 }
 
 /** Lowest weighted overhead first; the baseline before a runtime that ties with it. */

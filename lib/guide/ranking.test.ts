@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { isSetApart } from "./ranked";
 import { explainRow, rankRuntimes } from "./ranking";
 import { valueChangePct } from "../overhead/value-change";
 import { overheadRowFor } from "@/test/overhead-row-fixture";
@@ -52,6 +53,26 @@ describe("use-case ranking", () => {
     expect(crun).toMatchObject({ measured: ["cpu"], missing: ["footprint"], isolation: 1, belowMinIsolation: true });
     expect(ranked.find((r) => r.runtime === "kata-qemu")).toMatchObject({ isolation: 3, belowMinIsolation: false });
     expect(crun.pros.length).toBeGreaterThan(0);
+  });
+
+  it("sets apart runtimes lacking a required capability, with the catalog's reason, and keeps ranking them", () => {
+    const gpuRows = [
+      row("firecracker", "cpu", "sysbench cpu", "higher", [100], [100]),
+      row("runsc-systrap", "cpu", "sysbench cpu", "higher", [90], [100]),
+      row("kata-qemu", "cpu", "sysbench cpu", "higher", [80], [100]),
+    ];
+    const ranked = rankRuntimes(gpuRows, { cpu: 1 }, "runc", undefined, ["gpu"]);
+    // Firecracker is cheapest here, and still ranked first among the sandboxes: set apart, not dropped.
+    expect(ranked.map((r) => r.runtime)).toEqual(["runc", "firecracker", "runsc-systrap", "kata-qemu"]);
+    const firecracker = ranked.find((r) => r.runtime === "firecracker")!;
+    expect(isSetApart(firecracker)).toBe(true);
+    expect(firecracker.unmet).toEqual([
+      { capability: "gpu", reason: expect.stringMatching(/^GPU and accelerators: No VFIO or GPU passthrough/) },
+    ]);
+    for (const ok of ["runsc-systrap", "kata-qemu", "runc"]) {
+      expect(ranked.find((r) => r.runtime === ok)!.unmet, ok).toEqual([]);
+    }
+    expect(rankRuntimes(gpuRows, { cpu: 1 }, "runc").every((r) => !isSetApart(r))).toBe(true);
   });
 
   it("explains ranks with the measured value change and its overhead (decision 010)", () => {

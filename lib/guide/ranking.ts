@@ -1,3 +1,4 @@
+import type { CapabilityId } from "../catalog/capability-ids";
 import type { IsolationStrength } from "../catalog/isolation";
 import type { Weights } from "../catalog/weights";
 import type { Category } from "../categories";
@@ -40,6 +41,7 @@ export function rankRuntimes(
   weights: Weights,
   baseline: string,
   minIsolation?: IsolationStrength,
+  requires: readonly CapabilityId[] = [],
 ): RankedRuntime[] {
   const bySeries = new Map<string, OverheadRow[]>();
   for (const r of rows) {
@@ -78,12 +80,16 @@ export function rankRuntimes(
         .sort((a, b) => contribution(b) - contribution(a))
         .slice(0, 3)
         .map((row) => ({ text: explainRow(row, baseline), row })),
-      ...catalogTraits(first.runtime, minIsolation),
+      ...catalogTraits(first.runtime, minIsolation, requires),
     });
   }
   if (ranked.length > 0) {
     const anyMeasured = (c: Category) => rows.some((r) => r.category === c);
-    ranked.push({ ...baselineEntry(baseline, weighted, anyMeasured, minIsolation), version: null, explanations: [] });
+    ranked.push({
+      ...baselineEntry(baseline, weighted, anyMeasured, minIsolation, requires),
+      version: null,
+      explanations: [],
+    });
   }
   return ranked.sort(byWeightedOverhead);
 }

@@ -1,3 +1,4 @@
+import type { CapabilityId } from "../catalog/capability-ids";
 import type { IsolationStrength } from "../catalog/isolation";
 import type { Weights } from "../catalog/weights";
 import type { Category } from "../categories";
@@ -53,6 +54,7 @@ export function rankSynthesis(
   weights: Weights,
   baseline: string,
   minIsolation?: IsolationStrength,
+  requires: readonly CapabilityId[] = [],
 ): SynthesisRanked[] {
   const weighted = weightedCategories(weights);
   const ranked: SynthesisRanked[] = [];
@@ -77,12 +79,16 @@ export function rankSynthesis(
       missing,
       evidence,
       withoutInterval: evidence.filter((e) => !e.cell.pooled).map((e) => e.category),
-      ...catalogTraits(runtime, minIsolation),
+      ...catalogTraits(runtime, minIsolation, requires),
     });
   }
   if (ranked.length > 0) {
     const anyMeasured = (c: Category) => rows.some((r) => r.category === c);
-    ranked.push({ ...baselineEntry(baseline, weighted, anyMeasured, minIsolation), evidence: [], withoutInterval: [] });
+    ranked.push({
+      ...baselineEntry(baseline, weighted, anyMeasured, minIsolation, requires),
+      evidence: [],
+      withoutInterval: [],
+    });
   }
   return ranked.sort(byWeightedOverhead);
 }

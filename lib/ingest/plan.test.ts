@@ -20,4 +20,18 @@ describe("planFile", () => {
     const runc = planFile(raw, "start.json", labels({ runtime: "runc", version: "1.1.5+ds1" }));
     expect(runc.runs[0]?.runtime.version).toBe("1.1.5");
   });
+
+  it("gives a bare runsc its release's default platform, and leaves it unrecorded without a version", () => {
+    const raw = readFixture("hyperfine", "warmup.json");
+    const runtimeOf = (extra: Partial<FileLabels>) => planFile(raw, "start.json", labels(extra)).runs[0]?.runtime;
+    expect(runtimeOf({ runtime: "runsc", version: "20230627.0" })).toEqual({
+      id: "runsc-systrap",
+      known: true,
+      version: "release-20230627.0",
+    });
+    expect(runtimeOf({ runtime: "io.containerd.runsc.v1", version: "release-20230605.0" })?.id).toBe("runsc-ptrace");
+    expect(runtimeOf({ runtime: "gvisor" })).toEqual({ id: "runsc", known: true });
+    // A platform named in the label wins over the version's default.
+    expect(runtimeOf({ runtime: "runsc-kvm", version: "0.0~20221219.0" })?.id).toBe("runsc-kvm");
+  });
 });

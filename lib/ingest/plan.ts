@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { detectParser, DETECTION_ORDER, getParser } from "@/lib/parsers";
 import { ParseError, type ParsedSample, type Parser, type WorkloadKey } from "@/lib/parsers/types";
-import { resolveRuntime, upstreamVersion, type ResolvedRuntime } from "@/lib/runtime-ids";
+import { resolveRuntime, upstreamVersion, withVersionDefaults, type ResolvedRuntime } from "@/lib/runtime-ids";
 import { defaultDirection, type Direction, type Unit } from "@/lib/units";
 import type { FileLabels } from "./labels";
 
@@ -162,5 +162,7 @@ function runtimeOf(label: string, labels: FileLabels): ResolvedRuntime {
   const rawVersion = labels.version ?? resolved.version;
   const version = rawVersion === undefined ? undefined : upstreamVersion(resolved.id, rawVersion);
   const variant = labels.variant ?? resolved.variant;
-  return { id: resolved.id, known: resolved.known, ...(version ? { version } : {}), ...(variant ? { variant } : {}) };
+  // A bare `runsc` ran its release's default platform (lib/runtime-ids.ts, runscDefaultPlatform).
+  const id = withVersionDefaults(resolved.id, version);
+  return { id, known: resolved.known, ...(version ? { version } : {}), ...(variant ? { variant } : {}) };
 }

@@ -19,7 +19,7 @@ export async function datasetMode(raw: Record<string, string | string[] | undefi
   const sel = data.selection;
   const ranked =
     sel && data.baselineHasData
-      ? rankRuntimes(data.table.rows, useCase.weights, sel.baseline, useCase.minIsolation)
+      ? rankRuntimes(data.table.rows, useCase.weights, sel.baseline, useCase.minIsolation, useCase.requires)
       : [];
   const where = sel ? `${sel.dataset} on ${sel.host}` : "no dataset";
   const mode: GuideMode = {
@@ -31,6 +31,12 @@ export async function datasetMode(raw: Record<string, string | string[] | undefi
         case: c,
         weights: null,
       }),
+    requireHref: (r) =>
+      serializeFilters("/guide", {
+        ...filters,
+        ...(sel ? { dataset: sel.dataset, host: sel.host } : {}),
+        require: r.length > 0 ? [...r] : null,
+      }),
     modes: [
       {
         label: SYNTHESIS_LABEL,
@@ -39,6 +45,7 @@ export async function datasetMode(raw: Record<string, string | string[] | undefi
           asof: asked.asof,
           case: asked.case,
           weights: asked.weights,
+          require: asked.require,
         }),
       },
       { label: `one dataset: ${where}`, href: null },
@@ -72,6 +79,7 @@ export async function datasetMode(raw: Record<string, string | string[] | undefi
                 metric: row.metric,
                 case: null,
                 weights: null,
+                require: null,
               })
             }
           />

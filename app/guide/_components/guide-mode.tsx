@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Notice } from "@/lib/explore/selection";
+import type { RequirementId } from "@/lib/catalog/capability-ids";
 import type { UseCaseId } from "@/lib/catalog/use-case-ids";
 
 /** What one way of ranking (the synthesis, or one dataset) gives the guide page. */
@@ -8,6 +9,8 @@ export interface GuideMode {
   notices: Notice[];
   /** This page with another built-in case, the mode and its other values kept. */
   caseHref: (useCase: UseCaseId) => string;
+  /** This page with other required capabilities (`require`), everything else kept. */
+  requireHref: (require: readonly RequirementId[]) => string;
   /** The modes to choose from, the active one without a link. */
   modes: { label: string; href: string | null }[];
   /** Choices of the mode beyond the case (the synthesis's baseline and indirect evidence); null if none. */

@@ -4,7 +4,7 @@ import { ClaimList, SourceList } from "@/components/catalog/claim-list";
 import { ISOLATION_LEVELS } from "@/lib/catalog/isolation";
 import { runtimeSources } from "@/lib/catalog/runtime-facts";
 import { formatPct } from "@/lib/format";
-import type { RankedEntry } from "@/lib/guide/ranked";
+import { isSetApart, type RankedEntry } from "@/lib/guide/ranked";
 import { isRuntimeId } from "@/lib/runtime-ids";
 import { DataTableHead } from "@/components/ui/data-table-head";
 
@@ -44,7 +44,7 @@ export function RankedTable<R extends RankedEntry>({ ranked, explanation, noInte
       />
       <tbody>
         {ranked.map((r, i) => (
-          <tr key={r.key} className={r.belowMinIsolation ? "opacity-60" : undefined}>
+          <tr key={r.key} className={isSetApart(r) ? "opacity-60" : undefined}>
             <RankedRuntimeCells r={r} rank={i + 1} />
             <WeightedOverheadCell r={r} noInterval={noInterval(r)} />
             <td>
@@ -58,7 +58,7 @@ export function RankedTable<R extends RankedEntry>({ ranked, explanation, noInte
   );
 }
 
-/** The columns every ranking starts with: rank, runtime (flagged below the minimum), isolation. */
+/** The columns every ranking starts with: rank, runtime (flagged when set apart, with why), isolation. */
 function RankedRuntimeCells({ r, rank }: { r: RankedEntry; rank: number }) {
   return (
     <>
@@ -67,6 +67,15 @@ function RankedRuntimeCells({ r, rank }: { r: RankedEntry; rank: number }) {
         <Link href={`/runtimes/${encodeURIComponent(r.runtime)}`}>{r.label}</Link>
         {r.belowMinIsolation && (
           <div className="text-xs text-amber-700 dark:text-amber-400">below this case&apos;s minimum isolation</div>
+        )}
+        {r.unmet.length > 0 && (
+          <ul aria-label={`What ${r.label} lacks for this case`} className="m-0 list-none p-0">
+            {r.unmet.map((u) => (
+              <li key={u.capability} className="text-xs text-amber-700 dark:text-amber-400">
+                lacks {u.reason}
+              </li>
+            ))}
+          </ul>
         )}
       </th>
       <td>{r.isolation === null ? "unknown" : `${r.isolation}: ${ISOLATION_LEVELS[r.isolation].label}`}</td>

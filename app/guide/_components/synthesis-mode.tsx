@@ -18,22 +18,23 @@ type RawParams = Awaited<PageSearchParams>;
 
 /** The ranking on the synthesis across every dataset (no `dataset` in the URL). */
 export async function synthesisMode(raw: RawParams, useCase: ResolvedCase): Promise<GuideMode> {
-  const { case: guideCase, weights } = loadFilters(raw);
+  const { case: guideCase, weights, require } = loadFilters(raw);
   // Every runtime and category: the guide weighs categories itself, and `/` reads the same view.
   const asked = { ...loadSynthesisFilters(raw), runtime: [], category: [] };
   const { synthesis, filters, notices, runtimes } = await getSynthesisData(db, asked, raw);
   const view = { baseline: filters.baseline, indirect: filters.indirect, asof: filters.asof };
-  const ranked = rankSynthesis(synthesis.rows, useCase.weights, view.baseline, useCase.minIsolation);
+  const ranked = rankSynthesis(synthesis.rows, useCase.weights, view.baseline, useCase.minIsolation, useCase.requires);
   const bySize = (await listDatasets(db, view.asof)).map((d) => d.name);
   const oneDataset =
     largestDatasetWithBaseline(synthesis.rows, bySize) ?? (bySize[0] ? { dataset: bySize[0], host: null } : null);
   const here = (f: Parameters<typeof serializeGuide>[1]) =>
-    serializeGuide("/guide", { ...view, case: guideCase, weights, ...f });
+    serializeGuide("/guide", { ...view, case: guideCase, weights, require, ...f });
   const datasets = new Set(synthesis.rows.flatMap((r) => r.studies.map((s) => s.dataset)));
   const baseline = runtimeLabel(view.baseline);
   return {
     notices,
     caseHref: (c) => here({ case: c, weights: null }),
+    requireHref: (r) => here({ require: r.length > 0 ? [...r] : null }),
     modes: [
       { label: SYNTHESIS_LABEL, href: null },
       ...(oneDataset

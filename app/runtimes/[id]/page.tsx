@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { CapabilityList } from "@/components/catalog/capability-matrix";
 import { ClaimList, SourceList } from "@/components/catalog/claim-list";
 import { db } from "@/db";
 import { listRuntimeAppearances } from "@/db/queries/runtime-appearances";
+import { capabilityColumn } from "@/lib/catalog/capabilities";
 import { ISOLATION_LEVELS } from "@/lib/catalog/isolation";
 import { RUNTIME_FACTS, runtimeSources } from "@/lib/catalog/runtime-facts";
 import { USE_CASES } from "@/lib/catalog/use-cases";
@@ -24,6 +26,7 @@ export default async function RuntimePage({ params }: { params: Params }) {
   if (!isRuntimeId(id)) notFound();
   const facts = RUNTIME_FACTS[id];
   const sources = runtimeSources(id);
+  const capabilities = capabilityColumn(id);
   const appearances = await listRuntimeAppearances(db, id);
   const versions = [...new Set(appearances.map((a) => a.version).filter((v): v is string => v !== null))];
   const facts2: [string, string][] = [
@@ -58,6 +61,14 @@ export default async function RuntimePage({ params }: { params: Params }) {
       <ClaimList claims={facts.pros} label="Pros" sources={sources} />
       <h2>Cons</h2>
       <ClaimList claims={facts.cons} label="Cons" sources={sources} />
+      <h2>Capabilities</h2>
+      {capabilities ? (
+        <CapabilityList column={capabilities} sources={sources} />
+      ) : (
+        <p className="text-sm">
+          Bare metal is the reference point, not a sandbox: the capability matrix leaves it out.
+        </p>
+      )}
       <h2>Across datasets, against runc</h2>
       <AcrossDatasets runtime={id} />
       <h2>Measured overhead, per dataset</h2>

@@ -8,12 +8,12 @@ const SHARED_KERNEL_CON = {
 
 const SECCOMP_TAILORING_CON = {
   text: "Syscall filters only shrink the attack surface when tailored to the workload; a generic profile that runs most software must leave most of the kernel reachable.",
-  sources: ["gvisor-intro", "gvisor-arch"],
+  sources: ["gvisor-intro", "gvisor-what-is"],
 } as const satisfies Claim;
 
 const NATIVE_PATHS_PRO = {
   text: "Processes run under the host kernel with no interception, emulation or extra copy in the CPU, memory, file or network path, so steady-state overhead is close to none.",
-  sources: ["li2021-closer", "gvisor-arch"],
+  sources: ["li2021-closer", "gvisor-what-is"],
 } as const satisfies Claim;
 
 const CONTAINER_PATHS = {
@@ -40,7 +40,7 @@ export const CONTAINER_FACTS = {
     pros: [
       {
         text: "No namespace, cgroup or interception layer sits between the workload and the hardware, which makes it the natural reference when no container baseline was measured.",
-        sources: ["linux-namespaces", "gvisor-arch"],
+        sources: ["linux-namespaces", "gvisor-what-is"],
       },
     ],
     cons: [
@@ -65,8 +65,8 @@ export const CONTAINER_FACTS = {
     pros: [
       NATIVE_PATHS_PRO,
       {
-        text: "Command-line tool implementing the OCI runtime specification, which every other runtime here also speaks, so it is the usual baseline for comparisons.",
-        sources: ["runc-readme", "kata-arch"],
+        text: "A command-line tool for spawning and running containers according to the OCI specification, which crun, gVisor's runsc and Kata also implement, so it is the usual baseline for comparisons; Firecracker, Cloud Hypervisor and QEMU take no OCI bundle, and Kuasar plugs into containerd's Sandbox API instead.",
+        sources: ["runc-readme", "crun-readme", "gvisor-what-is", "kata-arch", "firecracker-readme", "kuasar-readme"],
       },
     ],
     cons: [SHARED_KERNEL_CON, SECCOMP_TAILORING_CON],
@@ -91,6 +91,10 @@ export const CONTAINER_FACTS = {
       {
         text: "Implements the same OCI runtime specification as runc, so it can replace runc without changing images or tooling.",
         sources: ["crun-readme", "runc-readme"],
+      },
+      {
+        text: "Its experimental krun handler (or the krun symlink) runs the container inside a KVM micro-VM through libkrun, trading some sharing with the host for a guest-kernel boundary.",
+        sources: ["crun-manual", "crun-krun"],
       },
     ],
     cons: [SHARED_KERNEL_CON, SECCOMP_TAILORING_CON],

@@ -3,14 +3,14 @@ import type { Claim, RuntimeFacts } from "../types";
 
 /** One sentence; `how` names the platform's interception mechanism. */
 const boundary = (how: string) =>
-  `gVisor's Sentry, a Go re-implementation of the Linux system-call surface running as a restricted host process, serves every system call (${how}) and reaches the host only through its own seccomp-filtered calls and the Gofer file proxy.`;
+  `gVisor's Sentry, an application kernel written in Go that runs as a restricted host process, serves every system call (${how}); it reaches the host only through its own seccomp-filtered calls, and files only through the mounts the Gofer exposes to it.`;
 
 const RATIONALE =
   "The workload never calls the host kernel; escaping needs a Sentry bug and then a host-kernel bug reachable from its filtered calls, but there is no guest kernel behind hardware virtualisation.";
 
 const PATHS = {
   files:
-    "The Sentry's own VFS. Host files are brokered by a separate Gofer process, historically with one 9P RPC per operation and now over LISAFS; with directfs (default since 2023) the Gofer hands the Sentry file descriptors for the mounts. Root-file-system writes land in a sandbox-internal tmpfs overlay by default.",
+    "The Sentry's own VFS. With directfs, the default, the Gofer donates a file descriptor for each mount and the Sentry operates on files through those descriptors itself (seccomp enforces O_NOFOLLOW); with directfs off, every operation is an RPC to the Gofer over LISAFS. The root file system gets a tmpfs overlay by default, backed by a file in the container's own root file system rather than by memory.",
   network:
     "netstack, gVisor's own TCP/IP stack inside the Sentry, exchanging raw packets with the container's veth through an AF_PACKET socket; --network=host swaps in the host stack and gives up that isolation.",
   startup:
@@ -20,7 +20,7 @@ const PATHS = {
 const COMMON_PROS = [
   {
     text: "The host kernel is not exposed to the workload: system calls, memory management, file systems and the network stack are re-implemented in memory-safe Go, and kernel features it lacks are simply unavailable.",
-    sources: ["gvisor-intro", "gvisor-arch"],
+    sources: ["gvisor-intro", "gvisor-what-is"],
   },
   {
     text: "Ordinary CPU instructions and memory accesses run natively once mappings exist, so compute-bound code sees little overhead.",
@@ -28,18 +28,18 @@ const COMMON_PROS = [
   },
   {
     text: "Resources follow a process model (threads and mappings allocated on demand) rather than a pre-sized VM, keeping the fixed per-sandbox footprint small.",
-    sources: ["gvisor-arch", "gvisor-intro", "gvisor-perf"],
+    sources: ["gvisor-what-is", "gvisor-intro", "gvisor-perf"],
   },
 ] as const satisfies readonly Claim[];
 
 const COMMON_CONS = [
   {
     text: "Every system call crosses into the Sentry, so syscall-bound programs (small-request servers, key-value stores) pay the most; the more work per call, the smaller the relative cost.",
-    sources: ["gvisor-perf", "gvisor-arch"],
+    sources: ["gvisor-perf", "gvisor-what-is"],
   },
   {
-    text: "File operations that cross the sandbox are routed through the Gofer or Sentry VFS, which hurts open/stat-heavy work such as builds, interpreters importing many modules and static file serving.",
-    sources: ["gvisor-perf", "gvisor-rootfs-overlay", "gvisor-directfs"],
+    text: "File operations that cross the sandbox go through the Sentry's VFS and then host system calls on descriptors the Gofer donated (directfs, the default) or RPCs to the Gofer (directfs off), which hurts open/stat-heavy work such as builds, interpreters importing many modules and static file serving.",
+    sources: ["gvisor-perf", "gvisor-filesystem", "gvisor-directfs", "gvisor-rootfs-overlay"],
   },
   {
     text: "netstack is an independent, less CPU-efficient implementation than the Linux stack, so network-bound services see extra cost; host networking avoids it only by weakening isolation.",
@@ -47,14 +47,14 @@ const COMMON_CONS = [
   },
   {
     text: "Not every Linux system call or kernel feature is implemented, which can break some applications.",
-    sources: ["gvisor-intro", "gvisor-arch"],
+    sources: ["gvisor-intro", "gvisor-what-is"],
   },
 ] as const satisfies readonly Claim[];
 
 /** gVisor (runsc) on each of its system-call interception platforms. */
 export const GVISOR_FACTS = {
   "runsc-ptrace": {
-    family: "user-space kernel",
+    family: "application kernel",
     isolationBoundary: boundary("stopped with PTRACE_SYSEMU on the ptrace platform"),
     isolationStrength: 2,
     isolationRationale: RATIONALE,
@@ -64,14 +64,14 @@ export const GVISOR_FACTS = {
     pros: [
       ...COMMON_PROS,
       {
-        text: "Needs no virtualisation support, so it runs anywhere ptrace works, including cloud VMs without nested virtualisation.",
-        sources: ["gvisor-platforms", "gvisor-systrap"],
+        text: "Needs no virtualisation support, so it runs anywhere ptrace works, including cloud VMs without nested virtualisation; it is the platform older runsc releases use unless told otherwise.",
+        sources: ["gvisor-platforms", "gvisor-systrap-default"],
       },
     ],
     cons: [
       {
-        text: "High context-switch overhead per system call; gVisor describes it as slower than systrap in almost all cases and replaced it as the default with systrap.",
-        sources: ["gvisor-platforms", "gvisor-changing-platforms", "gvisor-systrap"],
+        text: "High context-switch overhead per system call, so systrap is almost always the better choice; systrap replaced it as the default in mid-2023, and gVisor no longer supports ptrace and expects to remove it.",
+        sources: ["gvisor-platforms", "gvisor-systrap-default", "gvisor-systrap"],
       },
       ...COMMON_CONS,
     ],
@@ -86,7 +86,7 @@ export const GVISOR_FACTS = {
     ],
   },
   "runsc-systrap": {
-    family: "user-space kernel",
+    family: "application kernel",
     isolationBoundary: boundary("trapped with seccomp SIGSYS on the systrap platform"),
     isolationStrength: 2,
     isolationRationale: RATIONALE,
@@ -96,8 +96,8 @@ export const GVISOR_FACTS = {
     pros: [
       ...COMMON_PROS,
       {
-        text: "Much cheaper interception than ptrace while still needing no virtualisation support; the default platform and the recommended one inside VMs.",
-        sources: ["gvisor-systrap", "gvisor-changing-platforms", "gvisor-intro"],
+        text: "Much cheaper interception than ptrace while still needing no virtualisation support; the default platform since release-20230621.0 and the recommended one inside VMs.",
+        sources: ["gvisor-systrap", "gvisor-platforms", "gvisor-systrap-default"],
       },
     ],
     cons: [
@@ -111,15 +111,15 @@ export const GVISOR_FACTS = {
     sources: ["gvisor-intro", "gvisor-systrap", "gvisor-networking", "gvisor-filesystem", "gvisor-directfs"],
   },
   "runsc-kvm": {
-    family: "user-space kernel",
+    family: "application kernel",
     isolationBoundary: boundary(
-      "entered as in a VM on the KVM platform, where the Sentry acts as guest kernel and VMM",
+      "entered as in a VM on the KVM platform, where the Sentry acts as both guest OS and VMM",
     ),
     isolationStrength: 2,
     isolationRationale:
-      "Same two-bug escape path as other gVisor platforms; KVM only isolates address spaces here, with no guest kernel or virtual hardware behind it.",
+      "Same two-bug escape path as other gVisor platforms; KVM runs the Sentry itself as the guest kernel, with no virtualised hardware, and the sandbox keeps a process model.",
     syscalls:
-      "Application code runs in guest ring 3 under KVM and system calls enter the Sentry the way a VM's calls enter its kernel, without a host context switch; cheap on bare metal, slow under nested virtualisation.",
+      "Virtualisation extensions switch between the application's and the Sentry's address spaces, so system calls enter the Sentry the way a VM's calls enter its kernel, without a host context switch; best on bare metal, while inside a VM systrap often does better.",
     ...PATHS,
     pros: [
       ...COMMON_PROS,
@@ -137,5 +137,24 @@ export const GVISOR_FACTS = {
     ],
     bestFor: ["multi-tenant-untrusted", "serverless", "high-density"],
     sources: ["gvisor-intro", "gvisor-platforms", "gvisor-networking", "gvisor-filesystem", "gvisor-directfs"],
+  },
+  runsc: {
+    family: "application kernel",
+    isolationBoundary: boundary("intercepted by whichever platform ran it, which the data does not record"),
+    isolationStrength: 2,
+    isolationRationale: RATIONALE,
+    syscalls:
+      "Intercepted by the platform runsc was started with, which the data does not say: systrap by default since release-20230621.0, ptrace before, or KVM when asked for; the cost per call differs a lot between them.",
+    ...PATHS,
+    pros: [...COMMON_PROS],
+    cons: [
+      {
+        text: "Without the platform or the runsc version, results cannot be tied to ptrace, systrap or KVM, whose system-call costs differ most among gVisor's settings.",
+        sources: ["gvisor-platforms", "gvisor-systrap-default"],
+      },
+      ...COMMON_CONS,
+    ],
+    bestFor: [],
+    sources: ["gvisor-intro", "gvisor-platforms", "gvisor-systrap-default", "gvisor-filesystem", "gvisor-networking"],
   },
 } as const satisfies Partial<Record<RuntimeId, RuntimeFacts>>;

@@ -27,14 +27,14 @@ const KATA_PROS = [
     sources: ["kata-arch"],
   },
   {
-    text: "Li et al. concluded that, of the systems they measured, Kata is heading furthest towards VM-grade security at container-like performance.",
+    text: "Li et al. concluded that Kata is on the right track to combine a VM's security with a container's performance; their paper ranks none of the systems it measured.",
     sources: ["li2021-closer"],
   },
 ] as const satisfies readonly Claim[];
 
 const KATA_CONS = [
   {
-    text: "Each pod carries a guest kernel, the agent, a VMM process and usually a virtiofsd daemon, which adds memory per sandbox and start-up work compared with a container; Li et al. name VM memory footprint as the open problem.",
+    text: "Each pod carries a guest kernel, the agent, a VMM process and usually a virtiofsd daemon, which adds memory per sandbox and start-up work compared with a container; Li et al. point to reducing this memory footprint as future work.",
     sources: ["kata-arch", "kata-storage", "li2021-closer"],
   },
   {
@@ -42,8 +42,8 @@ const KATA_CONS = [
     sources: ["kata-storage", "kata-networking", "kata-virtualization"],
   },
   {
-    text: "Needs hardware virtualisation on the node; on cloud VMs that means nested virtualisation, which machine-level sandboxes handle poorly.",
-    sources: ["gvisor-arch", "kuasar-readme"],
+    text: "Needs bare metal or nested virtualisation on the node, and nested virtualisation brings performance challenges; the alternative in a cloud is Kata's remote hypervisor (peer pods), which runs each pod in a separate cloud VM.",
+    sources: ["kata-install", "gvisor-what-is", "kata-release-4.1"],
   },
 ] as const satisfies readonly Claim[];
 
@@ -66,6 +66,10 @@ export const KATA_FACTS = {
       {
         text: "QEMU is Kata's most mature and feature-complete VMM: full CRI support, device passthrough, CPU and memory hotplug, and the widest architecture coverage.",
         sources: ["kata-virtualization", "kata-hypervisors"],
+      },
+      {
+        text: "The only VMM with which Kata supports GPUs, Intel TDX and AMD SEV-SNP; the Rust runtime builds with QEMU as its default hypervisor, and kata-deploy's default runtime class has been qemu-runtime-rs since Kata 4.0.",
+        sources: ["kata-hypervisors", "kata-runtime-rs-makefile", "kata-deploy-values", "kata-runtime-rs-migration"],
       },
     ],
     cons: [
@@ -131,7 +135,7 @@ export const KATA_FACTS = {
   },
   "kata-dragonball": {
     family: "micro-VM sandbox",
-    isolationBoundary: boundary("Dragonball, a Rust VMM built into Kata 3's runtime as a library"),
+    isolationBoundary: boundary("Dragonball, a Rust VMM built into Kata's Rust runtime (runtime-rs) as a library"),
     isolationStrength: 3,
     isolationRationale: RATIONALE,
     syscalls: SYSCALLS,
@@ -143,15 +147,15 @@ export const KATA_FACTS = {
     pros: [
       ...KATA_PROS,
       {
-        text: "Running the VMM inside the runtime process removes inter-process calls between them; Kata lists it as the default choice, with the best start-up latency and lowest overhead in its table.",
-        sources: ["kata-virtualization", "dragonball-readme"],
+        text: "Running the VMM inside the runtime process removes inter-process calls between them; Kata's virtualization guide rates it best for start-up latency and lowest for overhead, and still recommends it to most users, although runtime-rs itself now defaults to QEMU.",
+        sources: ["kata-virtualization", "dragonball-readme", "kata-runtime-rs-makefile"],
       },
     ],
     cons: [
       ...KATA_CONS,
       {
-        text: "Only available with Kata 3's Rust runtime and purpose-built for Kata, not as a standalone general-purpose VMM.",
-        sources: ["kata-virtualization", "dragonball-readme"],
+        text: "Only available with Kata's Rust runtime (the default runtime since Kata 4.0, the Go runtime being deprecated) and purpose-built for Kata, not a standalone general-purpose VMM; not Kata's default hypervisor, which is QEMU.",
+        sources: ["kata-virtualization", "dragonball-readme", "kata-runtime-rs-migration", "kata-deploy-values"],
       },
     ],
     bestFor: ["multi-tenant-untrusted", "serverless", "high-density"],
@@ -181,8 +185,8 @@ export const KATA_FACTS = {
     ],
     cons: [
       {
-        text: "Built on containerd's Sandbox API, which needs Kuasar's containerd build or an extra shim, a younger integration path than Kata's shim v2.",
-        sources: ["kuasar-readme"],
+        text: "Built on containerd's Sandbox API, which containerd 2.x ships: Kuasar's end-to-end tests run its runc, Wasm and Quark sandboxers on stock containerd 2.1, but its README and its VMM-sandboxer tests still use Kuasar's containerd fork, a younger integration path than Kata's shim v2.",
+        sources: ["containerd-2.0", "kuasar-e2e", "kuasar-readme"],
       },
       {
         text: "Still pays for a guest kernel, a VMM and a virtiofsd per pod, and needs a virtualisation-enabled node.",

@@ -8,13 +8,13 @@ const SYSCALLS =
   "Handled at native speed by the guest kernel; only device I/O, interrupts and some privileged operations leave the guest as VM exits to KVM and the VMM.";
 
 const GUEST_MEMORY_CON = {
-  text: "Each VM pre-allocates memory for a whole guest and boots its own kernel, so per-sandbox footprint and start-up stay above a container's; Li et al. name reducing this footprint as the open problem.",
-  sources: ["gvisor-intro", "li2021-closer"],
+  text: "Each VM is sized in fixed guest resources and boots its own kernel, so per-sandbox footprint and start-up stay above a container's; Li et al. point to reducing this memory footprint as future work.",
+  sources: ["gvisor-what-is", "li2021-closer"],
 } as const satisfies Claim;
 
 const NEEDS_KVM_CON = {
-  text: "Needs hardware virtualisation (/dev/kvm) on the host; inside a cloud VM that means nested virtualisation.",
-  sources: ["gvisor-arch", "kuasar-readme"],
+  text: "Needs hardware virtualisation (/dev/kvm) on the host; inside a cloud VM that means nested virtualisation, which brings its own performance challenges.",
+  sources: ["gvisor-what-is", "firecracker-readme", "cloud-hypervisor-readme"],
 } as const satisfies Claim;
 
 /** Stand-alone VMMs, used directly rather than through a container runtime. */
@@ -27,23 +27,23 @@ export const VM_FACTS = {
     isolationRationale: RATIONALE,
     syscalls: SYSCALLS,
     files:
-      "virtio-block devices backed by host files that must already hold a file system the guest understands; there is no shared-directory device (no virtio-fs or 9p).",
+      "virtio-block devices (and, since 1.14, virtio-pmem) backed by host files that must already hold a file system the guest understands; there is no shared-directory device (no virtio-fs or 9p).",
     network:
       "virtio-net backed by a host tap device; the VMM copies frames between them and can apply per-interface rate limits.",
     startup:
-      "The VMM process starts (normally under the jailer), is configured over its HTTP API with kernel, root drive, vCPUs and memory, and then loads the guest kernel directly, without firmware or PCI enumeration, and boots to init.",
+      "The VMM process starts (normally under the jailer), is configured over its HTTP API with kernel, root drive, vCPUs and memory, and then loads the guest kernel directly, without firmware (and without PCI unless started with --enable-pci), and boots to init; production platforms usually restore a snapshot instead of booting.",
     pros: [
       {
-        text: "Built for serverless: a deliberately tiny device model (virtio-net, virtio-block, vsock, serial and a minimal keyboard controller) keeps boot fast and the VMM's memory overhead small.",
-        sources: ["firecracker-nsdi20", "firecracker-design"],
+        text: "Built for serverless: a deliberately small device model (virtio-net, virtio-block and vsock, plus entropy, balloon and, since 1.14, virtio-pmem and virtio-mem memory hotplug; a serial console and a minimal keyboard controller) keeps boot fast and the VMM's memory overhead small.",
+        sources: ["firecracker-nsdi20", "firecracker-design", "firecracker-readme", "firecracker-changelog"],
       },
       {
         text: "Defence in depth: guest vCPU threads are treated as hostile from the start, and the VMM itself runs with per-thread seccomp filters inside a jail.",
         sources: ["firecracker-design"],
       },
       {
-        text: "Designed for dense multi-tenant hosts: CPU and memory can be oversubscribed, and token-bucket rate limiters share disk and network fairly between microVMs.",
-        sources: ["firecracker-design", "firecracker-nsdi20"],
+        text: "Designed for dense multi-tenant hosts: guest memory is faulted in on demand and CPU can be oversubscribed by default, and token-bucket rate limiters share disk and network fairly between microVMs.",
+        sources: ["firecracker-readme", "firecracker-design", "firecracker-nsdi20"],
       },
     ],
     cons: [
@@ -52,10 +52,13 @@ export const VM_FACTS = {
         sources: ["firecracker-nsdi20"],
       },
       {
-        text: "Minimalism limits features: no shared file systems, no PCI devices or passthrough by default, and Linux guests only.",
-        sources: ["firecracker-nsdi20", "firecracker-design", "kata-virtualization"],
+        text: "Minimalism limits features: no shared file system (virtio-fs) and no VFIO device or GPU passthrough at all; PCI exists only as an opt-in transport for its own virtio devices (--enable-pci since 1.13, hot-plug a developer preview since 1.16).",
+        sources: ["firecracker-changelog", "firecracker-readme", "kata-virtualization", "kata-hypervisors"],
       },
-      GUEST_MEMORY_CON,
+      {
+        text: "Each microVM still boots its own guest kernel, so start-up and per-sandbox footprint stay above a container's unless the platform restores from snapshots.",
+        sources: ["firecracker-design", "firecracker-changelog", "li2021-closer"],
+      },
       NEEDS_KVM_CON,
     ],
     bestFor: ["serverless", "multi-tenant-untrusted", "high-density"],
@@ -79,8 +82,13 @@ export const VM_FACTS = {
         sources: ["cloud-hypervisor-readme"],
       },
       {
-        text: "More general-purpose than Firecracker: CPU, memory and PCI hotplug, device passthrough, virtio-fs and live migration.",
-        sources: ["cloud-hypervisor-readme", "kata-virtualization"],
+        text: "More general-purpose than Firecracker: CPU, memory and PCI hotplug, VFIO device passthrough, virtio-fs, snapshot/restore and live migration.",
+        sources: [
+          "cloud-hypervisor-readme",
+          "cloud-hypervisor-vfio",
+          "cloud-hypervisor-snapshot",
+          "kata-virtualization",
+        ],
       },
     ],
     cons: [
@@ -91,7 +99,8 @@ export const VM_FACTS = {
       GUEST_MEMORY_CON,
       NEEDS_KVM_CON,
     ],
-    bestFor: ["multi-tenant-untrusted", "web-services"],
+    // Not web services: that case needs a container or Kubernetes path, which a bare VMM lacks (Kata's has one).
+    bestFor: ["multi-tenant-untrusted"],
     sources: ["cloud-hypervisor-readme", "kata-virtualization"],
   },
   "qemu-kvm": {
