@@ -87,13 +87,14 @@ describe.skipIf(missing.length > 0)(
         );
         // Host facts come from the dumps in sys/ (procfs files must be read, not copied: size 0).
         const host = db.client
-          .prepare("SELECT kernel, cpu_count AS cpus, memory_bytes AS memory, os FROM hosts")
+          .prepare("SELECT kernel, cpu_count AS cpus, memory_bytes AS memory, os, virtualization FROM hosts")
           .get() as Record<string, unknown>;
         expect(host).toMatchObject({
           kernel: expect.stringMatching(/^Linux /),
           cpus: expect.any(Number),
           memory: expect.any(Number),
           os: expect.any(String),
+          virtualization: expect.stringMatching(/^(VM|bare metal) /),
         });
         const versions = db.client
           .prepare("SELECT DISTINCT runtime_id AS runtime, runtime_version AS version FROM runs ORDER BY 1")

@@ -9,6 +9,7 @@ export const SYSINFO_FILES = {
   cpuinfo: "sys/cpuinfo.txt",
   meminfo: "sys/meminfo.txt",
   os_release: "sys/os-release.txt",
+  virtualization: "sys/virtualization.txt",
 } as const;
 
 export const STEPS_FILE = "steps.json";
