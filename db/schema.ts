@@ -50,6 +50,8 @@ export const hosts = sqliteTable("hosts", {
   cpuCount: integer("cpu_count"),
   memoryBytes: real("memory_bytes"),
   os: text("os"),
+  /** `VM (kvm)`, `bare metal (...)`: a baseline without a sandbox is only bare metal on the latter. */
+  virtualization: text("virtualization"),
 });
 
 /** Canonical ids from lib/runtime-ids.ts, plus unknown names kept as seen (`known` = false). */

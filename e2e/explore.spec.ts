@@ -80,7 +80,7 @@ test("without a baseline in the link, the Firecracker dataset compares against b
 test("switching the baseline: Firecracker against bare metal on fio and iperf3", async ({ page }) => {
   await page.goto("/explore?dataset=firecracker-nsdi2020&runtime=firecracker&baseline=runc");
   await expect(page.getByText(/runc has no samples in this selection/)).toBeVisible();
-  await page.getByRole("link", { name: "Bare metal" }).click();
+  await page.getByRole("link", { name: "No sandbox (host)" }).click();
   await expect(page).toHaveURL(/baseline=bare-metal/);
   const rows = await overheadRows(page);
   const fio = rows.find((r) => r[1] === "fio randread bs=4k iodepth=32 ioengine=libaio");

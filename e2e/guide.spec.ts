@@ -2,8 +2,9 @@ import { expect, test, type APIRequestContext, type Page } from "@playwright/tes
 import { USE_CASES } from "../lib/catalog/use-cases";
 import { formatPct, runtimeLabel } from "../lib/format";
 import { failOnConsoleErrors } from "./helpers";
+import { BUNDLED as BUNDLED_LABELS } from "./bundled-dataset";
 
-const BUNDLED = "hvscope-bundled-paper-2026-11-26";
+const { dataset: BUNDLED, host: BUNDLED_HOST } = BUNDLED_LABELS;
 const SERVERLESS = Object.keys(USE_CASES.serverless.weights);
 
 interface ApiRow {
@@ -93,7 +94,9 @@ test.describe("guide on the synthesis across datasets", () => {
       /^\/explore\?dataset=firecracker-nsdi2020&host=m5d\.metal&runtime=firecracker&workload=[^&]+&baseline=bare-metal$/,
     );
     await gvisorStartup.getByRole("link", { name: BUNDLED }).click();
-    await expect(page).toHaveURL(new RegExp(`/explore\\?dataset=${BUNDLED}&host=vm&runtime=runsc-ptrace&workload=`));
+    await expect(page).toHaveURL(
+      new RegExp(`/explore\\?dataset=${BUNDLED}&host=${BUNDLED_HOST}&runtime=runsc-ptrace&workload=`),
+    );
     await expect(page.getByRole("table", { name: "Overhead against the baseline" })).toContainText("gVisor (ptrace)");
 
     await page.goBack();
@@ -139,12 +142,15 @@ test("with dataset= the guide ranks within that dataset, as before", async ({ pa
   failOnConsoleErrors(page);
   await page.goto(`/guide?dataset=${BUNDLED}&case=serverless`);
   await expect(page.getByRole("navigation", { name: "Ranked on" }).locator("strong")).toHaveText(
-    `one dataset: ${BUNDLED} on vm`,
+    `one dataset: ${BUNDLED} on ${BUNDLED_HOST}`,
   );
-  await expect(page.getByText(`against runc in ${BUNDLED} on vm`)).toBeVisible();
+  await expect(page.getByText(`against runc in ${BUNDLED} on ${BUNDLED_HOST}`)).toBeVisible();
   const explanations = page.getByRole("list", { name: /^Explanations for gVisor \(ptrace\)/ }).getByRole("link");
   await expect(explanations.first()).toHaveText(/against runc, n = \d+/);
-  await expect(explanations.first()).toHaveAttribute("href", new RegExp(`^/explore\\?dataset=${BUNDLED}&host=vm&`));
+  await expect(explanations.first()).toHaveAttribute(
+    "href",
+    new RegExp(`^/explore\\?dataset=${BUNDLED}&host=${BUNDLED_HOST}&`),
+  );
 });
 
 test.describe("guide requirements", () => {

@@ -28,7 +28,7 @@ test("the Firecracker dataset, without runc, compares against bare metal and say
   await expect(page.getByRole("note", { name: "Note about this view" })).toContainText(
     "runc was not measured in firecracker-nsdi2020 on m5d.metal; compared against bare-metal instead",
   );
-  await expect(page.getByText("firecracker-nsdi2020 on m5d.metal, against Bare metal.")).toBeVisible();
+  await expect(page.getByText("firecracker-nsdi2020 on m5d.metal, against No sandbox (host).")).toBeVisible();
   await expect(page.getByRole("table", { name: "Geometric-mean overhead by runtime and category" })).toContainText(
     "Firecracker 0.20.0",
   );

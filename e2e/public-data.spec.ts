@@ -11,9 +11,9 @@ test.beforeEach(({ page }) => failOnConsoleErrors(page));
 
 test("the runtime pages of Firecracker, Kata (QEMU) and QEMU/KVM show measured data", async ({ page }) => {
   for (const [id, dataset, baseline] of [
-    ["firecracker", "firecracker-nsdi2020", "Bare metal"],
+    ["firecracker", "firecracker-nsdi2020", "No sandbox (host)"],
     ["kata-qemu", "idlab-containerd-runtimes", "runc"],
-    ["qemu-kvm", "firecracker-nsdi2020", "Bare metal"],
+    ["qemu-kvm", "firecracker-nsdi2020", "No sandbox (host)"],
   ] as const) {
     await page.goto(`/runtimes/${id}`);
     await expect(page.getByText(/No data for .* yet/)).toHaveCount(0);

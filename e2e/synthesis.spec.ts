@@ -48,7 +48,7 @@ test("a cell opens its forest plot, and each study its own explore view", async 
 test("an indirect study goes through bare metal and its explore view compares against it", async ({ page }) => {
   await page.goto("/synthesis?runtime=firecracker&category=disk");
   const forest = page.getByRole("region", { name: "Firecracker: disk" });
-  await expect(forest).toContainText("indirect, via Bare metal");
+  await expect(forest).toContainText("indirect, via No sandbox (host)");
   await expect(forest).toContainText("not pooled");
   await forest.getByRole("link", { name: /firecracker-nsdi2020/ }).click();
   await expect(page).toHaveURL(/dataset=firecracker-nsdi2020.*baseline=bare-metal/);

@@ -4,7 +4,8 @@
  * kept under its own name and flagged `known: false`, never dropped.
  */
 export const RUNTIMES = {
-  "bare-metal": { family: "none", name: "Bare metal" },
+  // No sandbox: the host's own processes. The id predates VM hosts; the host facts say which (decision 012).
+  "bare-metal": { family: "none", name: "No sandbox (host)" },
   runc: { family: "container", name: "runc" },
   crun: { family: "container", name: "crun" },
   // gVisor when neither the platform nor a version that implies it was recorded (see runscDefaultPlatform).

@@ -57,10 +57,9 @@ describe.skipIf(missing.length > 0)(
       expect(readdirSync(out).sort()).toEqual(["hvscope.yaml", "runc", "runsc-ptrace", "steps.json", "sys"]);
       // No partial or failed file may be left behind.
       expect(readdirSync(join(out, "runc")).filter((f) => f.startsWith(".") || f.endsWith(".failed.log"))).toEqual([]);
-      const steps = JSON.parse(readFileSync(join(out, "steps.json"), "utf8")) as {
-        steps: { startedAt: string; endedAt: string }[];
-      };
+      const steps = JSON.parse(readFileSync(join(out, "steps.json"), "utf8")) as StepsJson;
       expect(steps.steps.every((s) => Date.parse(s.endedAt) >= Date.parse(s.startedAt))).toBe(true);
+      expectMachineEvidence(steps);
 
       const db = createTestDb();
       try {
@@ -88,20 +87,22 @@ describe.skipIf(missing.length > 0)(
         );
         // Host facts come from the dumps in sys/ (procfs files must be read, not copied: size 0).
         const host = db.client
-          .prepare("SELECT kernel, cpu_count AS cpus, memory_bytes AS memory, os FROM hosts")
+          .prepare("SELECT kernel, cpu_count AS cpus, memory_bytes AS memory, os, virtualization FROM hosts")
           .get() as Record<string, unknown>;
         expect(host).toMatchObject({
           kernel: expect.stringMatching(/^Linux /),
           cpus: expect.any(Number),
           memory: expect.any(Number),
           os: expect.any(String),
+          virtualization: expect.stringMatching(/^(VM|bare metal) /),
         });
         const versions = db.client
           .prepare("SELECT DISTINCT runtime_id AS runtime, runtime_version AS version FROM runs ORDER BY 1")
           .all();
+        // As upstream names them (Debian's 1.1.5+ds1 and 0.0~20221219.0 stay in steps.json).
         expect(versions).toEqual([
-          { runtime: "runc", version: expect.stringMatching(/^\d/) },
-          { runtime: "runsc-ptrace", version: expect.any(String) },
+          { runtime: "runc", version: expect.stringMatching(/^\d+\.\d+\.\d+$/) },
+          { runtime: "runsc-ptrace", version: expect.stringMatching(/^release-\d{8}/) },
         ]);
         // The same function GET /api/overhead answers with: the runs show up as overhead rows.
         const overhead = await getExploreData(db.db, loadFilters({ baseline: "runc" }));
@@ -114,6 +115,86 @@ describe.skipIf(missing.length > 0)(
     }, 600_000);
   },
 );
+
+const missingForEngine = [...missing, ...(onPath("podman") ? [] : ["podman"])];
+
+describe.skipIf(missingForEngine.length > 0)(
+  `bench --engine podman --suite quick under runc and runsc-ptrace, then ingest (${missingForEngine.length > 0 ? `skipped: needs ${missingForEngine.join(", ")} (Debian: apt-get install -y podman)` : "needs root, podman, runc, runsc"})`,
+  () => {
+    let out = "";
+    beforeAll(() => {
+      out = mkdtempSync(join(tmpdir(), "hvscope-bench-engine-"));
+    });
+    afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+    it("runs every step through podman from a folder (no image), and the outputs import with the engine as variant", async () => {
+      const r = bench([
+        "--engine",
+        "podman",
+        "--runtime",
+        "runc,runsc-ptrace",
+        "--suite",
+        "quick",
+        "--reps",
+        "1",
+        "--out",
+        out,
+      ]);
+      expect(r.stderr).toMatch(/14 outputs, 0 failed steps, 0 steps unsupported by their runtime, 0 skipped runtimes/);
+      expect(r.code).toBe(0);
+      const steps = JSON.parse(readFileSync(join(out, "steps.json"), "utf8")) as StepsJson;
+      expectMachineEvidence(steps);
+      // Every sandbox went through podman, from the harness's rootfs folder, with gVisor's flags.
+      const sandboxed = steps.steps.map((s) => `${s.hostCommand ?? ""} ${s.command}`);
+      expect(sandboxed.every((c) => /podman run --rm .*--rootfs /.test(c))).toBe(true);
+      expect(sandboxed.filter((c) => c.includes("--runtime runsc --runtime-flag platform=ptrace"))).toHaveLength(7);
+
+      const db = createTestDb();
+      try {
+        const summary = await importPaths(db, [out]);
+        expect(summary.failed).toEqual([]);
+        expect(summary).toMatchObject({ files: 14, imported: 14 });
+        const series = db.client
+          .prepare(
+            "SELECT runtime_id AS runtime, runtime_version AS version, runtime_variant AS variant, COUNT(DISTINCT workload_id) AS workloads FROM runs GROUP BY 1, 2, 3 ORDER BY 1",
+          )
+          .all();
+        expect(series).toEqual([
+          { runtime: "runc", version: expect.stringMatching(/^\d+\.\d+\.\d+$/), variant: "podman", workloads: 7 },
+          {
+            runtime: "runsc-ptrace",
+            version: expect.stringMatching(/^release-\d{8}/),
+            variant: "podman",
+            workloads: 7,
+          },
+        ]);
+      } finally {
+        db.cleanup();
+      }
+    }, 600_000);
+  },
+);
+
+interface StepsJson {
+  notQuietSteps: number;
+  steps: {
+    startedAt: string;
+    endedAt: string;
+    command: string;
+    hostCommand?: string;
+    machine: { before: { loadAverage: { one: number } }; during: { windowMs: number; busiest: unknown[] } };
+  }[];
+}
+
+/** Every step says what else ran before and during it; the manifest counts the steps that were not quiet. */
+function expectMachineEvidence(steps: StepsJson) {
+  for (const s of steps.steps) {
+    expect(s.machine.before.loadAverage.one).toBeGreaterThanOrEqual(0);
+    expect(s.machine.during.windowMs).toBeGreaterThan(0);
+    expect(Array.isArray(s.machine.during.busiest)).toBe(true);
+  }
+  expect(steps.notQuietSteps).toBe(steps.steps.filter((s) => "notQuiet" in s.machine).length);
+}
 
 /**
  * A new dataset that measures runc and gVisor joins the synthesis across datasets: gVisor's start-up

@@ -1,6 +1,6 @@
 import { Command } from "commander";
 import { installInterruptHandlers } from "@/scripts/bench/cleanup";
-import { parseBenchOptions, UsageError, type RawBenchOptions } from "@/scripts/bench/cli-options";
+import { parseBenchOptions, repsWarning, UsageError, type RawBenchOptions } from "@/scripts/bench/cli-options";
 import { runBench } from "@/scripts/bench/runner";
 
 const program = new Command("bench")
@@ -12,14 +12,21 @@ const program = new Command("bench")
     "comma-separated: runc, crun, runsc-ptrace, runsc-systrap, bare-metal; with --engine any engine runtime, as NAME or LABEL=ENGINE_RUNTIME",
   )
   .option("--suite <suite>", "paper (every category) or quick (a short subset)", "paper")
-  .option("--reps <n>", "repetitions of every step", "3")
+  .option("--reps <n>", "repetitions of every step (default: 5 for paper, 3 for quick)")
   .option("--out <dir>", "a new or empty output folder (default: bench-results/<suite>-<time>)")
   .option("--dataset <name>", "dataset name in the manifest (default: bench-<suite>-<host>-<date>)")
   .option(
     "--engine <engine>",
     "run through docker, podman or nerdctl, passing its --runtime (for Kata, Firecracker...)",
   )
-  .option("--image <image>", "with --engine: the base image (host /usr and /etc are mounted over it)")
+  .option(
+    "--image <image>",
+    "with --engine: the base image the host's /usr and /etc are mounted over (default: debian:12-slim; podman: none, a folder with --rootfs)",
+  )
+  .option(
+    "--wait-quiet [seconds]",
+    "before each step, wait until no other process uses more than 10 % CPU and all together under 0.3 × cores (at most SECONDS, default 600)",
+  )
   .option(
     "--fix-crun-cgroups",
     "if crun refuses the hybrid cgroup layout, mount the controllers left on cgroup v2 as v1 (needs root; lasts until reboot)",
@@ -37,6 +44,8 @@ async function main(): Promise<number> {
     console.error(`bench: ${e.message}`);
     return 2;
   }
+  const warning = repsWarning(options);
+  if (warning) log(`WARNING: ${warning}`);
   installInterruptHandlers(log);
   const commandLine = ["npm run bench --", ...process.argv.slice(2)].join(" ");
   try {

@@ -28,6 +28,7 @@ export function SourceFileView({ file }: SourceFileViewProps) {
     ],
     ["Memory", file.host.memoryBytes ? formatValue(file.host.memoryBytes, "bytes") : unknown],
     ["OS", file.host.os ?? unknown],
+    ["Machine", file.host.virtualization ?? unknown],
     [
       "SHA-256",
       <code key="s" className="break-all">

@@ -104,13 +104,16 @@ describe("public datasets bundled in data/public, each through its own manifest"
 
   it("records the host from the Firecracker dataset's system dumps", () => {
     expect(
-      conn.client.prepare("SELECT name, kernel, cpu_model, cpu_count, os FROM hosts WHERE name = 'm5d.metal'").get(),
+      conn.client
+        .prepare("SELECT name, kernel, cpu_model, cpu_count, os, virtualization FROM hosts WHERE name = 'm5d.metal'")
+        .get(),
     ).toEqual({
       name: "m5d.metal",
       kernel: "Linux 4.15.0-1057-aws",
       cpu_model: "Intel(R) Xeon(R) Platinum 8175M CPU @ 2.50GHz",
       cpu_count: 48,
       os: "Ubuntu 18.04.3 LTS",
+      virtualization: "bare metal (no hypervisor flag in /proc/cpuinfo)",
     });
   });
 });

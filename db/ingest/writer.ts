@@ -316,6 +316,7 @@ export class IngestWriter {
         cpuCount: host.cpuCount,
         memoryBytes: host.memoryBytes,
         os: host.os,
+        virtualization: host.virtualization,
       };
       const known = Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== undefined));
       const insert = this.conn.db.insert(hosts).values({ name: host.name, ...known });

@@ -25,6 +25,7 @@ export interface SourceFileDetail {
     cpuCount: number | null;
     memoryBytes: number | null;
     os: string | null;
+    virtualization: string | null;
   };
   runtimes: string[];
   content: string;
@@ -56,6 +57,7 @@ export async function getSourceFile(db: Db, id: number): Promise<SourceFileDetai
         cpuCount: hosts.cpuCount,
         memoryBytes: hosts.memoryBytes,
         os: hosts.os,
+        virtualization: hosts.virtualization,
       },
     })
     .from(sourceFiles)

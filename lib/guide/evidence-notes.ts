@@ -1,7 +1,7 @@
 import { runtimeLabel } from "../format";
 import type { CategoryEvidence, SynthesisRanked } from "./synthesis-ranking";
 
-/** How a category's number was reached, as the page and its CSV say it: "via Bare metal", "n = 1, not pooled". */
+/** How a category's number was reached, as the page and its CSV say it: "via No sandbox (host)", "n = 1, not pooled". */
 export function evidenceMarkers(e: CategoryEvidence): string[] {
   const markers: string[] = [];
   if (e.cell.indirect) markers.push(`via ${e.via.map((v) => runtimeLabel(v)).join(", ")}`);

@@ -27,7 +27,7 @@ describe("the guide's CSV", () => {
       /^gVisor \(ptrace\),2,100(\.\d+)?,[\d.]+,[\d.]+,cpu,100(\.\d+)?,2,pooled,bundled idlab,,,,$/,
     );
     expect(lines[3]).toMatch(
-      /^Firecracker,3,300(\.\d+)?,,,cpu,300(\.\d+)?,0,"via Bare metal; n = 1, not pooled",nsdi,,,,$/,
+      /^Firecracker,3,300(\.\d+)?,,,cpu,300(\.\d+)?,0,"via No sandbox \(host\); n = 1, not pooled",nsdi,,,,$/,
     );
   });
 

@@ -43,7 +43,7 @@ describe("ranking on the synthesis", () => {
     expect(ranked!.overhead).toMatchObject({ overhead: expect.closeTo(3, 12), ciLow: null, ciHigh: null });
     expect(ranked!.withoutInterval).toEqual(["startup"]);
     expect(noIntervalReason(ranked!)).toBe("no interval: startup rests on n = 1 studies only");
-    expect(evidenceMarkers(ranked!.evidence[0]!)).toEqual(["via Bare metal", "n = 1, not pooled"]);
+    expect(evidenceMarkers(ranked!.evidence[0]!)).toEqual(["via No sandbox (host)", "n = 1, not pooled"]);
     expect(ranked!.evidence[0]).toMatchObject({
       category: "startup",
       weight: 3,

@@ -1,10 +1,15 @@
-/** Host facts from captured system dumps (`uname -a`, /proc/cpuinfo, /proc/meminfo, /etc/os-release). */
+/**
+ * Host facts from captured system dumps (`uname -a`, /proc/cpuinfo, /proc/meminfo, /etc/os-release,
+ * the harness's virtualization.txt).
+ */
 export interface HostFacts {
   kernel?: string;
   cpuModel?: string;
   cpuCount?: number;
   memoryBytes?: number;
   os?: string;
+  /** `VM (kvm)`, `bare metal (no hypervisor flag in /proc/cpuinfo)`...: what a "no sandbox" baseline ran on. */
+  virtualization?: string;
 }
 
 /** `uname -a` prints "Linux <hostname> <release> ..."; `uname -r` prints the release alone. */
@@ -28,4 +33,40 @@ export function memoryFromMeminfo(text: string): number | undefined {
 
 export function osFromOsRelease(text: string): string | undefined {
   return /^PRETTY_NAME="?([^"\n]+)"?$/m.exec(text)?.[1] ?? /^Description:\s*(.+)$/m.exec(text)?.[1]?.trim();
+}
+
+/**
+ * x86 CPUs list the `hypervisor` flag when a hypervisor runs them; without `flags` lines (other
+ * architectures) nothing can be said.
+ */
+export function virtualizationFromCpuinfo(text: string): string | undefined {
+  const flags = /^flags\s*:(.*)$/m.exec(text)?.[1];
+  if (flags === undefined) return undefined;
+  return /\bhypervisor\b/.test(flags)
+    ? "VM (hypervisor flag in /proc/cpuinfo)"
+    : "bare metal (no hypervisor flag in /proc/cpuinfo)";
+}
+
+/**
+ * The harness's `sys/virtualization.txt` (scripts/bench/host-dumps.ts): `key: value` lines from
+ * systemd-detect-virt and /proc/cpuinfo. systemd-detect-virt names the hypervisor; the flag alone
+ * says only that there is one.
+ */
+export function virtualizationFromDump(text: string): string | undefined {
+  const field = (key: string) => new RegExp(`^${key}:\\s*(.+)$`, "m").exec(text)?.[1]?.trim();
+  const vm = field("systemd-detect-virt --vm");
+  const flag = field("cpuinfo hypervisor flag");
+  const container = field("systemd-detect-virt --container");
+  const machine =
+    vm && vm !== "none" && vm !== "not available"
+      ? `VM (${vm})`
+      : flag === "yes"
+        ? "VM (hypervisor flag in /proc/cpuinfo)"
+        : vm === "none" && flag === "no"
+          ? "bare metal (no hypervisor detected)"
+          : undefined;
+  if (machine === undefined) return undefined;
+  return container && container !== "none" && container !== "not available"
+    ? `${machine}, in a container (${container})`
+    : machine;
 }

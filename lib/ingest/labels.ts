@@ -6,7 +6,15 @@ import { fillLabel, fillTemplate, matchPattern } from "@/lib/ingest/manifest/pat
 import type { ManifestRule } from "@/lib/ingest/manifest/schema";
 import type { ParserOptions, ToolId } from "@/lib/parsers/types";
 import { resolveRuntime, type AliasTarget } from "@/lib/runtime-ids";
-import { cpuFromCpuinfo, kernelFromUname, memoryFromMeminfo, osFromOsRelease, type HostFacts } from "./host-info";
+import {
+  cpuFromCpuinfo,
+  kernelFromUname,
+  memoryFromMeminfo,
+  osFromOsRelease,
+  virtualizationFromCpuinfo,
+  virtualizationFromDump,
+  type HostFacts,
+} from "./host-info";
 
 export interface CliLabels {
   dataset?: string;
@@ -142,6 +150,7 @@ function readHostFacts(loaded: LoadedManifest, hostName: string): HostFacts {
     const cpuinfo = read(host.sysinfo?.cpuinfo);
     const meminfo = read(host.sysinfo?.meminfo);
     const osRelease = read(host.sysinfo?.os_release);
+    const virtualization = read(host.sysinfo?.virtualization);
     // Facts written in the manifest itself describe the manifest's host only.
     const given: Partial<typeof host> = isManifestHost ? host : {};
     assignDefined(facts, {
@@ -149,6 +158,10 @@ function readHostFacts(loaded: LoadedManifest, hostName: string): HostFacts {
       ...(cpuinfo ? cpuFromCpuinfo(cpuinfo) : {}),
       memoryBytes: given.memory_bytes ?? (meminfo ? memoryFromMeminfo(meminfo) : undefined),
       os: given.os ?? (osRelease ? osFromOsRelease(osRelease) : undefined),
+      virtualization:
+        given.virtualization ??
+        (virtualization ? virtualizationFromDump(virtualization) : undefined) ??
+        (cpuinfo ? virtualizationFromCpuinfo(cpuinfo) : undefined),
     });
     if (given.cpu_model) facts.cpuModel = given.cpu_model;
     if (given.cpu_count) facts.cpuCount = given.cpu_count;

@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { parseBenchOptions, UsageError } from "./cli-options";
+import { parseBenchOptions, repsWarning, UsageError } from "./cli-options";
 
 const NOW = new Date(2026, 10, 26, 22, 15, 3);
 const parse = (raw: Parameters<typeof parseBenchOptions>[0]) => parseBenchOptions(raw, NOW);
 
 describe("bench options", () => {
-  it("reads the documented example, with paper, 3 repetitions and a dated folder by default", () => {
+  it("reads the documented example, with paper, 5 repetitions and a dated folder by default", () => {
     expect(parse({ runtime: "runc,crun,runsc-ptrace,bare-metal" })).toEqual({
       runtimes: [{ label: "runc" }, { label: "crun" }, { label: "runsc-ptrace" }, { label: "bare-metal" }],
       suite: "paper",
-      reps: 3,
+      reps: 5,
       out: "bench-results/paper-20261126-221503",
       fixCrunCgroups: false,
     });
@@ -50,6 +50,8 @@ describe("bench options", () => {
     [{ runtime: "runc", engine: "lxc" }, /--engine "lxc": expected one of docker, podman, nerdctl/],
     [{ runtime: "runc", image: "debian:12" }, /--image only applies with --engine/],
     [{ runtime: "runc", dataset: " " }, /--dataset must not be empty/],
+    [{ runtime: "runc", waitQuiet: "0" }, /--wait-quiet=0: expected the longest wait before a step in seconds/],
+    [{ runtime: "runc", waitQuiet: "soon" }, /--wait-quiet=soon/],
   ] as const)("rejects %j", (raw, message) => {
     expect(() => parse(raw)).toThrow(UsageError);
     expect(() => parse(raw)).toThrow(message);
@@ -64,6 +66,27 @@ describe("bench options", () => {
       { label: "bare-metal" },
     ]);
     expect(options).toMatchObject({ engine: "docker", image: "debian:12-slim" });
+  });
+
+  it("runs quick 3 times by default, and warns, without refusing, when paper gets fewer than 5", () => {
+    expect(parse({ runtime: "runc", suite: "quick" }).reps).toBe(3);
+    expect(repsWarning(parse({ runtime: "runc", suite: "quick", reps: "1" }))).toBeUndefined();
+    expect(repsWarning(parse({ runtime: "runc" }))).toBeUndefined();
+    expect(repsWarning(parse({ runtime: "runc", reps: "3" }))).toMatch(
+      /--reps 3: the paper suite should run every step at least 5 times/,
+    );
+  });
+
+  it("waits for quiet at most 600 s when --wait-quiet has no value, else as long as given", () => {
+    expect(parse({ runtime: "runc" }).waitQuietS).toBeUndefined();
+    expect(parse({ runtime: "runc", waitQuiet: true }).waitQuietS).toBe(600);
+    expect(parse({ runtime: "runc", waitQuiet: "90" }).waitQuietS).toBe(90);
+  });
+
+  it("runs podman from a folder unless an image is named; docker and nerdctl from debian:12-slim", () => {
+    expect(parse({ runtime: "runc", engine: "podman" }).image).toBeUndefined();
+    expect(parse({ runtime: "runc", engine: "podman", image: "debian:12" }).image).toBe("debian:12");
+    expect(parse({ runtime: "runc", engine: "nerdctl" }).image).toBe("debian:12-slim");
   });
 
   it("refuses engine labels that cannot name a folder, and runsc-kvm there too", () => {

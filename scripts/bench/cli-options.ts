@@ -11,6 +11,12 @@ const DIRECT_RUNTIMES = ["runc", "crun", "runsc-ptrace", "runsc-systrap", "bare-
 export type DirectRuntime = (typeof DIRECT_RUNTIMES)[number];
 
 const MAX_REPS = 20;
+/** The paper suite's repetitions: enough for an interval and a coefficient of variation per workload. */
+export const PAPER_MIN_REPS = 5;
+const DEFAULT_REPS: Record<SuiteId, number> = { paper: PAPER_MIN_REPS, quick: 3 };
+/** --wait-quiet without a value: wait at most this long before each step. */
+export const DEFAULT_WAIT_QUIET_S = 600;
+const MAX_WAIT_QUIET_S = 3600;
 
 /** One `--runtime` entry: the label of its outputs, and for engines the name passed to `--runtime`. */
 export interface RuntimeRequest {
@@ -27,6 +33,8 @@ export interface BenchOptions {
   engine?: EngineId;
   image?: string;
   fixCrunCgroups: boolean;
+  /** Wait before each step until the machine is quiet, at most this many seconds. */
+  waitQuietS?: number;
 }
 
 /** What commander hands over: strings as typed, or undefined. */
@@ -39,6 +47,8 @@ export interface RawBenchOptions {
   engine?: string;
   image?: string;
   fixCrunCgroups?: boolean;
+  /** `--wait-quiet` alone is true; `--wait-quiet=120` a string. */
+  waitQuiet?: boolean | string;
 }
 
 /** A mistake in the command line; the CLI prints the message and exits with status 2. */
@@ -62,7 +72,7 @@ export function parseBenchOptions(raw: RawBenchOptions, now = new Date()): Bench
   const options: BenchOptions = {
     runtimes: parseRuntimes(raw.runtime, engine),
     suite,
-    reps: parseReps(raw.reps),
+    reps: parseReps(raw.reps) ?? DEFAULT_REPS[suite],
     out: raw.out ?? `bench-results/${suite}-${stamp(now)}`,
     fixCrunCgroups: raw.fixCrunCgroups === true,
   };
@@ -72,9 +82,22 @@ export function parseBenchOptions(raw: RawBenchOptions, now = new Date()): Bench
   }
   if (engine) {
     options.engine = engine;
-    options.image = raw.image ?? "debian:12-slim";
+    // podman can run from a folder (--rootfs) holding the host's /usr and /etc: no image to pull.
+    const image = raw.image ?? (engine === "podman" ? undefined : "debian:12-slim");
+    if (image !== undefined) options.image = image;
   }
+  const waitQuietS = parseWaitQuiet(raw.waitQuiet);
+  if (waitQuietS !== undefined) options.waitQuietS = waitQuietS;
   return options;
+}
+
+/** Said before the run when the paper suite gets fewer repetitions than it should. */
+export function repsWarning(options: Pick<BenchOptions, "suite" | "reps">): string | undefined {
+  if (options.suite !== "paper" || options.reps >= PAPER_MIN_REPS) return undefined;
+  return (
+    `--reps ${options.reps}: the paper suite should run every step at least ${PAPER_MIN_REPS} times ` +
+    `(its intervals and coefficients of variation rest on them); going on because --reps was given`
+  );
 }
 
 function parseRuntimes(list: string | undefined, engine: EngineId | undefined): RuntimeRequest[] {
@@ -115,12 +138,23 @@ function engineRuntime(entry: string): RuntimeRequest {
   return { label, engineRuntime: engineName ?? label };
 }
 
-function parseReps(text: string | undefined): number {
-  if (text === undefined) return 3;
+function parseReps(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
   const reps = Number(text);
   if (!/^\d+$/.test(text.trim()) || !Number.isInteger(reps) || reps < 1 || reps > MAX_REPS)
     throw new UsageError(`--reps "${text}": expected a whole number from 1 to ${MAX_REPS}`);
   return reps;
+}
+
+function parseWaitQuiet(value: boolean | string | undefined): number | undefined {
+  if (value === undefined || value === false) return undefined;
+  if (value === true) return DEFAULT_WAIT_QUIET_S;
+  const seconds = Number(value);
+  if (!/^\d+$/.test(value.trim()) || seconds < 1 || seconds > MAX_WAIT_QUIET_S)
+    throw new UsageError(
+      `--wait-quiet=${value}: expected the longest wait before a step in seconds, 1 to ${MAX_WAIT_QUIET_S} (alone: ${DEFAULT_WAIT_QUIET_S})`,
+    );
+  return seconds;
 }
 
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string): T | undefined {

@@ -76,6 +76,7 @@ describe("manifest writer", () => {
           cpuinfo: "sys/cpuinfo.txt",
           meminfo: "sys/meminfo.txt",
           os_release: "sys/os-release.txt",
+          virtualization: "sys/virtualization.txt",
         },
       },
       ignore: ["sys/**", "steps.json", "**/*.failed.log"],

@@ -1,6 +1,7 @@
 import { stringify } from "yaml";
 import { manifestSchema, type Manifest, type ManifestRule } from "@/lib/ingest/manifest/schema";
 import type { ToolId } from "@/lib/parsers/types";
+import type { StepMachine } from "./quiet-gate";
 
 /** The host dumps written to `<out>/sys/`, named as the manifest's sysinfo expects them. */
 export const SYSINFO_FILES = {
@@ -8,6 +9,7 @@ export const SYSINFO_FILES = {
   cpuinfo: "sys/cpuinfo.txt",
   meminfo: "sys/meminfo.txt",
   os_release: "sys/os-release.txt",
+  virtualization: "sys/virtualization.txt",
 } as const;
 
 export const STEPS_FILE = "steps.json";
@@ -36,6 +38,8 @@ export interface StepRecord {
   startedAt: string;
   endedAt: string;
   error?: string;
+  /** Load average and other busy processes before and during the step. */
+  machine?: StepMachine;
 }
 
 export interface ManifestInput {

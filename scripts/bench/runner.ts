@@ -10,10 +10,16 @@ import { RuntimeUnavailable, type RuntimeDriver } from "./drivers/driver";
 import { openDriver, type OpenContext } from "./drivers/open";
 import { SUITES } from "./suites";
 import { serverVersions, toolVersions } from "./tool-versions";
+import { MachineWatch, QUIET_LIMITS } from "./machine-load";
+import { describeMachine, watchStep } from "./quiet-gate";
+import { variationOf, variationSummary, type Variation } from "./variation";
 
 export interface RuntimeOutcome {
   label: string;
+  /** As upstream names it; the manifest and ingest use this one. */
   version?: string;
+  /** As the installed binary printed it (Debian's `1.1.5+ds1`, `0.0~20221219.0`). */
+  versionAsPrinted?: string;
   variant?: string;
   status: "measured" | "skipped";
   reason?: string;
@@ -26,6 +32,8 @@ export interface BenchResult {
   records: StepRecord[];
   runtimes: RuntimeOutcome[];
   seconds: number;
+  /** Per runtime and workload, the coefficient of variation across repetitions. */
+  variation: Variation[];
 }
 
 export interface BenchIo {
@@ -70,13 +78,23 @@ export async function runBench(options: BenchOptions, io: BenchIo): Promise<Benc
       ...engineOf(options),
     });
     drivers.push(...opened.map((o) => o.driver));
-    const save = () => saveRecords(outDir, { dataset, host, options, io, started, records, runtimes, software });
+    const watch = new MachineWatch(`hvscope-${runId}-`);
+    let variation: Variation[] = [];
+    const save = () =>
+      saveRecords(outDir, { dataset, host, options, io, started, records, runtimes, software, variation, watch });
     save();
+    const finish = () => {
+      variation = variationOf(outDir, records);
+      for (const line of variationSummary(variation)) io.log(line);
+      save();
+      return { outDir, records, runtimes, seconds: elapsed(), variation };
+    };
     let counter = 0;
     for (let rep = 1; rep <= options.reps; rep++) {
       for (const { driver, outcome } of opened) {
         for (const entry of SUITES[options.suite]) {
-          if (wasInterrupted()) return { outDir, records, runtimes, seconds: elapsed() };
+          if (wasInterrupted()) return { outDir, records, runtimes, seconds: elapsed(), variation };
+          const stepEnded = await watchStep(watch, options.waitQuietS, io.log);
           const t0 = Date.now();
           const env = {
             driver,
@@ -87,16 +105,19 @@ export async function runBench(options: BenchOptions, io: BenchIo): Promise<Benc
           };
           const done = await runEntry(entry, env);
           outcome.seconds = (outcome.seconds ?? 0) + (Date.now() - t0) / 1000;
-          records.push(...done);
+          // A server's clients share one server start, so they share its evidence too.
+          const machine = stepEnded();
+          records.push(...done.map((r) => ({ ...r, machine })));
           for (const r of done)
             io.log(
-              `[rep ${rep}/${options.reps}] ${driver.label} ${r.step}: ${r.status === "ok" ? "ok" : `${r.status.toUpperCase()}: ${firstLine(r.error)}`}`,
+              `[rep ${rep}/${options.reps}] ${driver.label} ${r.step}: ${r.status === "ok" ? "ok" : `${r.status.toUpperCase()}: ${firstLine(r.error)}`} (${describeMachine(machine)})`,
             );
+          if (machine.notQuiet) io.log(`WARNING: the machine was not quiet around ${entry.name}: ${machine.notQuiet}`);
           save();
         }
       }
     }
-    return { outDir, records, runtimes, seconds: elapsed() };
+    return finish();
   } finally {
     unregister();
     removeWork();
@@ -114,7 +135,7 @@ async function openAll(options: BenchOptions, ctx: OpenContext) {
         label: driver.label,
         status: "measured",
         seconds: 0,
-        ...definedOf({ version: driver.version, variant: driver.variant }),
+        ...definedOf({ version: driver.version, versionAsPrinted: driver.versionAsPrinted, variant: driver.variant }),
       };
       opened.push({ driver, outcome });
       runtimes.push(outcome);
@@ -157,18 +178,27 @@ interface SaveInput {
   records: StepRecord[];
   runtimes: RuntimeOutcome[];
   software: Record<string, string>;
+  variation: Variation[];
+  watch: MachineWatch;
 }
 
 function saveRecords(outDir: string, s: SaveInput): void {
   const measured = s.runtimes
     .filter((r) => r.status === "measured")
     .map((r) => `${r.label}${r.version ? ` ${r.version}` : ""}`);
-  const description = `hvscope bench, suite ${s.options.suite}, ${s.options.reps} repetition(s), on ${s.host}: ${measured.join(", ") || "no runtime"}`;
+  const notQuiet = s.records.filter((r) => r.machine?.notQuiet).length;
+  const quiet =
+    notQuiet === 0
+      ? "machine quiet around every step"
+      : `NOT QUIET: other work ran around ${notQuiet} of ${s.records.length} steps (${STEPS_FILE}, machine.notQuiet)`;
+  const description = `hvscope bench, suite ${s.options.suite}, ${s.options.reps} repetition(s), on ${s.host}: ${measured.join(", ") || "no runtime"}; ${quiet}`;
   const manifest = buildManifest({ dataset: s.dataset, host: s.host, description, records: s.records });
   const header = [
     `Written by: ${s.io.commandLine}`,
     `Started ${s.started.toISOString()}, last updated ${new Date().toISOString()}.`,
-    `${STEPS_FILE} holds each step's start and end time, the host-side command, server commands and skipped runtimes.`,
+    `${STEPS_FILE} holds each step's start and end time, the host-side command, server commands, skipped runtimes,`,
+    `the load average and busiest other processes before and during each step, and the variation across repetitions.`,
+    quiet,
   ];
   writeFileSync(join(outDir, "hvscope.yaml"), manifestYaml(manifest, header));
   const steps = {
@@ -179,8 +209,12 @@ function saveRecords(outDir: string, s: SaveInput): void {
     host: s.host,
     startedAt: s.started.toISOString(),
     updatedAt: new Date().toISOString(),
+    cores: s.watch.cores,
+    quietLimits: QUIET_LIMITS,
+    notQuietSteps: notQuiet,
     runtimes: s.runtimes,
     software: s.software,
+    variation: s.variation,
     steps: s.records,
   };
   writeFileSync(join(outDir, STEPS_FILE), `${JSON.stringify(steps, null, 2)}\n`);

@@ -74,7 +74,7 @@ export default async function RuntimePage({ params }: { params: Params }) {
       <h2>Measured overhead, per dataset</h2>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
         Per dataset and host, against runc where it was measured there, else against the dataset&apos;s reference
-        runtime (crun, then bare metal, then its first runtime).
+        runtime (crun, then no sandbox, then its first runtime).
       </p>
       <MeasuredSummary runtime={id} appearances={appearances} />
       <h2>Sources</h2>

@@ -22,10 +22,11 @@ export function MethodNotes() {
         </li>
         <li>
           <strong>Indirect</strong> evidence: a dataset without the baseline contributes its runtime against a bridge it
-          measured (bare metal, runc or crun), plus the bridge&apos;s pooled direct effect against the baseline, log
-          ratios and variances added, the bridge counted once. It assumes the bridge behaves the same in every dataset.
-          Indirect studies are drawn dashed, and pooled only for a runtime without any direct study in that category;{" "}
-          <code>indirect=0</code> leaves them out.
+          measured (no sandbox, runc or crun), plus the bridge&apos;s pooled direct effect against the baseline, log
+          ratios and variances added, the bridge counted once. It assumes the bridge behaves the same in every dataset
+          (no sandbox joins VMs and bare-metal hosts: each host&apos;s facts say which). Indirect studies are drawn
+          dashed, and pooled only for a runtime without any direct study in that category; <code>indirect=0</code>{" "}
+          leaves them out.
         </li>
       </ul>
       <p>

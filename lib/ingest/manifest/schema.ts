@@ -14,6 +14,7 @@ const sysinfoSchema = z
     cpuinfo: z.string().optional(),
     meminfo: z.string().optional(),
     os_release: z.string().optional(),
+    virtualization: z.string().optional(),
   })
   .strict();
 
@@ -25,6 +26,8 @@ const hostInfoSchema = z
     cpu_count: z.number().int().positive().optional(),
     memory_bytes: z.number().positive().optional(),
     os: z.string().optional(),
+    /** What the host is: `bare metal`, `VM (kvm)`... (else read from the dumps). */
+    virtualization: z.string().optional(),
     sysinfo: sysinfoSchema.optional(),
   })
   .strict();

@@ -3,19 +3,17 @@ import { join } from "node:path";
 import type { HostInvocation, RuntimeDriver, SandboxCommand, SandboxPaths } from "./driver";
 
 /**
- * The reference point: the same commands as plain host processes. The in-memory folder is on
- * /dev/shm (tmpfs) when there is one, as the sandboxes' /tmp is a tmpfs too.
+ * The reference point: the same commands as plain host processes, no sandbox (runtime id
+ * `bare-metal`, shown as "No sandbox (host)"; decision 012). It has no version: the kernel it
+ * runs on is a host fact (`sys/uname.txt`), and the host may well be a VM (`sys/virtualization.txt`).
+ * The in-memory folder is on /dev/shm (tmpfs) when there is one, as the sandboxes' /tmp is a tmpfs too.
  */
 export class BareMetalDriver implements RuntimeDriver {
   readonly label = "bare-metal";
   readonly inside: SandboxPaths;
   readonly hostScratch: string;
 
-  constructor(
-    readonly version: string,
-    workDir: string,
-    runId: string,
-  ) {
+  constructor(workDir: string, runId: string) {
     this.hostScratch = join(workDir, "scratch");
     const tmp = existsSync("/dev/shm") ? join("/dev/shm", `hvscope-bench-${runId}`) : join(workDir, "tmp");
     this.inside = { scratch: this.hostScratch, tmp };

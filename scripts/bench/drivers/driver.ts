@@ -31,8 +31,10 @@ export interface HostInvocation {
 export interface RuntimeDriver {
   /** Output folder and runtime label in the manifest (`runsc-ptrace`). */
   readonly label: string;
-  /** The runtime's own version (`runc --version`), when known. */
+  /** The runtime's version as its project names it (`1.1.5`, gVisor `release-20221219.0`), when known. */
   readonly version?: string;
+  /** The version as the installed binary printed it (Debian's `1.1.5+ds1`), kept for provenance. */
+  readonly versionAsPrinted?: string;
   /** Set when the runtime is reached through an engine: `docker` start times include the engine. */
   readonly variant?: string;
   readonly inside: SandboxPaths;
@@ -48,6 +50,12 @@ export interface RuntimeDriver {
   remove(name: string): Promise<void>;
   /** Frees what the driver holds outside the work folder, at the end of the run. */
   dispose?(): void;
+}
+
+/** A runtime's version as upstream names it, and as the binary printed it. */
+export interface RuntimeVersion {
+  version: string;
+  versionAsPrinted: string;
 }
 
 /** The runtime cannot be used on this host; the run goes on without it. */

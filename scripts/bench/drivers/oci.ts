@@ -5,7 +5,7 @@ import { runProcess } from "../process";
 import { descendantsOf, readProcessParents } from "../proc-tree";
 import { buildRootfs, type RootfsPlan } from "../rootfs";
 import { pollUntil } from "../wait";
-import type { HostInvocation, RuntimeDriver, SandboxCommand, SandboxPaths } from "./driver";
+import type { HostInvocation, RuntimeDriver, RuntimeVersion, SandboxCommand, SandboxPaths } from "./driver";
 
 /** The low-level runtimes the harness drives from a bundle, with gVisor's platform when it applies. */
 export interface OciFlavor {
@@ -27,15 +27,19 @@ export class OciDriver implements RuntimeDriver {
   private readonly stateDir: string;
   private readonly rootfs: string;
   private readonly bundles: string;
+  readonly version: string;
+  readonly versionAsPrinted: string;
 
   constructor(
     readonly label: string,
     private readonly flavor: OciFlavor,
-    readonly version: string,
+    { version, versionAsPrinted }: RuntimeVersion,
     workDir: string,
     private readonly baseSpec: OciSpec,
     private readonly rootfsPlan: RootfsPlan,
   ) {
+    this.version = version;
+    this.versionAsPrinted = versionAsPrinted;
     this.hostScratch = join(workDir, "scratch");
     this.stateDir = join(workDir, "state");
     this.rootfs = join(workDir, "rootfs");

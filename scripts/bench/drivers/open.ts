@@ -1,14 +1,14 @@
 import { accessSync, constants, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { release } from "node:os";
 import { delimiter, join } from "node:path";
 import { controllersLeftOnV2, crunCgroupAdvice, isCrunHybridError, moveControllersToV1 } from "../crun-cgroups";
 import { parseBaseSpec, type OciSpec } from "../oci-spec";
 import type { EngineId, RuntimeRequest } from "../cli-options";
+import { upstreamVersion } from "@/lib/runtime-ids";
 import { captureOutput, describeExit, runProcess } from "../process";
 import { inspectHostDirs, planRootfs } from "../rootfs";
 import { BareMetalDriver } from "./bare-metal";
-import { RuntimeUnavailable, type RuntimeDriver } from "./driver";
-import { EngineDriver } from "./engine";
+import { RuntimeUnavailable, type RuntimeDriver, type RuntimeVersion } from "./driver";
+import { EngineDriver, type EngineRuntime } from "./engine";
 import { OciDriver, type OciFlavor } from "./oci";
 
 export interface OpenContext {
@@ -38,28 +38,36 @@ const PREFLIGHT_TIMEOUT_MS = 60_000;
 export async function openDriver(request: RuntimeRequest, ctx: OpenContext): Promise<RuntimeDriver> {
   const workDir = join(ctx.workRoot, request.label);
   mkdirSync(workDir, { recursive: true, mode: 0o755 });
-  if (request.label === "bare-metal") return new BareMetalDriver(release(), workDir, ctx.runId);
+  if (request.label === "bare-metal") return new BareMetalDriver(workDir, ctx.runId);
   const driver = ctx.engine
-    ? engineDriver(request, ctx.engine, ctx.image, workDir)
+    ? await engineDriver(request, ctx.engine, ctx.image, workDir)
     : await ociDriver(request.label, workDir);
   await preflight(driver, ctx);
   return driver;
 }
 
-function engineDriver(
+async function engineDriver(
   request: RuntimeRequest,
   engine: EngineId,
   image: string | undefined,
   workDir: string,
-): EngineDriver {
+): Promise<EngineDriver> {
   if (!findExecutable(engine)) throw new RuntimeUnavailable(`${engine} is not installed (no ${engine} on PATH)`);
-  return new EngineDriver(
-    request.label,
-    engine,
-    request.engineRuntime ?? request.label,
-    image ?? "debian:12-slim",
-    workDir,
-  );
+  const name = request.engineRuntime ?? request.label;
+  // podman runs an OCI runtime binary itself: a runtime the harness also drives directly is
+  // named by its binary, with gVisor's platform and network as runtime flags.
+  const flavor = engine === "podman" && name === request.label ? FLAVORS[name] : undefined;
+  const runtime = flavor ? podmanRuntime(flavor) : { name, flags: () => [] };
+  const version =
+    flavor && findExecutable(flavor.binary) ? await runtimeVersion(request.label, flavor.binary) : undefined;
+  return new EngineDriver(request.label, engine, runtime, image, planRootfs(inspectHostDirs()), workDir, version);
+}
+
+/** runsc refuses the root network namespace with its own netstack: `network=host` or `none` always. */
+function podmanRuntime(flavor: OciFlavor): EngineRuntime {
+  if (flavor.binary !== "runsc") return { name: flavor.binary, flags: () => [] };
+  const platform = `platform=${flavor.platform ?? "ptrace"}`;
+  return { name: "runsc", flags: (network) => [platform, `network=${network === "host" ? "host" : "none"}`] };
 }
 
 async function ociDriver(label: string, workDir: string): Promise<OciDriver> {
@@ -67,14 +75,20 @@ async function ociDriver(label: string, workDir: string): Promise<OciDriver> {
   if (!flavor) throw new RuntimeUnavailable(`${label}: not a runtime the harness drives from a bundle`);
   if (!findExecutable(flavor.binary))
     throw new RuntimeUnavailable(`${flavor.binary} is not installed (Debian: apt-get install -y ${flavor.binary})`);
-  const version = versionFromOutput(await captureOutput([flavor.binary, "--version"]));
-  if (!version) throw new RuntimeUnavailable(`${flavor.binary} --version printed no version`);
+  const version = await runtimeVersion(label, flavor.binary);
   return new OciDriver(label, flavor, version, workDir, await baseSpec(flavor.binary), planRootfs(inspectHostDirs()));
 }
 
 /** `runc version 1.1.5+ds1` (first line of `--version`) -> `1.1.5+ds1`. */
 function versionFromOutput(text: string): string | undefined {
   return /\bversion\s+(\S+)/.exec(text.split("\n", 1)[0] ?? "")?.[1];
+}
+
+/** Recorded as upstream names it, as ingest stores it (lib/runtime-ids.ts upstreamVersion). */
+async function runtimeVersion(label: string, binary: string): Promise<RuntimeVersion> {
+  const printed = versionFromOutput(await captureOutput([binary, "--version"]));
+  if (!printed) throw new RuntimeUnavailable(`${binary} --version printed no version`);
+  return { version: upstreamVersion(label, printed), versionAsPrinted: printed };
 }
 
 let cachedSpec: OciSpec | undefined;
