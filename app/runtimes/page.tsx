@@ -19,32 +19,34 @@ export default async function RuntimesPage() {
         Every system hvscope knows, by the kind of boundary between the workload and the host kernel. Each page cites
         its sources and shows what was measured.
       </p>
-      <table className="data-table" aria-label="Runtimes">
-        <DataTableHead
-          columns={[
-            { label: "Runtime" },
-            { label: "Family" },
-            { label: "Isolation" },
-            { label: "Boundary" },
-            { label: "Data" },
-          ]}
-        />
-        <tbody>
-          {RUNTIME_IDS.map((id) => (
-            <tr key={id}>
-              <th scope="row" className="font-normal">
-                <Link href={`/runtimes/${id}`}>{RUNTIMES[id].name}</Link>
-              </th>
-              <td>{RUNTIMES[id].family}</td>
-              <td className="whitespace-nowrap">
-                {RUNTIME_FACTS[id].isolationStrength}: {ISOLATION_LEVELS[RUNTIME_FACTS[id].isolationStrength].label}
-              </td>
-              <td className="text-sm">{RUNTIME_FACTS[id].isolationBoundary}</td>
-              <td>{measured.has(id) ? "measured" : "no data"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div className="overflow-x-auto">
+        <table className="data-table" aria-label="Runtimes">
+          <DataTableHead
+            columns={[
+              { label: "Runtime" },
+              { label: "Family" },
+              { label: "Isolation" },
+              { label: "Boundary" },
+              { label: "Data" },
+            ]}
+          />
+          <tbody>
+            {RUNTIME_IDS.map((id) => (
+              <tr key={id}>
+                <th scope="row" className="font-normal">
+                  <Link href={`/runtimes/${id}`}>{RUNTIMES[id].name}</Link>
+                </th>
+                <td>{RUNTIMES[id].family}</td>
+                <td className="whitespace-nowrap">
+                  {RUNTIME_FACTS[id].isolationStrength}: {ISOLATION_LEVELS[RUNTIME_FACTS[id].isolationStrength].label}
+                </td>
+                <td className="text-sm">{RUNTIME_FACTS[id].isolationBoundary}</td>
+                <td>{measured.has(id) ? "measured" : "no data"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </>
   );
 }
