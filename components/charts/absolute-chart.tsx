@@ -34,11 +34,11 @@ export function AbsoluteChart({ panel, onSelectPoint }: AbsoluteChartProps) {
           type="category"
           allowDuplicatedCategory={false}
           stroke="currentColor"
-          fontSize={11}
+          fontSize={10}
           interval={0}
-          angle={-20}
+          angle={-35}
           textAnchor="end"
-          height={70}
+          height={90}
         />
         <YAxis
           tickFormatter={(v: number) => formatValue(v, panel.unit)}

@@ -12,8 +12,8 @@ export interface OverheadSmallMultiplesProps {
 const WIDTH = 300;
 const LABEL_WIDTH = 104;
 const PLOT_LEFT = LABEL_WIDTH + 6;
-// Room for half of the last tick's label ("+2,000 %").
-const PLOT_RIGHT = WIDTH - 24;
+// Room for half of the last tick's label ("+10,000 %").
+const PLOT_RIGHT = WIDTH - 28;
 const TITLE_HEIGHT = 34;
 const ROW = 18;
 const AXIS_HEIGHT = 22;
@@ -75,10 +75,10 @@ function Panel({
     >
       <title>{`${title} (${panel.direction} is better)`}</title>
       <text x={0} y={13} fontSize={12} fontWeight={600} fill="currentColor">
-        {truncate(panel.workload, 42)}
+        {truncate(panel.workload, 38)}
       </text>
       <text x={0} y={27} fontSize={10} fill="currentColor">
-        {truncate(`${panel.metric} (${panel.direction} is better)`, 54)}
+        {truncate(`${panel.metric} (${panel.direction} is better)`, 50)}
       </text>
       {axis.ticks.map((t) => (
         <g key={t.log2}>

@@ -73,7 +73,7 @@ export function TradeoffChart({ points }: TradeoffChartProps) {
           tickFormatter={(v: number) => axis.ticks.find((t) => t.log2 === v)?.label ?? ""}
           stroke="currentColor"
           fontSize={11}
-          width={72}
+          width={84}
         />
         <ZAxis range={[80, 80]} />
         <Tooltip content={PointTip} />

@@ -21,6 +21,12 @@ describe("niceLogAxis", () => {
     for (const t of axis.ticks.slice(1)) expect(Number(pctAt(t.log2).toFixed(6)) % 10).toBe(0);
   });
 
+  it("leaves out an end's label that would crowd 0, but keeps the domain", () => {
+    const axis = niceLogAxis(Math.log2(0.8), Math.log2(50));
+    expect(axis.ticks.map((t) => t.label)).toEqual(["0", "+200 %", "+1,000 %", "+5,000 %"]);
+    expect(axis.min).toBeCloseTo(Math.log2(0.75));
+  });
+
   it("has the baseline at an end when every value is on one side", () => {
     expect(niceLogAxis(Math.log2(0.8), Math.log2(0.95)).ticks.map((t) => t.label)).toEqual(["−25 %", "−10 %", "0"]);
     expect(niceLogAxis(0.1, 0.2).ticks.map((t) => t.label)).toEqual(["0", "+10 %", "+25 %"]);

@@ -47,7 +47,8 @@ export function niceLogAxis(lo: number, hi: number, maxTicks = 5): LogAxis {
     for (const t of candidates) {
       if (Math.abs(t - last) >= gap - 1e-9 && Math.abs(end - t) >= gap - 1e-9) kept.push((last = t));
     }
-    if (end !== 0) kept.push(end);
+    // The end bounds the domain; its label only where it does not crowd the previous one.
+    if (end !== 0 && Math.abs(end - last) >= gap * 0.6 - 1e-9) kept.push(end);
     return kept;
   };
   const below = side(inside.filter((t) => t < 0).reverse(), min).reverse();
