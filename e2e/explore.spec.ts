@@ -38,7 +38,7 @@ test("an exported SVG carries the chart's title, the permalink and the data sour
   const svg = await readFile((await download.path())!, "utf8");
   expect(download.suggestedFilename()).toBe("overhead-vs-runc.svg");
   expect(svg).toContain(">Overhead against runc</text>");
-  expect(svg).toContain("workload=tmpfs+fio.randread");
+  expect(svg).toContain("workload=tmpfs%20fio.randread");
   expect(svg).toContain(">Source: hvscope, dataset gvisor-website, host gce-n1-standard-4</text>");
   expect(svg).toContain(">gVisor (ptrace)</text>"); // the legend, drawn as SVG
   expect(svg).toContain("data-mark");

@@ -12,7 +12,7 @@ const PAGES = [
   "/runtimes",
   "/runtimes/runsc-ptrace",
   // A raw file of the default explore view: the first source link of its table (see sourcePage).
-  "source",
+  "/sources/<id>",
 ];
 
 test.beforeEach(({ page }) => failOnConsoleErrors(page));
@@ -20,7 +20,7 @@ test.beforeEach(({ page }) => failOnConsoleErrors(page));
 /** The page of the first raw file /explore links to: ids depend on import order, so it is looked up. */
 async function sourcePage(page: Page): Promise<string> {
   await page.goto("/explore");
-  const href = await page.getByRole("link", { name: "file", exact: true }).first().getAttribute("href");
+  const href = await page.locator('a[href^="/sources/"]').first().getAttribute("href");
   expect(href).toMatch(/^\/sources\/\d+$/);
   return href!;
 }
@@ -39,7 +39,7 @@ for (const width of WIDTHS) {
   for (const path of PAGES) {
     test(`${path} at ${width} px: no sideways scroll, every chart draws a mark`, async ({ page }) => {
       await page.setViewportSize({ width, height: 900 });
-      const url = path === "source" ? await sourcePage(page) : path;
+      const url = path === "/sources/<id>" ? await sourcePage(page) : path;
       const response = await page.goto(url);
       expect(response?.status()).toBe(200);
       await scrollThrough(page);
