@@ -1,3 +1,6 @@
+"use client";
+
+import { useState } from "react";
 import type { LogAxis } from "@/lib/explore/log-axis";
 import { openGroups, type CategoryGroup, type PanelMark, type WorkloadPanel } from "@/lib/explore/overhead-panels";
 
@@ -18,6 +21,9 @@ const TITLE_HEIGHT = 34;
 const ROW = 18;
 const AXIS_HEIGHT = 22;
 
+/** Coordinates to a tenth of a unit: the SVG is in the page's HTML, and 15 decimals would double it. */
+const round = (v: number) => Math.round(v * 10) / 10;
+
 const truncate = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
 /**
@@ -27,26 +33,44 @@ const truncate = (s: string, max: number) => (s.length > max ? `${s.slice(0, max
  * Marks carry data-* attributes naming their series, for tests and keyboard handling.
  */
 export function OverheadSmallMultiples({ groups, openPanels, onSelect }: OverheadSmallMultiplesProps) {
-  const open = openGroups(groups, openPanels);
+  const initiallyOpen = openGroups(groups, openPanels);
+  // A folded category draws its panels once opened: hundreds of workloads stay out of the HTML.
+  const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
+  // A category of more panels than that shows its first ones until asked for all.
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   return (
     <div className="space-y-2">
-      {groups.map((g, i) => {
-        return (
-          <details key={g.category} open={open[i]} data-category={g.category}>
-            <summary className="cursor-pointer py-1 font-medium">
-              {g.category}{" "}
-              <span className="text-sm font-normal text-zinc-600 dark:text-zinc-400">
-                {g.panels.length === 1 ? "1 workload" : `${g.panels.length} workloads`}
-              </span>
-            </summary>
+      {groups.map((g, i) => (
+        <details
+          key={g.category}
+          open={initiallyOpen[i]}
+          data-category={g.category}
+          onToggle={(e) => {
+            if (e.currentTarget.open && !opened.has(g.category)) setOpened(new Set([...opened, g.category]));
+          }}
+        >
+          <summary className="cursor-pointer py-1 font-medium">
+            {g.category}{" "}
+            <span className="text-sm font-normal text-zinc-600 dark:text-zinc-400">
+              {g.panels.length === 1 ? "1 workload" : `${g.panels.length} workloads`}
+            </span>
+          </summary>
+          {(initiallyOpen[i] || opened.has(g.category)) && (
             <div className="grid grid-cols-[repeat(auto-fill,minmax(min(100%,18rem),1fr))] gap-x-4 gap-y-2">
-              {g.panels.map((p) => (
+              {g.panels.slice(0, expanded.has(g.category) ? undefined : openPanels).map((p) => (
                 <Panel key={p.key} panel={p} axis={g.axis} onSelect={onSelect} />
               ))}
             </div>
-          </details>
-        );
-      })}
+          )}
+          {g.panels.length > openPanels && !expanded.has(g.category) && (
+            <button
+              type="button"
+              className="button mt-2"
+              onClick={() => setExpanded(new Set([...expanded, g.category]))}
+            >{`Show all ${g.panels.length} ${g.category} workloads`}</button>
+          )}
+        </details>
+      ))}
     </div>
   );
 }
@@ -60,7 +84,8 @@ function Panel({
   axis: LogAxis;
   onSelect?: (mark: PanelMark) => void;
 }) {
-  const x = (log2: number) => PLOT_LEFT + ((log2 - axis.min) / (axis.max - axis.min || 1)) * (PLOT_RIGHT - PLOT_LEFT);
+  const x = (log2: number) =>
+    round(PLOT_LEFT + ((log2 - axis.min) / (axis.max - axis.min || 1)) * (PLOT_RIGHT - PLOT_LEFT));
   const plotBottom = TITLE_HEIGHT + panel.marks.length * ROW;
   const height = plotBottom + AXIS_HEIGHT;
   const title = `${panel.workload} · ${panel.metric}`;
@@ -124,7 +149,7 @@ function MarkRow({
       <rect
         x={from}
         y={mid - 5}
-        width={Math.max(1.5, to - from)}
+        width={round(Math.max(1.5, to - from))}
         height={10}
         fill={mark.color}
         cursor={onSelect ? "pointer" : undefined}
