@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { failOnConsoleErrors, overheadRows } from "./helpers";
 
@@ -21,7 +22,26 @@ test("a hand-written permalink shows gVisor's published tmpfs random read: +1,67
     "n = 1, no interval",
   ]);
   expect(metric).toContain("higher is better");
-  await expect(page.getByRole("img", { name: /Bar chart of overhead against runc/ })).toBeVisible();
+  const chart = page.getByRole("group", { name: /^Overhead against runc, one panel per workload/ });
+  await expect(
+    chart.locator('[data-mark][data-runtime="runsc-ptrace"][data-workload="tmpfs fio.randread"]'),
+  ).toBeVisible();
+});
+
+test("an exported SVG carries the chart's title, the permalink and the data source", async ({ page }) => {
+  await page.goto(GVISOR_TMPFS);
+  await expect(page.locator("[data-chart] [data-mark]").first()).toBeVisible();
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "SVG" }).click(),
+  ]);
+  const svg = await readFile((await download.path())!, "utf8");
+  expect(download.suggestedFilename()).toBe("overhead-vs-runc.svg");
+  expect(svg).toContain(">Overhead against runc</text>");
+  expect(svg).toContain("workload=tmpfs%20fio.randread");
+  expect(svg).toContain(">Source: hvscope, dataset gvisor-website, host gce-n1-standard-4</text>");
+  expect(svg).toContain(">gVisor (ptrace)</text>"); // the legend, drawn as SVG
+  expect(svg).toContain("data-mark");
 });
 
 test("changing a filter changes the URL", async ({ page }) => {
@@ -105,7 +125,7 @@ test("Firecracker's boot time against QEMU, with an interval from 500 boots each
 
 test("clicking a bar opens its provenance and the raw file", async ({ page }) => {
   await page.goto(GVISOR_TMPFS);
-  await page.locator(".recharts-bar-rectangle path, .recharts-bar-rectangle").first().click();
+  await page.locator("[data-chart] [data-mark]").first().click();
   const panel = page.getByRole("region", { name: "Provenance" });
   await expect(panel).toBeVisible();
   await panel.getByRole("button", { name: "Show file" }).first().click();

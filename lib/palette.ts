@@ -1,29 +1,33 @@
 import type { RuntimeId } from "./runtime-ids";
 
 /**
- * One stable colour per runtime, from the Okabe–Ito palette (distinguishable with the common
- * colour-vision deficiencies); families share a hue family so related runtimes look related.
+ * One stable colour per runtime, after the Okabe–Ito palette (distinguishable with the common
+ * colour-vision deficiencies), darkened or lightened to mid tones that keep 3:1 contrast on both
+ * the light and the dark page (palette.test.ts); families share a hue so related runtimes look related.
  */
-const RUNTIME_COLORS = {
+export const RUNTIME_COLORS = {
   "bare-metal": "#7f7f7f",
-  // The text colour, so the usual baseline is black on light pages and light on dark ones.
+  // The text colour, so the usual baseline is dark on light pages and light on dark ones.
   runc: "currentColor",
-  crun: "#56B4E9",
+  crun: "#3A8FC8",
   // Between ptrace's orange and systrap's yellow: the platform is one of gVisor's, which is unknown.
-  runsc: "#C9A227",
-  "runsc-ptrace": "#E69F00",
-  "runsc-systrap": "#F0E442",
+  runsc: "#AE8400",
+  "runsc-ptrace": "#C07F00",
+  "runsc-systrap": "#9C8A00",
   "runsc-kvm": "#D55E00",
   "kata-qemu": "#0072B2",
   "kata-clh": "#009E73",
-  "kata-fc": "#CC79A7",
-  "kata-dragonball": "#6A3D9A",
+  "kata-fc": "#C0679A",
+  "kata-dragonball": "#8C5CC4",
   "kuasar-vmm": "#1B9E77",
   firecracker: "#E7298A",
-  "cloud-hypervisor": "#66A61E",
+  "cloud-hypervisor": "#5E981B",
   "qemu-kvm": "#A6761D",
 } as const satisfies Record<RuntimeId, string>;
 
+/** For a runtime the palette does not know (a label from a manifest). */
+export const OTHER_RUNTIME_COLOR = "#888888";
+
 export function runtimeColor(id: string): string {
-  return (RUNTIME_COLORS as Record<string, string>)[id] ?? "#999999";
+  return (RUNTIME_COLORS as Record<string, string>)[id] ?? OTHER_RUNTIME_COLOR;
 }

@@ -87,34 +87,36 @@ export async function DatasetOverview({ raw, linkNotices }: { raw: Awaited<PageS
             />
             <details className="mt-4">
               <summary className="cursor-pointer">Every workload</summary>
-              <table className="data-table mt-2">
-                <DataTableHead
-                  columns={[
-                    { label: "Category" },
-                    { label: "Workload" },
-                    { label: "Runtime" },
-                    { label: "Overhead", numeric: true },
-                    { label: "n", numeric: true },
-                  ]}
-                />
-                <tbody>
-                  {[...data.table.rows]
-                    .sort((a, b) => a.category.localeCompare(b.category) || a.workload.localeCompare(b.workload))
-                    .map((r) => (
-                      <tr key={`${r.runtime}|${r.version}|${r.variant}|${r.workload}`}>
-                        <td>{r.category}</td>
-                        <td>
-                          <Link href={explore({ workload: [r.workload] })}>{r.workload}</Link>
-                        </td>
-                        <td>{runtimeLabel(r.runtime, r.version, r.variant)}</td>
-                        <td className="num">{formatPct(r.overheadPct)}</td>
-                        <td className="num">
-                          {r.n} vs {r.baselineN}
-                        </td>
-                      </tr>
-                    ))}
-                </tbody>
-              </table>
+              <div className="mt-2 overflow-x-auto">
+                <table className="data-table">
+                  <DataTableHead
+                    columns={[
+                      { label: "Category" },
+                      { label: "Workload" },
+                      { label: "Runtime" },
+                      { label: "Overhead", numeric: true },
+                      { label: "n", numeric: true },
+                    ]}
+                  />
+                  <tbody>
+                    {[...data.table.rows]
+                      .sort((a, b) => a.category.localeCompare(b.category) || a.workload.localeCompare(b.workload))
+                      .map((r) => (
+                        <tr key={`${r.runtime}|${r.version}|${r.variant}|${r.workload}`}>
+                          <td>{r.category}</td>
+                          <td>
+                            <Link href={explore({ workload: [r.workload] })}>{r.workload}</Link>
+                          </td>
+                          <td>{runtimeLabel(r.runtime, r.version, r.variant)}</td>
+                          <td className="num">{formatPct(r.overheadPct)}</td>
+                          <td className="num">
+                            {r.n} vs {r.baselineN}
+                          </td>
+                        </tr>
+                      ))}
+                  </tbody>
+                </table>
+              </div>
             </details>
           </section>
         </>

@@ -25,6 +25,7 @@ export function HeatCell({
 }) {
   return (
     <td
+      data-mark=""
       className={`num p-0 ${dashed ? "outline-2 -outline-offset-4 outline-current outline-dashed" : ""}`}
       style={{ background: heatColor(overheadPct), color: heatTextColor(overheadPct) }}
     >

@@ -17,7 +17,7 @@ export function HeatmapGrid<Row extends { key: string }>({
   cell: (row: Row, category: string) => ReactNode;
 }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" data-chart="">
       <table className="data-table" aria-label={label}>
         <DataTableHead columns={[{ label: "Runtime" }, ...categories.map((c) => ({ label: c, numeric: true }))]} />
         <tbody>

@@ -34,11 +34,11 @@ export function AbsoluteChart({ panel, onSelectPoint }: AbsoluteChartProps) {
           type="category"
           allowDuplicatedCategory={false}
           stroke="currentColor"
-          fontSize={11}
+          fontSize={10}
           interval={0}
-          angle={-20}
+          angle={-35}
           textAnchor="end"
-          height={70}
+          height={90}
         />
         <YAxis
           tickFormatter={(v: number) => formatValue(v, panel.unit)}
@@ -49,7 +49,7 @@ export function AbsoluteChart({ panel, onSelectPoint }: AbsoluteChartProps) {
         <Tooltip formatter={(value) => formatValue(Number(value), panel.unit)} contentStyle={{ fontSize: 12 }} />
         <Bar dataKey="mean" name="geometric mean" isAnimationActive={false} fillOpacity={0.55}>
           {panel.bars.map((b) => (
-            <Cell key={b.key} fill={b.color} />
+            <Cell key={b.key} fill={b.color} data-mark="" data-runtime={b.runtime} />
           ))}
           <ErrorBar dataKey="error" width={8} stroke="currentColor" />
         </Bar>
@@ -58,6 +58,7 @@ export function AbsoluteChart({ panel, onSelectPoint }: AbsoluteChartProps) {
           dataKey="value"
           name="repetition"
           fill="currentColor"
+          shape={RepetitionDot}
           isAnimationActive={false}
           onClick={(item: { payload?: { sourceFileId?: number } }) => {
             const id = item.payload?.sourceFileId;
@@ -68,4 +69,9 @@ export function AbsoluteChart({ panel, onSelectPoint }: AbsoluteChartProps) {
       </ComposedChart>
     </ResponsiveContainer>
   );
+}
+
+/** A repetition's dot, marked for tests and keyboard handling like every chart mark. */
+function RepetitionDot({ cx, cy }: { cx?: number; cy?: number }) {
+  return <circle cx={cx} cy={cy} r={3.5} fill="currentColor" data-mark="" />;
 }

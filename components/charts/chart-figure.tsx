@@ -1,11 +1,15 @@
 "use client";
 
 import { useRef, type ReactNode } from "react";
-import { downloadBlob, serializeSvg, svgToPng } from "@/lib/download";
+import { composeSvg, downloadBlob, svgToPng, type ExportFrame } from "@/lib/download";
 
 export interface ChartFigureProps {
   /** Text alternative: what the chart shows, in words. */
   label: string;
+  /** "group" when the chart holds controls of its own (folding categories), which an img would hide. */
+  role?: "img" | "group";
+  /** Heads the exported SVG and PNG, with the legend and the source line; the page's URL is the permalink. */
+  exportFrame: Omit<ExportFrame, "permalink">;
   fileName: string;
   /** The chart's numbers as CSV (the same as the table under it), made when asked for. */
   csv: () => string;
@@ -14,20 +18,26 @@ export interface ChartFigureProps {
 }
 
 /** A chart with its text alternative and download actions (CSV, SVG, PNG). */
-export function ChartFigure({ label, fileName, csv, caption, children }: ChartFigureProps) {
+export function ChartFigure({ label, role = "img", exportFrame, fileName, csv, caption, children }: ChartFigureProps) {
   const ref = useRef<HTMLDivElement>(null);
-  const svg = () => ref.current?.querySelector("svg.recharts-surface") as SVGSVGElement | null;
+  /** The chart as one SVG document, or null before it has drawn. */
+  const composed = () => {
+    const container = ref.current;
+    const charts = [...(container?.querySelectorAll<SVGSVGElement>("svg.recharts-surface, svg[data-chart-svg]") ?? [])];
+    if (!container || charts.length === 0) return null;
+    return composeSvg(container, charts, { ...exportFrame, permalink: window.location.href });
+  };
   const saveSvg = () => {
-    const el = svg();
-    if (el) downloadBlob(new Blob([serializeSvg(el)], { type: "image/svg+xml" }), `${fileName}.svg`);
+    const svg = composed();
+    if (svg) downloadBlob(new Blob([svg.text], { type: "image/svg+xml" }), `${fileName}.svg`);
   };
   const savePng = async () => {
-    const el = svg();
-    if (el) downloadBlob(await svgToPng(serializeSvg(el), el.clientWidth, el.clientHeight), `${fileName}.png`);
+    const svg = composed();
+    if (svg) downloadBlob(await svgToPng(svg.text, svg.width, svg.height), `${fileName}.png`);
   };
   return (
     <figure className="my-4">
-      <div role="img" aria-label={label} ref={ref}>
+      <div role={role} aria-label={label} ref={ref} data-chart="">
         {children}
       </div>
       <figcaption className="mt-2 flex flex-wrap items-center gap-2 text-sm text-zinc-600 dark:text-zinc-400">

@@ -40,7 +40,7 @@ const at = (scale: ForestScale, pct: number) => `${forestPosition(scale, pct) * 
  */
 export function ForestPlot({ caption, studies, pooled, scale }: ForestPlotProps) {
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" data-chart="">
       <table className="data-table forest-plot">
         <caption className="mb-2 text-left text-sm">{caption}</caption>
         <DataTableHead
@@ -118,6 +118,7 @@ function StudyMark({ scale, study }: { scale: ForestScale; study: ForestStudy })
         />
       )}
       <span
+        data-mark=""
         className={`absolute top-1/2 -translate-x-1/2 -translate-y-1/2 border-2 border-current ${study.weight === null ? "" : "bg-current"}`}
         style={{ left: at(scale, study.pct), width: size, height: size }}
       />
@@ -131,6 +132,7 @@ function PooledMark({ scale, pooled }: { scale: ForestScale; pooled: ForestPoole
     <span className="relative mx-5 block h-5" aria-hidden="true">
       <ZeroLine scale={scale} />
       <span
+        data-mark=""
         className="absolute inset-y-0.5 min-w-2 bg-current"
         style={{
           left: at(scale, low),

@@ -2,9 +2,8 @@
 
 import dynamic from "next/dynamic";
 import type { ReactNode } from "react";
-import { ABSOLUTE_CHART_HEIGHT, overheadChartHeight, TRADEOFF_CHART_HEIGHT } from "@/lib/explore/chart-data";
+import { ABSOLUTE_CHART_HEIGHT, TRADEOFF_CHART_HEIGHT } from "@/lib/explore/chart-data";
 import type { AbsoluteChartProps } from "./absolute-chart";
-import type { OverheadBarChartProps } from "./overhead-bar-chart";
 import type { TradeoffChartProps } from "./tradeoff-chart";
 import { useNearViewport } from "./use-near-viewport";
 
@@ -12,7 +11,6 @@ import { useNearViewport } from "./use-near-viewport";
 // it stays out of the first load, while the table under each chart shows the same numbers from
 // the first paint. No server rendering: Recharts measures its container in the browser, so the
 // server could only send an empty box of the chart's height, which is what the slot is.
-const OverheadBarChart = dynamic(() => import("./overhead-bar-chart").then((m) => m.OverheadBarChart), { ssr: false });
 const AbsoluteChart = dynamic(() => import("./absolute-chart").then((m) => m.AbsoluteChart), { ssr: false });
 const TradeoffChart = dynamic(() => import("./tradeoff-chart").then((m) => m.TradeoffChart), { ssr: false });
 
@@ -30,14 +28,6 @@ function ChartSlot({ height, children }: { height: number; children: ReactNode }
     <div ref={ref} style={{ height }}>
       {near && children}
     </div>
-  );
-}
-
-export function LazyOverheadBarChart(props: OverheadBarChartProps) {
-  return (
-    <ChartSlot height={overheadChartHeight(props.data.length)}>
-      <OverheadBarChart {...props} />
-    </ChartSlot>
   );
 }
 

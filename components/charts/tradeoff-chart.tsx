@@ -11,8 +11,9 @@ import {
   YAxis,
   ZAxis,
 } from "recharts";
-import { log2ToPct, TRADEOFF_CHART_HEIGHT } from "@/lib/explore/chart-data";
-import { formatOverhead, formatPct } from "@/lib/format";
+import { TRADEOFF_CHART_HEIGHT } from "@/lib/explore/chart-data";
+import { niceLogAxis } from "@/lib/explore/log-axis";
+import { formatOverhead } from "@/lib/format";
 
 export interface TradeoffPoint {
   key: string;
@@ -30,10 +31,25 @@ export interface TradeoffChartProps {
   points: TradeoffPoint[];
 }
 
-const LEVELS = ["none", "shared kernel", "user-space kernel", "guest kernel (VM)"];
+/** Isolation levels on two lines each, so all four fit under a phone-wide chart. */
+const LEVELS = [["none"], ["shared", "kernel"], ["user-space", "kernel"], ["guest", "kernel (VM)"]];
+
+function LevelTick({ x, y, payload }: { x?: number | string; y?: number | string; payload?: { value?: unknown } }) {
+  const lines = LEVELS[Number(payload?.value)] ?? [];
+  return (
+    <text x={x} y={y} textAnchor="middle" fontSize={11} fill="currentColor">
+      {lines.map((line, i) => (
+        <tspan key={line} x={x} dy={i === 0 ? 12 : 13}>
+          {line}
+        </tspan>
+      ))}
+    </text>
+  );
+}
 
 /** Isolation level against weighted overhead, one point per runtime; shaped data only. */
 export function TradeoffChart({ points }: TradeoffChartProps) {
+  const axis = niceLogAxis(Math.min(...points.map((p) => p.log2Ratio)), Math.max(...points.map((p) => p.log2Ratio)), 6);
   return (
     <ResponsiveContainer width="100%" height={TRADEOFF_CHART_HEIGHT}>
       <ScatterChart margin={{ left: 8, right: 24, top: 16, bottom: 24 }}>
@@ -43,22 +59,26 @@ export function TradeoffChart({ points }: TradeoffChartProps) {
           dataKey="isolation"
           domain={[-0.5, 3.5]}
           ticks={[0, 1, 2, 3]}
-          tickFormatter={(v: number) => LEVELS[v] ?? ""}
+          interval={0}
+          tick={LevelTick}
+          height={40}
           stroke="currentColor"
           fontSize={11}
         />
         <YAxis
           type="number"
           dataKey="log2Ratio"
-          tickFormatter={(v: number) => formatPct(log2ToPct(v))}
+          domain={[axis.min, axis.max]}
+          ticks={axis.ticks.map((t) => t.log2)}
+          tickFormatter={(v: number) => axis.ticks.find((t) => t.log2 === v)?.label ?? ""}
           stroke="currentColor"
           fontSize={11}
-          width={80}
+          width={84}
         />
         <ZAxis range={[80, 80]} />
         <Tooltip content={PointTip} />
         {points.map((p) => (
-          <Scatter key={p.key} name={p.label} data={[p]} fill={p.color} isAnimationActive={false}>
+          <Scatter key={p.key} name={p.label} data={[p]} fill={p.color} shape={PointDot} isAnimationActive={false}>
             <LabelList dataKey="mark" position="right" fontSize={11} fill="currentColor" />
           </Scatter>
         ))}
@@ -76,4 +96,9 @@ function PointTip({ active, payload }: { active?: boolean; payload?: readonly { 
       {p.label}: weighted {formatOverhead(p.overheadPct)}
     </div>
   );
+}
+
+/** A runtime's point, marked for tests and keyboard handling like every chart mark. */
+function PointDot({ cx, cy, payload }: { cx?: number; cy?: number; payload?: TradeoffPoint }) {
+  return <circle cx={cx} cy={cy} r={5} fill={payload?.color} data-mark="" data-runtime={payload?.key} />;
 }

@@ -42,34 +42,36 @@ export function ProvenancePanel({ target, onClose }: { target: ProvenanceTarget;
         ) : samples.isError ? (
           <p role="alert">Could not load the samples: {samples.error.message}</p>
         ) : (
-          <table className="data-table">
-            <DataTableHead
-              columns={[
-                { label: "Runtime" },
-                { label: "Repetition", numeric: true },
-                { label: "Value", numeric: true },
-                { label: "Source" },
-              ]}
-            />
-            <tbody>
-              {samples.data.samples.map((s) => (
-                <tr key={`${s.runId}-${s.metric}`}>
-                  <td>{runtimeLabel(s.runtime, s.version, s.variant)}</td>
-                  <td className="num">{s.repetition}</td>
-                  <td className="num">{formatValue(s.value, s.unit)}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="button"
-                      onClick={() => setFileId(Number(s.provenance.split("/").pop()))}
-                    >
-                      Show file
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <div className="overflow-x-auto">
+            <table className="data-table">
+              <DataTableHead
+                columns={[
+                  { label: "Runtime" },
+                  { label: "Repetition", numeric: true },
+                  { label: "Value", numeric: true },
+                  { label: "Source" },
+                ]}
+              />
+              <tbody>
+                {samples.data.samples.map((s) => (
+                  <tr key={`${s.runId}-${s.metric}`}>
+                    <td>{runtimeLabel(s.runtime, s.version, s.variant)}</td>
+                    <td className="num">{s.repetition}</td>
+                    <td className="num">{formatValue(s.value, s.unit)}</td>
+                    <td>
+                      <button
+                        type="button"
+                        className="button"
+                        onClick={() => setFileId(Number(s.provenance.split("/").pop()))}
+                      >
+                        Show file
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )
       ) : file.isPending ? (
         <p>Loading the file…</p>

@@ -1,27 +1,7 @@
 import { runtimeLabel, runtimeSeriesKey } from "../format";
-import type { Direction } from "../units";
-import type { AbsoluteViewSeries, OverheadViewRow } from "./rows";
+import type { Filters } from "../search-params";
+import type { AbsoluteViewSeries } from "./rows";
 import { runtimeColor } from "../palette";
-
-/**
- * One bar of the overhead chart. Bars are drawn on a log2 axis of the cost ratio, so that
- * ×2 slower and ×2 faster are the same length and a +1,700 % outlier does not flatten the rest;
- * `error` holds the whisker lengths below and above, in the same log2 units.
- */
-export interface OverheadBar {
-  key: string;
-  label: string;
-  runtime: string;
-  workload: string;
-  metric: string;
-  direction: Direction;
-  color: string;
-  overheadPct: number;
-  log2Ratio: number;
-  error: [number, number] | null;
-  n: number;
-  baselineN: number;
-}
 
 /**
  * Chart heights in px: the charts draw at these, and their placeholders (components/charts/lazy-charts.tsx)
@@ -29,41 +9,14 @@ export interface OverheadBar {
  */
 export const ABSOLUTE_CHART_HEIGHT = 300;
 export const TRADEOFF_CHART_HEIGHT = 320;
-/** 28 px per bar plus room for the axis, at least 160 px. */
-export const overheadChartHeight = (bars: number) => Math.max(160, bars * 28 + 60);
-
-const log2Ratio = (pct: number) => Math.log2(1 + pct / 100);
-
-/** Tick positions (whole powers of two of the ratio) covering the bars and their whiskers. */
-export function log2Ticks(bars: readonly OverheadBar[]): number[] {
-  const lo = Math.min(0, ...bars.map((b) => b.log2Ratio - (b.error?.[0] ?? 0)));
-  const hi = Math.max(0, ...bars.map((b) => b.log2Ratio + (b.error?.[1] ?? 0)));
-  const ticks: number[] = [];
-  for (let t = Math.floor(lo); t <= Math.ceil(hi); t++) ticks.push(t);
-  return ticks;
-}
 
 /** The overhead in percent that a log2 ratio stands for (tick labels). */
 export const log2ToPct = (t: number) => (2 ** t - 1) * 100;
 
-export function toOverheadBars(rows: readonly OverheadViewRow[]): OverheadBar[] {
-  return rows.map((r) => ({
-    key: `${runtimeSeriesKey(r.runtime, r.version, r.variant)}|${r.workload}|${r.metric}`,
-    label: `${runtimeLabel(r.runtime, r.version, r.variant)} · ${r.workload}`,
-    runtime: r.runtime,
-    workload: r.workload,
-    metric: r.metric,
-    direction: r.direction,
-    color: runtimeColor(r.runtime),
-    overheadPct: r.overheadPct,
-    log2Ratio: log2Ratio(r.overheadPct),
-    error:
-      r.ciLowPct === null || r.ciHighPct === null
-        ? null
-        : [log2Ratio(r.overheadPct) - log2Ratio(r.ciLowPct), log2Ratio(r.ciHighPct) - log2Ratio(r.overheadPct)],
-    n: r.n,
-    baselineN: r.baselineN,
-  }));
+/** The line under an exported /explore chart that says where its numbers come from. */
+export function sourceLine(filters: Pick<Filters, "dataset" | "host" | "asof">): string {
+  const asof = filters.asof === null ? "" : `, imports up to #${filters.asof}`;
+  return `Source: hvscope, dataset ${filters.dataset ?? "(none)"}, host ${filters.host ?? "(none)"}${asof}`;
 }
 
 /** One panel of the absolute view: a workload and metric, one bar per runtime series. */

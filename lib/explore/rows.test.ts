@@ -54,7 +54,7 @@ describe("columns", () => {
 describe("toOverheadColumns", () => {
   it("sends what the chart, table and CSV show, and nothing else", () => {
     const columns = toOverheadColumns(rows);
-    expect(Object.keys(columns).sort()).toEqual([...OVERHEAD_CSV_COLUMNS, "sourceFileIds"].sort());
+    expect(Object.keys(columns).sort()).toEqual([...OVERHEAD_CSV_COLUMNS, "category", "sourceFileIds"].sort());
     expect(columns.sourceFileIds).toEqual([[3, 4], [7]]);
   });
 

@@ -48,9 +48,9 @@ export const OVERHEAD_CSV_COLUMNS = [
   "ciLowPct",
   "ciHighPct",
 ] as const;
-const OVERHEAD_FIELDS = [...OVERHEAD_CSV_COLUMNS, "sourceFileIds"] as const;
+const OVERHEAD_FIELDS = [...OVERHEAD_CSV_COLUMNS, "category", "sourceFileIds"] as const;
 
-/** An overhead row as its chart bar, table row and CSV line need it. */
+/** An overhead row as its chart panel (grouped by category), table row and CSV line need it. */
 export type OverheadViewRow = Pick<SourcedOverheadRow, (typeof OVERHEAD_FIELDS)[number]>;
 
 /** The overhead table's rows in the form they travel to the browser (fromColumns restores them). */

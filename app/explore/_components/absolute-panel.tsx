@@ -4,7 +4,7 @@ import { useState } from "react";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { LazyAbsoluteChart } from "@/components/charts/lazy-charts";
 import { ProvenancePanel, type ProvenanceTarget } from "@/components/provenance/provenance-panel";
-import type { AbsolutePanel as Panel } from "@/lib/explore/chart-data";
+import { sourceLine, type AbsolutePanel as Panel } from "@/lib/explore/chart-data";
 import { toCsv } from "@/lib/csv";
 import { ABSOLUTE_CSV_COLUMNS, toAbsoluteCsvRow, type AbsoluteViewSeries } from "@/lib/explore/rows";
 import type { Filters } from "@/lib/search-params";
@@ -27,6 +27,7 @@ export function AbsolutePanel({ panel, series, filters }: AbsolutePanelProps) {
     <>
       <ChartFigure
         label={`${panel.metric} of ${panel.workload} for ${panel.bars.length} runtimes; the table below lists every value.`}
+        exportFrame={{ title: `${panel.workload}: ${panel.metric} (${panel.unit})`, source: sourceLine(filters) }}
         fileName={`${panel.workload}-${panel.metric}`.replace(/[^A-Za-z0-9._-]+/g, "_")}
         csv={() => toCsv(ABSOLUTE_CSV_COLUMNS, series.map(toAbsoluteCsvRow))}
       >

@@ -31,7 +31,7 @@ export function FilterBar({ datasets, hosts, runtimes, workloads, metrics, impor
   return (
     <form
       aria-label="Filters"
-      className="mb-4 grid gap-3 rounded border border-zinc-200 p-3 text-sm md:grid-cols-4 dark:border-zinc-800"
+      className="mb-4 grid gap-3 rounded border *:min-w-0 border-zinc-200 p-3 text-sm md:grid-cols-4 dark:border-zinc-800"
       onSubmit={(e) => e.preventDefault()}
     >
       <label className="flex flex-col gap-1">

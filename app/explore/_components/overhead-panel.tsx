@@ -2,9 +2,10 @@
 
 import { useDeferredValue, useMemo, useState } from "react";
 import { ChartFigure } from "@/components/charts/chart-figure";
-import { LazyOverheadBarChart } from "@/components/charts/lazy-charts";
+import { OverheadSmallMultiples } from "@/components/charts/overhead-small-multiples";
 import { ProvenancePanel, type ProvenanceTarget } from "@/components/provenance/provenance-panel";
-import { toOverheadBars } from "@/lib/explore/chart-data";
+import { legendRuntimes, toCategoryGroups, type PanelMark } from "@/lib/explore/overhead-panels";
+import { sourceLine } from "@/lib/explore/chart-data";
 import { toCsv } from "@/lib/csv";
 import {
   fromColumns,
@@ -14,63 +15,75 @@ import {
   type OverheadViewRow,
 } from "@/lib/explore/rows";
 import { formatChange, runtimeLabel } from "@/lib/format";
+import { RUNTIME_IDS } from "@/lib/runtime-ids";
 import type { Filters } from "@/lib/search-params";
+import { ChartLegend } from "@/components/charts/chart-legend";
 import { OverheadTable } from "./overhead-table";
 import { useFirstRows } from "./use-first-rows";
 
 /**
- * Bars per chart, and the table rows drawn before the rest on a change: hundreds of bars make a
- * chart many screens tall that nobody reads, and slow to draw (docs/performance.md); the table
- * lists every row.
+ * Panels open at first (the first categories up to this many workloads; the others fold), and
+ * the table rows drawn before the rest on a change: the table lists every row.
  */
-const MAX_BARS = 60;
+const OPEN_PANELS = 24;
+const FIRST_ROWS = 60;
 
 export interface OverheadPanelProps {
   /** The rows, one array per field (lib/explore/rows.ts): at least one, largest overhead first. */
   columns: Columns<OverheadViewRow>;
   baseline: string;
-  /** The view's resolved filters, narrowed to a bar's runtime and workload when it is clicked. */
+  /** The view's resolved filters, narrowed to a mark's runtime and workload when it is clicked. */
   filters: Filters;
 }
 
 /**
- * The overhead chart and its table, both drawn from one copy of the rows. The table is rendered
- * on the server too, so it is in the HTML and works without JavaScript; the bars open the
- * provenance of their samples.
+ * The overhead chart (one small panel per workload, by category) and its table, both drawn from
+ * one copy of the rows. Chart and table are rendered on the server too, so they are in the HTML;
+ * the bars open the provenance of their samples.
  */
 export function OverheadPanel({ columns, baseline, filters }: OverheadPanelProps) {
   const [target, setTarget] = useState<ProvenanceTarget | null>(null);
   const rows = useMemo(() => fromColumns(columns), [columns]);
-  // Rows come largest overhead first, so the chart keeps the largest.
-  const bars = useMemo(() => toOverheadBars(rows.slice(0, MAX_BARS)), [rows]);
-  // The chart follows a filter change in a background render, after the table: drawing its bars
-  // costs more than the table's first rows (docs/performance.md), and the table holds the same numbers.
-  const chartBars = useDeferredValue(bars);
+  const order = useMemo(() => [baseline, ...RUNTIME_IDS.filter((id) => id !== baseline)], [baseline]);
+  // Four ticks fit a panel's axis at phone width.
+  const groups = useMemo(() => toCategoryGroups(rows, order, 4), [rows, order]);
+  const legend = useMemo(() => legendRuntimes(rows, order), [rows, order]);
+  // The chart follows a filter change in a background render, after the table's first rows.
+  const chartGroups = useDeferredValue(groups);
   const chart = useMemo(
     () => (
-      <LazyOverheadBarChart
-        data={chartBars}
-        onSelect={(bar) =>
+      <OverheadSmallMultiples
+        groups={chartGroups}
+        openPanels={OPEN_PANELS}
+        onSelect={(mark: PanelMark) =>
           setTarget({
-            filters: { ...filters, runtime: [bar.runtime], workload: [bar.workload], metric: bar.metric },
-            title: bar.label,
+            filters: { ...filters, runtime: [mark.runtime], workload: [mark.workload], metric: mark.metric },
+            title: mark.title,
           })
         }
       />
     ),
-    [chartBars, filters],
+    [chartGroups, filters],
   );
-  // A new view's chart and first rows render at once, the rest of a long table right after.
-  const shownRows = useFirstRows(rows, MAX_BARS);
+  const shownRows = useFirstRows(rows, FIRST_ROWS);
   const top = rows[0]!;
+  const panels = groups.reduce((sum, g) => sum + g.panels.length, 0);
+  const base = runtimeLabel(baseline);
   return (
     <>
       <ChartFigure
-        label={`Bar chart of overhead against ${runtimeLabel(baseline)} for ${bars.length} of ${rows.length} runtime and workload pairs; largest: ${top.runtime} on ${top.workload}, ${formatChange(top)}. The table below lists every value.`}
+        role="group"
+        label={`Overhead against ${base}, one panel per workload in ${groups.length} categories (${panels} workloads, ${rows.length} runtime and workload pairs); largest: ${runtimeLabel(top.runtime)} on ${top.workload}, ${formatChange(top)}. The table below lists every value.`}
+        exportFrame={{
+          title: `Overhead against ${base}`,
+          source: sourceLine(filters),
+          legend,
+        }}
         fileName={`overhead-vs-${baseline}`}
         csv={() => toCsv(OVERHEAD_CSV_COLUMNS, rows.map(toOverheadCsvRow))}
-        caption={`${rows.length > MAX_BARS ? `The ${MAX_BARS} largest overheads of ${rows.length}; the table lists every one. ` : ""}Click a bar for its samples and raw files.`}
+        caption={`Bars start at ${base} (0); whiskers are 95 % intervals; each category shares a log scale. Click a bar for its samples and raw files.`}
       >
+        <ChartLegend items={legend} baseline={base} />
         {chart}
       </ChartFigure>
       <OverheadTable rows={shownRows} baseline={baseline} />

@@ -17,45 +17,47 @@ export const OverheadTable = memo(function OverheadTable({
   baseline: string;
 }) {
   return (
-    <table className="data-table" aria-label="Overhead against the baseline">
-      <DataTableHead
-        columns={[
-          { label: "Runtime" },
-          { label: "Workload" },
-          { label: "Metric" },
-          { label: "n", numeric: true },
-          { label: "Mean", numeric: true },
-          { label: "SD", numeric: true },
-          { label: `${runtimeLabel(baseline)} mean (n)`, numeric: true },
-          { label: "Overhead", numeric: true },
-          { label: "95 % interval", numeric: true },
-          { label: "Sources" },
-        ]}
-      />
-      <tbody>
-        {rows.map((r) => (
-          <tr key={`${r.runtime}|${r.version}|${r.variant}|${r.workload}|${r.metric}`}>
-            <th scope="row" className="font-normal">
-              {runtimeLabel(r.runtime, r.version, r.variant)}
-            </th>
-            <td>{r.workload}</td>
-            <td>
-              {`${r.metric} `}
-              <span className="text-zinc-500">{`(${r.direction} is better)`}</span>
-            </td>
-            <td className="num">{r.n}</td>
-            <td className="num">{formatValue(r.mean, r.unit)}</td>
-            <td className="num">{r.sd === null ? "—" : formatValue(r.sd, r.unit)}</td>
-            <td className="num">{`${formatValue(r.baselineMean, r.unit)} (${r.baselineN})`}</td>
-            <td className="num font-medium">{formatPct(r.overheadPct)}</td>
-            <td className="num">{formatInterval(r.ciLowPct, r.ciHighPct, r.n, r.baselineN)}</td>
-            <td>
-              <SourceLinks ids={r.sourceFileIds} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <div className="overflow-x-auto">
+      <table className="data-table" aria-label="Overhead against the baseline">
+        <DataTableHead
+          columns={[
+            { label: "Runtime" },
+            { label: "Workload" },
+            { label: "Metric" },
+            { label: "n", numeric: true },
+            { label: "Mean", numeric: true },
+            { label: "SD", numeric: true },
+            { label: `${runtimeLabel(baseline)} mean (n)`, numeric: true },
+            { label: "Overhead", numeric: true },
+            { label: "95 % interval", numeric: true },
+            { label: "Sources" },
+          ]}
+        />
+        <tbody>
+          {rows.map((r) => (
+            <tr key={`${r.runtime}|${r.version}|${r.variant}|${r.workload}|${r.metric}`}>
+              <th scope="row" className="font-normal">
+                {runtimeLabel(r.runtime, r.version, r.variant)}
+              </th>
+              <td>{r.workload}</td>
+              <td>
+                {`${r.metric} `}
+                <span className="text-zinc-500">{`(${r.direction} is better)`}</span>
+              </td>
+              <td className="num">{r.n}</td>
+              <td className="num">{formatValue(r.mean, r.unit)}</td>
+              <td className="num">{r.sd === null ? "—" : formatValue(r.sd, r.unit)}</td>
+              <td className="num">{`${formatValue(r.baselineMean, r.unit)} (${r.baselineN})`}</td>
+              <td className="num font-medium">{formatPct(r.overheadPct)}</td>
+              <td className="num">{formatInterval(r.ciLowPct, r.ciHighPct, r.n, r.baselineN)}</td>
+              <td>
+                <SourceLinks ids={r.sourceFileIds} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 });
 

@@ -65,7 +65,12 @@ export async function datasetMode(raw: Record<string, string | string[] | undefi
         </p>
       ) : (
         <>
-          <TradeoffSection points={toTradeoffPoints(ranked)} csv={rankingCsv(ranked)} title={useCase.title} />
+          <TradeoffSection
+            points={toTradeoffPoints(ranked)}
+            csv={rankingCsv(ranked)}
+            title={useCase.title}
+            source={`Source: hvscope, dataset ${sel.dataset}, host ${sel.host}${asked.asof === null ? "" : `, imports up to #${asked.asof}`}`}
+          />
           <RankingTable
             ranked={ranked}
             hrefOf={(row) =>

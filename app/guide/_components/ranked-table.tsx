@@ -32,29 +32,31 @@ export interface RankedTableProps<R extends RankedEntry> {
 /** A ranking: rank, runtime, isolation, weighted overhead with its interval, and what explains it. */
 export function RankedTable<R extends RankedEntry>({ ranked, explanation, noInterval, explain }: RankedTableProps<R>) {
   return (
-    <table className={RANKING_TABLE_CLASS} aria-label="Runtimes ranked for this case">
-      <DataTableHead
-        columns={[
-          { label: "Rank", numeric: true },
-          { label: "Runtime" },
-          { label: "Isolation" },
-          { label: "Weighted overhead (95 % interval)", numeric: true },
-          { label: explanation },
-        ]}
-      />
-      <tbody>
-        {ranked.map((r, i) => (
-          <tr key={r.key} className={isSetApart(r) ? "opacity-60" : undefined}>
-            <RankedRuntimeCells r={r} rank={i + 1} />
-            <WeightedOverheadCell r={r} noInterval={noInterval(r)} />
-            <td>
-              {explain(r)}
-              <ProsAndCons r={r} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <div className="overflow-x-auto">
+      <table className={RANKING_TABLE_CLASS} aria-label="Runtimes ranked for this case">
+        <DataTableHead
+          columns={[
+            { label: "Rank", numeric: true },
+            { label: "Runtime" },
+            { label: "Isolation" },
+            { label: "Weighted overhead (95 % interval)", numeric: true },
+            { label: explanation },
+          ]}
+        />
+        <tbody>
+          {ranked.map((r, i) => (
+            <tr key={r.key} className={isSetApart(r) ? "opacity-60" : undefined}>
+              <RankedRuntimeCells r={r} rank={i + 1} />
+              <WeightedOverheadCell r={r} noInterval={noInterval(r)} />
+              <td>
+                {explain(r)}
+                <ProsAndCons r={r} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

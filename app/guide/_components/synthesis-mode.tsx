@@ -69,6 +69,7 @@ export async function synthesisMode(raw: RawParams, useCase: ResolvedCase): Prom
             points={toTradeoffPoints(ranked, { numbered: true })}
             csv={synthesisRankingCsv(ranked, weightedCategories(useCase.weights))}
             title={useCase.title}
+            source={`Source: hvscope, synthesis across ${datasets.size} datasets${view.asof === null ? "" : `, imports up to #${view.asof}`}`}
           />
           <SynthesisRankingTable ranked={ranked} view={view} />
         </>
