@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { checkLink } from "@/app/_lib/canonical-link";
+import { exploreMetadata } from "@/app/_lib/shared-metadata";
 import { Notices } from "@/components/notices";
 import { db } from "@/db";
 import { getExploreData } from "@/db/queries/explore";
@@ -13,7 +14,10 @@ import { ExploreViews } from "./_components/explore-views";
 import { FilterBar } from "./_components/filter-bar";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Explore" };
+
+export async function generateMetadata({ searchParams }: { searchParams: PageSearchParams }): Promise<Metadata> {
+  return exploreMetadata(await searchParams);
+}
 
 export default async function ExplorePage({ searchParams }: { searchParams: PageSearchParams }) {
   const raw = await searchParams;
