@@ -136,3 +136,24 @@ test("an unknown short id and a short link without asof get friendly answers", a
   expect(unpinned.status()).toBe(400);
   expect((await unpinned.json()).error).toContain('pin "asof"');
 });
+
+test("Cite gives BibTeX and plain text: the pinned permalink, the dataset's commit and licence, its paper", async ({
+  page,
+  request,
+}) => {
+  failOnConsoleErrors(page);
+  const asof = await latestImport(request);
+  await page.goto(`/explore?dataset=firecracker-nsdi2020&asof=${asof}`);
+  await page.getByRole("button", { name: "Cite" }).click();
+  const bibtex = await page.getByRole("textbox", { name: "BibTeX" }).inputValue();
+  expect(bibtex).toMatch(/^@misc\{hvscope-\d{8},\n  title = \{hvscope: .+ against .+\},/);
+  expect(bibtex).toMatch(
+    new RegExp(`url = \\{http://[^}]+/explore\\?dataset=firecracker-nsdi2020&[^}]*asof=${asof}\\}`),
+  );
+  expect(bibtex).toContain("version = {commit cf1b30f674523ee44363f74e16bcb301ffb10598}");
+  expect(bibtex).toContain("title = {Firecracker: Lightweight Virtualization for Serverless Applications}");
+  const text = await page.getByRole("textbox", { name: "Plain text" }).inputValue();
+  expect(text).toContain("Source: https://github.com/firecracker-microvm/nsdi2020-data at commit cf1b30f6");
+  expect(text).toContain("Licence: Apache License 2.0.");
+  expect(text).toMatch(/Imported into hvscope \d{4}-\d\d-\d\d\./);
+});
