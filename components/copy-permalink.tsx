@@ -21,7 +21,7 @@ async function shortLinkOf(path: string): Promise<Shown> {
 }
 
 const embedSnippet = (origin: string, embedPath: string) =>
-  `<iframe src="${origin}${embedPath.replace(/&/g, "&amp;")}" title="hvscope chart" width="680" height="420" style="border:0" loading="lazy"></iframe>`;
+  `<iframe src="${origin}${embedPath.replace(/&/g, "&amp;")}" title="hvscope chart" width="680" height="480" style="border:0" loading="lazy"></iframe>`;
 
 /**
  * "Copy link": puts the permalink on the clipboard and shows it, selectable, for browsers that

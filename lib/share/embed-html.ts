@@ -1,7 +1,7 @@
 import type { ViewSummary } from "./view-summary";
 
 /** Rows an embed draws at most: one chart, small enough for an iframe. */
-export const EMBED_MAX_BARS = 16;
+export const EMBED_MAX_BARS = 12;
 
 /**
  * Policy of an embed: any site may frame it (that is its purpose), and it loads and runs nothing,
@@ -18,7 +18,7 @@ const WIDTH = 760;
 const LABEL = 260;
 const HALF = 140;
 /** Characters of a label that fit left of the bars; the bar's tooltip holds the whole label. */
-const LABEL_CHARS = 40;
+const LABEL_CHARS = 36;
 const clip = (label: string) => (label.length > LABEL_CHARS ? `${label.slice(0, LABEL_CHARS - 1)}…` : label);
 const ROW = 26;
 

@@ -33,6 +33,9 @@ const log2Ratio = (r: Pick<OverheadRow, "overheadPct">) => Math.log2(1 + r.overh
 const countOf = (r: Pick<OverheadRow, "n" | "baselineN">) =>
   r.n < 2 || r.baselineN < 2 ? "n = 1, no interval" : `n = ${Math.min(r.n, r.baselineN)}`;
 const rowLabel = (r: OverheadRow) => `${runtimeLabel(r.runtime, r.version, r.variant)} · ${r.workload}`;
+/** A bar's label: the workload, after the runtime (without its version, which the title names) when bars differ in runtime. */
+const barLabel = (r: OverheadRow, oneRuntime: boolean) =>
+  oneRuntime ? r.workload : `${runtimeLabel(r.runtime, null, r.variant)} · ${r.workload}`;
 
 /**
  * A view's main finding in words and its largest changes as bars, from the rows the page already
@@ -56,8 +59,9 @@ export function summarizeView(selection: Selection, rows: readonly OverheadRow[]
     };
   const shown = ranked.slice(0, maxBars);
   const largest = Math.max(...shown.map((r) => Math.abs(log2Ratio(r))), Number.EPSILON);
+  const oneRuntime = new Set(shown.map((r) => runtimeLabel(r.runtime, r.version, r.variant))).size === 1;
   const bars = shown.map((r) => ({
-    label: rowLabel(r),
+    label: barLabel(r, oneRuntime),
     value: formatPct(r.overheadPct),
     count: countOf(r),
     overheadPct: r.overheadPct,
