@@ -3,6 +3,10 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import type { RawParams } from "@/lib/explore/selection";
 import { OG_SIZE } from "@/components/share/og-card";
+import { db } from "@/db";
+import { getSynthesisData } from "@/db/queries/synthesis";
+import { loadSynthesisFilters } from "@/lib/search-params";
+import { summarizeSynthesis } from "@/lib/share/synthesis-summary";
 import { loadSharedView } from "./shared-view";
 
 /**
@@ -29,5 +33,18 @@ export async function exploreMetadata(raw: RawParams): Promise<Metadata> {
     description: summary.description,
     openGraph: { type: "website", siteName: "hvscope", title, description: summary.description, images: [image] },
     twitter: { card: "summary_large_image", title, description: summary.description, images: [image] },
+  };
+}
+
+/** Title and description of a synthesis view (`/` across datasets, `/synthesis`), from the same cached data. */
+export async function synthesisMetadata(raw: RawParams): Promise<Metadata> {
+  const { synthesis, filters } = await getSynthesisData(db, loadSynthesisFilters(raw), raw);
+  const { title, description } = summarizeSynthesis(filters.baseline, synthesis.rows, filters.asof);
+  const full = `${title} · hvscope`;
+  return {
+    title: { absolute: full },
+    description,
+    openGraph: { type: "website", siteName: "hvscope", title: full, description },
+    twitter: { card: "summary", title: full, description },
   };
 }
