@@ -210,7 +210,7 @@ export const samples = sqliteTable(
 
 /**
  * A short link (`/s/ID`): an immutable record of one full permalink with `asof` pinned. The id is
- * derived from the path's hash, so the same permalink always gets the same id (decision 011).
+ * derived from the path's hash, so the same permalink always gets the same id (decision 014).
  * `asof` is no foreign key: the import may be removed later, and the link must then say so.
  */
 export const shortLinks = sqliteTable("short_links", {

@@ -9,7 +9,7 @@ export const isShortId = (id: string): boolean => /^[A-Za-z0-9_-]{10,43}$/.test(
 /**
  * The ids a permalink may take, shortest first: prefixes of its SHA-256 in URL-safe base64.
  * Derived from the path alone, so the same permalink gets the same id on every server; a longer
- * prefix serves only if a shorter one already names another path (decision 011).
+ * prefix serves only if a shorter one already names another path (decision 014).
  */
 export function shortIdCandidates(path: string): string[] {
   const digest = createHash("sha256").update(path).digest("base64url");

@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 /**
  * Makes (or finds) the short link of a permalink: `{"path": "/explore?…&asof=N"}` gives
- * `{"id", "path", "url": "/s/ID"}`. The same permalink always gets the same id (decision 011).
+ * `{"id", "path", "url": "/s/ID"}`. The same permalink always gets the same id (decision 014).
  */
 export const POST = handle("short-links", async (request) => {
   const body: unknown = await request.json().catch(() => null);
