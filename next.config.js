@@ -17,9 +17,12 @@ const nextConfig = {
           { key: "X-Content-Type-Options", value: "nosniff" },
           // Permalinks carry the whole view in the query string; other sites need only the origin.
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          // For browsers without CSP frame-ancestors.
-          { key: "X-Frame-Options", value: "DENY" },
         ],
+      },
+      {
+        // For browsers without CSP frame-ancestors. Embeds (/embed/...) are made to be framed.
+        source: "/:path((?!embed/).*)",
+        headers: [{ key: "X-Frame-Options", value: "DENY" }],
       },
       {
         // JSON, CSV and raw text: nothing in them may load or run anything. Pages get a

@@ -35,7 +35,8 @@ export function proxy(request: NextRequest) {
       },
     });
   }
-  if (api) return NextResponse.next();
+  // Embeds send their own policy, which lets other sites frame them (lib/share/embed-html.ts).
+  if (api || pathname.startsWith("/embed/")) return NextResponse.next();
   const nonce = newNonce();
   const csp = pageCsp(nonce, process.env.NODE_ENV === "development");
   const headers = new Headers(request.headers);

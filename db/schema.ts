@@ -210,6 +210,18 @@ export const samples = sqliteTable(
   (t) => [index("samples_run").on(t.runId), index("samples_series").on(t.seriesId)],
 );
 
+/**
+ * A short link (`/s/ID`): an immutable record of one full permalink with `asof` pinned. The id is
+ * derived from the path's hash, so the same permalink always gets the same id (decision 014).
+ * `asof` is no foreign key: the import may be removed later, and the link must then say so.
+ */
+export const shortLinks = sqliteTable("short_links", {
+  id: text("id").primaryKey(),
+  path: text("path").notNull().unique(),
+  asof: integer("asof").notNull(),
+  createdAt: integer("created_at", { mode: "timestamp" }).notNull(),
+});
+
 export type Import = typeof imports.$inferSelect;
 export type NewImport = typeof imports.$inferInsert;
 export type Dataset = typeof datasets.$inferSelect;
@@ -227,3 +239,5 @@ export type Run = typeof runs.$inferSelect;
 export type NewRun = typeof runs.$inferInsert;
 export type Sample = typeof samples.$inferSelect;
 export type NewSample = typeof samples.$inferInsert;
+export type ShortLink = typeof shortLinks.$inferSelect;
+export type NewShortLink = typeof shortLinks.$inferInsert;

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { checkLink } from "@/app/_lib/canonical-link";
+import { exploreMetadata } from "@/app/_lib/shared-metadata";
 import { Notices } from "@/components/notices";
 import { db } from "@/db";
 import { getExploreData } from "@/db/queries/explore";
@@ -7,13 +8,18 @@ import { getExploreView } from "@/db/queries/explore-view";
 import { listImports } from "@/db/queries/facets";
 import { loadFilters, type PageSearchParams } from "@/lib/search-params";
 import { isWarning, runtimeIdsOf } from "@/lib/explore/selection";
+import { summarizeView } from "@/lib/share/view-summary";
+import { CiteView } from "./_components/cite-view";
 import { CopyLink } from "./_components/copy-link";
 import { ExploreQueryProvider } from "./_components/explore-query";
 import { ExploreViews } from "./_components/explore-views";
 import { FilterBar } from "./_components/filter-bar";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Explore" };
+
+export async function generateMetadata({ searchParams }: { searchParams: PageSearchParams }): Promise<Metadata> {
+  return exploreMetadata(await searchParams);
+}
 
 export default async function ExplorePage({ searchParams }: { searchParams: PageSearchParams }) {
   const raw = await searchParams;
@@ -55,8 +61,13 @@ export default async function ExplorePage({ searchParams }: { searchParams: Page
           imports={imports.map((i) => ({ id: i.id, startedAt: i.startedAt.toISOString() }))}
           selection={selection}
         />
-        <div className="mb-4">
+        <div className="mb-4 flex flex-col gap-2">
           <CopyLink selection={selection} latestImport={latestImport} />
+          <CiteView
+            selection={selection}
+            latestImport={latestImport}
+            title={summarizeView(selection, data.table.rows).title}
+          />
         </div>
         <ExploreViews
           served={view}

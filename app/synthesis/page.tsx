@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { checkLink } from "@/app/_lib/canonical-link";
+import { synthesisMetadata } from "@/app/_lib/shared-metadata";
 import { Notices } from "@/components/notices";
 import { db } from "@/db";
 import { getSynthesisData } from "@/db/queries/synthesis";
@@ -17,7 +18,10 @@ import { SynthesisControls } from "@/components/synthesis-controls";
 import { CopyPermalink } from "@/components/copy-permalink";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Across datasets" };
+
+export async function generateMetadata({ searchParams }: { searchParams: PageSearchParams }): Promise<Metadata> {
+  return synthesisMetadata(await searchParams);
+}
 
 /** Forest plots: for each runtime and category, every study with its interval and weight, and the pooled value. */
 export default async function SynthesisPage({ searchParams }: { searchParams: PageSearchParams }) {

@@ -7,6 +7,11 @@ import { selectionFilters, type Selection } from "@/lib/explore/selection";
  * so the link shows the same numbers after later imports and after default changes.
  */
 export function CopyLink({ selection, latestImport }: { selection: Selection; latestImport: number | null }) {
-  const path = serializePermalink("/explore", { ...selectionFilters(selection), asof: selection.asof ?? latestImport });
-  return <CopyPermalink path={path} />;
+  const filters = { ...selectionFilters(selection), asof: selection.asof ?? latestImport };
+  return (
+    <CopyPermalink
+      path={serializePermalink("/explore", filters)}
+      embedPath={serializePermalink("/embed/explore", filters)}
+    />
+  );
 }
