@@ -31,6 +31,16 @@ test("a permalink's HTML has a title, description and preview image of its view"
   expect(await page.locator('meta[name="twitter:card"]').getAttribute("content")).toBe("summary_large_image");
 });
 
+test("a guide link previews as its use case and requirements", async ({ page }) => {
+  await page.goto("/guide?case=serverless&require=gpu");
+  const title = await page.locator('meta[property="og:title"]').getAttribute("content");
+  expect(title).toBe("Which runtime for Serverless / FaaS? Requires: GPU and accelerators · hvscope");
+  expect(await page.title()).toBe(title);
+  expect(await page.locator('meta[name="description"]').getAttribute("content")).toContain(
+    "Runtimes ranked by weighted overhead on the synthesis across datasets",
+  );
+});
+
 test("the preview image is a 1200×630 PNG with a drawing in it, immutable when pinned", async ({ page, request }) => {
   const asof = await latestImport(request);
   const pinned = await request.get(`/og/explore?${view(asof)}`);

@@ -16,7 +16,17 @@ import { RequirementsPicker } from "./_components/requirements-picker";
 import { WeightsEditor } from "./_components/weights-editor";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Guide" };
+
+/** A guide link previews as its use case and requirements, which is what the reader chose. */
+export async function generateMetadata({ searchParams }: { searchParams: PageSearchParams }): Promise<Metadata> {
+  const asked = loadFilters(await searchParams);
+  const { useCase } = resolveGuideCase(asked.case, asked.weights, asked.require);
+  const needs = useCase.requires.map((c) => CAPABILITY_LABELS[c].label).join(", ");
+  const title = `Which runtime for ${useCase.title}?${needs ? ` Requires: ${needs}` : ""}`;
+  const basis = asked.dataset === null ? "the synthesis across datasets" : `dataset ${asked.dataset}`;
+  const description = `${useCase.summary} Runtimes ranked by weighted overhead on ${basis}, with isolation, pros and cons.`;
+  return { title, description, openGraph: { title, description }, twitter: { card: "summary", title, description } };
+}
 
 /** Ranks runtimes for a use case: on the synthesis across datasets, or within one (`dataset=`). */
 export default async function GuidePage({ searchParams }: { searchParams: PageSearchParams }) {

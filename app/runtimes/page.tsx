@@ -12,7 +12,13 @@ import { RUNTIME_IDS, RUNTIMES } from "@/lib/runtime-ids";
 import { DataTableHead } from "@/components/ui/data-table-head";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Runtimes" };
+const description =
+  "Every runtime hvscope knows by its isolation boundary, what each offers (GPU, snapshots, Kubernetes, nested virtualisation) with sources, and whether it was measured.";
+export const metadata: Metadata = {
+  title: "Runtimes: isolation, capabilities and measured cost",
+  description,
+  openGraph: { description },
+};
 
 export default async function RuntimesPage() {
   const measured = new Set(await listMeasuredRuntimeIds(db));
