@@ -25,7 +25,13 @@ export async function generateMetadata({ searchParams }: { searchParams: PageSea
   const title = `Which runtime for ${useCase.title}?${needs ? ` Requires: ${needs}` : ""}`;
   const basis = asked.dataset === null ? "the synthesis across datasets" : `dataset ${asked.dataset}`;
   const description = `${useCase.summary} Runtimes ranked by weighted overhead on ${basis}, with isolation, pros and cons.`;
-  return { title, description, openGraph: { title, description }, twitter: { card: "summary", title, description } };
+  const shared = `${title} · hvscope`;
+  return {
+    title,
+    description,
+    openGraph: { title: shared, description },
+    twitter: { card: "summary", title: shared, description },
+  };
 }
 
 /** Ranks runtimes for a use case: on the synthesis across datasets, or within one (`dataset=`). */
