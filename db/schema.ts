@@ -241,3 +241,20 @@ export type Sample = typeof samples.$inferSelect;
 export type NewSample = typeof samples.$inferInsert;
 export type ShortLink = typeof shortLinks.$inferSelect;
 export type NewShortLink = typeof shortLinks.$inferInsert;
+
+/**
+ * A token allowed to upload through `POST /api/imports` (decision 015). Only the SHA-256 of the
+ * token is stored: the token itself is printed once by `npm run token -- create`. A token may be
+ * limited to datasets matching a glob; revoking deletes the row.
+ */
+export const uploadTokens = sqliteTable("upload_tokens", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull().unique(),
+  /** Hex SHA-256 of the token. */
+  hash: text("hash").notNull().unique(),
+  /** Glob (`*`, `?`) the uploaded datasets must match; null: any dataset. */
+  datasetPattern: text("dataset_pattern"),
+  createdAt: integer("created_at", { mode: "timestamp" }).notNull(),
+});
+
+export type UploadToken = typeof uploadTokens.$inferSelect;
