@@ -3,7 +3,7 @@ import { readEnv } from "@/lib/env";
 import { openDb, type OpenDb } from "./open";
 
 // One connection per server process; cached on globalThis so dev-mode HMR does not leak handles.
-const globalForDb = globalThis as unknown as { hvscopeDb?: OpenDb };
+const globalForDb = globalThis as unknown as { hvscopeDb?: OpenDb; hvscopeUploadDb?: OpenDb };
 
 function getConnection(): OpenDb {
   globalForDb.hvscopeDb ??= openDb(readEnv().HVSCOPE_DB);
@@ -11,3 +11,13 @@ function getConnection(): OpenDb {
 }
 
 export const db = getConnection().db;
+
+/**
+ * A second connection for uploads (POST /api/imports). Reads must not share the import's open
+ * transaction, and the read caches notice new data by `PRAGMA data_version`, which changes only
+ * for commits made on another connection.
+ */
+export function uploadConnection(): OpenDb {
+  globalForDb.hvscopeUploadDb ??= openDb(readEnv().HVSCOPE_DB);
+  return globalForDb.hvscopeUploadDb;
+}

@@ -2,9 +2,22 @@ import { z } from "zod";
 
 const emptyAsUndefined = (v: unknown) => (v === "" ? undefined : v);
 
+const MIB = 1024 * 1024;
+
+/** A positive whole number from the environment, with a default when unset or empty. */
+const limit = (fallback: number) =>
+  z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(fallback));
+
 const envSchema = z.object({
   /** SQLite file. Relative paths resolve against the working directory (the repo root for npm scripts). */
   HVSCOPE_DB: z.preprocess(emptyAsUndefined, z.string().default("data/hvscope.db")),
+  /** Limits of `POST /api/imports` (README, "Uploading results"; decision 015). */
+  HVSCOPE_UPLOAD_MAX_REQUEST_BYTES: limit(64 * MIB),
+  HVSCOPE_UPLOAD_MAX_FILE_BYTES: limit(16 * MIB),
+  HVSCOPE_UPLOAD_MAX_FILES: limit(5000),
+  HVSCOPE_UPLOAD_MAX_UNPACKED_BYTES: limit(256 * MIB),
+  /** Uploads per token per minute, counted in this server process's memory. */
+  HVSCOPE_UPLOAD_PER_MINUTE: limit(30),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -21,7 +21,7 @@ export function sameHash(a: string, b: string): boolean {
 export function datasetAllowed(pattern: string | null, dataset: string): boolean {
   if (pattern === null) return true;
   const source = [...pattern]
-    .map((c) => (c === "*" ? ".*" : c === "?" ? "." : c.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&")))
+    .map((c) => (c === "*" ? ".*" : c === "?" ? "." : c.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&")))
     .join("");
   return new RegExp(`^${source}$`, "u").test(dataset);
 }
