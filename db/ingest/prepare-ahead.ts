@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import type { CliLabels } from "@/lib/ingest/labels";
 import { receiveBatch, type PreparedFile } from "@/lib/ingest/prepare";
@@ -172,7 +173,9 @@ const started = new WeakMap<Worker, Promise<boolean>>();
 function sharedWorker(): Worker | null {
   if (shared !== null) return shared;
   try {
-    const worker = new Worker(new URL("./prepare-worker.mjs", import.meta.url));
+    // A path the server build does not follow: the worker loads tsx, which only the CLI has, and
+    // uploads through the server (decision 015) never start it.
+    const worker = new Worker(join(/* turbopackIgnore: true */ import.meta.dirname, "prepare-worker.mjs"));
     // A worker that fails or exits is dropped; the import it served goes on without it.
     worker
       .on("error", () => {})

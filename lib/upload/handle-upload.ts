@@ -68,7 +68,12 @@ export async function handleUpload(request: Request, conn: OpenDb, deps: UploadD
       );
     const root = staged.root;
     const run = importQueue.then(() =>
-      importPaths(conn, [root], { ...upload.fields, argv: ["POST /api/imports", `token=${token.name}`] }),
+      importPaths(conn, [root], {
+        ...upload.fields,
+        argv: ["POST /api/imports", `token=${token.name}`],
+        // The prepare-ahead worker runs TypeScript through tsx, which only the CLI has.
+        prepareAhead: false,
+      }),
     );
     importQueue = run.catch(() => {});
     const summary = await run;

@@ -45,8 +45,12 @@ export function loadManifest(path: string, root = dirname(path)): LoadedManifest
 
 /** The nearest hvscope.yaml/.json in `dir` or an ancestor, if any. */
 export function findManifest(dir: string): string | undefined {
-  for (let d = resolve(dir); ; d = dirname(d)) {
-    for (const name of MANIFEST_NAMES) if (existsSync(join(d, name))) return join(d, name);
+  // The folder is the import's, never the app's: the server build must not trace the project from here.
+  for (let d = resolve(/* turbopackIgnore: true */ dir); ; d = dirname(d)) {
+    for (const name of MANIFEST_NAMES) {
+      const candidate = join(/* turbopackIgnore: true */ d, name);
+      if (existsSync(/* turbopackIgnore: true */ candidate)) return candidate;
+    }
     if (dirname(d) === d) return undefined;
   }
 }
