@@ -214,6 +214,27 @@ describe("POST /api/imports (handleUpload)", () => {
       expect(again).toMatchObject({ files: 2, imported: 0, skipped: 2, samples: 0 });
     });
 
+    it("keeps multipart files' folders (a browser's folder upload: run-1/crun/…, imported as the folder run-1), so the runtime comes from the path, and applies a manifest part", async () => {
+      const files = fixtureFiles().map((f) => ({ ...f, name: `run-1/crun/${f.name}` }));
+      const manifest = "dataset: from-manifest\nhost:\n  name: manifest-box\n";
+      const form = multipart(token, files);
+      const withManifest = await form.formData();
+      withManifest.append("manifest", new Blob([manifest]), "hvscope.yaml");
+      const res = await upload(
+        new Request(URL_, { method: "POST", body: withManifest, headers: { authorization: `Bearer ${token}` } }),
+      );
+      const body = await res.json();
+      expect(res.status, JSON.stringify(body)).toBe(200);
+      const rows = await listTidyRows(conn.db);
+      expect(new Set(rows.map((r) => [r.dataset, r.host, r.runtime, r.source_file.split("/")[0]].join(" ")))).toEqual(
+        new Set(["from-manifest manifest-box crun crun"]),
+      );
+      const escape = await upload(
+        multipart(token, [{ name: "../runs10.json", data: files[0]!.data }], { dataset: "d" }),
+      );
+      expect(escape.status).toBe(422);
+    });
+
     it("imports a .tar.gz of a harness output folder as the CLI imports that folder (its manifest applies)", async () => {
       const archive = execFileSync("tar", ["czf", "-", "-C", "data", "bundled"], { maxBuffer: 64 << 20 });
       const res = await upload(gzipRequest(token, archive));
