@@ -29,7 +29,7 @@ export const STORED_IN_A_ROW = 64;
  */
 export async function importPaths(conn: OpenDb, paths: string[], options: ImportOptions = {}): Promise<ImportSummary> {
   const files = findFiles(paths);
-  const manifestFor = manifestResolver(options.manifest);
+  const manifestFor = manifestResolver(options.manifest, options.manifestsWithin);
   const writer = new IngestWriter(conn);
   const summary: ImportSummary = {
     files: 0,

@@ -4,6 +4,8 @@ import type { PassOverKind } from "@/lib/ingest/not-measurement";
 /** What `importPaths` takes besides the paths: the CLI's labels and switches. */
 export interface ImportOptions extends CliLabels {
   manifest?: string;
+  /** Search for the nearest manifest no higher than this folder (uploads: their temp folder). */
+  manifestsWithin?: string;
   dryRun?: boolean;
   argv?: string[];
   onFile?: (done: number, total: number) => void;

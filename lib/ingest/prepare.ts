@@ -16,13 +16,16 @@ export interface LabelledFile {
   labels: FileLabels;
 }
 
-/** `--manifest FILE` applies to everything, relative to each named folder; else the nearest one. */
-export function manifestResolver(explicit?: string) {
+/**
+ * `--manifest FILE` applies to everything, relative to each named folder; else the nearest one,
+ * searched no higher than `top` when given.
+ */
+export function manifestResolver(explicit?: string, top?: string) {
   const cache = new Map<string, LoadedManifest | undefined>();
   return (file: { absPath: string; root: string }): LoadedManifest | undefined => {
     const key = explicit ? `explicit:${file.root}` : dirname(file.absPath);
     if (!cache.has(key)) {
-      const path = explicit ?? findManifest(dirname(file.absPath));
+      const path = explicit ?? findManifest(dirname(file.absPath), top);
       cache.set(key, path ? loadManifest(path, explicit ? file.root : undefined) : undefined);
     }
     return cache.get(key);

@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -233,6 +234,22 @@ describe("POST /api/imports (handleUpload)", () => {
         multipart(token, [{ name: "../runs10.json", data: files[0]!.data }], { dataset: "d" }),
       );
       expect(escape.status).toBe(422);
+    });
+
+    it("ignores a manifest planted above its temp folder (another user's /tmp/hvscope.yaml)", async () => {
+      const hostileTmp = mkdtempSync(join(tmpdir(), "hvscope-hostile-tmp-"));
+      writeFileSync(join(hostileTmp, "hvscope.yaml"), 'dataset: hijacked\nignore:\n  - "**"\n');
+      const saved = process.env.TMPDIR;
+      process.env.TMPDIR = hostileTmp;
+      try {
+        const res = await upload(multipart(token, fixtureFiles(), { runtime: "runc" }));
+        expect(res.status).toBe(200);
+        expect(await res.json()).toMatchObject({ imported: 2, permalink: expect.stringContaining("dataset=upload&") });
+      } finally {
+        if (saved === undefined) delete process.env.TMPDIR;
+        else process.env.TMPDIR = saved;
+        rmSync(hostileTmp, { recursive: true, force: true });
+      }
     });
 
     it("imports a .tar.gz of a harness output folder as the CLI imports that folder (its manifest applies)", async () => {

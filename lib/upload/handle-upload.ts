@@ -66,11 +66,12 @@ export async function handleUpload(request: Request, conn: OpenDb, deps: UploadD
         403,
         `token "${token.name}" may upload only to datasets matching "${token.datasetPattern}", not to ${refused.map((d) => JSON.stringify(d)).join(", ")}`,
       );
-    const root = staged.root;
+    const { root, base } = staged;
     const run = importQueue.then(() =>
       importPaths(conn, [root], {
         ...upload.fields,
         argv: ["POST /api/imports", `token=${token.name}`],
+        manifestsWithin: base,
         // The prepare-ahead worker runs TypeScript through tsx, which only the CLI has.
         prepareAhead: false,
       }),
@@ -119,7 +120,7 @@ function fieldsOf(params: URLSearchParams): Unpacked["fields"] {
 
 /** The datasets the files will be stored under, labelled as the import will label them. */
 function datasetsOf(staged: Staged, upload: Unpacked): string[] {
-  const manifestFor = manifestResolver();
+  const manifestFor = manifestResolver(undefined, staged.base);
   const datasets = new Set<string>();
   try {
     for (const found of findFiles([staged.root])) {

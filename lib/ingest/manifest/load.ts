@@ -43,14 +43,17 @@ export function loadManifest(path: string, root = dirname(path)): LoadedManifest
   }
 }
 
-/** The nearest hvscope.yaml/.json in `dir` or an ancestor, if any. */
-export function findManifest(dir: string): string | undefined {
+/**
+ * The nearest hvscope.yaml/.json in `dir` or an ancestor, if any; not above `top` when given (an
+ * upload's temp folder: a manifest someone left in /tmp must not relabel it).
+ */
+export function findManifest(dir: string, top?: string): string | undefined {
   // The folder is the import's, never the app's: the server build must not trace the project from here.
   for (let d = resolve(/* turbopackIgnore: true */ dir); ; d = dirname(d)) {
     for (const name of MANIFEST_NAMES) {
       const candidate = join(/* turbopackIgnore: true */ d, name);
       if (existsSync(/* turbopackIgnore: true */ candidate)) return candidate;
     }
-    if (dirname(d) === d) return undefined;
+    if (dirname(d) === d || (top !== undefined && d === resolve(/* turbopackIgnore: true */ top))) return undefined;
   }
 }
