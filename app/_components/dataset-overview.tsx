@@ -84,6 +84,7 @@ export async function DatasetOverview({ raw }: { raw: Awaited<PageSearchParams> 
               categories={heatmap.categories}
               rows={heatmap.rows}
               hrefOf={(row, cell) => explore({ runtime: [row.runtime], workload: cell.rows.map((r) => r.workload) })}
+              baseline={sel.baseline}
             />
             <details className="mt-4">
               <summary className="cursor-pointer">Every workload</summary>

@@ -56,6 +56,7 @@ export async function SynthesisOverview({ raw }: { raw: Awaited<PageSearchParams
             categories={heatmap.categories}
             rows={heatmap.rows}
             hrefOf={(row, category) => forestHref(row.runtime, category, filters)}
+            baseline={filters.baseline}
           />
         )}
       </section>

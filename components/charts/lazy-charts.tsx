@@ -1,7 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import type { ReactNode } from "react";
+import { memo, type ReactNode } from "react";
 import { ABSOLUTE_CHART_HEIGHT, overheadChartHeight, TRADEOFF_CHART_HEIGHT } from "@/lib/explore/chart-data";
 import type { AbsoluteChartProps } from "./absolute-chart";
 import type { OverheadBarChartProps } from "./overhead-bar-chart";
@@ -33,26 +33,27 @@ function ChartSlot({ height, children }: { height: number; children: ReactNode }
   );
 }
 
-export function LazyOverheadBarChart(props: OverheadBarChartProps) {
+// Memoised: a panel that re-renders (a dialog opens, more table rows arrive) does not redraw its chart.
+export const LazyOverheadBarChart = memo(function LazyOverheadBarChart(props: OverheadBarChartProps) {
   return (
     <ChartSlot height={overheadChartHeight(props.data.length)}>
       <OverheadBarChart {...props} />
     </ChartSlot>
   );
-}
+});
 
-export function LazyAbsoluteChart(props: AbsoluteChartProps) {
+export const LazyAbsoluteChart = memo(function LazyAbsoluteChart(props: AbsoluteChartProps) {
   return (
     <ChartSlot height={ABSOLUTE_CHART_HEIGHT}>
       <AbsoluteChart {...props} />
     </ChartSlot>
   );
-}
+});
 
-export function LazyTradeoffChart(props: TradeoffChartProps) {
+export const LazyTradeoffChart = memo(function LazyTradeoffChart(props: TradeoffChartProps) {
   return (
     <ChartSlot height={TRADEOFF_CHART_HEIGHT}>
       <TradeoffChart {...props} />
     </ChartSlot>
   );
-}
+});

@@ -13,19 +13,27 @@ import {
   YAxis,
 } from "recharts";
 import { formatPct } from "@/lib/format";
+import { focusRing } from "./focus-ring";
 import { log2Ticks, log2ToPct, overheadChartHeight, type OverheadBar } from "@/lib/explore/chart-data";
 
 export interface OverheadBarChartProps {
   data: OverheadBar[];
   onSelect?: (bar: OverheadBar) => void;
+  /** The bar with keyboard focus, drawn with a ring (components/charts/use-mark-navigation.ts). */
+  activeKey?: string;
 }
 
 /** Horizontal bars of overhead (log2 ratio axis, labelled in percent) with 95 % interval whiskers; shaped data only. */
-export function OverheadBarChart({ data, onSelect }: OverheadBarChartProps) {
+export function OverheadBarChart({ data, onSelect, activeKey }: OverheadBarChartProps) {
   const ticks = log2Ticks(data);
   return (
     <ResponsiveContainer width="100%" height={overheadChartHeight(data.length)}>
-      <BarChart data={data} layout="vertical" margin={{ left: 8, right: 24, top: 8, bottom: 8 }}>
+      <BarChart
+        data={data}
+        layout="vertical"
+        accessibilityLayer={false}
+        margin={{ left: 8, right: 24, top: 8, bottom: 8 }}
+      >
         <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke="#8884" />
         <XAxis
           type="number"
@@ -53,7 +61,7 @@ export function OverheadBarChart({ data, onSelect }: OverheadBarChartProps) {
           cursor="pointer"
         >
           {data.map((d) => (
-            <Cell key={d.key} fill={d.color} />
+            <Cell key={d.key} fill={d.color} {...focusRing(d.key === activeKey)} />
           ))}
           <ErrorBar dataKey="error" width={6} strokeWidth={1.5} stroke="currentColor" direction="x" />
         </Bar>

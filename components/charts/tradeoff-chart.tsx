@@ -13,6 +13,7 @@ import {
 } from "recharts";
 import { log2ToPct, TRADEOFF_CHART_HEIGHT } from "@/lib/explore/chart-data";
 import { formatPct } from "@/lib/format";
+import { focusRing } from "./focus-ring";
 
 export interface TradeoffPoint {
   key: string;
@@ -28,15 +29,17 @@ export interface TradeoffPoint {
 
 export interface TradeoffChartProps {
   points: TradeoffPoint[];
+  /** The point with keyboard focus, drawn with a ring. */
+  activeKey?: string;
 }
 
 const LEVELS = ["none", "shared kernel", "user-space kernel", "guest kernel (VM)"];
 
 /** Isolation level against weighted overhead, one point per runtime; shaped data only. */
-export function TradeoffChart({ points }: TradeoffChartProps) {
+export function TradeoffChart({ points, activeKey }: TradeoffChartProps) {
   return (
     <ResponsiveContainer width="100%" height={TRADEOFF_CHART_HEIGHT}>
-      <ScatterChart margin={{ left: 8, right: 24, top: 16, bottom: 24 }}>
+      <ScatterChart accessibilityLayer={false} margin={{ left: 8, right: 24, top: 16, bottom: 24 }}>
         <CartesianGrid strokeDasharray="3 3" stroke="#8884" />
         <XAxis
           type="number"
@@ -58,7 +61,14 @@ export function TradeoffChart({ points }: TradeoffChartProps) {
         <ZAxis range={[80, 80]} />
         <Tooltip content={PointTip} />
         {points.map((p) => (
-          <Scatter key={p.key} name={p.label} data={[p]} fill={p.color} isAnimationActive={false}>
+          <Scatter
+            key={p.key}
+            name={p.label}
+            data={[p]}
+            fill={p.color}
+            isAnimationActive={false}
+            {...focusRing(p.key === activeKey)}
+          >
             <LabelList dataKey="mark" position="right" fontSize={11} fill="currentColor" />
           </Scatter>
         ))}

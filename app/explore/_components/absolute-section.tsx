@@ -26,7 +26,8 @@ export function AbsoluteSection({
     <section aria-labelledby="absolute-heading">
       <h2 id="absolute-heading">Measured values</h2>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        Bars are means with 95 % t intervals (n ≥ 2); dots are the individual repetitions. Click a dot for its raw file.
+        Bars are means with 95 % t intervals (n ≥ 2); dots are the individual repetitions. Click a dot for its raw file,
+        or Tab to a chart, pick a dot with the arrow keys and press Enter.
         {totalPanels > panels.length &&
           ` Showing ${panels.length} of ${totalPanels} workloads; pick workloads in the filters to see others.`}
       </p>

@@ -1,10 +1,12 @@
 "use client";
 
-import { useDeferredValue, useMemo, useState } from "react";
+import { useCallback, useDeferredValue, useMemo, useState } from "react";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { LazyOverheadBarChart } from "@/components/charts/lazy-charts";
 import { ProvenancePanel, type ProvenanceTarget } from "@/components/provenance/provenance-panel";
-import { toOverheadBars } from "@/lib/explore/chart-data";
+import type { ChartMark } from "@/components/charts/use-mark-navigation";
+import { overheadFactOf, overheadFinding, overheadMarkLabel } from "@/lib/a11y/chart-findings";
+import { toOverheadBars, type OverheadBar } from "@/lib/explore/chart-data";
 import { toCsv } from "@/lib/csv";
 import {
   fromColumns,
@@ -13,9 +15,10 @@ import {
   type Columns,
   type OverheadViewRow,
 } from "@/lib/explore/rows";
-import { formatPct, runtimeLabel } from "@/lib/format";
+import { runtimeLabel } from "@/lib/format";
 import type { Filters } from "@/lib/search-params";
-import { OverheadTable } from "./overhead-table";
+import { RovingFocus } from "@/components/ui/roving-focus";
+import { OverheadTable, SOURCE_CONTROLS } from "./overhead-table";
 import { useFirstRows } from "./use-first-rows";
 
 /**
@@ -46,34 +49,50 @@ export function OverheadPanel({ columns, baseline, filters }: OverheadPanelProps
   // The chart follows a filter change in a background render, after the table: drawing its bars
   // costs more than the table's first rows (docs/performance.md), and the table holds the same numbers.
   const chartBars = useDeferredValue(bars);
-  const chart = useMemo(
-    () => (
-      <LazyOverheadBarChart
-        data={chartBars}
-        onSelect={(bar) =>
-          setTarget({
-            filters: { ...filters, runtime: [bar.runtime], workload: [bar.workload], metric: bar.metric },
-            title: bar.label,
-          })
-        }
-      />
-    ),
-    [chartBars, filters],
+  const openBar = useCallback(
+    (bar: OverheadBar) =>
+      setTarget({
+        filters: { ...filters, runtime: [bar.runtime], workload: [bar.workload], metric: bar.metric },
+        title: bar.label,
+      }),
+    [filters],
   );
+  const renderChart = useCallback(
+    (activeKey: string | undefined) => (
+      <LazyOverheadBarChart data={chartBars} onSelect={openBar} activeKey={activeKey} />
+    ),
+    [chartBars, openBar],
+  );
+  const facts = useMemo(
+    () => rows.map((r) => overheadFactOf({ ...r, label: runtimeLabel(r.runtime, r.version, r.variant) })),
+    [rows],
+  );
+  const marks: ChartMark[] = useMemo(
+    () => bars.map((bar, i) => ({ key: bar.key, label: overheadMarkLabel(facts[i]!) })),
+    [bars, facts],
+  );
+  const openMark = (mark: ChartMark) => {
+    const bar = bars.find((b) => b.key === mark.key);
+    if (bar) openBar(bar);
+  };
   // A new view's chart and first rows render at once, the rest of a long table right after.
   const shownRows = useFirstRows(rows, MAX_BARS);
-  const top = rows[0]!;
   return (
     <>
       <ChartFigure
-        label={`Bar chart of overhead against ${runtimeLabel(baseline)} for ${bars.length} of ${rows.length} runtime and workload pairs; largest: ${top.runtime} on ${top.workload}, ${formatPct(top.overheadPct)}. The table below lists every value.`}
+        label={`Overhead against ${runtimeLabel(baseline)}, ${bars.length} of ${rows.length} runtime and workload pairs`}
+        finding={`${overheadFinding(facts, runtimeLabel(baseline))} The table below lists every value.`}
+        marks={marks}
+        onOpenMark={openMark}
         fileName={`overhead-vs-${baseline}`}
         csv={() => toCsv(OVERHEAD_CSV_COLUMNS, rows.map(toOverheadCsvRow))}
-        caption={`${rows.length > MAX_BARS ? `The ${MAX_BARS} largest overheads of ${rows.length}; the table lists every one. ` : ""}Click a bar for its samples and raw files.`}
+        caption={`${rows.length > MAX_BARS ? `The ${MAX_BARS} largest overheads of ${rows.length}; the table lists every one. ` : ""}Click a bar, or Tab to the chart, pick a bar with the arrow keys and press Enter, for its samples and raw files.`}
       >
-        {chart}
+        {renderChart}
       </ChartFigure>
-      <OverheadTable rows={shownRows} baseline={baseline} />
+      <RovingFocus selector={SOURCE_CONTROLS}>
+        <OverheadTable rows={shownRows} baseline={baseline} />
+      </RovingFocus>
       {target && <ProvenancePanel target={target} onClose={() => setTarget(null)} />}
     </>
   );
