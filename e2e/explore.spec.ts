@@ -21,7 +21,7 @@ test("a hand-written permalink shows gVisor's published tmpfs random read: +1,67
     "n = 1, no interval",
   ]);
   expect(metric).toContain("higher is better");
-  await expect(page.getByRole("img", { name: /Bar chart of overhead against runc/ })).toBeVisible();
+  await expect(page.getByRole("listbox", { name: /^Overhead against runc/ })).toBeVisible();
 });
 
 test("changing a filter changes the URL", async ({ page }) => {
@@ -106,7 +106,7 @@ test("Firecracker's boot time against QEMU, with an interval from 500 boots each
 test("clicking a bar opens its provenance and the raw file", async ({ page }) => {
   await page.goto(GVISOR_TMPFS);
   await page.locator(".recharts-bar-rectangle path, .recharts-bar-rectangle").first().click();
-  const panel = page.getByRole("region", { name: "Provenance" });
+  const panel = page.getByRole("dialog", { name: /^Provenance/ });
   await expect(panel).toBeVisible();
   await panel.getByRole("button", { name: "Show file" }).first().click();
   await expect(panel.getByText("fio-tmpfs.csv")).toBeVisible();
