@@ -28,7 +28,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         {/* First Tab stop of every page: past the header straight to the page's own content. */}
         <a
           href="#content"
-          className="sr-only rounded bg-white px-3 py-2 text-sm font-medium shadow focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-20 dark:bg-zinc-900"
+          className="sr-only rounded border border-zinc-300 bg-white text-sm font-medium shadow focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-20 focus:px-3 focus:py-2 dark:border-zinc-700 dark:bg-zinc-900"
         >
           Skip to content
         </a>
