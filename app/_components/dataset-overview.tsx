@@ -31,7 +31,7 @@ export async function DatasetOverview({ raw }: { raw: Awaited<PageSearchParams> 
       <h1>What does a stronger isolation boundary cost?</h1>
       <Notices notices={data.notices} />
       <nav aria-label="Datasets" className="mb-4 flex flex-wrap gap-x-4 gap-y-1 text-sm">
-        <span className="text-zinc-500">Dataset:</span>
+        <span className="text-zinc-600 dark:text-zinc-400">Dataset:</span>
         <Link href={serializeSynthesis("/", { baseline: asked.baseline })}>all</Link>
         {data.datasets.map((d) =>
           d.name === sel.dataset ? (

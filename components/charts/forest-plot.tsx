@@ -69,7 +69,7 @@ export function ForestPlot({ caption, studies, pooled, scale }: ForestPlotProps)
               <tr key={s.key}>
                 <th scope="row" className="font-normal">
                   {s.label}
-                  <span className="block text-xs text-zinc-500">{s.detail}</span>
+                  <span className="block text-xs text-zinc-600 dark:text-zinc-400">{s.detail}</span>
                 </th>
                 <td className="num">{formatPct(s.pct)}</td>
                 <td className="num">{formatInterval(s.lowPct, s.highPct, s.n, s.n)}</td>
