@@ -1,0 +1,91 @@
+import { expect, test, type Page } from "@playwright/test";
+
+/** Presses Tab until `done` holds for the focused element; fails after `max` presses. */
+async function tabUntil(page: Page, done: () => Promise<boolean>, max = 80): Promise<number> {
+  for (let presses = 1; presses <= max; presses++) {
+    await page.keyboard.press("Tab");
+    if (await done()) return presses;
+  }
+  throw new Error(`not reached within ${max} Tab presses`);
+}
+
+const activeRole = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute("role") ?? null);
+const activeDescendant = (page: Page) =>
+  page.evaluate(() => document.activeElement?.getAttribute("aria-activedescendant") ?? null);
+
+test("the skip link is the first Tab stop and moves focus to the content", async ({ page }) => {
+  await page.goto("/explore");
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to content" });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeVisible();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("main")).toBeFocused();
+});
+
+test("keyboard only: Tab to the chart, arrows to a bar, Enter opens its provenance, Escape returns to the bar", async ({
+  page,
+}) => {
+  await page.goto("/explore");
+  const chart = page.getByRole("listbox", { name: /^Overhead against/ });
+  await expect(chart.getByRole("option").first()).toBeAttached();
+  await tabUntil(page, async () => (await activeRole(page)) === "listbox");
+  await expect(chart).toBeFocused();
+
+  const first = await activeDescendant(page);
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  const third = await activeDescendant(page);
+  expect(third).not.toBe(first);
+  const option = page.locator(`[id="${third}"]`);
+  await expect(option).toHaveAttribute("aria-selected", "true");
+  await expect(option).toHaveRole("option");
+  // The ring's words under the chart name the same bar.
+  await expect(page.getByText(`${await option.textContent()} · Enter: samples and raw files`)).toBeVisible();
+
+  await page.keyboard.press("End");
+  const last = await activeDescendant(page);
+  await expect(page.locator(`[id="${last}"]`)).toHaveText((await chart.getByRole("option").last().textContent())!);
+  await page.keyboard.press("Home");
+  expect(await activeDescendant(page)).toBe(first);
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  expect(await activeDescendant(page)).toBe(third);
+
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("dialog", { name: /^Provenance/ });
+  await expect(dialog).toBeVisible();
+  expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+  // Tab stays inside the modal dialog.
+  for (let i = 0; i < 6; i++) {
+    await page.keyboard.press("Tab");
+    expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+  }
+
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(chart).toBeFocused();
+  expect(await activeDescendant(page)).toBe(third);
+});
+
+test("the explore table's source links and file toggles are one Tab stop, walked with the arrows", async ({ page }) => {
+  await page.goto("/explore");
+  const table = page.getByRole("table", { name: "Overhead against the baseline" });
+  const controls = table.locator("[data-source-control]");
+  expect(await controls.count()).toBeGreaterThan(1);
+  await expect(controls.first()).toHaveAttribute("tabindex", "0");
+  const tabStops = await table.evaluate(
+    (t) =>
+      [...t.querySelectorAll<HTMLElement>("a[href], summary, button, [tabindex]")].filter(
+        // A closed <details> hides its links from Tab, not its summary.
+        (el) => el.tabIndex >= 0 && (el.tagName === "SUMMARY" || !el.closest("details:not([open])")),
+      ).length,
+  );
+  expect(tabStops).toBe(1);
+
+  await controls.first().focus();
+  await page.keyboard.press("ArrowDown");
+  await expect(controls.nth(1)).toBeFocused();
+  await expect(controls.nth(1)).toHaveAttribute("tabindex", "0");
+  await expect(controls.first()).toHaveAttribute("tabindex", "-1");
+});
