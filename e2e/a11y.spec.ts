@@ -7,9 +7,12 @@ async function open(page: Page, path: string) {
   await expect(page.locator("main")).toBeVisible();
   // A chart is a described listbox (components/charts/navigable-chart.tsx); a <select multiple> is not.
   const charts = page.locator("[role=listbox][aria-describedby]");
-  // Recharts arrives by import() after hydration, which takes a while on a busy machine.
+  // Recharts arrives by import() after hydration, which takes a while on a busy machine; the
+  // overhead small multiples are plain SVG, drawn on the server.
   if ((await charts.count()) > 0)
-    await expect(charts.first().locator("svg.recharts-surface")).toBeVisible({ timeout: 30_000 });
+    await expect(charts.first().locator("svg.recharts-surface, svg[data-chart-svg]").first()).toBeVisible({
+      timeout: 30_000,
+    });
 }
 
 /** The id of a raw file the explore table links to, for /sources/<id>. */

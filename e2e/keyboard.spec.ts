@@ -23,7 +23,10 @@ test("the skip link is the first Tab stop and moves focus to the content", async
   await expect(page.locator("main")).toBeFocused();
 });
 
-test("keyboard only: Tab to the chart, arrows to a bar, Enter opens its provenance, Escape returns to the bar", async ({
+/** The bar the chart rings (the focus colour's stroke): its runtime and workload, and whether it is drawn visibly. */
+const ringed = (page: Page) => page.locator('[data-chart] [data-mark][stroke="var(--focus-ring)"]');
+
+test("keyboard only: Tab to the small multiples, arrows to a bar, Enter opens its provenance, Escape returns to the bar", async ({
   page,
 }) => {
   await page.goto("/explore");
@@ -32,29 +35,44 @@ test("keyboard only: Tab to the chart, arrows to a bar, Enter opens its provenan
   await tabUntil(page, async () => (await activeRole(page)) === "listbox");
   await expect(chart).toBeFocused();
 
+  // ←→ stay in a workload's panel, from runtime to runtime.
   const first = await activeDescendant(page);
+  await page.keyboard.press("ArrowRight");
+  await expect(ringed(page)).toHaveCount(1);
+  const right = await activeDescendant(page);
+  expect(right).not.toBe(first);
+  const inPanel = {
+    workload: await ringed(page).getAttribute("data-workload"),
+    runtime: await ringed(page).getAttribute("data-runtime"),
+  };
+  await page.keyboard.press("ArrowLeft");
+  expect(await activeDescendant(page)).toBe(first);
+  await page.keyboard.press("ArrowRight");
+  await expect(ringed(page)).toHaveAttribute("data-workload", inPanel.workload!);
+
+  // ↓ goes to the same runtime in the next workload.
   await page.keyboard.press("ArrowDown");
-  await page.keyboard.press("ArrowDown");
-  const third = await activeDescendant(page);
-  expect(third).not.toBe(first);
-  const option = page.locator(`[id="${third}"]`);
+  const below = await activeDescendant(page);
+  expect(below).not.toBe(right);
+  await expect(ringed(page)).toHaveAttribute("data-runtime", inPanel.runtime!);
+  await expect(ringed(page)).not.toHaveAttribute("data-workload", inPanel.workload!);
+  await expect(ringed(page)).toBeInViewport();
+  const option = page.locator(`[id="${below}"]`);
   await expect(option).toHaveAttribute("aria-selected", "true");
   await expect(option).toHaveRole("option");
-  // The ring's words under the chart name the same bar.
-  await expect(page.getByText(`${await option.textContent()} · Enter: samples and raw files`)).toBeVisible();
-
-  await page.keyboard.press("End");
-  const last = await activeDescendant(page);
-  await expect(page.locator(`[id="${last}"]`)).toHaveText((await chart.getByRole("option").last().textContent())!);
-  await page.keyboard.press("Home");
-  expect(await activeDescendant(page)).toBe(first);
-  await page.keyboard.press("ArrowDown");
-  await page.keyboard.press("ArrowDown");
-  expect(await activeDescendant(page)).toBe(third);
+  // The ring's words under the chart name the same bar, in the one sign convention.
+  const words = (await option.textContent())!;
+  expect(words).toMatch(/\(overhead [+−]/);
+  await expect(page.getByText(`${words} · Enter: samples and raw files`)).toBeVisible();
+  const bar = {
+    workload: (await ringed(page).getAttribute("data-workload"))!,
+    runtime: (await ringed(page).getAttribute("data-runtime"))!,
+  };
 
   await page.keyboard.press("Enter");
   const dialog = page.getByRole("dialog", { name: /^Provenance/ });
   await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText(bar.workload);
   expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
   // Tab stays inside the modal dialog.
   for (let i = 0; i < 6; i++) {
@@ -65,7 +83,28 @@ test("keyboard only: Tab to the chart, arrows to a bar, Enter opens its provenan
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
   await expect(chart).toBeFocused();
-  expect(await activeDescendant(page)).toBe(third);
+  expect(await activeDescendant(page)).toBe(below);
+  await expect(ringed(page)).toHaveAttribute("data-workload", bar.workload);
+  await expect(ringed(page)).toHaveAttribute("data-runtime", bar.runtime);
+});
+
+test("the last bar, in a folded category, opens its category when the keyboard reaches it", async ({ page }) => {
+  await page.goto("/explore");
+  const chart = page.getByRole("listbox", { name: /^Overhead against/ });
+  const folded = page.locator("[data-chart] details:not([open])");
+  const foldedAtFirst = await folded.count();
+  await chart.focus();
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("Control+End");
+  const last = await activeDescendant(page);
+  await expect(page.locator(`[id="${last}"]`)).toHaveText((await chart.getByRole("option").last().textContent())!);
+  await expect(ringed(page)).toBeVisible();
+  await expect(ringed(page)).toBeInViewport();
+  const category = ringed(page).locator("xpath=ancestor::details");
+  await expect(category).toHaveAttribute("open", "");
+  // The default view folds some categories, so this reached one of them.
+  expect(foldedAtFirst).toBeGreaterThan(0);
+  await expect(folded).toHaveCount(foldedAtFirst - 1);
 });
 
 test("the explore table's source links and file toggles are one Tab stop, walked with the arrows", async ({ page }) => {
