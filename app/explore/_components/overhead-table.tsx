@@ -42,7 +42,7 @@ export const OverheadTable = memo(function OverheadTable({
               <td>{r.workload}</td>
               <td>
                 {`${r.metric} `}
-                <span className="text-zinc-500">{`(${r.direction} is better)`}</span>
+                <span className="text-zinc-600 dark:text-zinc-400">{`(${r.direction} is better)`}</span>
               </td>
               <td className="num">{r.n}</td>
               <td className="num">{formatValue(r.mean, r.unit)}</td>

@@ -45,7 +45,7 @@ export function RankedTable<R extends RankedEntry>({ ranked, explanation, noInte
         />
         <tbody>
           {ranked.map((r, i) => (
-            <tr key={r.key} className={isSetApart(r) ? "opacity-60" : undefined}>
+            <tr key={r.key} className={isSetApart(r) ? "text-zinc-600 dark:text-zinc-400" : undefined}>
               <RankedRuntimeCells r={r} rank={i + 1} />
               <WeightedOverheadCell r={r} noInterval={noInterval(r)} />
               <td>
