@@ -23,8 +23,8 @@ test("the skip link is the first Tab stop and moves focus to the content", async
   await expect(page.locator("main")).toBeFocused();
 });
 
-/** The bar the chart rings (the focus colour's stroke): its runtime and workload, and whether it is drawn visibly. */
-const ringed = (page: Page) => page.locator('[data-chart] [data-mark][stroke="var(--focus-ring)"]');
+/** The bar with keyboard focus (the small multiples frame it in the focus colour). */
+const ringed = (page: Page) => page.locator("[data-chart] [data-mark][data-active]");
 
 test("keyboard only: Tab to the small multiples, arrows to a bar, Enter opens its provenance, Escape returns to the bar", async ({
   page,
@@ -39,6 +39,7 @@ test("keyboard only: Tab to the small multiples, arrows to a bar, Enter opens it
   const first = await activeDescendant(page);
   await page.keyboard.press("ArrowRight");
   await expect(ringed(page)).toHaveCount(1);
+  await expect(page.locator('[data-chart] [data-focus-ring][stroke="var(--focus-ring)"]')).toHaveCount(1);
   const right = await activeDescendant(page);
   expect(right).not.toBe(first);
   const inPanel = {

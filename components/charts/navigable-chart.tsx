@@ -43,7 +43,11 @@ export function NavigableChart({ label, finding, marks, onOpen, children }: Navi
       <p id={findingId} className="sr-only">
         {finding}
       </p>
-      <p aria-hidden="true" className="mt-1 min-h-5 text-sm text-zinc-700 dark:text-zinc-300">
+      {/* Sticky: under a chart taller than the screen (the small multiples) the words stay in view. */}
+      <p
+        aria-hidden="true"
+        className="sticky bottom-0 mt-1 min-h-5 bg-(--page-bg) py-0.5 text-sm text-zinc-700 dark:text-zinc-300"
+      >
         {nav.activeKey !== undefined && nav.activeMark
           ? `${nav.activeMark.label}${onOpen ? " · Enter: samples and raw files" : ""}`
           : ""}

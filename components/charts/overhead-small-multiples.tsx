@@ -209,10 +209,24 @@ function MarkRow({
         data-runtime={mark.runtime}
         data-workload={mark.workload}
         data-metric={mark.metric}
-        {...focusRing(active)}
+        data-active={active ? "" : undefined}
       >
         <title>{mark.title}</title>
       </rect>
+      {/* A frame around the bar rather than its outline: a 3-unit stroke on a 10-unit bar of the same hue was hard to see. */}
+      {active && (
+        <rect
+          x={from - 3}
+          y={mid - 8}
+          width={round(Math.max(1.5, to - from) + 6)}
+          height={16}
+          rx={2}
+          fill="none"
+          pointerEvents="none"
+          data-focus-ring=""
+          {...focusRing(true)}
+        />
+      )}
       {mark.low !== null && mark.high !== null && (
         <path
           d={`M${x(mark.low)},${mid - 4}v8M${x(mark.low)},${mid}H${x(mark.high)}M${x(mark.high)},${mid - 4}v8`}
