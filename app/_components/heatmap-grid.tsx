@@ -29,7 +29,7 @@ export function HeatmapGrid<Row extends { key: string }>({
       <p id={findingId} className="sr-only">
         {finding}
       </p>
-      <div className="overflow-x-auto">
+      <div className="overflow-x-auto" data-chart="">
         <table className="data-table" aria-label={label} aria-describedby={findingId}>
           <DataTableHead columns={[{ label: "Runtime" }, ...categories.map((c) => ({ label: c, numeric: true }))]} />
           <tbody>

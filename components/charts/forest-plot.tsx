@@ -44,7 +44,7 @@ const at = (scale: ForestScale, pct: number) => `${forestPosition(scale, pct) * 
 export function ForestPlot({ caption, studies, pooled, scale }: ForestPlotProps) {
   return (
     <RovingFocus selector="a[href]">
-      <div className="overflow-x-auto">
+      <div className="overflow-x-auto" data-chart="">
         <table className="data-table forest-plot">
           <caption className="mb-2 text-left text-sm">
             {caption}
