@@ -25,6 +25,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en" suppressHydrationWarning>
       <body className="min-h-screen font-sans">
+        {/* First Tab stop of every page: past the header straight to the page's own content. */}
+        <a
+          href="#content"
+          className="sr-only rounded border border-zinc-300 bg-white text-sm font-medium shadow focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-20 focus:px-3 focus:py-2 dark:border-zinc-700 dark:bg-zinc-900"
+        >
+          Skip to content
+        </a>
         <Providers nonce={nonce}>
           <header className="flex flex-wrap items-center gap-x-6 gap-y-2 border-b border-zinc-200 px-6 py-3 dark:border-zinc-800">
             <Link href="/" className="text-lg font-semibold text-inherit no-underline">
@@ -42,7 +49,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <ThemeToggle />
             </div>
           </header>
-          <main className="mx-auto max-w-7xl px-6 py-6">{children}</main>
+          <main id="content" tabIndex={-1} className="mx-auto max-w-7xl px-6 py-6 focus:outline-none">
+            {children}
+          </main>
         </Providers>
       </body>
     </html>

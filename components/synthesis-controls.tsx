@@ -14,7 +14,7 @@ export function SynthesisControls({
 }) {
   return (
     <nav aria-label="Baseline and evidence" className="my-3 flex flex-wrap gap-x-3 gap-y-1 text-sm">
-      <span className="text-zinc-500">Baseline:</span>
+      <span className="text-zinc-600 dark:text-zinc-400">Baseline:</span>
       {runtimes.map((r) =>
         r === filters.baseline ? (
           <strong key={r}>{runtimeLabel(r)}</strong>
@@ -24,7 +24,7 @@ export function SynthesisControls({
           </Link>
         ),
       )}
-      <span className="text-zinc-500">·</span>
+      <span className="text-zinc-600 dark:text-zinc-400">·</span>
       <Link href={hrefOf({ indirect: filters.indirect === 1 ? 0 : 1 })}>
         {filters.indirect === 1 ? "Leave out indirect evidence" : "Include indirect evidence"}
       </Link>

@@ -22,7 +22,7 @@ test("a hand-written permalink shows gVisor's published tmpfs random read: +1,67
     "n = 1, no interval",
   ]);
   expect(metric).toContain("higher is better");
-  const chart = page.getByRole("group", { name: /^Overhead against runc, one panel per workload/ });
+  const chart = page.getByRole("listbox", { name: /^Overhead against runc, one panel per workload/ });
   await expect(
     chart.locator('[data-mark][data-runtime="runsc-ptrace"][data-workload="tmpfs fio.randread"]'),
   ).toBeVisible();
@@ -126,7 +126,7 @@ test("Firecracker's boot time against QEMU, with an interval from 500 boots each
 test("clicking a bar opens its provenance and the raw file", async ({ page }) => {
   await page.goto(GVISOR_TMPFS);
   await page.locator("[data-chart] [data-mark]").first().click();
-  const panel = page.getByRole("region", { name: "Provenance" });
+  const panel = page.getByRole("dialog", { name: /^Provenance/ });
   await expect(panel).toBeVisible();
   await panel.getByRole("button", { name: "Show file" }).first().click();
   await expect(panel.getByText("fio-tmpfs.csv")).toBeVisible();

@@ -171,7 +171,7 @@ test.describe("guide requirements", () => {
     await expect(page).toHaveURL(/[?&]case=serverless(&|$)/);
     const lacks = page.getByRole("list", { name: "What Firecracker lacks for this case" });
     await expect(lacks).toContainText("lacks GPU and accelerators: No VFIO or GPU passthrough");
-    await expect(firecrackerRow()).toHaveClass(/opacity-60/);
+    await expect(firecrackerRow()).toHaveClass(/text-zinc-600/);
     // gVisor's nvproxy counts (partial support, read the note): not set apart for the GPU.
     await expect(page.getByRole("list", { name: "What gVisor (ptrace) lacks for this case" })).toHaveCount(0);
     await expect(page.getByRole("note", { name: "What the numbers do not measure" })).toContainText(

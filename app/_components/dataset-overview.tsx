@@ -31,7 +31,7 @@ export async function DatasetOverview({ raw, linkNotices }: { raw: Awaited<PageS
       <h1>What does a stronger isolation boundary cost?</h1>
       <Notices notices={[...linkNotices, ...data.notices]} />
       <nav aria-label="Datasets" className="mb-4 flex flex-wrap gap-x-4 gap-y-1 text-sm">
-        <span className="text-zinc-500">Dataset:</span>
+        <span className="text-zinc-600 dark:text-zinc-400">Dataset:</span>
         <Link href={serializeSynthesis("/", { baseline: asked.baseline })}>all</Link>
         {data.datasets.map((d) =>
           d.name === sel.dataset ? (
@@ -84,6 +84,7 @@ export async function DatasetOverview({ raw, linkNotices }: { raw: Awaited<PageS
               categories={heatmap.categories}
               rows={heatmap.rows}
               hrefOf={(row, cell) => explore({ runtime: [row.runtime], workload: cell.rows.map((r) => r.workload) })}
+              baseline={sel.baseline}
             />
             <details className="mt-4">
               <summary className="cursor-pointer">Every workload</summary>

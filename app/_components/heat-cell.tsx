@@ -35,13 +35,13 @@ export function HeatCell({
         className="block px-2 py-1.5 text-inherit no-underline hover:underline"
       >
         <span className="block font-medium">{formatPct(overheadPct)}</span>
-        <span className="block text-xs opacity-80">{detail}</span>
-        <span className="block text-xs opacity-80">{interval}</span>
+        <span className="block text-xs">{detail}</span>
+        <span className="block text-xs">{interval}</span>
       </Link>
     </td>
   );
 }
 
 export function NoDataCell() {
-  return <td className="num text-zinc-400">no data</td>;
+  return <td className="num text-zinc-600 dark:text-zinc-400">no data</td>;
 }

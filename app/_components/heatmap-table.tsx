@@ -1,3 +1,4 @@
+import { overheadFinding, type OverheadFact } from "@/lib/a11y/chart-findings";
 import { formatInterval, runtimeLabel } from "@/lib/format";
 import type { HeatCell as HeatmapCell, HeatmapRow } from "@/lib/overview/heatmap";
 import { HeatCell, NoDataCell } from "./heat-cell";
@@ -8,13 +9,16 @@ export interface HeatmapTableProps {
   rows: HeatmapRow[];
   /** Link of a cell: the explore view of that runtime and the cell's workloads. */
   hrefOf: (row: HeatmapRow, cell: HeatmapCell) => string;
+  /** The runtime every cell compares against. */
+  baseline: string;
 }
 
 /** One dataset and host: per runtime and category the overhead, its workloads, smallest n and interval. */
-export function HeatmapTable({ categories, rows, hrefOf }: HeatmapTableProps) {
+export function HeatmapTable({ categories, rows, hrefOf, baseline }: HeatmapTableProps) {
   return (
     <HeatmapGrid
       label="Geometric-mean overhead by runtime and category"
+      finding={overheadFinding(rows.flatMap(factsOf), runtimeLabel(baseline))}
       categories={categories}
       rows={rows}
       rowHeader={(row) => runtimeLabel(row.runtime, row.version, row.variant)}
@@ -36,5 +40,25 @@ export function HeatmapTable({ categories, rows, hrefOf }: HeatmapTableProps) {
         );
       }}
     />
+  );
+}
+
+/** A row's cells as the text alternative reads them: runtime, category, overhead, interval, n. */
+function factsOf(row: HeatmapRow): OverheadFact[] {
+  return Object.entries(row.cells).flatMap(([category, cell]) =>
+    cell
+      ? [
+          {
+            subject: runtimeLabel(row.runtime, row.version, row.variant),
+            on: category,
+            pct: cell.overheadPct,
+            lowPct: cell.minN === 1 ? null : cell.ciLowPct,
+            highPct: cell.minN === 1 ? null : cell.ciHighPct,
+            evidence: `${cell.workloads} workload${cell.workloads > 1 ? "s" : ""}, ${cell.minN === 1 ? "n = 1" : `n ≥ ${cell.minN}`}`,
+            n: cell.minN,
+            baselineN: cell.minN,
+          },
+        ]
+      : [],
   );
 }

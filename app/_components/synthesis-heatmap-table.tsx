@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { overheadFinding, type OverheadFact } from "@/lib/a11y/chart-findings";
 import { formatInterval, runtimeLabel } from "@/lib/format";
 import type { SynthesisCell, SynthesisHeatRow } from "@/lib/synthesis/cells";
 import { HeatCell, NoDataCell } from "./heat-cell";
@@ -9,13 +10,16 @@ export interface SynthesisHeatmapTableProps {
   rows: SynthesisHeatRow[];
   /** The forest plot behind a cell. */
   hrefOf: (row: SynthesisHeatRow, category: string) => string;
+  /** The runtime every cell compares against. */
+  baseline: string;
 }
 
 /** Runtime × category across datasets: each cell the pooled overhead with k and its interval. */
-export function SynthesisHeatmapTable({ categories, rows, hrefOf }: SynthesisHeatmapTableProps) {
+export function SynthesisHeatmapTable({ categories, rows, hrefOf, baseline }: SynthesisHeatmapTableProps) {
   return (
     <HeatmapGrid
       label="Pooled overhead by runtime and category, across datasets"
+      finding={overheadFinding(rows.flatMap(factsOf), runtimeLabel(baseline))}
       categories={categories}
       rows={rows}
       rowHeader={(row) => (
@@ -47,4 +51,23 @@ function evidenceOf(cell: SynthesisCell): string {
   const kind = cell.indirect ? ", indirect" : "";
   if (!cell.pooled) return `n = 1, not pooled${kind}`;
   return `k = ${cell.k}${kind}`;
+}
+
+/** A row's cells as the text alternative reads them: runtime, category, pooled overhead, interval, evidence. */
+function factsOf(row: SynthesisHeatRow): OverheadFact[] {
+  return Object.entries(row.cells).flatMap(([category, cell]) =>
+    cell
+      ? [
+          {
+            subject: runtimeLabel(row.runtime, null, row.variant),
+            on: category,
+            pct: cell.overheadPct,
+            lowPct: cell.ciLowPct,
+            highPct: cell.ciHighPct,
+            evidence: evidenceOf(cell),
+            n: cell.pooled ? 2 : 1,
+          },
+        ]
+      : [],
+  );
 }

@@ -38,7 +38,7 @@ export async function SynthesisOverview({
       <h1>What does a stronger isolation boundary cost?</h1>
       <Notices notices={[...linkNotices, ...data.notices]} />
       <nav aria-label="Datasets" className="mb-4 flex flex-wrap gap-x-4 gap-y-1 text-sm">
-        <span className="text-zinc-500">Dataset:</span>
+        <span className="text-zinc-600 dark:text-zinc-400">Dataset:</span>
         <strong>all ({datasets.length})</strong>
         {datasets.map((d) => (
           <Link key={d.name} href={serializeFilters("/", { dataset: d.name, baseline: filters.baseline })}>
@@ -63,6 +63,7 @@ export async function SynthesisOverview({
             categories={heatmap.categories}
             rows={heatmap.rows}
             hrefOf={(row, category) => forestHref(row.runtime, category, filters)}
+            baseline={filters.baseline}
           />
         )}
       </section>

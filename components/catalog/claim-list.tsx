@@ -28,14 +28,7 @@ export function Citations({ ids, sources }: { ids: readonly string[]; sources: r
     const n = sources.findIndex((s) => s.id === id) + 1;
     const source = sources[n - 1]!;
     return (
-      <a
-        key={id}
-        href={source.url}
-        className="text-xs no-underline"
-        title={source.title}
-        rel="noreferrer"
-        target="_blank"
-      >
+      <a key={id} href={source.url} className="text-xs underline" title={source.title} rel="noreferrer" target="_blank">
         [{n}]
       </a>
     );
@@ -55,7 +48,7 @@ export function SourceList({ sources, label = "Sources" }: { sources: readonly S
           {s.publisher}
           {s.year ? `, ${s.year}` : ""}
           {/* When the text was last read against the claims, and which revision (repository files). */}
-          <span className="text-zinc-500" title={s.revision}>
+          <span className="text-zinc-600 dark:text-zinc-400" title={s.revision}>
             ; checked {s.checked}
           </span>
           )

@@ -13,21 +13,29 @@ import {
   YAxis,
 } from "recharts";
 import { formatValue } from "@/lib/format";
-import { ABSOLUTE_CHART_HEIGHT, type AbsolutePanel } from "@/lib/explore/chart-data";
+import { ABSOLUTE_CHART_HEIGHT, absolutePointKey, type AbsolutePanel } from "@/lib/explore/chart-data";
+import { focusRing } from "./focus-ring";
 
 export interface AbsoluteChartProps {
   panel: AbsolutePanel;
   onSelectPoint?: (point: { sourceFileId: number }) => void;
+  /** The repetition with keyboard focus (absolutePointKey), drawn with a ring. */
+  activeKey?: string;
 }
 
 /** Means with 95 % interval error bars, and every repetition as a point; shaped data only. */
-export function AbsoluteChart({ panel, onSelectPoint }: AbsoluteChartProps) {
+export function AbsoluteChart({ panel, onSelectPoint, activeKey }: AbsoluteChartProps) {
   const points = panel.bars.flatMap((b) =>
-    b.points.map((p) => ({ label: b.label, value: p.value, sourceFileId: p.sourceFileId })),
+    b.points.map((p, i) => ({
+      key: absolutePointKey(b.key, p.repetition, i),
+      label: b.label,
+      value: p.value,
+      sourceFileId: p.sourceFileId,
+    })),
   );
   return (
     <ResponsiveContainer width="100%" height={ABSOLUTE_CHART_HEIGHT}>
-      <ComposedChart data={panel.bars} margin={{ left: 8, right: 16, top: 8, bottom: 8 }}>
+      <ComposedChart data={panel.bars} accessibilityLayer={false} margin={{ left: 8, right: 16, top: 8, bottom: 8 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#8884" />
         <XAxis
           dataKey="label"
@@ -58,20 +66,31 @@ export function AbsoluteChart({ panel, onSelectPoint }: AbsoluteChartProps) {
           dataKey="value"
           name="repetition"
           fill="currentColor"
-          shape={RepetitionDot}
           isAnimationActive={false}
           onClick={(item: { payload?: { sourceFileId?: number } }) => {
             const id = item.payload?.sourceFileId;
             if (id !== undefined) onSelectPoint?.({ sourceFileId: id });
           }}
           cursor="pointer"
+          shape={(props: PointShapeProps) => <PointShape {...props} active={props.payload?.key === activeKey} />}
         />
       </ComposedChart>
     </ResponsiveContainer>
   );
 }
 
-/** A repetition's dot, marked for tests and keyboard handling like every chart mark. */
-function RepetitionDot({ cx, cy }: { cx?: number; cy?: number }) {
-  return <circle cx={cx} cy={cy} r={3.5} fill="currentColor" data-mark="" />;
+interface PointShapeProps {
+  cx?: number;
+  cy?: number;
+  payload?: { key?: string };
+}
+
+/** A repetition's dot, marked for tests like every chart mark, and ringed when it has keyboard focus. */
+function PointShape({ cx = 0, cy = 0, active }: PointShapeProps & { active: boolean }) {
+  return (
+    <g>
+      <circle cx={cx} cy={cy} r={4} fill="currentColor" data-mark="" />
+      {active && <circle cx={cx} cy={cy} r={8} fill="none" {...focusRing(true)} />}
+    </g>
+  );
 }

@@ -1,5 +1,7 @@
 import type { ReactNode } from "react";
 import { DataTableHead } from "@/components/ui/data-table-head";
+import { RovingFocus } from "@/components/ui/roving-focus";
+import { forestFinding } from "@/lib/a11y/chart-findings";
 import { formatInterval, formatPct } from "@/lib/format";
 import { forestPosition, type ForestScale } from "@/lib/synthesis/forest";
 
@@ -36,53 +38,64 @@ const at = (scale: ForestScale, pct: number) => `${forestPosition(scale, pct) * 
 /**
  * A forest plot as a table: every number in its cells, and in the last column each study's
  * interval (dashed when indirect) with a square sized by its weight, then the pooled diamond.
- * Plain HTML on a shared log2 scale, so it needs no script and reads the same to a screen reader.
+ * Plain HTML on a shared log2 scale, so it needs no script and reads the same to a screen reader,
+ * which also hears the main finding in the caption. The study links are one Tab stop.
  */
 export function ForestPlot({ caption, studies, pooled, scale }: ForestPlotProps) {
   return (
-    <div className="overflow-x-auto" data-chart="">
-      <table className="data-table forest-plot">
-        <caption className="mb-2 text-left text-sm">{caption}</caption>
-        <DataTableHead
-          columns={[
-            { label: "Study" },
-            { label: "Overhead", numeric: true },
-            { label: "95 % interval", numeric: true },
-            { label: "Weight", numeric: true },
-            { label: <ForestAxis scale={scale} /> },
-          ]}
-        />
-        <tbody>
-          {studies.map((s) => (
-            <tr key={s.key}>
-              <th scope="row" className="font-normal">
-                {s.label}
-                <span className="block text-xs text-zinc-500">{s.detail}</span>
-              </th>
-              <td className="num">{formatPct(s.pct)}</td>
-              <td className="num">{formatInterval(s.lowPct, s.highPct, s.n, s.n)}</td>
-              <td className="num">{s.weight === null ? "not pooled" : `${(s.weight * 100).toFixed(0)} %`}</td>
-              <td className="w-2/5 min-w-32">
-                <StudyMark scale={scale} study={s} />
-              </td>
-            </tr>
-          ))}
-          {pooled && (
-            <tr className="font-medium">
-              <th scope="row">{pooled.label}</th>
-              <td className="num">{formatPct(pooled.pct)}</td>
-              <td className="num">
-                {pooled.lowPct === null ? "no interval" : formatInterval(pooled.lowPct, pooled.highPct, 2, 2)}
-              </td>
-              <td className="num">100 %</td>
-              <td>
-                <PooledMark scale={scale} pooled={pooled} />
-              </td>
-            </tr>
-          )}
-        </tbody>
-      </table>
-    </div>
+    <RovingFocus selector="a[href]">
+      <div className="overflow-x-auto" data-chart="">
+        <table className="data-table forest-plot">
+          <caption className="mb-2 text-left text-sm">
+            {caption}
+            <span className="sr-only">
+              {` ${forestFinding(
+                pooled,
+                studies.map((s) => s.pct),
+              )}`}
+            </span>
+          </caption>
+          <DataTableHead
+            columns={[
+              { label: "Study" },
+              { label: "Overhead", numeric: true },
+              { label: "95 % interval", numeric: true },
+              { label: "Weight", numeric: true },
+              { label: <ForestAxis scale={scale} /> },
+            ]}
+          />
+          <tbody>
+            {studies.map((s) => (
+              <tr key={s.key}>
+                <th scope="row" className="font-normal">
+                  {s.label}
+                  <span className="block text-xs text-zinc-600 dark:text-zinc-400">{s.detail}</span>
+                </th>
+                <td className="num">{formatPct(s.pct)}</td>
+                <td className="num">{formatInterval(s.lowPct, s.highPct, s.n, s.n)}</td>
+                <td className="num">{s.weight === null ? "not pooled" : `${(s.weight * 100).toFixed(0)} %`}</td>
+                <td className="w-2/5 min-w-32">
+                  <StudyMark scale={scale} study={s} />
+                </td>
+              </tr>
+            ))}
+            {pooled && (
+              <tr className="font-medium">
+                <th scope="row">{pooled.label}</th>
+                <td className="num">{formatPct(pooled.pct)}</td>
+                <td className="num">
+                  {pooled.lowPct === null ? "no interval" : formatInterval(pooled.lowPct, pooled.highPct, 2, 2)}
+                </td>
+                <td className="num">100 %</td>
+                <td>
+                  <PooledMark scale={scale} pooled={pooled} />
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+    </RovingFocus>
   );
 }
 

@@ -1,7 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import type { ReactNode } from "react";
+import { memo, type ReactNode } from "react";
 import { ABSOLUTE_CHART_HEIGHT, TRADEOFF_CHART_HEIGHT } from "@/lib/explore/chart-data";
 import type { AbsoluteChartProps } from "./absolute-chart";
 import type { TradeoffChartProps } from "./tradeoff-chart";
@@ -31,18 +31,19 @@ function ChartSlot({ height, children }: { height: number; children: ReactNode }
   );
 }
 
-export function LazyAbsoluteChart(props: AbsoluteChartProps) {
+// Memoised: a panel that re-renders (a dialog opens, more table rows arrive) does not redraw its chart.
+export const LazyAbsoluteChart = memo(function LazyAbsoluteChart(props: AbsoluteChartProps) {
   return (
     <ChartSlot height={ABSOLUTE_CHART_HEIGHT}>
       <AbsoluteChart {...props} />
     </ChartSlot>
   );
-}
+});
 
-export function LazyTradeoffChart(props: TradeoffChartProps) {
+export const LazyTradeoffChart = memo(function LazyTradeoffChart(props: TradeoffChartProps) {
   return (
     <ChartSlot height={TRADEOFF_CHART_HEIGHT}>
       <TradeoffChart {...props} />
     </ChartSlot>
   );
-}
+});

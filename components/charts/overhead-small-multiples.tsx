@@ -1,14 +1,23 @@
 "use client";
 
-import { useState } from "react";
+import { memo, useEffect, useRef, useState } from "react";
 import type { LogAxis } from "@/lib/explore/log-axis";
-import { openGroups, type CategoryGroup, type PanelMark, type WorkloadPanel } from "@/lib/explore/overhead-panels";
+import {
+  locateMark,
+  openGroups,
+  type CategoryGroup,
+  type PanelMark,
+  type WorkloadPanel,
+} from "@/lib/explore/overhead-panels";
+import { focusRing } from "./focus-ring";
 
 export interface OverheadSmallMultiplesProps {
   groups: CategoryGroup[];
   /** Categories open at first: the first ones until this many panels are shown, the rest folded. */
   openPanels: number;
   onSelect?: (mark: PanelMark) => void;
+  /** The bar with keyboard focus (ChartFigure's marks): ringed, scrolled into view, its category opened. */
+  activeKey?: string;
 }
 
 // Panel geometry in viewBox units (about px at the usual panel width).
@@ -30,35 +39,63 @@ const truncate = (s: string, max: number) => (s.length > max ? `${s.slice(0, max
  * The overhead view as small multiples: per category, one panel per workload with its runtimes
  * side by side (bars from the baseline at 0, 95 % interval whiskers) on the category's shared
  * log2 axis. Plain SVG: a hundred panels draw in a few milliseconds, with no chart library.
- * Marks carry data-* attributes naming their series, for tests and keyboard handling.
+ * Marks carry data-* attributes naming their series, for tests and keyboard handling. The
+ * keyboard walks every bar, folded ones too (ChartFigure's listbox): reaching a bar in a folded
+ * category opens it, so the ring is never on a bar that is not drawn. The drawing is hidden from
+ * assistive technology, which reads the listbox, so its fold controls are not Tab stops.
  */
-export function OverheadSmallMultiples({ groups, openPanels, onSelect }: OverheadSmallMultiplesProps) {
+export function OverheadSmallMultiples({ groups, openPanels, onSelect, activeKey }: OverheadSmallMultiplesProps) {
   const initiallyOpen = openGroups(groups, openPanels);
   // A folded category draws its panels once opened: hundreds of workloads stay out of the HTML.
   const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
   // A category of more panels than that shows its first ones until asked for all.
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  // Categories the keyboard reached while folded: open from then on.
+  const [revealed, setRevealed] = useState<ReadonlySet<string>>(new Set());
+  const active = activeKey === undefined ? null : locateMark(groups, activeKey);
+  const activeGroup = active ? groups[active.group]!.category : null;
+  if (active && activeGroup !== null && !initiallyOpen[active.group] && !revealed.has(activeGroup)) {
+    setRevealed(new Set([...revealed, activeGroup]));
+    setOpened(new Set([...opened, activeGroup]));
+  }
+  if (active && activeGroup !== null && active.panel >= openPanels && !expanded.has(activeGroup)) {
+    setExpanded(new Set([...expanded, activeGroup]));
+  }
+  const root = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (activeKey === undefined) return;
+    const bar = [...(root.current?.querySelectorAll<SVGElement>("[data-mark]") ?? [])].find(
+      (el) => el.dataset.key === activeKey,
+    );
+    bar?.scrollIntoView({ block: "nearest" });
+  }, [activeKey, revealed, expanded]);
   return (
-    <div className="space-y-2">
+    <div className="space-y-2" ref={root}>
       {groups.map((g, i) => (
         <details
           key={g.category}
-          open={initiallyOpen[i]}
+          open={initiallyOpen[i] || revealed.has(g.category)}
           data-category={g.category}
           onToggle={(e) => {
             if (e.currentTarget.open && !opened.has(g.category)) setOpened(new Set([...opened, g.category]));
           }}
         >
-          <summary className="cursor-pointer py-1 font-medium">
+          <summary className="cursor-pointer py-1 font-medium" tabIndex={-1}>
             {g.category}{" "}
             <span className="text-sm font-normal text-zinc-600 dark:text-zinc-400">
               {g.panels.length === 1 ? "1 workload" : `${g.panels.length} workloads`}
             </span>
           </summary>
-          {(initiallyOpen[i] || opened.has(g.category)) && (
+          {(initiallyOpen[i] || opened.has(g.category) || revealed.has(g.category)) && (
             <div className="grid grid-cols-[repeat(auto-fill,minmax(min(100%,18rem),1fr))] gap-x-4 gap-y-2">
-              {g.panels.slice(0, expanded.has(g.category) ? undefined : openPanels).map((p) => (
-                <Panel key={p.key} panel={p} axis={g.axis} onSelect={onSelect} />
+              {g.panels.slice(0, expanded.has(g.category) ? undefined : openPanels).map((p, j) => (
+                <Panel
+                  key={p.key}
+                  panel={p}
+                  axis={g.axis}
+                  onSelect={onSelect}
+                  activeKey={active?.group === i && active.panel === j ? activeKey : undefined}
+                />
               ))}
             </div>
           )}
@@ -66,6 +103,7 @@ export function OverheadSmallMultiples({ groups, openPanels, onSelect }: Overhea
             <button
               type="button"
               className="button mt-2"
+              tabIndex={-1}
               onClick={() => setExpanded(new Set([...expanded, g.category]))}
             >{`Show all ${g.panels.length} ${g.category} workloads`}</button>
           )}
@@ -75,14 +113,17 @@ export function OverheadSmallMultiples({ groups, openPanels, onSelect }: Overhea
   );
 }
 
-function Panel({
+// Memoised: an arrow key re-renders only the panels the ring leaves and enters.
+const Panel = memo(function Panel({
   panel,
   axis,
   onSelect,
+  activeKey,
 }: {
   panel: WorkloadPanel;
   axis: LogAxis;
   onSelect?: (mark: PanelMark) => void;
+  activeKey?: string;
 }) {
   const x = (log2: number) =>
     round(PLOT_LEFT + ((log2 - axis.min) / (axis.max - axis.min || 1)) * (PLOT_RIGHT - PLOT_LEFT));
@@ -122,22 +163,31 @@ function Panel({
         </g>
       ))}
       {panel.marks.map((m, i) => (
-        <MarkRow key={m.key} mark={m} y={TITLE_HEIGHT + i * ROW} x={x} onSelect={onSelect} />
+        <MarkRow
+          key={m.key}
+          mark={m}
+          y={TITLE_HEIGHT + i * ROW}
+          x={x}
+          onSelect={onSelect}
+          active={m.key === activeKey}
+        />
       ))}
     </svg>
   );
-}
+});
 
 function MarkRow({
   mark,
   y,
   x,
   onSelect,
+  active,
 }: {
   mark: PanelMark;
   y: number;
   x: (log2: number) => number;
   onSelect?: (mark: PanelMark) => void;
+  active: boolean;
 }) {
   const [from, to] = [x(0), x(mark.log2Ratio)].sort((a, b) => a - b) as [number, number];
   const mid = y + ROW / 2;
@@ -159,9 +209,24 @@ function MarkRow({
         data-runtime={mark.runtime}
         data-workload={mark.workload}
         data-metric={mark.metric}
+        data-active={active ? "" : undefined}
       >
         <title>{mark.title}</title>
       </rect>
+      {/* A frame around the bar rather than its outline: a 3-unit stroke on a 10-unit bar of the same hue was hard to see. */}
+      {active && (
+        <rect
+          x={from - 3}
+          y={mid - 8}
+          width={round(Math.max(1.5, to - from) + 6)}
+          height={16}
+          rx={2}
+          fill="none"
+          pointerEvents="none"
+          data-focus-ring=""
+          {...focusRing(true)}
+        />
+      )}
       {mark.low !== null && mark.high !== null && (
         <path
           d={`M${x(mark.low)},${mid - 4}v8M${x(mark.low)},${mid}H${x(mark.high)}M${x(mark.high)},${mid - 4}v8`}

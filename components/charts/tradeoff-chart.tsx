@@ -14,6 +14,7 @@ import {
 import { TRADEOFF_CHART_HEIGHT } from "@/lib/explore/chart-data";
 import { niceLogAxis } from "@/lib/explore/log-axis";
 import { formatOverhead } from "@/lib/format";
+import { focusRing } from "./focus-ring";
 
 export interface TradeoffPoint {
   key: string;
@@ -29,6 +30,8 @@ export interface TradeoffPoint {
 
 export interface TradeoffChartProps {
   points: TradeoffPoint[];
+  /** The point with keyboard focus, drawn with a ring. */
+  activeKey?: string;
 }
 
 /** Isolation levels on two lines each, so all four fit under a phone-wide chart. */
@@ -48,11 +51,11 @@ function LevelTick({ x, y, payload }: { x?: number | string; y?: number | string
 }
 
 /** Isolation level against weighted overhead, one point per runtime; shaped data only. */
-export function TradeoffChart({ points }: TradeoffChartProps) {
+export function TradeoffChart({ points, activeKey }: TradeoffChartProps) {
   const axis = niceLogAxis(Math.min(...points.map((p) => p.log2Ratio)), Math.max(...points.map((p) => p.log2Ratio)), 6);
   return (
     <ResponsiveContainer width="100%" height={TRADEOFF_CHART_HEIGHT}>
-      <ScatterChart margin={{ left: 8, right: 24, top: 16, bottom: 24 }}>
+      <ScatterChart accessibilityLayer={false} margin={{ left: 8, right: 24, top: 16, bottom: 24 }}>
         <CartesianGrid strokeDasharray="3 3" stroke="#8884" />
         <XAxis
           type="number"
@@ -78,7 +81,14 @@ export function TradeoffChart({ points }: TradeoffChartProps) {
         <ZAxis range={[80, 80]} />
         <Tooltip content={PointTip} />
         {points.map((p) => (
-          <Scatter key={p.key} name={p.label} data={[p]} fill={p.color} shape={PointDot} isAnimationActive={false}>
+          <Scatter
+            key={p.key}
+            name={p.label}
+            data={[p]}
+            fill={p.color}
+            shape={(props: PointDotProps) => <PointDot {...props} active={p.key === activeKey} />}
+            isAnimationActive={false}
+          >
             <LabelList dataKey="mark" position="right" fontSize={11} fill="currentColor" />
           </Scatter>
         ))}
@@ -98,7 +108,23 @@ function PointTip({ active, payload }: { active?: boolean; payload?: readonly { 
   );
 }
 
-/** A runtime's point, marked for tests and keyboard handling like every chart mark. */
-function PointDot({ cx, cy, payload }: { cx?: number; cy?: number; payload?: TradeoffPoint }) {
-  return <circle cx={cx} cy={cy} r={5} fill={payload?.color} data-mark="" data-runtime={payload?.key} />;
+interface PointDotProps {
+  cx?: number;
+  cy?: number;
+  payload?: TradeoffPoint;
+}
+
+/** A runtime's point, marked for tests like every chart mark, and ringed when it has keyboard focus. */
+function PointDot({ cx, cy, payload, active }: PointDotProps & { active: boolean }) {
+  return (
+    <circle
+      cx={cx}
+      cy={cy}
+      r={5}
+      fill={payload?.color}
+      data-mark=""
+      data-runtime={payload?.key}
+      {...focusRing(active)}
+    />
+  );
 }

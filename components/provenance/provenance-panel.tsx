@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { formatValue, runtimeLabel } from "@/lib/format";
 import { provenanceQuery, samplesQuery } from "@/lib/query-options";
 import type { Filters } from "@/lib/search-params";
@@ -15,19 +15,42 @@ export interface ProvenanceTarget {
   sourceFileId?: number;
 }
 
-/** Drill-down from a bar, point or row to its samples and the raw file behind each. */
+/**
+ * Drill-down from a bar, point or row to its samples and the raw file behind each: a modal
+ * `<dialog>` at the right edge. showModal() gives what a keyboard needs without a script of our
+ * own: focus moves in, the page behind is inert (Tab stays inside), Escape closes. Focus goes back
+ * to the element that opened it.
+ */
 export function ProvenancePanel({ target, onClose }: { target: ProvenanceTarget; onClose: () => void }) {
   const [fileId, setFileId] = useState<number | undefined>(target.sourceFileId);
   const samples = useQuery({ ...samplesQuery(target.filters), enabled: fileId === undefined });
   const file = useQuery({ ...provenanceQuery(fileId ?? 0), enabled: fileId !== undefined });
+  const dialog = useRef<HTMLDialogElement>(null);
+  const opener = useRef<HTMLElement | null>(null);
+  const headingId = useId();
+  useEffect(() => {
+    const el = dialog.current;
+    // Once: under StrictMode the effect runs twice, the second time with focus already inside.
+    opener.current ??= document.activeElement as HTMLElement | null;
+    if (el && !el.open) el.showModal();
+  }, []);
+  // Every way out (Escape, the Close button) closes the dialog first, so focus is returned once.
+  const onDialogClose = () => {
+    opener.current?.focus();
+    onClose();
+  };
   return (
-    <section
-      aria-label="Provenance"
-      className="fixed inset-y-0 right-0 z-10 w-full max-w-2xl overflow-auto border-l border-zinc-300 bg-white p-5 shadow-xl dark:border-zinc-700 dark:bg-zinc-950"
+    <dialog
+      ref={dialog}
+      aria-labelledby={headingId}
+      onClose={onDialogClose}
+      className="fixed inset-y-0 right-0 left-auto m-0 h-full max-h-none w-full max-w-2xl overflow-auto border-l border-zinc-300 bg-white p-5 text-zinc-900 shadow-xl backdrop:bg-black/30 dark:border-zinc-700 dark:bg-zinc-950 dark:text-zinc-100"
     >
       <div className="mb-3 flex items-start gap-3">
-        <h2 className="m-0 text-lg font-semibold">Provenance: {target.title}</h2>
-        <button type="button" className="button ml-auto" onClick={onClose}>
+        <h2 id={headingId} className="m-0 text-lg font-semibold">
+          Provenance: {target.title}
+        </h2>
+        <button type="button" className="button ml-auto" onClick={() => dialog.current?.close()}>
           Close
         </button>
       </div>
@@ -80,6 +103,6 @@ export function ProvenancePanel({ target, onClose }: { target: ProvenanceTarget;
       ) : (
         <SourceFileView file={file.data} />
       )}
-    </section>
+    </dialog>
   );
 }

@@ -7,7 +7,7 @@ export interface SourceFileViewProps {
   file: Omit<SourceFileDetail, "importedAt" | "startedAt">;
 }
 
-const unknown = <span className="text-zinc-500">not recorded</span>;
+const unknown = <span className="text-zinc-600 dark:text-zinc-400">not recorded</span>;
 
 /** Where a number came from: file, tool, command, host, hash, and the raw text itself. */
 export function SourceFileView({ file }: SourceFileViewProps) {
@@ -48,7 +48,7 @@ export function SourceFileView({ file }: SourceFileViewProps) {
       <dl className="grid grid-cols-[8rem_1fr] gap-x-4 gap-y-1 text-sm">
         {facts.map(([k, v]) => (
           <div key={k} className="contents">
-            <dt className="text-zinc-500">{k}</dt>
+            <dt className="text-zinc-600 dark:text-zinc-400">{k}</dt>
             <dd>{v}</dd>
           </div>
         ))}
@@ -56,9 +56,12 @@ export function SourceFileView({ file }: SourceFileViewProps) {
       <h3 className="mt-4 mb-1 text-sm font-medium">
         Raw file <a href={`/api/sources/${file.id}`}>(download)</a>
       </h3>
+      {/* A Tab stop, so a keyboard can scroll a long file (it scrolls in its own box). */}
       <pre
         className="max-h-[32rem] overflow-auto rounded bg-zinc-100 p-3 text-xs dark:bg-zinc-900"
+        role="region"
         aria-label="Raw file content"
+        tabIndex={0}
       >
         {file.content}
       </pre>

@@ -1,4 +1,4 @@
-import { runtimeLabel, runtimeSeriesKey } from "../format";
+import { formatValue, runtimeLabel, runtimeSeriesKey } from "../format";
 import type { Filters } from "../search-params";
 import type { AbsoluteViewSeries } from "./rows";
 import { runtimeColor } from "../palette";
@@ -36,6 +36,31 @@ export interface AbsolutePanel {
     n: number;
     points: { value: number; repetition: number; sourceFileId: number }[];
   }[];
+}
+
+/** The key of a repetition's dot in an absolute panel: its bar, repetition and place in the bar's list. */
+export const absolutePointKey = (barKey: string, repetition: number, index: number) =>
+  `${barKey}#${repetition}#${index}`;
+
+/** A repetition's dot as the keyboard walks it: runtimes left to right, within one the highest value on top. */
+export interface AbsoluteMark {
+  key: string;
+  label: string;
+  position: { row: number; col: number };
+  sourceFileId: number;
+}
+
+/** The panel's dots as marks, each labelled with its value and the mean it belongs to. */
+export function absoluteMarks(panel: AbsolutePanel): AbsoluteMark[] {
+  return panel.bars.flatMap((bar, col) => {
+    const byValue = bar.points.map((p, i) => ({ ...p, i })).sort((a, b) => b.value - a.value);
+    return byValue.map((p, row) => ({
+      key: absolutePointKey(bar.key, p.repetition, p.i),
+      label: `${bar.label}, repetition ${p.repetition}: ${formatValue(p.value, panel.unit)} (mean ${formatValue(bar.mean, panel.unit)}, n = ${bar.n})`,
+      position: { row, col },
+      sourceFileId: p.sourceFileId,
+    }));
+  });
 }
 
 /** Panels the absolute view draws at most: enough for a focused view (filter by workload to see others). */

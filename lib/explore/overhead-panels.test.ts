@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { legendRuntimes, openGroups, toCategoryGroups } from "./overhead-panels";
+import { legendRuntimes, locateMark, openGroups, positionedMarks, toCategoryGroups } from "./overhead-panels";
 import type { OverheadViewRow } from "./rows";
 
 function row(
@@ -68,6 +68,36 @@ describe("toCategoryGroups", () => {
     expect(big.high).toBeCloseTo(Math.log2(4.05));
     expect(groups[1]!.axis.max).toBeGreaterThanOrEqual(big.high!);
     expect(groups[1]!.axis.min).toBeLessThanOrEqual(single.log2Ratio);
+  });
+});
+
+describe("positionedMarks and locateMark", () => {
+  const groups = toCategoryGroups(
+    [
+      row("crun", "sysbench cpu", "cpu", 1),
+      row("runsc-ptrace", "sysbench cpu", "cpu", 2),
+      row("runsc-ptrace", "fio randread", "disk", 300),
+      row("crun", "fio seqread", "disk", -20),
+      row("runsc-ptrace", "fio seqread", "disk", 40),
+    ],
+    ["runc", "crun", "runsc-ptrace"],
+  );
+  const placed = positionedMarks(groups);
+
+  it("puts each panel on a row and each runtime series in one column across panels", () => {
+    expect(placed.map((p) => [p.mark.workload, p.mark.runtime, p.position.row, p.position.col])).toEqual([
+      ["sysbench cpu", "crun", 0, 0],
+      ["sysbench cpu", "runsc-ptrace", 0, 1],
+      // A panel without crun keeps gVisor in gVisor's column, so ↑↓ stay on gVisor.
+      ["fio randread", "runsc-ptrace", 1, 1],
+      ["fio seqread", "crun", 2, 0],
+      ["fio seqread", "runsc-ptrace", 2, 1],
+    ]);
+  });
+
+  it("finds the category and panel a bar is drawn in, and null for a key of another view", () => {
+    expect(locateMark(groups, placed[3]!.mark.key)).toEqual({ group: 1, panel: 1 });
+    expect(locateMark(groups, "nope")).toBeNull();
   });
 });
 

@@ -13,6 +13,8 @@ import type { OverheadViewRow } from "./rows";
 /** One runtime series on a panel; positions are log2 cost ratios. */
 export interface PanelMark {
   key: string;
+  /** The runtime series (runtimeSeriesKey): the same in every panel it appears in. */
+  series: string;
   runtime: string;
   /** Runtime name and variant; the version is in `title` (tooltip) and the table. */
   label: string;
@@ -46,11 +48,16 @@ export interface CategoryGroup {
 
 const log2Ratio = (pct: number) => Math.log2(1 + pct / 100);
 
+/** The key of a row's bar: its runtime series, workload and metric (unique within a view). */
+export const panelMarkKey = (r: Pick<OverheadViewRow, "runtime" | "version" | "variant" | "workload" | "metric">) =>
+  `${runtimeSeriesKey(r.runtime, r.version, r.variant)}|${r.workload}|${r.metric}`;
+
 function toMark(r: OverheadViewRow, label: string): PanelMark {
   const interval = r.ciLowPct === null || r.ciHighPct === null ? null : [r.ciLowPct, r.ciHighPct];
   const ci = interval ? `, its 95 % interval ${formatPct(interval[0]!)} to ${formatPct(interval[1]!)}` : "";
   return {
-    key: `${runtimeSeriesKey(r.runtime, r.version, r.variant)}|${r.workload}|${r.metric}`,
+    key: panelMarkKey(r),
+    series: runtimeSeriesKey(r.runtime, r.version, r.variant),
     runtime: r.runtime,
     label,
     title: `${runtimeLabel(r.runtime, r.version, r.variant)} · ${r.workload}: ${formatChange(r)}${ci}; n = ${r.n} vs ${r.baselineN}`,
@@ -156,4 +163,34 @@ export function legendRuntimes(
   return [...present]
     .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
     .map((runtime) => ({ runtime, label: runtimeLabel(runtime), color: runtimeColor(runtime) }));
+}
+
+/** A bar as the keyboard walks it: its panel's place among all panels (row) and its runtime series' (column). */
+export interface PositionedMark {
+  mark: PanelMark;
+  position: { row: number; col: number };
+}
+
+/**
+ * Every bar in reading order, placed so that ←→ step through a panel's runtimes and ↑↓ go to the
+ * same runtime series in the panel above or below (the column is the series' place across the view).
+ */
+export function positionedMarks(groups: readonly CategoryGroup[]): PositionedMark[] {
+  const seriesCol = new Map<string, number>();
+  const colOf = (m: PanelMark) => {
+    if (!seriesCol.has(m.series)) seriesCol.set(m.series, seriesCol.size);
+    return seriesCol.get(m.series)!;
+  };
+  return groups
+    .flatMap((g) => g.panels)
+    .flatMap((p, row) => p.marks.map((mark) => ({ mark, position: { row, col: colOf(mark) } })));
+}
+
+/** Where a bar is drawn: its category's index and its panel's index within the category, or null. */
+export function locateMark(groups: readonly CategoryGroup[], key: string): { group: number; panel: number } | null {
+  for (const [group, g] of groups.entries()) {
+    const panel = g.panels.findIndex((p) => p.marks.some((m) => m.key === key));
+    if (panel >= 0) return { group, panel };
+  }
+  return null;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toHeatmap } from "./heatmap";
+import { contrastRatio, heatColor, heatTextColor, toHeatmap } from "./heatmap";
 import { overheadRowFor } from "@/test/overhead-row-fixture";
 
 describe("toHeatmap", () => {
@@ -52,5 +52,14 @@ describe("toHeatmap", () => {
     expect(gvisor.cells.cpu!.overheadPct).toBeCloseTo(0, 10);
     expect(map.rows[0]!.cells.cpu).toBeUndefined();
     expect(map.rows[0]!.cells.web!.overheadPct).toBeCloseTo(-50, 10);
+  });
+});
+
+describe("heatTextColor", () => {
+  it("keeps every cell's text at AA contrast (4.5:1) across the whole scale", () => {
+    for (let pct = -95; pct <= 2_000; pct += 1) {
+      const ratio = contrastRatio(heatTextColor(pct), heatColor(pct));
+      expect(ratio, `${pct} %`).toBeGreaterThanOrEqual(4.5);
+    }
   });
 });

@@ -57,7 +57,30 @@ function mix(from: number[], to: number[], t: number): number[] {
   return from.map((f, i) => Math.round(f + (to[i]! - f) * t));
 }
 
-/** Dark text on light cells, light on dark ones. */
+/**
+ * Black or white text, whichever contrasts more with the cell's colour (WCAG relative luminance):
+ * the better of the two is at least √21 ≈ 4.58:1 on any background, so every cell's text passes
+ * AA; a fixed threshold on the overhead left white on mid-orange at 2.4:1.
+ */
 export function heatTextColor(overheadPct: number): string {
-  return Math.abs(Math.log2(1 + overheadPct / 100)) > 1.8 ? "#fff" : "#111";
+  const bg = luminance(heatColor(overheadPct));
+  return 1.05 / (bg + 0.05) >= (bg + 0.05) / 0.05 ? "#fff" : "#000";
+}
+
+/** WCAG 2 contrast ratio of two `rgb(r, g, b)` / `#rgb` colours this module draws with. */
+export function contrastRatio(a: string, b: string): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+
+/** WCAG 2 relative luminance of `rgb(r, g, b)`, `#fff` or `#000`. */
+function luminance(colour: string): number {
+  const rgb = colour.startsWith("#")
+    ? [...colour.slice(1)].map((h) => parseInt(h + h, 16))
+    : colour.match(/\d+/g)!.map(Number);
+  const [r, g, b] = rgb.map((c) => {
+    const v = c / 255;
+    return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
 }

@@ -35,7 +35,7 @@ export function AbsoluteSection({
         <article key={panel.key} className="mb-8">
           <h3 className="mb-1 font-medium">
             {panel.workload}{" "}
-            <span className="font-normal text-zinc-500">
+            <span className="font-normal text-zinc-600 dark:text-zinc-400">
               · {panel.metric} ({panel.direction} is better)
             </span>
           </h3>

@@ -42,7 +42,7 @@ export const OverheadTable = memo(function OverheadTable({
               <td>{r.workload}</td>
               <td>
                 {`${r.metric} `}
-                <span className="text-zinc-500">{`(${r.direction} is better)`}</span>
+                <span className="text-zinc-600 dark:text-zinc-400">{`(${r.direction} is better)`}</span>
               </td>
               <td className="num">{r.n}</td>
               <td className="num">{formatValue(r.mean, r.unit)}</td>
@@ -61,13 +61,21 @@ export const OverheadTable = memo(function OverheadTable({
   );
 });
 
-/** Links to every raw file behind a row (works without JavaScript). */
+/**
+ * Links to every raw file behind a row (works without JavaScript). The link or toggle of each row
+ * is marked for SOURCE_CONTROLS: the panels make the column one Tab stop.
+ */
 export function SourceLinks({ ids }: { ids: number[] }) {
   const unique = [...new Set(ids)];
-  if (unique.length === 1) return <a href={`/sources/${unique[0]}`}>file</a>;
+  if (unique.length === 1)
+    return (
+      <a href={`/sources/${unique[0]}`} data-source-control="">
+        file
+      </a>
+    );
   return (
     <details>
-      <summary className="cursor-pointer">{`${unique.length} files`}</summary>
+      <summary className="cursor-pointer" data-source-control="">{`${unique.length} files`}</summary>
       <ul className="m-0 list-none p-0">
         {unique.map((id) => (
           <li key={id}>
@@ -78,3 +86,6 @@ export function SourceLinks({ ids }: { ids: number[] }) {
     </details>
   );
 }
+
+/** The one control per row of a table's Sources column (RovingFocus walks them with the arrow keys). */
+export const SOURCE_CONTROLS = "[data-source-control]";

@@ -24,7 +24,8 @@ export function CategoryEvidenceItem({ runtime, evidence: e, view }: CategoryEvi
   const listed = e.sources.filter((s) => !s.counted);
   return (
     <li>
-      <span className="font-medium">{e.category}</span> <span className="text-xs text-zinc-500">×{e.weight}</span>{" "}
+      <span className="font-medium">{e.category}</span>{" "}
+      <span className="text-xs text-zinc-600 dark:text-zinc-400">×{e.weight}</span>{" "}
       <Link
         href={forestHref(runtime, e.category, view)}
         prefetch={false}
@@ -47,7 +48,7 @@ export function CategoryEvidenceItem({ runtime, evidence: e, view }: CategoryEvi
       <div className="text-xs">
         <SourceLinks runtime={runtime} sources={counted} view={view} />
         {listed.length > 0 && (
-          <span className="text-zinc-500">
+          <span className="text-zinc-600 dark:text-zinc-400">
             {counted.length > 0 && "; "}
             not pooled: <SourceLinks runtime={runtime} sources={listed} view={view} />
           </span>
@@ -68,7 +69,7 @@ function SourceLinks({ runtime, sources, view }: { runtime: string; sources: Evi
       >
         {s.dataset}
       </Link>
-      {s.via && <span className="text-zinc-500"> against {runtimeLabel(s.via)}</span>}
+      {s.via && <span className="text-zinc-600 dark:text-zinc-400"> against {runtimeLabel(s.via)}</span>}
     </span>
   ));
 }

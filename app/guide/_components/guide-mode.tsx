@@ -27,10 +27,10 @@ export interface GuideMode {
 export function ModeSwitch({ modes }: { modes: GuideMode["modes"] }) {
   return (
     <nav aria-label="Ranked on" className="mb-3 flex flex-wrap gap-x-3 gap-y-1 text-sm">
-      <span className="text-zinc-500">Ranked on:</span>
+      <span className="text-zinc-600 dark:text-zinc-400">Ranked on:</span>
       {modes.map((m, i) => (
         <span key={m.label}>
-          {i > 0 && <span className="mr-3 text-zinc-400">or</span>}
+          {i > 0 && <span className="mr-3 text-zinc-600 dark:text-zinc-400">or</span>}
           {m.href === null ? <strong aria-current="true">{m.label}</strong> : <Link href={m.href}>{m.label}</Link>}
         </span>
       ))}

@@ -45,7 +45,7 @@ export function RankedTable<R extends RankedEntry>({ ranked, explanation, noInte
         />
         <tbody>
           {ranked.map((r, i) => (
-            <tr key={r.key} className={isSetApart(r) ? "opacity-60" : undefined}>
+            <tr key={r.key} className={isSetApart(r) ? "text-zinc-600 dark:text-zinc-400" : undefined}>
               <RankedRuntimeCells r={r} rank={i + 1} />
               <WeightedOverheadCell r={r} noInterval={noInterval(r)} />
               <td>
@@ -90,7 +90,7 @@ function WeightedOverheadCell({ r, noInterval }: { r: RankedEntry; noInterval: s
   const { overhead, ciLow, ciHigh } = r.overhead;
   return (
     <td className="num max-md:basis-full max-md:text-left">
-      <span className="text-xs text-zinc-500 md:hidden">Weighted overhead: </span>
+      <span className="text-xs text-zinc-600 dark:text-zinc-400 md:hidden">Weighted overhead: </span>
       <span className="font-medium">{r.isBaseline ? "baseline" : formatPct(overhead * 100)}</span>
       <div className="text-xs">
         {r.isBaseline
@@ -99,7 +99,9 @@ function WeightedOverheadCell({ r, noInterval }: { r: RankedEntry; noInterval: s
             ? noInterval
             : `${formatPct(ciLow * 100)} to ${formatPct(ciHigh * 100)}`}
       </div>
-      {r.missing.length > 0 && <div className="text-xs text-zinc-500">no data for: {r.missing.join(", ")}</div>}
+      {r.missing.length > 0 && (
+        <div className="text-xs text-zinc-600 dark:text-zinc-400">no data for: {r.missing.join(", ")}</div>
+      )}
     </td>
   );
 }

@@ -23,7 +23,8 @@ export function RequirementsPicker({ useCase, requireHref }: RequirementsPickerP
           return (
             <span key={r}>
               <span aria-hidden="true">☑ </span>
-              <strong>{label}</strong> <span className="text-xs text-zinc-500">(this case needs it)</span>
+              <strong>{label}</strong>{" "}
+              <span className="text-xs text-zinc-600 dark:text-zinc-400">(this case needs it)</span>
             </span>
           );
         const on = byUrl.includes(r);

@@ -13,7 +13,7 @@ export function SynthesisRankingTable({ ranked, view }: { ranked: SynthesisRanke
       noInterval={(r) => noIntervalReason(r) ?? "no interval"}
       explain={(r) =>
         r.isBaseline ? (
-          <span className="text-sm text-zinc-500">the baseline every value is against</span>
+          <span className="text-sm text-zinc-600 dark:text-zinc-400">the baseline every value is against</span>
         ) : (
           <ul aria-label={`Evidence for ${r.label}`} className="m-0 list-none space-y-1.5 p-0">
             {r.evidence.map((e) => (

@@ -40,6 +40,7 @@ export async function AcrossDatasets({ runtime }: { runtime: string }) {
         categories={heatmap.categories}
         rows={heatmap.rows}
         hrefOf={(row, category) => forestHref(row.runtime, category, filters)}
+        baseline={filters.baseline}
       />
       <p className="text-sm">
         <Link href={serializeSynthesis("/synthesis", filters)}>Every study behind these numbers (forest plots)</Link>

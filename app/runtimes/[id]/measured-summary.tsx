@@ -69,6 +69,7 @@ export async function MeasuredSummary({ runtime, appearances }: { runtime: strin
                 categories={heatmap.categories}
                 rows={heatmap.rows}
                 hrefOf={(row, cell) => explore({ runtime: [row.runtime], workload: cell.rows.map((r) => r.workload) })}
+                baseline={baseline}
               />
             )}
           </section>

@@ -52,7 +52,7 @@ export default async function RuntimePage({ params }: { params: Params }) {
       <dl aria-label="Facts" className="grid grid-cols-[10rem_1fr] gap-x-4 gap-y-2 text-sm">
         {facts2.map(([k, v]) => (
           <div key={k} className="contents">
-            <dt className="text-zinc-500">{k}</dt>
+            <dt className="text-zinc-600 dark:text-zinc-400">{k}</dt>
             <dd className="m-0">{v}</dd>
           </div>
         ))}
