@@ -62,9 +62,9 @@ describe("meansFinding", () => {
   ];
   it("ranks by the metric's direction", () => {
     expect(meansFinding(means, "bytes_per_s", "higher")).toMatch(
-      /^Best mean: crun, .* \(n = 5\); worst: gVisor, .* \(n = 4\); higher is better\. 3 runtimes\.$/,
+      /^Best geometric mean: crun, .* \(n = 5\); worst: gVisor, .* \(n = 4\); higher is better\. 3 runtimes\.$/,
     );
-    expect(meansFinding(means, "bytes_per_s", "lower")).toMatch(/^Best mean: gVisor, .*; worst: crun, /);
+    expect(meansFinding(means, "bytes_per_s", "lower")).toMatch(/^Best geometric mean: gVisor, .*; worst: crun, /);
   });
 });
 

@@ -3,7 +3,7 @@ import type { Direction } from "../units";
 
 /**
  * A chart's text alternative states what it shows at a glance, with the numbers a reader would
- * take from it: the largest and smallest overhead, the best and worst mean. Built from the same
+ * take from it: the largest and smallest overhead, the best and worst geometric mean. Built from the same
  * data the chart draws, so the words cannot drift from the marks.
  */
 
@@ -54,13 +54,13 @@ export interface MeanFact {
   n: number;
 }
 
-/** "Best mean: crun, 1.22 GB/s (n = 5); worst: gVisor, 310 MB/s (n = 5); higher is better. 4 runtimes." */
+/** "Best geometric mean: crun, 1.22 GB/s (n = 5); worst: gVisor, 310 MB/s (n = 5); higher is better. 4 runtimes." */
 export function meansFinding(means: readonly MeanFact[], unit: string, direction: "lower" | "higher"): string {
   if (means.length === 0) return "No measured values to show.";
   const sorted = [...means].sort((a, b) => (direction === "lower" ? a.mean - b.mean : b.mean - a.mean));
   const say = (m: MeanFact) => `${m.subject}, ${formatValue(m.mean, unit)} (n = ${m.n})`;
-  if (sorted.length === 1) return `Mean: ${say(sorted[0]!)}; ${direction} is better.`;
-  return `Best mean: ${say(sorted[0]!)}; worst: ${say(sorted.at(-1)!)}; ${direction} is better. ${sorted.length} runtimes.`;
+  if (sorted.length === 1) return `Geometric mean: ${say(sorted[0]!)}; ${direction} is better.`;
+  return `Best geometric mean: ${say(sorted[0]!)}; worst: ${say(sorted.at(-1)!)}; ${direction} is better. ${sorted.length} runtimes.`;
 }
 
 /** One runtime of the trade-off chart. */
