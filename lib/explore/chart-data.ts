@@ -84,7 +84,7 @@ export function firstPanels<T extends { workload: string; metric: string }>(
  * The value a series' bar stands at: its geometric mean, which its interval surrounds and every
  * ratio compares (lib/overhead/log-ratio.ts summarizeSeries); the arithmetic mean where a value is 0.
  */
-export const centreOf = (s: Pick<AbsoluteViewSeries, "geoMean" | "mean">) => s.geoMean ?? s.mean;
+const centreOf = (s: Pick<AbsoluteViewSeries, "geoMean" | "mean">) => s.geoMean ?? s.mean;
 
 /** Groups series into panels (one unit per axis), baseline first, then by runtime label. */
 export function toAbsolutePanels(series: readonly AbsoluteViewSeries[], baseline: string): AbsolutePanel[] {

@@ -1,5 +1,5 @@
 /** Pages whose permalinks a short link may name. */
-export const SHAREABLE_PAGES = ["/", "/explore", "/guide", "/synthesis"] as const;
+const SHAREABLE_PAGES = ["/", "/explore", "/guide", "/synthesis"] as const;
 
 export type ShortLinkRequest = { ok: true; path: string; asof: number } | { ok: false; error: string };
 

@@ -27,7 +27,7 @@ export interface ViewSummary {
 }
 
 /** Rows drawn at most: a preview image and an embed stay readable at a glance. */
-export const MAX_BARS = 8;
+const MAX_BARS = 8;
 
 const log2Ratio = (r: Pick<OverheadRow, "overheadPct">) => Math.log2(1 + r.overheadPct / 100);
 const countOf = (r: Pick<OverheadRow, "n" | "baselineN">) =>

@@ -12,10 +12,10 @@ export type DirectRuntime = (typeof DIRECT_RUNTIMES)[number];
 
 const MAX_REPS = 20;
 /** The paper suite's repetitions: enough for an interval and a coefficient of variation per workload. */
-export const PAPER_MIN_REPS = 5;
+const PAPER_MIN_REPS = 5;
 const DEFAULT_REPS: Record<SuiteId, number> = { paper: PAPER_MIN_REPS, quick: 3 };
 /** --wait-quiet without a value: wait at most this long before each step. */
-export const DEFAULT_WAIT_QUIET_S = 600;
+const DEFAULT_WAIT_QUIET_S = 600;
 const MAX_WAIT_QUIET_S = 3600;
 
 /** One `--runtime` entry: the label of its outputs, and for engines the name passed to `--runtime`. */

@@ -22,7 +22,7 @@ export interface Variation {
 }
 
 /** A CPU-bound workload on a quiet machine repeats within a few per cent. */
-export const CPU_CV_LIMIT_PCT = 5;
+const CPU_CV_LIMIT_PCT = 5;
 
 /**
  * Per runtime and workload, the coefficient of variation of the headline metric (the one the
