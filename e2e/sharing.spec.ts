@@ -41,6 +41,19 @@ test("a guide link previews as its use case and requirements", async ({ page }) 
   );
 });
 
+test("a provenance link previews as its raw file, tool, dataset and host", async ({ page }) => {
+  await page.goto("/explore?dataset=gvisor-website&workload=tmpfs%20fio.randread");
+  const href = await page.locator('a[href^="/sources/"]').first().getAttribute("href");
+  await page.goto(href!);
+  const heading = (await page.getByRole("heading", { level: 1 }).textContent())!.replace(/^Provenance of /, "");
+  const title = await page.title();
+  expect(title.startsWith(`${heading} (`), title).toBe(true);
+  expect(title.endsWith(") · hvscope"), title).toBe(true);
+  expect(await page.locator('meta[name="description"]').getAttribute("content")).toMatch(
+    /^Raw .+ output imported into gvisor-website on gce-n1-standard-4, with its command, host and SHA-256\.$/,
+  );
+});
+
 test("the preview image is a 1200×630 PNG with a drawing in it, immutable when pinned", async ({ page, request }) => {
   const asof = await latestImport(request);
   const pinned = await request.get(`/og/explore?${view(asof)}`);
