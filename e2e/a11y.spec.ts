@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { firstSourcePath } from "./helpers";
 
 /** A page as a reader meets it: its charts drawn (they load after hydration) before the scan. */
 async function open(page: Page, path: string) {
@@ -13,14 +14,6 @@ async function open(page: Page, path: string) {
     await expect(charts.first().locator("svg.recharts-surface, svg[data-chart-svg]").first()).toBeVisible({
       timeout: 30_000,
     });
-}
-
-/** The id of a raw file the explore table links to, for /sources/<id>. */
-async function someSourcePath(page: Page): Promise<string> {
-  await page.goto("/explore");
-  const href = await page.locator("a[href^='/sources/']").first().getAttribute("href");
-  expect(href).toMatch(/^\/sources\/\d+$/);
-  return href!;
 }
 
 const PAGES = [
@@ -44,7 +37,7 @@ for (const colorScheme of ["light", "dark"] as const) {
 
     for (const path of [...PAGES, "sources"]) {
       test(`${path}: no serious or critical violation`, async ({ page }) => {
-        const target = path === "sources" ? await someSourcePath(page) : path;
+        const target = path === "sources" ? await firstSourcePath(page) : path;
         await open(page, target);
         await expect(page.locator("html")).toHaveClass(colorScheme === "dark" ? /\bdark\b/ : /\blight\b/);
         const { violations } = await new AxeBuilder({ page }).analyze();

@@ -7,6 +7,14 @@ export function failOnConsoleErrors(page: Page): void {
   });
 }
 
+/** The first raw file an explore view links to, for /sources/<id>: ids depend on import order, so it is looked up. */
+export async function firstSourcePath(page: Page, explore = "/explore"): Promise<string> {
+  await page.goto(explore);
+  const href = await page.locator('a[href^="/sources/"]').first().getAttribute("href");
+  expect(href).toMatch(/^\/sources\/\d+$/);
+  return href!;
+}
+
 /** The overhead table's rows as arrays of cell texts. */
 export async function overheadRows(page: Page): Promise<string[][]> {
   const table = page.getByRole("table", { name: "Overhead against the baseline" });

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { failOnConsoleErrors } from "./helpers";
+import { failOnConsoleErrors, firstSourcePath } from "./helpers";
 
 // Phone, tablet, laptop and desktop widths (issue 20): no page scrolls sideways, every chart draws.
 const WIDTHS = [390, 768, 1280, 1920];
@@ -11,19 +11,11 @@ const PAGES = [
   "/guide",
   "/runtimes",
   "/runtimes/runsc-ptrace",
-  // A raw file of the default explore view: the first source link of its table (see sourcePage).
+  // A raw file of the default explore view: the first source link of its table (see firstSourcePath).
   "/sources/<id>",
 ];
 
 test.beforeEach(({ page }) => failOnConsoleErrors(page));
-
-/** The page of the first raw file /explore links to: ids depend on import order, so it is looked up. */
-async function sourcePage(page: Page): Promise<string> {
-  await page.goto("/explore");
-  const href = await page.locator('a[href^="/sources/"]').first().getAttribute("href");
-  expect(href).toMatch(/^\/sources\/\d+$/);
-  return href!;
-}
 
 /** Scrolls through the page, so charts drawn only near the viewport draw. */
 async function scrollThrough(page: Page) {
@@ -39,7 +31,7 @@ for (const width of WIDTHS) {
   for (const path of PAGES) {
     test(`${path} at ${width} px: no sideways scroll, every chart draws a mark`, async ({ page }) => {
       await page.setViewportSize({ width, height: 900 });
-      const url = path === "/sources/<id>" ? await sourcePage(page) : path;
+      const url = path === "/sources/<id>" ? await firstSourcePath(page) : path;
       const response = await page.goto(url);
       expect(response?.status()).toBe(200);
       await scrollThrough(page);

@@ -1,7 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { failOnConsoleErrors, overheadRows } from "./helpers";
+import { failOnConsoleErrors, firstSourcePath, overheadRows } from "./helpers";
 
 // Links that travel (issue 23): previews with a picture, short links, embeds.
 
@@ -42,9 +42,7 @@ test("a guide link previews as its use case and requirements", async ({ page }) 
 });
 
 test("a provenance link previews as its raw file, tool, dataset and host", async ({ page }) => {
-  await page.goto("/explore?dataset=gvisor-website&workload=tmpfs%20fio.randread");
-  const href = await page.locator('a[href^="/sources/"]').first().getAttribute("href");
-  await page.goto(href!);
+  await page.goto(await firstSourcePath(page, "/explore?dataset=gvisor-website&workload=tmpfs%20fio.randread"));
   const heading = (await page.getByRole("heading", { level: 1 }).textContent())!.replace(/^Provenance of /, "");
   const title = await page.title();
   expect(title.startsWith(`${heading} (`), title).toBe(true);
