@@ -15,6 +15,8 @@ export interface BusyProcess {
   pid: number;
   command: string;
   cpuPct: number;
+  /** A kernel thread (a child of kthreadd): it works for whoever asked, often the step itself. */
+  kernel?: true;
 }
 
 /** What else ran on the machine: the load average and the busiest processes outside the harness. */
@@ -30,13 +32,18 @@ export interface MachineSample {
 }
 
 /**
- * Quiet: no other process above 10 % of a core, and all others together under 30 % of the
- * machine (0.3 × cores). Measured on processes, not on the load average: the 1-minute load
- * average still counts the harness's own previous step for a minute after it ended.
+ * Quiet: no other user process above 10 % of a core, and all others together (kernel threads
+ * included) under 30 % of the machine (0.3 × cores). Measured on processes, not on the load
+ * average: the 1-minute load average still counts the harness's own previous step for a minute
+ * after it ended. Kernel threads are left out of the per-process limit because a disk step's own
+ * I/O keeps the block workers (kblockd, dio) above it on a quiet machine.
  */
 export const QUIET_LIMITS = { processPct: 10, othersShareOfCores: 0.3 } as const;
 
 const TOP = 5;
+const OWN_TREE_EVERY_MS = 1000;
+/** The kernel's thread creator: its children are kernel threads. */
+const KTHREADD = 2;
 const COMMAND_CHARS = 100;
 
 export function parseLoadAverage(text: string): LoadAverage {
@@ -83,6 +90,7 @@ export function busiestBetween(
   excluded: ReadonlySet<number>,
   commandOf: (pid: number) => string,
   ticksPerSecond = 100,
+  kernelThreads: ReadonlySet<number> = new Set(),
 ): { busiest: BusyProcess[]; othersCpuPct: number } {
   const seconds = Math.max((b.atMs - a.atMs) / 1000, 0.001);
   const used: { pid: number; cpuPct: number }[] = [];
@@ -93,7 +101,12 @@ export function busiestBetween(
   }
   used.sort((x, y) => y.cpuPct - x.cpuPct);
   const othersCpuPct = round1(used.reduce((sum, u) => sum + u.cpuPct, 0));
-  const busiest = used.slice(0, TOP).map((u) => ({ pid: u.pid, command: commandOf(u.pid), cpuPct: round1(u.cpuPct) }));
+  const busiest = used.slice(0, TOP).map((u) => ({
+    pid: u.pid,
+    command: commandOf(u.pid),
+    cpuPct: round1(u.cpuPct),
+    ...(kernelThreads.has(u.pid) ? { kernel: true as const } : {}),
+  }));
   return { busiest, othersCpuPct };
 }
 
@@ -102,7 +115,7 @@ export function notQuietReason(
   sample: Pick<MachineSample, "busiest" | "othersCpuPct">,
   cores: number,
 ): string | undefined {
-  const busy = sample.busiest.filter((p) => p.cpuPct > QUIET_LIMITS.processPct);
+  const busy = sample.busiest.filter((p) => !p.kernel && p.cpuPct > QUIET_LIMITS.processPct);
   if (busy.length > 0)
     return `other processes use more than ${QUIET_LIMITS.processPct} % CPU: ${busy.map(describeProcess).join(", ")}`;
   const limit = QUIET_LIMITS.othersShareOfCores * cores * 100;
@@ -137,9 +150,24 @@ export class MachineWatch {
     return { sample: this.between(start, end), end };
   }
 
-  /** The sample between two snapshots taken earlier (a step's start and end). */
-  between(start: TickSnapshot, end: TickSnapshot): MachineSample {
-    const { busiest, othersCpuPct } = busiestBetween(start, end, this.ownTree(), commandLineOf, this.ticksPerSecond);
+  /**
+   * The sample between two snapshots taken earlier (a step's start and end). `seenOwn` adds
+   * processes seen in the harness's tree during the step (`trackOwnTree`).
+   */
+  between(start: TickSnapshot, end: TickSnapshot, seenOwn: ReadonlySet<number> = new Set()): MachineSample {
+    const parents = readProcessParents();
+    const own = new Set([...this.ownTree(parents), ...seenOwn]);
+    const kernelThreads = new Set(
+      [...parents].filter(([pid, ppid]) => ppid === KTHREADD || pid === KTHREADD).map(([pid]) => pid),
+    );
+    const { busiest, othersCpuPct } = busiestBetween(
+      start,
+      end,
+      own,
+      commandLineOf,
+      this.ticksPerSecond,
+      kernelThreads,
+    );
     return {
       at: new Date(end.atMs).toISOString(),
       loadAverage: parseLoadAverage(readFileSync("/proc/loadavg", "utf8")),
@@ -149,8 +177,23 @@ export class MachineWatch {
     };
   }
 
-  private ownTree(): Set<number> {
-    const parents = readProcessParents();
+  /**
+   * Notes the harness's process tree every second until stopped. A sandbox's processes can
+   * outlive their parent for a moment (gVisor's ptrace stubs are re-parented to init while they
+   * exit), so the tree read at the step's end alone would count them as another process.
+   */
+  trackOwnTree(): () => Set<number> {
+    const seen = new Set<number>();
+    const note = () => this.ownTree(readProcessParents()).forEach((pid) => seen.add(pid));
+    const timer = setInterval(note, OWN_TREE_EVERY_MS);
+    timer.unref();
+    return () => {
+      clearInterval(timer);
+      return seen;
+    };
+  }
+
+  private ownTree(parents: ReadonlyMap<number, number>): Set<number> {
     const roots = [process.pid, ...pidsWithArgument(this.runMarker)];
     return new Set(roots.flatMap((pid) => [pid, ...descendantsOf(pid, parents)]));
   }

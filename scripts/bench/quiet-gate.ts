@@ -26,8 +26,9 @@ export async function watchStep(
   let first = await watch.sample(BEFORE_WINDOW_MS);
   if (waitQuietS !== undefined) first = await waitForQuiet(watch, first, waitQuietS, log);
   const { sample: before, end: start } = first;
+  const stopTracking = watch.trackOwnTree();
   return () => {
-    const during = watch.between(start, readTicks());
+    const during = watch.between(start, readTicks(), stopTracking());
     const reason = notQuietReason(before, watch.cores) ?? notQuietReason(during, watch.cores);
     return { before, during, ...(reason ? { notQuiet: reason } : {}) };
   };

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { StepRecord } from "./manifest-writer";
@@ -37,5 +38,15 @@ describe("variation across repetitions", () => {
     const [row] = variationOf(DIR, [record(1), failed]);
     expect(row).toMatchObject({ n: 1, cvPct: null, flagged: false });
     expect(variationSummary([row!])).toEqual(["variation: fewer than 2 repetitions, no coefficient of variation"]);
+  });
+
+  it("groups hyperfine's repetitions by the manifest's workload, not by the command naming each container", () => {
+    const bundled = join(import.meta.dirname, "..", "..", "data", "bundled");
+    const steps = (JSON.parse(readFileSync(join(bundled, "steps.json"), "utf8")) as { steps: StepRecord[] }).steps;
+    const startup = steps.filter((s) => s.step === "startup" && s.runtime === "runc" && s.status === "ok");
+    expect(startup.length).toBeGreaterThanOrEqual(2);
+    const rows = variationOf(bundled, startup);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ workload: startup[0]!.workload, n: startup.length, metric: "wall_time" });
   });
 });

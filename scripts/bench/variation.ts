@@ -43,12 +43,14 @@ export function variationOf(outDir: string, records: readonly StepRecord[]): Var
     for (const [workload, ws] of byWorkload) {
       const metric = primaryMetric([...new Set(ws.map((s) => s.metric))])!;
       const values = ws.filter((s) => s.metric === metric);
-      const key = JSON.stringify([r.runtime, r.step, workload]);
+      // The manifest's name, as the import stores it: hyperfine's command names each repetition's container.
+      const name = r.workload ?? workload;
+      const key = JSON.stringify([r.runtime, r.step, name]);
       const group = groups.get(key) ?? {
         first: {
           runtime: r.runtime,
           step: r.step,
-          workload: r.workload ?? workload,
+          workload: name,
           category: values[0]!.workload.category,
           metric,
           unit: values[0]!.unit,
