@@ -8,7 +8,7 @@ import type { DatasetRows } from "@/lib/synthesis/studies";
 import { selectRows, synthesize, type Synthesis } from "@/lib/synthesis/synthesize";
 import { listImports } from "./facets";
 import { headlineRowsAgainst } from "./host-rows";
-import { listDatasetHosts, listDatasets, listHostSeries } from "./series";
+import { getHostSummary, listDatasetHosts, listDatasets } from "./series";
 
 export interface SynthesisData {
   synthesis: Synthesis;
@@ -63,12 +63,12 @@ async function readHosts(db: Db, asof: number | null): Promise<DatasetRows[]> {
   const hosts: DatasetRows[] = [];
   for (const { name: dataset } of await listDatasets(db, asof))
     for (const host of await listDatasetHosts(db, dataset, asof)) {
-      const stored = await listHostSeries(db, dataset, host, asof);
+      const summary = await getHostSummary(db, dataset, host, asof);
       hosts.push({
         dataset,
         host,
-        runtimes: [...new Set(stored.map((s) => s.runtime))],
-        rowsAgainst: (reference) => headlineRowsAgainst(stored, reference),
+        runtimes: summary.runtimes,
+        rowsAgainst: (reference) => headlineRowsAgainst(summary, reference),
       });
     }
   return hosts;
