@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importPaths } from "@/db/ingest/import-paths";
 import { nameHostSeries, type HostSeriesRow, type StoredSeries } from "@/db/series-row";
 import { inSelection } from "@/lib/explore/selection";
-import { overheadBody, overheadJson } from "@/lib/overhead/json-body";
+import { overheadBody, overheadBytes, overheadJson } from "@/lib/overhead/json-body";
 import { keepPrimaryMetrics, toOverheadRows, toSeriesStats, type SeriesIdentity } from "@/lib/overhead/rows";
 import { loadFilters, loadSynthesisFilters } from "@/lib/search-params";
 import { synthesize } from "@/lib/synthesis/synthesize";
@@ -28,6 +28,7 @@ describe("views from host summaries, against the whole host's series filtered pe
   const old = prepareOverheadQuery(conn.client);
   /** Every (dataset, host) pair and its runtimes. */
   let hosts: { dataset: string; host: string; runtimes: string[] }[] = [];
+  const decoder = new TextDecoder();
 
   beforeAll(async () => {
     const { usable } = prepareFixtures(7);
@@ -102,7 +103,9 @@ describe("views from host summaries, against the whole host's series filtered pe
         ).toEqual([]);
         const before = oldView(stored, query);
         expect(data.series, query).toEqual(before.series);
-        expect(JSON.parse(overheadJson(data.selection, data.table.rows)), query).toEqual(before.body);
+        const json = overheadJson(data.selection, data.table.rows);
+        expect(JSON.parse(json), query).toEqual(before.body);
+        expect(decoder.decode(overheadBytes(data.selection, data.table.rows)), query).toBe(json);
         compared++;
       }
     }
