@@ -46,9 +46,11 @@ async function readSynthesis(db: Db, asked: SynthesisFilters, raw: RawParams): P
 /**
  * Every runtime and category against one baseline, pooled once per import and shared by every
  * runtime and category filter (/, /synthesis, /runtimes/ID, the guide): reading every host is the
- * costly part, and a filter only picks rows.
+ * costly part, and a filter only picks rows. A summary like the hosts' (db/queries/series.ts): kept
+ * with the view caches off too, so a synthesis view costs its selection and body
+ * (docs/decisions/016-host-summaries.md).
  */
-const cachedPooling = cacheUntilDataChanges(readPooling, { maxEntries: 8 });
+const cachedPooling = cacheUntilDataChanges(readPooling, { maxEntries: 8, summary: true });
 
 async function readPooling(db: Db, baseline: string, asof: number | null, includeIndirect: boolean) {
   const hosts = await readHosts(db, asof);
