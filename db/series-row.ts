@@ -1,4 +1,4 @@
-import type { SeriesMoments } from "@/lib/overhead/moments";
+import type { HostSeries } from "@/lib/overhead/host-summary";
 import type { SeriesIdentity } from "@/lib/overhead/rows";
 import { fromStatsColumns, type StatsColumns } from "./stats-columns";
 
@@ -13,11 +13,7 @@ export type HostSeriesRow = StatsColumns & {
 };
 
 /** A series named and ready for the overhead maths. */
-export interface StoredSeries extends SeriesIdentity {
-  id: number;
-  tool: string;
-  moments: SeriesMoments;
-}
+export type StoredSeries = HostSeries;
 
 type WorkloadRow = { name: string; category: string; tool: string };
 type MetricRow = { name: string; unit: string; direction: SeriesIdentity["direction"] };

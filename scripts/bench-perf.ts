@@ -1,15 +1,16 @@
 /**
- * Performance at scale (issue 6), measured in one run, each result beside a floor or a target:
+ * Performance at scale (issues 6 and 24), measured in one run, each result beside a floor or a target:
  *   a. ingestion: the real pipeline against a bare read + parse + insert loop on the same files;
  *   b. GET /api/overhead on a typical permalink: `next start` against a minimal node:http server
  *      answering the same query, under closed-loop load on loopback, plus where the route's time goes;
  *   c. first-load JavaScript per route of the production build;
- *   d. /explore in Chromium: Largest Contentful Paint and filter change to updated table.
+ *   d. /explore in Chromium: Largest Contentful Paint and filter change to updated table;
+ *   e. GET /api/synthesis, the default view, with the read cache on and off.
  *   npm run bench:perf -- [--db data/perf.db] [--duration 10] [--connections 16] [--app-dir DIR]
  *                         [--client wrk|autocannon] (default: wrk when installed, apt-get install wrk)
  *                         [--port 3140] [--floor-port 3141] [--files 5000] [--sections abcde]
  * The database comes from `npm run perf:gen`; the build from `npx next build` in --app-dir.
- * Exits 1 when one of the issue's targets is not met, so it can gate a release.
+ * Exits 1 when one of the issues' targets is not met, so it can gate a release.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -74,7 +75,7 @@ const run = (section: string) => values.sections.includes(section);
 const blocks = new Map<string, string[]>();
 const print = (section: string, text: string) => blocks.set(section, [...(blocks.get(section) ?? []), text]);
 const progress = (text: string) => console.error(`bench:perf: ${text}`);
-/** The issue's targets, and the stricter checks printed beside them (loads the issue does not name). */
+/** The issues' targets, and the stricter checks printed beside them (loads the issues do not name). */
 const targets: [section: string, name: string, measured: string, ok: boolean][] = [];
 const stricter: typeof targets = [];
 const running = new Set<RunningServer>();
@@ -318,7 +319,8 @@ async function measureServer(server: Promise<RunningServer>, url: string, inTurn
   const s = await server;
   running.add(s);
   try {
-    await sequentialLatency(url, 1); // warm-up: first query plans, JIT
+    // The first answer after start reads the host summaries (db/queries/series.ts); it also warms up query plans and JIT.
+    const first = await sequentialLatency(url, 1);
     const single = await sequentialLatency(url, 5);
     const load = async (urls: string | string[], what: string, runs: number) => {
       progress(`b: ${CONNECTIONS} connections for ${runs} x ${DURATION} s on ${what}, after ${WARMUP_S} s unmeasured`);
@@ -332,7 +334,14 @@ async function measureServer(server: Promise<RunningServer>, url: string, inTurn
     const spread = inTurn.filter((_, i) => i % Math.ceil(inTurn.length / AGREEMENT_SAMPLES) === 0);
     const samples = await Promise.all(spread.map(async (u) => (await sequentialLatency(u, 1)).body));
     const turn = inTurn.length > 0 ? await load(inTurn, `${inTurn.length} permalinks in turn`, 1) : null;
-    return { single: median(single.ms), body: single.body, load: one, inTurn: turn, inTurnBodies: samples };
+    return {
+      first: first.ms[0]!,
+      single: median(single.ms),
+      body: single.body,
+      load: one,
+      inTurn: turn,
+      inTurnBodies: samples,
+    };
   } finally {
     await s.stop();
     running.delete(s);
@@ -446,26 +455,27 @@ async function api(permalink: string, views: string[], browserSection: () => Pro
   );
   print(
     "b",
-    "   next start serves repeated views from its read cache (db/queries/read-cache.ts, valid until an import commits); with HVSCOPE_READ_CACHE=off every request computes the view, as the minimal server does",
+    "   next start serves repeated views from its read cache (db/queries/read-cache.ts, valid until an import commits); with HVSCOPE_READ_CACHE=off every request computes its view from the host's summary, read once after start (db/queries/series.ts getHostSummary); the minimal server reads the host's whole series list for every request",
   );
   print(
     "b",
     formatTable([
       ["", "next (cache on)", "next (cache off)", "minimal node:http", "next/minimal (on / off)", "target"],
+      ["first request after start", ms(cached.first), ms(cold.first), ms(floor.first), "", ""],
       [
         "one request alone (median of 5)",
         ms(cached.single),
         ms(cold.single),
         ms(floor.single),
         `${ratio(cached.single, floor.single)} / ${ratio(cold.single, floor.single)}`,
-        "",
+        `< 10 ms: ${verdict(cold.single < 10)} (off)`,
       ],
       line("p50 under load", (l) => l.p50Ms, ms, ""),
       line(
         "p99 under load",
         (l) => l.p99Ms,
         ms,
-        `< 50 ms: ${verdict(cached.load.p99Ms < 50)} (on), ${verdict(cold.load.p99Ms < 50)} (off)`,
+        `< 50 ms: ${verdict(cached.load.p99Ms < 50)} (on); < 250 ms: ${verdict(cold.load.p99Ms < 250)} (off)`,
       ),
       line(
         "requests/s",
@@ -500,7 +510,7 @@ async function api(permalink: string, views: string[], browserSection: () => Pro
   const rpsTurn = turnNext.rps / turnFloor.rps;
   print(
     "b",
-    `   ${views.length} permalinks in turn: each runtime as baseline against every subset of the others, more than the 64 views the read cache holds, so each request computes its view (from the host's series, which stay cached); one run`,
+    `   ${views.length} permalinks in turn: each runtime as baseline against every subset of the others, more than the 64 views the read cache holds, so each request computes its view (from the host's summary); one run`,
   );
   print(
     "b",
@@ -537,14 +547,15 @@ async function api(permalink: string, views: string[], browserSection: () => Pro
   print("b", queryBreakdown(permalink));
   targets.push(["b", "API p99 < 50 ms (permalink, read cache on)", ms(cached.load.p99Ms), cached.load.p99Ms < 50]);
   targets.push(["b", "API requests/s >= 50 % of minimal (permalink, cache on)", pct(rpsCached), rpsCached >= 0.5]);
-  stricter.push(["b", "API p99 < 50 ms (permalink, read cache off)", ms(cold.load.p99Ms), cold.load.p99Ms < 50]);
-  stricter.push(["b", "API requests/s >= 50 % of minimal (permalink, cache off)", pct(rpsCold), rpsCold >= 0.5]);
-  stricter.push([
+  targets.push([
     "b",
     `API p99 < 50 ms (cache on, ${views.length} views in turn)`,
     ms(turnNext.p99Ms),
     turnNext.p99Ms < 50,
   ]);
+  targets.push(["b", "API one request alone < 10 ms (permalink, read cache off)", ms(cold.single), cold.single < 10]);
+  targets.push(["b", "API p99 < 250 ms (permalink, read cache off)", ms(cold.load.p99Ms), cold.load.p99Ms < 250]);
+  stricter.push(["b", "API requests/s >= 50 % of minimal (permalink, cache off)", pct(rpsCold), rpsCold >= 0.5]);
   stricter.push([
     "b",
     `API requests/s >= 50 % of minimal (${views.length} views in turn)`,
@@ -563,6 +574,8 @@ async function synthesisApi() {
   const cold = await measureServer(nextServer("off"), url);
   const rows = (cached.body as { rows: unknown[] }).rows.length;
   const agree = canonicalRows(cached.body) === canonicalRows(cold.body);
+  // A run in which no request completed has no p99: it misses any target.
+  const p99 = (l: LoadResult) => (l.ok > 0 ? l.p99Ms : Infinity);
   print("e", "e. GET /api/synthesis (the default view: every runtime and category, all datasets, against runc)");
   print(
     "e",
@@ -572,27 +585,32 @@ async function synthesisApi() {
     "e",
     formatTable([
       ["", "next (cache on)", "next (cache off)", "target"],
-      ["one request alone (median of 5)", ms(cached.single), ms(cold.single), ""],
+      ["first request after start", ms(cached.first), ms(cold.first), ""],
+      [
+        "one request alone (median of 5)",
+        ms(cached.single),
+        ms(cold.single),
+        `< 10 ms: ${verdict(cold.single < 10)} (off)`,
+      ],
       ["p50 under load", ms(cached.load.p50Ms), ms(cold.load.p50Ms), ""],
       ["responses completed", String(cached.load.ok), String(cold.load.ok), ""],
       [
         "p99 under load",
         ms(cached.load.p99Ms),
         ms(cold.load.p99Ms),
-        `< 50 ms: ${verdict(cached.load.p99Ms < 50)} (on)`,
+        `< 50 ms: ${verdict(cached.load.p99Ms < 50)} (on); < 250 ms: ${verdict(p99(cold.load) < 250)} (off)`,
       ],
       ["requests/s", cached.load.rps.toFixed(1), cold.load.rps.toFixed(1), ""],
     ]),
   );
-  // A run in which no request completed has no p99: it misses any target.
-  const p99 = (l: LoadResult) => (l.ok > 0 ? l.p99Ms : Infinity);
   targets.push([
     "e",
     "/api/synthesis p99 < 50 ms (default view, read cache on)",
     ms(p99(cached.load)),
     p99(cached.load) < 50,
   ]);
-  stricter.push(["e", "/api/synthesis p99 < 50 ms (read cache off)", ms(p99(cold.load)), p99(cold.load) < 50]);
+  targets.push(["e", "/api/synthesis one request alone < 10 ms (read cache off)", ms(cold.single), cold.single < 10]);
+  targets.push(["e", "/api/synthesis p99 < 250 ms (read cache off)", ms(p99(cold.load)), p99(cold.load) < 250]);
 }
 
 function firstLoadJs() {
@@ -697,15 +715,17 @@ async function main() {
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([section, name, value, ok]) => [`${section}. ${name}`, value, verdict(ok)]),
     ]);
-  console.log(`Targets (issue 6: the typical permalink, read cache on as served)\n${table(targets)}`);
+  console.log(
+    `Targets (issue 6: the typical permalink, read cache on as served; issue 24: many permalinks, and every view computed with the cache off)\n${table(targets)}`,
+  );
   if (stricter.length > 0)
     console.log(
-      `\nStricter checks (loads the issue does not name: every request computing its view)\n${table(stricter)}`,
+      `\nStricter checks (information, not targets: throughput against the minimal server)\n${table(stricter)}`,
     );
   // A release gate: a missed target fails the script (the stricter checks are information).
   const missed = targets.filter(([, , , ok]) => !ok).length;
   if (missed > 0) {
-    console.log(`\n${missed} of the issue's ${targets.length} targets NOT MET`);
+    console.log(`\n${missed} of the issues' ${targets.length} targets NOT MET`);
     process.exitCode = 1;
   }
 }

@@ -6,7 +6,6 @@ import { loadFilters, type Filters } from "@/lib/search-params";
 import {
   baselineAsked,
   droppedBySelection,
-  inSelection,
   NOTICE_PARAMS,
   pickDataset,
   pickHost,
@@ -18,8 +17,8 @@ import {
   type Selection,
 } from "@/lib/explore/selection";
 import { selectionFacets, type SelectionFacets } from "./facets";
-import { pairRow, primaryMetricsOf, statsOf } from "./host-rows";
-import { listDatasetHosts, listDatasetRuntimes, listDatasets, listHostSeries, type DatasetFacet } from "./series";
+import { pairRow, statsOf } from "./host-rows";
+import { getHostSummary, listDatasetHosts, listDatasetRuntimes, listDatasets, type DatasetFacet } from "./series";
 
 export interface ExploreData {
   datasets: DatasetFacet[];
@@ -65,12 +64,12 @@ async function readExploreData(db: Db, filters: Filters, raw: RawParams, askedBa
   if (picked.dataset === null)
     return { datasets, selection: null, facets: null, notices, series: [], table: EMPTY, baselineHasData: false };
   const hosts = await listDatasetHosts(db, picked.dataset, filters.asof);
-  const stored = await listHostSeries(db, picked.dataset, pickHost(filters.host, hosts), filters.asof);
-  const facets = selectionFacets(hosts, stored);
+  const host = await getHostSummary(db, picked.dataset, pickHost(filters.host, hosts), filters.asof);
+  const facets = selectionFacets(hosts, host);
   const resolved = resolveSelection(filters, picked.dataset, facets, { baselineAsked: askedBaseline });
   notices.push(...resolved.notices);
   const selection = resolved.selection;
-  const series = primaryMetricsOf(stored)(stored.filter(inSelection(selection)), selection.metric).map(statsOf);
+  const series = host.select(selection).map(statsOf);
   notices.push(...droppedBySelection(selection, series));
   const baselineHasData = series.some((s) => s.runtime === selection.baseline);
   const table = baselineHasData ? toOverheadRows(series, selection.baseline, pairRow) : EMPTY;

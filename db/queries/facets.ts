@@ -3,7 +3,7 @@ import { desc } from "drizzle-orm";
 import type { Db } from "@/db/open";
 import { imports } from "@/db/schema";
 import { memoizeByObject } from "@/lib/memoize";
-import type { StoredSeries } from "@/db/series-row";
+import type { HostSeries, HostSummary } from "@/lib/overhead/host-summary";
 
 export interface SelectionFacets {
   hosts: string[];
@@ -16,16 +16,15 @@ export interface SelectionFacets {
  * What one dataset holds: its hosts, and the runtimes, workloads and metrics of the series of
  * one of them (overhead compares runs on the same machine).
  */
-export function selectionFacets(hosts: string[], series: readonly StoredSeries[]): SelectionFacets {
-  return { hosts, ...seriesFacets(series) };
+export function selectionFacets(hosts: string[], host: HostSummary): SelectionFacets {
+  return { hosts, ...seriesFacets(host.representatives) };
 }
 
 /**
- * Facets of each host's series list, which the read cache shares between views (db/queries/series.ts):
- * every filter change of a host reuses them. Going over a host's series was a sizeable part of a
- * view computed afresh (docs/performance.md).
+ * Facets of a host, from the first series of each value (HostSummary.representatives: what the
+ * whole list gives, in a few hundred series), kept per summary, which views share.
  */
-const seriesFacets = memoizeByObject((series: readonly StoredSeries[]): Omit<SelectionFacets, "hosts"> => ({
+const seriesFacets = memoizeByObject((series: readonly HostSeries[]): Omit<SelectionFacets, "hosts"> => ({
   runtimes: uniqueBy(
     series,
     (s) => `${s.runtime}|${s.version}|${s.variant}`,

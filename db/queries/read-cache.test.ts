@@ -15,14 +15,14 @@ afterEach(() => {
 });
 
 /** Counts calls and returns the number of datasets, so a stale answer shows. */
-function countingDatasets() {
+function countingDatasets({ summary = false } = {}) {
   let calls = 0;
   const read = cacheUntilDataChanges(
     async (db: OpenDb["db"], label: string) => {
       calls++;
       return `${label}:${db.$client.prepare("SELECT count(*) FROM datasets").pluck().get() as number}`;
     },
-    { maxEntries: 2 },
+    { maxEntries: 2, summary },
   );
   return { read, calls: () => calls };
 }
@@ -55,5 +55,23 @@ describe("cacheUntilDataChanges", () => {
     expect(calls()).toBe(3);
     await read(conn.db, "b");
     expect(calls()).toBe(4);
+  });
+
+  it("with HVSCOPE_READ_CACHE=off, computes every view but keeps summaries until the data changes", async () => {
+    const view = countingDatasets();
+    const summary = countingDatasets({ summary: true });
+    process.env.HVSCOPE_READ_CACHE = "off";
+    try {
+      for (const read of [view.read, summary.read]) {
+        await read(conn.db, "a");
+        await read(conn.db, "a");
+      }
+      expect([view.calls(), summary.calls()]).toEqual([2, 1]);
+      other.client.exec("INSERT INTO datasets (name) VALUES ('from-another-process')");
+      expect(await summary.read(conn.db, "a")).toBe("a:1");
+      expect(summary.calls()).toBe(2);
+    } finally {
+      delete process.env.HVSCOPE_READ_CACHE;
+    }
   });
 });

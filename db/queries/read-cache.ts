@@ -7,15 +7,17 @@ import type { Db } from "../open";
  * wrote, as tests do): so a view read twice between imports is computed once, and never
  * served stale. Least recently used entries go first.
  * Callers must treat results as immutable: they are shared between requests.
- * HVSCOPE_READ_CACHE=off computes every call (bench:perf measures both ways).
+ * HVSCOPE_READ_CACHE=off computes every view (bench:perf measures both ways); `summary` entries
+ * (db/queries/series.ts getHostSummary) stay, since they are the data views are computed from,
+ * read once per import (docs/decisions/016-host-summaries.md).
  */
 export function cacheUntilDataChanges<A extends unknown[], R>(
   fn: (db: Db, ...args: A) => Promise<R>,
-  { maxEntries }: { maxEntries: number },
+  { maxEntries, summary = false }: { maxEntries: number; summary?: boolean },
 ) {
   const caches = new WeakMap<Db, { version: string; entries: Map<string, Promise<R>> }>();
   return (db: Db, ...args: A): Promise<R> => {
-    if (process.env.HVSCOPE_READ_CACHE === "off") return fn(db, ...args);
+    if (!summary && process.env.HVSCOPE_READ_CACHE === "off") return fn(db, ...args);
     const version = dataVersion(db);
     let cache = caches.get(db);
     if (!cache || cache.version !== version) caches.set(db, (cache = { version, entries: new Map() }));

@@ -5,8 +5,9 @@ import type { Db } from "@/db/open";
 import { preparedPerDb } from "@/db/prepared";
 import { cacheUntilDataChanges } from "@/db/queries/read-cache";
 import { datasets, hosts, importSamples, metrics, series, seriesStats, workloads } from "@/db/schema";
-import { nameHostSeries, type StoredSeries } from "@/db/series-row";
+import { nameHostSeries } from "@/db/series-row";
 import { STATS_SELECTION } from "@/db/stats-columns";
+import { summarizeHost, type HostSummary } from "@/lib/overhead/host-summary";
 
 /** `asof` for "everything": prepared statements take a number, not an optional clause. */
 const LATEST = Number.MAX_SAFE_INTEGER;
@@ -125,17 +126,18 @@ async function readDatasetHosts(db: Db, dataset: string, asof: number | null): P
 }
 
 /**
- * Every series measured on one host of a dataset, with its statistics as of an import. The
- * view's runtime, workload and metric filters apply to this list, so it is cached on its own
- * (db/queries/read-cache.ts): changing a filter reuses it. Room for every host of a few dozen
- * datasets, which the synthesis reads together. Treat the result as immutable.
+ * Every series measured on one host of a dataset, with its statistics as of an import, as a
+ * compact summary that views select from (lib/overhead/host-summary.ts). Read once per import
+ * and kept even with the view caches off (db/queries/read-cache.ts): a view then costs what it
+ * shows, not what the host holds (docs/decisions/016-host-summaries.md). Room for every host of a
+ * few dozen datasets, which the synthesis reads together. Treat the result as immutable.
  */
-export const listHostSeries = cacheUntilDataChanges(readHostSeries, { maxEntries: 64 });
+export const getHostSummary = cacheUntilDataChanges(readHostSummary, { maxEntries: 128, summary: true });
 
-async function readHostSeries(db: Db, dataset: string, host: string, asof: number | null): Promise<StoredSeries[]> {
+async function readHostSummary(db: Db, dataset: string, host: string, asof: number | null): Promise<HostSummary> {
   const rows = await statements(db).hostSeries.execute({ dataset, host, asof: asof ?? LATEST });
   const { workloads, metrics } = await dimensionsById(db);
-  return nameHostSeries(rows, workloads, metrics);
+  return summarizeHost(nameHostSeries(rows, workloads, metrics));
 }
 
 /** Every workload and metric by id: tens to hundreds of rows, read once per import. */

@@ -8,7 +8,7 @@ import type { DatasetRows } from "@/lib/synthesis/studies";
 import { selectRows, synthesize, type Synthesis } from "@/lib/synthesis/synthesize";
 import { listImports } from "./facets";
 import { headlineRowsAgainst } from "./host-rows";
-import { listDatasetHosts, listDatasets, listHostSeries } from "./series";
+import { getHostSummary, listDatasetHosts, listDatasets } from "./series";
 
 export interface SynthesisData {
   synthesis: Synthesis;
@@ -46,9 +46,11 @@ async function readSynthesis(db: Db, asked: SynthesisFilters, raw: RawParams): P
 /**
  * Every runtime and category against one baseline, pooled once per import and shared by every
  * runtime and category filter (/, /synthesis, /runtimes/ID, the guide): reading every host is the
- * costly part, and a filter only picks rows.
+ * costly part, and a filter only picks rows. A summary like the hosts' (db/queries/series.ts): kept
+ * with the view caches off too, so a synthesis view costs its selection and body
+ * (docs/decisions/016-host-summaries.md).
  */
-const cachedPooling = cacheUntilDataChanges(readPooling, { maxEntries: 8 });
+const cachedPooling = cacheUntilDataChanges(readPooling, { maxEntries: 8, summary: true });
 
 async function readPooling(db: Db, baseline: string, asof: number | null, includeIndirect: boolean) {
   const hosts = await readHosts(db, asof);
@@ -63,12 +65,12 @@ async function readHosts(db: Db, asof: number | null): Promise<DatasetRows[]> {
   const hosts: DatasetRows[] = [];
   for (const { name: dataset } of await listDatasets(db, asof))
     for (const host of await listDatasetHosts(db, dataset, asof)) {
-      const stored = await listHostSeries(db, dataset, host, asof);
+      const summary = await getHostSummary(db, dataset, host, asof);
       hosts.push({
         dataset,
         host,
-        runtimes: [...new Set(stored.map((s) => s.runtime))],
-        rowsAgainst: (reference) => headlineRowsAgainst(stored, reference),
+        runtimes: summary.runtimes,
+        rowsAgainst: (reference) => headlineRowsAgainst(summary, reference),
       });
     }
   return hosts;

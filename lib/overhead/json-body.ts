@@ -32,6 +32,30 @@ export function overheadJson(view: View, rows: readonly OverheadRow[]): string {
 
 const rowJson = memoizeByObject((row: OverheadRow) => JSON.stringify(bodyRow(row)));
 
+const encoder = new TextEncoder();
+const rowBytes = memoizeByObject((row: OverheadRow) => encoder.encode(rowJson(row)));
+const COMMA = encoder.encode(",");
+const END = encoder.encode("]}");
+
+/**
+ * overheadJson as UTF-8 bytes, copied together from each row's bytes (kept for as long as the
+ * row): a view's 160 kB body as one string went to V8's large-object space, an old-generation
+ * allocation for every view computed (docs/performance.md).
+ */
+export function overheadBytes(view: View, rows: readonly OverheadRow[]): Uint8Array {
+  const head = encoder.encode(`${JSON.stringify(envelope(view)).slice(0, -1)},"rows":[`);
+  const parts = [head];
+  for (const [i, row] of rows.entries()) parts.push(...(i > 0 ? [COMMA] : []), rowBytes(row));
+  parts.push(END);
+  const body = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    body.set(p, at);
+    at += p.length;
+  }
+  return body;
+}
+
 const envelope = (view: View) => ({
   dataset: view.dataset,
   host: view.host,

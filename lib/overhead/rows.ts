@@ -80,36 +80,6 @@ export function keepPrimaryMetrics<T extends { workload: string; metric: string 
   return rows.filter((r) => primary.get(r.workload) === r.metric);
 }
 
-type MetricRow = { runtime: string; workload: string; metric: string };
-
-/**
- * keepPrimaryMetrics for the views of one list of series (a host's), each workload's headline
- * metric worked out once: where every runtime of a workload measured the same metrics, every
- * runtime subset has the same headline; the other workloads are still worked out per view.
- * A view's rows must come from `all`.
- */
-export function primaryMetricKeeper(
-  all: readonly MetricRow[],
-): <T extends MetricRow>(rows: readonly T[], selectedMetric: string | null) => T[] {
-  const metricsOf = new Map<string, Map<string, Set<string>>>(); // workload → runtime → metrics
-  for (const s of all) {
-    const byRuntime = metricsOf.get(s.workload) ?? metricsOf.set(s.workload, new Map()).get(s.workload)!;
-    (byRuntime.get(s.runtime) ?? byRuntime.set(s.runtime, new Set()).get(s.runtime)!).add(s.metric);
-  }
-  const fixed = new Map<string, string>();
-  for (const [workload, byRuntime] of metricsOf) {
-    const [first, ...others] = [...byRuntime.values()];
-    if (others.every((m) => m.size === first!.size && [...m].every((x) => first!.has(x))))
-      fixed.set(workload, primaryMetric([...first!])!);
-  }
-  return (rows, selectedMetric) => {
-    if (selectedMetric !== null) return keepPrimaryMetrics(rows, selectedMetric);
-    const varying = rows.filter((r) => !fixed.has(r.workload));
-    const kept = new Set(keepPrimaryMetrics(varying, null));
-    return rows.filter((r) => fixed.get(r.workload) === r.metric || kept.has(r));
-  };
-}
-
 export interface OverheadTable<Row extends OverheadRow = OverheadRow> {
   rows: Row[];
   /** Series with no ratio: the baseline never ran their workload, or a value is zero. */

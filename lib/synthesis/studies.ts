@@ -10,7 +10,7 @@ export interface DatasetRows {
   runtimes: readonly string[];
   /**
    * Overhead rows of this host's series against `reference`'s reference series, one headline metric
-   * per workload (toOverheadRows after primaryMetricKeeper, as the heatmap's); null when the host
+   * per workload (toOverheadRows, as the heatmap's); null when the host
    * has no series of `reference`.
    */
   rowsAgainst(reference: string): readonly OverheadRow[] | null;

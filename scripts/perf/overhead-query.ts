@@ -41,7 +41,7 @@ export function parseOverheadQuery(params: URLSearchParams): OverheadQuery {
 
 /**
  * The series of the permalink's dataset and host with their statistics as of `asof` (the query
- * of db/queries/series.ts listHostSeries, written out: workloads and metrics by id, named from
+ * of db/queries/series.ts getHostSummary, written out: workloads and metrics by id, named from
  * their own tables); runtime, workload and metric filters apply in JS, as in db/queries/explore.ts.
  */
 export const SERIES_SQL = `SELECT se.id AS id, se.runtime_id AS runtime, se.runtime_version AS version, se.runtime_variant AS variant,

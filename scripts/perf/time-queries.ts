@@ -9,10 +9,12 @@
 import { parseArgs } from "node:util";
 import type Database from "better-sqlite3";
 import { getExploreData } from "@/db/queries/explore";
-import { listDatasetHosts, listHostSeries } from "@/db/queries/series";
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import { getHostSummary, listDatasetHosts } from "@/db/queries/series";
 import { openDb } from "@/db/open";
+import * as schema from "@/db/schema";
 import { median } from "@/scripts/perf/percentile";
-import { keepPrimaryMetrics, toOverheadRows, toSeriesStats } from "@/lib/overhead/rows";
+import { toOverheadRows, toSeriesStats } from "@/lib/overhead/rows";
 import { loadFilters } from "@/lib/search-params";
 
 const { values } = parseArgs({
@@ -45,7 +47,7 @@ conn.client.prepare = ((sql: string) => {
 function label(sql: string): string {
   if (/from "import_samples".*group by/is.test(sql)) return "listDatasets (samples per dataset)";
   if (/^select distinct/i.test(sql)) return "listDatasetHosts";
-  if (/from "series"/.test(sql)) return "listHostSeries (the host's series, statistics as of asof)";
+  if (/from "series"/.test(sql)) return "getHostSummary's query (the host's series, statistics as of asof)";
   return sql.slice(0, 60);
 }
 
@@ -58,7 +60,9 @@ const timeIt = (fn: () => unknown) => {
 };
 
 recording = true;
+const firstCall = performance.now();
 const { selection } = await getExploreData(conn.db, loadFilters(params), raw);
+const firstMs = performance.now() - firstCall;
 recording = false;
 if (!selection) throw new Error(`no data for ${values.query}`);
 const totals: number[] = [];
@@ -67,7 +71,9 @@ for (let i = 0; i < runs; i++) {
   await getExploreData(conn.db, loadFilters(params), raw);
   totals.push(performance.now() - t);
 }
-console.log(`getExploreData total: ${median(totals).toFixed(1)} ms (median of ${runs})`);
+console.log(
+  `getExploreData: ${firstMs.toFixed(1)} ms the first time (reads the host's summary), then ${median(totals).toFixed(1)} ms (the view from the kept summary, median of ${runs})`,
+);
 for (const { sql, params: args } of recorded) {
   const stmt = conn.client.prepare(sql);
   let rows = 0;
@@ -81,20 +87,22 @@ for (const { sql, params: args } of recorded) {
   );
 }
 const hosts = await listDatasetHosts(conn.db, selection.dataset, selection.asof);
-const ormTimes: number[] = [];
-let stored = await listHostSeries(conn.db, selection.dataset, selection.host, selection.asof);
+// A fresh drizzle handle each time has an empty read cache: the summary is read again.
+const fresh = () => drizzle(conn.client, { schema });
+let host = await getHostSummary(fresh(), selection.dataset, selection.host, selection.asof);
+const readTimes: number[] = [];
 for (let i = 0; i < runs; i++) {
   const t = performance.now();
-  stored = await listHostSeries(conn.db, selection.dataset, selection.host, selection.asof);
-  ormTimes.push(performance.now() - t);
+  host = await getHostSummary(fresh(), selection.dataset, selection.host, selection.asof);
+  readTimes.push(performance.now() - t);
 }
-const summaryTimes = Array.from({ length: runs }, () =>
-  timeIt(() => toOverheadRows(keepPrimaryMetrics(stored, selection.metric).map(toSeriesStats), selection.baseline)),
+const viewTimes = Array.from({ length: runs }, () =>
+  timeIt(() => toOverheadRows(host.select(selection).map(toSeriesStats), selection.baseline)),
 );
 console.log(
-  `  ${median(ormTimes).toFixed(1).padStart(6)} ms  ${String(stored.length).padStart(6)} rows  listHostSeries through drizzle (query + row mapping; ${hosts.length} hosts)`,
+  `  ${median(readTimes).toFixed(1).padStart(6)} ms  ${String(host.size).padStart(6)} rows  getHostSummary through drizzle (query, naming, summary; once per import and host; ${hosts.length} hosts)`,
 );
 console.log(
-  `  ${median(summaryTimes).toFixed(1).padStart(6)} ms              summary in JS (keepPrimaryMetrics, toSeriesStats, toOverheadRows)`,
+  `  ${median(viewTimes).toFixed(1).padStart(6)} ms              a view from the summary in JS, nothing shared (select, toSeriesStats, toOverheadRows)`,
 );
 conn.close();

@@ -1,17 +1,22 @@
 import { db } from "@/db";
-import { getSynthesisData } from "@/db/queries/synthesis";
+import { getSynthesisData, type SynthesisData } from "@/db/queries/synthesis";
 import { blockingNotices, unknownParams } from "@/lib/explore/selection";
 import { badRequest, cachedJsonResponse, handle, warningsResponse } from "@/lib/http/responses";
 import { memoizeByObject } from "@/lib/memoize";
 import { loadSynthesisApiFilters } from "@/lib/search-params";
 import { listsStudies, synthesisJson, unreadableStudies } from "@/lib/synthesis/json-body";
-import type { Synthesis } from "@/lib/synthesis/synthesize";
 
 export const dynamic = "force-dynamic";
 
-/** The bodies of each cached synthesis, serialised once: with every study of every row, and without. */
+/**
+ * The bodies of each cached view, serialised once: with every study of every row, and without.
+ * Keyed by the view (SynthesisData), not by its pooled rows, which are kept even with the read
+ * cache off (db/queries/synthesis.ts): with it off, every request serialises its body.
+ */
 const encoded = (withStudies: boolean) =>
-  memoizeByObject((s: Synthesis) => new TextEncoder().encode(JSON.stringify(synthesisJson(s, { withStudies }))));
+  memoizeByObject((data: SynthesisData) =>
+    new TextEncoder().encode(JSON.stringify(synthesisJson(data.synthesis, { withStudies }))),
+  );
 const bodyWithStudies = encoded(true);
 const bodyWithoutStudies = encoded(false);
 
@@ -28,5 +33,5 @@ export const GET = handle("synthesis", async (request) => {
   if (blocking.length > 0) return warningsResponse(blocking);
   if (data.hosts === 0) return badRequest("no data has been imported yet");
   const body = listsStudies(studies, data.filters) ? bodyWithStudies : bodyWithoutStudies;
-  return cachedJsonResponse(body(data.synthesis));
+  return cachedJsonResponse(body(data));
 });

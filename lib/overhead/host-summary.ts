@@ -1,0 +1,170 @@
+import type { SeriesMoments } from "./moments";
+import { primaryMetric } from "./headline-metric";
+import type { SeriesIdentity } from "./rows";
+
+/** A series as a host's summary hands it out: its identity, statistics and tool. */
+export interface HostSeries extends SeriesIdentity {
+  id: number;
+  tool: string;
+  moments: SeriesMoments;
+}
+
+/** What a view selects: empty lists mean all; the baseline always joins a runtime list. */
+export interface SeriesSelection {
+  runtimes: readonly string[];
+  workloads: readonly string[];
+  metric: string | null;
+  baseline: string;
+}
+
+/**
+ * One host's series, kept compactly and shared by every view of the host until the data changes
+ * (docs/decisions/016-host-summaries.md): statistics in one Float64Array, identities as indexes
+ * into small tables, series grouped by workload and runtime. A view touches only the series of
+ * its workloads and runtimes, and only the series it shows become objects; each is made once, so
+ * what is memoised per series object (statistics, overhead rows, their JSON) is shared too.
+ */
+export interface HostSummary {
+  /** Series on the host. */
+  readonly size: number;
+  /** Runtime ids, in the order of their first series. */
+  readonly runtimes: readonly string[];
+  /**
+   * The first series of each runtime configuration, workload and metric, in series order: every
+   * distinct value a facet lists, with the first series that carries it.
+   */
+  readonly representatives: readonly HostSeries[];
+  /**
+   * The series a selection shows, in series order: its runtimes and workloads, at its metric or,
+   * without one, at each workload's headline metric among the selected runtimes' metrics (as
+   * keepPrimaryMetrics in lib/overhead/rows.ts).
+   */
+  select(selection: SeriesSelection): HostSeries[];
+}
+
+/**
+ * Builds a host's summary from its series, in the order views list them; `input` may be dropped
+ * afterwards (only the series a view shows are made again, once).
+ */
+export function summarizeHost(input: readonly HostSeries[]): HostSummary {
+  const n = input.length;
+  const ids = new Int32Array(n);
+  const stats = new Float64Array(n * 6);
+  const identities = new Table<IdentityRow>(
+    (s) => `${s.runtime}|${s.version}|${s.variant}`,
+    (s) => ({ runtime: s.runtime, version: s.version, variant: s.variant }),
+  );
+  const workloads = new Table<WorkloadRow>(
+    (s) => `${s.workload}|${s.category}|${s.tool}`,
+    (s) => ({ workload: s.workload, category: s.category, tool: s.tool }),
+  );
+  const metrics = new Table<MetricRow>(
+    (s) => `${s.metric}|${s.unit}|${s.direction}`,
+    (s) => ({ metric: s.metric, unit: s.unit, direction: s.direction }),
+  );
+  const codes = new Uint32Array(n * 3);
+  /** workload name → runtime id → series indexes, ascending. */
+  const byWorkload = new Map<string, Map<string, number[]>>();
+  const firsts: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const s = input[i]!;
+    ids[i] = s.id;
+    const { value, log } = s.moments;
+    stats.set([value.n, value.mean, value.m2, log.n, log.mean, log.m2], i * 6);
+    const [identity, newIdentity] = identities.codeOf(s);
+    const [workload, newWorkload] = workloads.codeOf(s);
+    const [metric, newMetric] = metrics.codeOf(s);
+    codes.set([identity, workload, metric], i * 3);
+    if (newIdentity || newWorkload || newMetric) firsts.push(i);
+    const byRuntime = byWorkload.get(s.workload) ?? byWorkload.set(s.workload, new Map()).get(s.workload)!;
+    (byRuntime.get(s.runtime) ?? byRuntime.set(s.runtime, []).get(s.runtime)!).push(i);
+  }
+  const made: (HostSeries | undefined)[] = new Array(n);
+  const seriesAt = (i: number): HostSeries => {
+    let s = made[i];
+    if (s) return s;
+    const identity = identities.rows[codes[i * 3]!]!;
+    const workload = workloads.rows[codes[i * 3 + 1]!]!;
+    const metric = metrics.rows[codes[i * 3 + 2]!]!;
+    const at = i * 6;
+    s = {
+      id: ids[i]!,
+      runtime: identity.runtime,
+      version: identity.version,
+      variant: identity.variant,
+      workload: workload.workload,
+      category: workload.category,
+      tool: workload.tool,
+      metric: metric.metric,
+      unit: metric.unit,
+      direction: metric.direction,
+      moments: {
+        value: { n: stats[at]!, mean: stats[at + 1]!, m2: stats[at + 2]! },
+        log: { n: stats[at + 3]!, mean: stats[at + 4]!, m2: stats[at + 5]! },
+      },
+    };
+    made[i] = s;
+    return s;
+  };
+  const metricOf = (i: number) => metrics.rows[codes[i * 3 + 2]!]!.metric;
+  const headline = headlineMemo();
+  return {
+    size: n,
+    runtimes: [...new Set(identities.rows.map((r) => r.runtime))],
+    representatives: firsts.map(seriesAt),
+    select(selection) {
+      const runtimes = selection.runtimes.length > 0 ? new Set([...selection.runtimes, selection.baseline]) : null;
+      const names = selection.workloads.length > 0 ? selection.workloads : [...byWorkload.keys()];
+      const shown: number[] = [];
+      for (const name of new Set(names)) {
+        const byRuntime = byWorkload.get(name);
+        if (!byRuntime) continue;
+        const lists = [...byRuntime].filter(([runtime]) => runtimes === null || runtimes.has(runtime));
+        if (lists.length === 0) continue;
+        const metric =
+          selection.metric ??
+          headline(name, lists.map(([runtime]) => runtime).join(","), () =>
+            lists.flatMap(([, list]) => list.map(metricOf)),
+          );
+        for (const [, list] of lists) for (const i of list) if (metricOf(i) === metric) shown.push(i);
+      }
+      return shown.sort((a, b) => a - b).map(seriesAt);
+    },
+  };
+}
+
+type IdentityRow = Pick<HostSeries, "runtime" | "version" | "variant">;
+type WorkloadRow = Pick<HostSeries, "workload" | "category" | "tool">;
+type MetricRow = Pick<HostSeries, "metric" | "unit" | "direction">;
+
+/** Distinct rows of a series' fields by key, each with a small integer code. */
+class Table<R> {
+  readonly rows: R[] = [];
+  private readonly codes = new Map<string, number>();
+  constructor(
+    private readonly key: (s: HostSeries) => string,
+    private readonly pick: (s: HostSeries) => R,
+  ) {}
+  /** The code of the series' row, and whether this is its first appearance. */
+  codeOf(s: HostSeries): [number, boolean] {
+    const k = this.key(s);
+    const known = this.codes.get(k);
+    if (known !== undefined) return [known, false];
+    this.rows.push(this.pick(s));
+    this.codes.set(k, this.rows.length - 1);
+    return [this.rows.length - 1, true];
+  }
+}
+
+/**
+ * Each workload's headline metric per set of runtimes, worked out once: the 441 runtime subsets
+ * of a host's views share a few dozen answers per workload.
+ */
+function headlineMemo() {
+  const known = new Map<string, string | undefined>();
+  return (workload: string, runtimes: string, metrics: () => string[]) => {
+    const key = `${workload}\u0000${runtimes}`;
+    if (!known.has(key)) known.set(key, primaryMetric([...new Set(metrics())]));
+    return known.get(key);
+  };
+}
