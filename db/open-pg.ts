@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { drizzle } from "drizzle-orm/node-postgres";
+import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
 import * as schema from "./schema.pg";
@@ -15,7 +15,8 @@ const POOL_SIZE = 4;
 /** Any migration of any hvscope database on the server waits for this session lock. */
 const MIGRATION_LOCK = "hvscope migrations";
 
-export type PgDb = ReturnType<typeof drizzle<typeof schema>>;
+/** On the pool or on one of its connections (an import's transactions). */
+export type PgDb = NodePgDatabase<typeof schema>;
 
 export interface OpenPgDb {
   db: PgDb;
@@ -59,6 +60,11 @@ async function migrateLocked(pool: pg.Pool) {
   } finally {
     client.release();
   }
+}
+
+/** `text` with the password of every postgres:// URL in it replaced by `***` (argv stored in imports). */
+export function redactUrls(text: string): string {
+  return text.replace(/(postgres(?:ql)?:\/\/[^:@/\s]*:)[^@\s]*@/g, "$1***@");
 }
 
 export function redactUrl(url: string): string {
