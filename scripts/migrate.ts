@@ -1,5 +1,6 @@
 import { openDb } from "@/db/open";
 import { openPgDb } from "@/db/open-pg";
+import { describeError } from "@/db/errors";
 import { resolveTarget } from "@/db/target";
 
 // A file or postgres:// URL as the argument, else DATABASE_URL, else HVSCOPE_DB.
@@ -12,6 +13,6 @@ try {
   else openDb(target.path).close();
   console.log(`migrated ${label} in ${(performance.now() - started).toFixed(0)} ms`);
 } catch (e) {
-  console.error(`migration of ${label} failed: ${e instanceof Error ? e.message : String(e)}`);
+  console.error(`migration of ${label} failed: ${describeError(e)}`);
   process.exitCode = 1;
 }

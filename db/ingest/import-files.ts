@@ -2,6 +2,7 @@ import { labelsFor, manifestResolver, prepareFile } from "@/lib/ingest/prepare";
 import { detailOf } from "@/lib/ingest/plan";
 import { findFiles, type FoundFile } from "@/lib/ingest/walk";
 import { packContent } from "../content";
+import { describeError } from "../errors";
 import { FileImporter } from "./file-importer";
 import type { FileWriter } from "./file-writer";
 import type { ImportOptions, ImportSummary } from "./import-types";
@@ -82,5 +83,5 @@ export class DryRunRollback extends Error {}
 
 function failureMessage(e: unknown, verbose = false): string {
   const detail = verbose ? detailOf(e) : undefined;
-  return detail ?? (e instanceof Error ? e.message : String(e));
+  return detail ?? describeError(e);
 }
