@@ -18,6 +18,7 @@ export default defineConfig([
     ".next/**",
     "node_modules/**",
     "db/migrations/**",
+    "db/migrations-pg/**",
     "data/**",
     "next-env.d.ts",
     "test-results/**",

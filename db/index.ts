@@ -6,6 +6,9 @@ import { openDb, type OpenDb } from "./open";
 const globalForDb = globalThis as unknown as { hvscopeDb?: OpenDb; hvscopeUploadDb?: OpenDb };
 
 function getConnection(): OpenDb {
+  // Phase 1 of issue 21 moved the CLIs only: say so rather than serve other data silently.
+  if (!globalForDb.hvscopeDb && readEnv().DATABASE_URL)
+    console.warn(`DATABASE_URL is set, but the dashboard reads SQLite only for now: ${readEnv().HVSCOPE_DB}`);
   globalForDb.hvscopeDb ??= openDb(readEnv().HVSCOPE_DB);
   return globalForDb.hvscopeDb;
 }

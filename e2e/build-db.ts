@@ -3,6 +3,7 @@ import { rmSync } from "node:fs";
 import { dirname } from "node:path";
 import { bundledFolders, describeOutcome, importBundledData } from "../db/ingest/bundled-data";
 import { openDb } from "../db/open";
+import { sqliteStore } from "../db/store";
 import { E2E_DB } from "./db-path";
 import { HOSTILE, HOSTILE_FILES } from "./hostile-labels";
 
@@ -15,7 +16,7 @@ async function buildDb() {
   rmSync(dirname(E2E_DB), { recursive: true, force: true });
   const conn = openDb(E2E_DB);
   try {
-    const outcomes = await importBundledData(conn, bundledFolders(), {
+    const outcomes = await importBundledData(sqliteStore(conn), bundledFolders(), {
       argv: ["e2e/build-db.ts"],
       onFolder: (o) => console.log(`e2e: ${o.folder.path}: ${describeOutcome(o)}`),
     });

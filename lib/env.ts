@@ -11,6 +11,14 @@ const limit = (fallback: number) =>
 const envSchema = z.object({
   /** SQLite file. Relative paths resolve against the working directory (the repo root for npm scripts). */
   HVSCOPE_DB: z.preprocess(emptyAsUndefined, z.string().default("data/hvscope.db")),
+  /** `postgres://…` or `postgresql://…`: the CLIs use that PostgreSQL database instead (README, "Team server"). */
+  DATABASE_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "expected a postgres:// or postgresql:// URL")
+      .optional(),
+  ),
   /** Limits of `POST /api/imports` (README, "Uploading results"; decision 015). */
   HVSCOPE_UPLOAD_MAX_REQUEST_BYTES: limit(64 * MIB),
   HVSCOPE_UPLOAD_MAX_FILE_BYTES: limit(16 * MIB),

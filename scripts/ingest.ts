@@ -1,15 +1,19 @@
 import { Command } from "commander";
 import { SingleBar, Presets } from "cli-progress";
-import { importPaths } from "@/db/ingest/import-paths";
 import type { ImportSummary } from "@/db/ingest/import-types";
-import { openDb } from "@/db/open";
-import { readEnv } from "@/lib/env";
+import { redactUrls } from "@/db/open-pg";
+import { openStore, type Store } from "@/db/store";
+import { describeError } from "@/db/errors";
+import { resolveTarget } from "@/db/target";
 import { loadManifest } from "@/lib/ingest/manifest/load";
 
 const program = new Command("ingest")
   .description("Import raw benchmark outputs (files or folders, recursive) into the hvscope database.")
   .argument("<paths...>", "files or folders")
-  .option("--db <file>", "SQLite database (default: $HVSCOPE_DB or data/hvscope.db)")
+  .option(
+    "--db <file|url>",
+    "SQLite file or postgres:// URL (default: $DATABASE_URL, else $HVSCOPE_DB or data/hvscope.db)",
+  )
   .option("--dataset <name>", "dataset of every file (default: manifest, else the folder's name)")
   .option("--host <name>", "host every file ran on (default: manifest, else 'unknown')")
   .option("--runtime <id>", "runtime of every file (default: manifest, else the path)")
@@ -74,20 +78,31 @@ async function main(): Promise<number> {
         imported: 0,
         skipped: 0,
         samples: 0,
-        failed: [{ file: opts.manifest, error: e instanceof Error ? e.message : String(e) }],
+        failed: [{ file: opts.manifest, error: describeError(e) }],
       });
       return 1;
     }
   }
-  const conn = openDb(opts.db ?? readEnv().HVSCOPE_DB);
+  let store: Store;
+  let label = "the database";
+  try {
+    const target = resolveTarget(opts.db);
+    label = target.label;
+    store = await openStore(target);
+  } catch (e) {
+    const error = `cannot open the database: ${describeError(e)}`;
+    report({ files: 0, imported: 0, skipped: 0, samples: 0, failed: [{ file: label, error }] });
+    return 1;
+  }
   const bar =
     process.stdout.isTTY && !opts.json
       ? new SingleBar({ format: "ingest [{bar}] {value}/{total} files" }, Presets.shades_classic)
       : undefined;
   try {
-    const summary = await importPaths(conn, paths, {
+    const summary = await store.importPaths(paths, {
       ...opts,
-      argv: process.argv.slice(2),
+      // Stored in the imports table: a --db URL's password must not be.
+      argv: process.argv.slice(2).map(redactUrls),
       onFile: (done, total) => (done === 0 ? bar?.start(total, 0) : bar?.update(done)),
     });
     bar?.stop();
@@ -100,11 +115,11 @@ async function main(): Promise<number> {
       imported: 0,
       skipped: 0,
       samples: 0,
-      failed: [{ file: paths.join(" "), error: e instanceof Error ? e.message : String(e) }],
+      failed: [{ file: paths.join(" "), error: describeError(e) }],
     });
     return 1;
   } finally {
-    conn.close();
+    await store.close();
   }
 }
 

@@ -2,20 +2,22 @@
  * First-run setup, safe to run again: creates and migrates the database, then imports the data
  * that ships with the repository (data/bundled and every data/public/<name>, db/ingest/bundled-data.ts).
  * Files the database holds already are skipped, so a second run imports only what is new.
+ * The database: DATABASE_URL (PostgreSQL) when set, else the SQLite file HVSCOPE_DB.
  */
 import { existsSync } from "node:fs";
 import { bundledFolders, describeOutcome, importBundledData } from "@/db/ingest/bundled-data";
-import { openDb } from "@/db/open";
-import { readEnv } from "@/lib/env";
+import { openStore } from "@/db/store";
+import { resolveTarget } from "@/db/target";
 
 const started = performance.now();
-const path = readEnv().HVSCOPE_DB;
-const isNew = !existsSync(path);
-const conn = openDb(path);
+const target = resolveTarget();
+const state = target.kind === "postgres" ? "migrated" : existsSync(target.path) ? "exists" : "created";
+const store = await openStore(target);
+const path = store.label;
 try {
-  console.log(`${path}: ${isNew ? "created" : "exists"}; importing the bundled data`);
+  console.log(`${path}: ${state}; importing the bundled data`);
   const folders = bundledFolders();
-  const outcomes = await importBundledData(conn, folders, {
+  const outcomes = await importBundledData(store, folders, {
     onFolder: (o) => console.log(`  ${o.folder.path}: ${describeOutcome(o)}`),
   });
   const failed = outcomes.flatMap((o) => o.failed);
@@ -28,5 +30,5 @@ try {
   );
   if (failed.length > 0) process.exitCode = 1;
 } finally {
-  conn.close();
+  await store.close();
 }

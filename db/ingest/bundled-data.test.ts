@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { PUBLIC_DATA } from "@/test/public-datasets";
 import { createTestDb } from "@/test/test-db";
+import { sqliteStore } from "../store";
 import { bundledFolders, describeOutcome, importBundledData, type FolderOutcome } from "./bundled-data";
 
 describe("bundledFolders", () => {
@@ -37,7 +38,9 @@ describe("importBundledData", () => {
 
   it("imports each folder, names every file that failed, and refuses a folder without a manifest", async () => {
     const heard: string[] = [];
-    const outcomes = byPath(await importBundledData(conn, folders, { onFolder: (o) => heard.push(o.folder.path) }));
+    const outcomes = byPath(
+      await importBundledData(sqliteStore(conn), folders, { onFolder: (o) => heard.push(o.folder.path) }),
+    );
     expect(heard).toEqual(["data/public/broken", "data/public/gvisor-website", "data/public/unlabelled"]);
     expect(outcomes["data/public/gvisor-website"]).toMatchObject({ imported: 8, skipped: 0, samples: 67, failed: [] });
     expect(outcomes["data/public/broken"]!.failed).toEqual([
@@ -51,7 +54,7 @@ describe("importBundledData", () => {
   });
 
   it("imports nothing twice: a second run finds every file present", async () => {
-    const outcome = byPath(await importBundledData(conn, folders))["data/public/gvisor-website"]!;
+    const outcome = byPath(await importBundledData(sqliteStore(conn), folders))["data/public/gvisor-website"]!;
     expect(outcome).toMatchObject({ imported: 0, skipped: 8, samples: 0, failed: [] });
     expect(describeOutcome(outcome)).toBe("already present (8 files)");
   });

@@ -1,8 +1,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { MANIFEST_NAMES } from "@/lib/ingest/manifest/load";
-import type { OpenDb } from "../open";
-import { importPaths } from "./import-paths";
+import type { Store } from "../store";
 import type { ImportSummary } from "./import-types";
 
 /** The repository's root: this file is db/ingest/bundled-data.ts. */
@@ -55,14 +54,14 @@ export interface FolderOutcome {
  * dataset as skipped. `onFolder` hears of each folder as it is done.
  */
 export async function importBundledData(
-  conn: OpenDb,
+  store: Pick<Store, "importPaths">,
   folders: readonly BundledFolder[],
   { onFolder, argv = ["setup"] }: { onFolder?: (outcome: FolderOutcome) => void; argv?: string[] } = {},
 ): Promise<FolderOutcome[]> {
   const outcomes: FolderOutcome[] = [];
   for (const folder of folders) {
     const outcome: FolderOutcome = folder.hasManifest
-      ? await importFolder(conn, folder, argv)
+      ? await importFolder(store, folder, argv)
       : {
           folder,
           imported: 0,
@@ -76,8 +75,12 @@ export async function importBundledData(
   return outcomes;
 }
 
-async function importFolder(conn: OpenDb, folder: BundledFolder, argv: string[]): Promise<FolderOutcome> {
-  const summary = await importPaths(conn, [folder.absPath], { argv: [...argv, folder.path] });
+async function importFolder(
+  store: Pick<Store, "importPaths">,
+  folder: BundledFolder,
+  argv: string[],
+): Promise<FolderOutcome> {
+  const summary = await store.importPaths([folder.absPath], { argv: [...argv, folder.path] });
   return {
     folder,
     imported: summary.imported,

@@ -5,7 +5,7 @@ import { readLabelled, type LabelledFile, type PreparedFile } from "@/lib/ingest
 import type { FoundFile } from "@/lib/ingest/walk";
 import { packContent } from "../content";
 import type { ImportSummary } from "./import-types";
-import type { IngestWriter } from "./writer";
+import type { FileWriter } from "./file-writer";
 
 /** What an import counts, as far as storing files goes. */
 type FileCounts = Pick<ImportSummary, "files" | "imported" | "skipped" | "samples" | "ignored" | "passedOver">;
@@ -20,7 +20,7 @@ export type Outcome = "imported" | "stored" | "ignored" | "passedOver";
  */
 export class FileImporter {
   constructor(
-    private readonly writer: IngestWriter,
+    private readonly writer: FileWriter,
     private readonly importId: number,
     private readonly counts: FileCounts,
     private readonly labelsOf: (found: FoundFile) => FileLabels | null,
@@ -51,7 +51,7 @@ export class FileImporter {
   }
 
   private async store(file: LabelledFile, plan: FilePlan, packed: Buffer): Promise<Outcome> {
-    await this.writer.write(this.importId, { ...file, packed }, plan);
+    if (!(await this.writer.write(this.importId, { ...file, packed }, plan))) return this.passOver("stored");
     this.counts.imported++;
     this.counts.samples += plan.sampleCount;
     return "imported";

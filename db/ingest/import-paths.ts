@@ -1,83 +1,16 @@
-import { labelsFor, manifestResolver, prepareFile } from "@/lib/ingest/prepare";
-import { detailOf } from "@/lib/ingest/plan";
-import { findFiles, type FoundFile } from "@/lib/ingest/walk";
-import { packContent } from "../content";
-import { FileImporter } from "./file-importer";
-import { GroupCommitFailed, IngestWriter } from "./writer";
-import { PrepareAhead } from "./prepare-ahead";
 import type { OpenDb } from "../open";
+import { DryRunRollback, emptySummary, importFiles } from "./import-files";
 import type { ImportOptions, ImportSummary } from "./import-types";
 import { withTransaction } from "./transaction";
+import { IngestWriter } from "./writer";
 
 /**
- * Imports of fewer files are prepared on the writer's thread alone: starting the worker costs
- * more than it saves on a small import (docs/performance.md).
- */
-const PREPARE_AHEAD_MIN_FILES = 3000;
-/**
- * Files found stored already, in a row, after which the writer prepares the rest itself: its
- * own way checks the hash before parsing, so a re-import is faster than with the worker parsing
- * and deflating every file (docs/performance.md).
- */
-export const STORED_IN_A_ROW = 64;
-
-/**
- * Imports files and folders: label, parse, then store each file in its own transaction.
- * A failing file is reported and writes nothing; the others go on. A dry run does all of it
- * inside one outer transaction that is rolled back. Large imports prepare files on a second
- * thread ahead of the writer (db/ingest/prepare-ahead.ts); `prepareAhead` forces it on or off.
+ * Imports files and folders into SQLite (db/ingest/import-files.ts), each file in its own
+ * transaction. A dry run does all of it inside one outer transaction that is rolled back.
  */
 export async function importPaths(conn: OpenDb, paths: string[], options: ImportOptions = {}): Promise<ImportSummary> {
-  const files = findFiles(paths);
-  const manifestFor = manifestResolver(options.manifest, options.manifestsWithin);
-  const writer = new IngestWriter(conn);
-  const summary: ImportSummary = {
-    files: 0,
-    imported: 0,
-    skipped: 0,
-    failed: [],
-    samples: 0,
-    ignored: 0,
-    passedOver: [],
-  };
-  const work = async () => {
-    const importId = await writer.startImport(options.argv ?? paths);
-    const labelsOf = (found: FoundFile) => labelsFor(found, options, manifestFor);
-    const importer = new FileImporter(writer, importId, summary, labelsOf, options.strict);
-    const prepareHere = (i: number) => prepareFile(files[i]!, labelsOf, packContent);
-    const ahead =
-      (options.prepareAhead ?? files.length >= PREPARE_AHEAD_MIN_FILES)
-        ? PrepareAhead.start(files, { cli: options, manifest: options.manifest }, prepareHere)
-        : null;
-    let storedInARow = 0;
-    try {
-      for (const [i, found] of files.entries()) {
-        options.onFile?.(i, files.length);
-        try {
-          const prepared = await ahead?.take(i);
-          const outcome = prepared ? await importer.storePrepared(prepared) : await importer.prepareAndStore(found);
-          if (outcome === "imported") storedInARow = 0;
-          else if (outcome === "stored" && ++storedInARow > STORED_IN_A_ROW) ahead?.stop();
-        } catch (e) {
-          // Not this file's fault, and files counted as imported went with it: stop, loudly.
-          if (e instanceof GroupCommitFailed) throw e;
-          summary.failed.push({ file: found.path, error: failureMessage(e, options.verbose) });
-        }
-      }
-    } finally {
-      ahead?.stop();
-    }
-    if (ahead) summary.preparedAhead = ahead.preparedByWorker;
-    options.onFile?.(files.length, files.length);
-    await writer.finishImport(importId, {
-      total: summary.files,
-      imported: summary.imported,
-      skipped: summary.skipped,
-      failed: summary.failed.length,
-      samples: summary.samples,
-    });
-    summary.importId = importId;
-  };
+  const summary = emptySummary();
+  const work = () => importFiles(new IngestWriter(conn), paths, options, summary);
   if (!options.dryRun) await work();
   else
     await withTransaction(conn, async () => {
@@ -88,11 +21,4 @@ export async function importPaths(conn: OpenDb, paths: string[], options: Import
       delete summary.importId;
     });
   return summary;
-}
-
-class DryRunRollback extends Error {}
-
-function failureMessage(e: unknown, verbose = false): string {
-  const detail = verbose ? detailOf(e) : undefined;
-  return detail ?? (e instanceof Error ? e.message : String(e));
 }

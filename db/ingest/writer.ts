@@ -16,6 +16,7 @@ import type { OpenDb } from "../open";
 import { datasets, hosts, imports, metrics, runs, workloads } from "../schema";
 import { fromStatsColumns, NO_SERIES_MOMENTS, toStatsColumns } from "../stats-columns";
 import { CommitGroup, withTransaction } from "./transaction";
+import type { FileWriter, ImportCounts, StoredFile } from "./file-writer";
 
 /**
  * How long a group of files may wait for its commit (db/ingest/transaction.ts CommitGroup): long
@@ -41,15 +42,12 @@ const storedSeriesKey = (datasetId: number, hostId: number, s: ExistingSeries) =
     s.metricId,
   );
 
-/** A file to store: what it is, and its bytes deflated (db/content.ts packContent). */
-export type StoredFile = LabelledFile & { packed: Buffer };
-
 /**
  * Writes parsed files. Dimension ids (datasets, hosts, workloads...) are cached across
  * files; the cache is dropped whenever a file's transaction rolls back, since ids created
  * inside it no longer exist.
  */
-export class IngestWriter {
+export class IngestWriter implements FileWriter {
   private ids = new Map<string, number>();
   private lastRepetition = new Map<string, number>();
   /** Each series' newest statistics row, as this writer left it (valid while no other connection writes). */
@@ -80,10 +78,7 @@ export class IngestWriter {
     return row!.id;
   }
 
-  async finishImport(
-    id: number,
-    counts: { total: number; imported: number; skipped: number; failed: number; samples: number },
-  ) {
+  async finishImport(id: number, counts: ImportCounts) {
     await this.flush();
     await this.conn.db
       .update(imports)
@@ -116,9 +111,10 @@ export class IngestWriter {
 
   /**
    * Stores one file and its runs atomically (a savepoint in the commit group): all of it or
-   * nothing. What it adds to running totals waits, in memory, for the group's commit.
+   * nothing. What it adds to running totals waits, in memory, for the group's commit. Always
+   * true: a file another process stored meanwhile fails on source_files' unique index instead.
    */
-  async write(importId: number, file: StoredFile, plan: FilePlan): Promise<void> {
+  async write(importId: number, file: StoredFile, plan: FilePlan): Promise<boolean> {
     this.group.enter();
     let totals: FileTotals;
     try {
@@ -131,6 +127,7 @@ export class IngestWriter {
     this.pending.add(totals);
     this.storedHashes.get(totals.datasetId)?.add(file.sha256);
     if (this.group.due()) await this.flush();
+    return true;
   }
 
   /**

@@ -82,5 +82,11 @@ export async function listTidyRows(db: Db, filter: TidyFilter = {}): Promise<Tid
       asc(workloads.name),
       asc(metrics.name),
       asc(runs.repetition),
+      // Then every other column (workload and metric names identify rows only with their tool and
+      // unit): ties in any order would make the export differ between engines, or runs of one.
+      asc(runs.tool),
+      asc(metrics.unit),
+      asc(sourceFiles.path),
+      asc(samples.value),
     );
 }
