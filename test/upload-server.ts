@@ -2,12 +2,13 @@ import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import type { OpenDb } from "@/db/open";
+import { listImports } from "@/db/queries/facets";
 import { readEnv } from "@/lib/env";
 import { handleUpload } from "@/lib/upload/handle-upload";
 import { RateLimiter } from "@/lib/upload/rate-limit";
 
 /**
- * Test support: `POST /api/imports` over real HTTP on a free loopback port, answered by the
+ * Test support: `/api/imports` (GET lists imports, POST uploads) over real HTTP on a free loopback port, answered by the
  * route's own handler on `conn`, so a client (or a CLI in a child process) talks to it as to an
  * instance. Any other path is a 404 page, as a wrong address would give.
  */
@@ -19,7 +20,10 @@ export async function startUploadServer(conn: OpenDb): Promise<{ origin: string;
         res.writeHead(404, { "content-type": "text/html" }).end("<h1>404</h1>");
         return;
       }
-      const response = await handleUpload(toRequest(req), conn, { env: readEnv({}), limiter });
+      const response =
+        req.method === "GET"
+          ? Response.json({ imports: await listImports(conn.db) })
+          : await handleUpload(toRequest(req), conn, { env: readEnv({}), limiter });
       res.writeHead(response.status, Object.fromEntries(response.headers));
       res.end(Buffer.from(await response.arrayBuffer()));
     })().catch((e: unknown) => res.writeHead(500).end(String(e)));

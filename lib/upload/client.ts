@@ -137,3 +137,19 @@ export function describeAnswer(answer: RemoteAnswer): string[] {
     ...(answer.permalinks ?? []).map((link) => `view it: ${link}`),
   ];
 }
+
+/** Whether the instance answers `GET /api/imports` as hvscope does; throws a sentence naming the URL if not. */
+export async function checkReachable(target: RemoteTarget): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(target.endpoint, { signal: AbortSignal.timeout(15_000) });
+  } catch (e) {
+    const cause = e instanceof Error && e.cause instanceof Error ? e.cause.message : String(e);
+    throw new RemoteUploadError(`could not reach ${target.endpoint.href}: ${cause}`);
+  }
+  const json = (await response.json().catch(() => null)) as { imports?: unknown } | null;
+  if (!response.ok || !Array.isArray(json?.imports))
+    throw new RemoteUploadError(
+      `${target.endpoint.href} answered ${response.status} ${response.statusText} without hvscope's JSON: is this an hvscope instance's address?`,
+    );
+}
