@@ -3,6 +3,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { globSync } from "tinyglobby";
 import { isDocumentation } from "@/lib/ingest/walk";
+import { isUploadAnswer, type UploadAnswer } from "./answer";
 import { writeTar, type TarFile } from "./tar";
 
 /** Where and as whom `ingest --remote` and `bench --upload` send files. */
@@ -12,25 +13,12 @@ export interface RemoteTarget {
   token: string;
 }
 
-/** What the server answers (README, "Uploading results"), its permalinks made absolute. */
-export interface RemoteAnswer {
-  files: number;
-  imported: number;
-  skipped: number;
-  failed: { file: string; error: string }[];
-  samples: number;
-  passedOver: { file: string; reason: string }[];
-  importId?: number | null;
-  permalink?: string;
-  permalinks?: string[];
-}
-
 /** A refused or failed upload; the message names the URL and says what the server said. */
 export class RemoteUploadError extends Error {
   constructor(
     message: string,
     /** The server's summary when it sent one (a 422 "nothing importable" lists each file's error). */
-    readonly answer?: RemoteAnswer,
+    readonly answer?: UploadAnswer,
   ) {
     super(message);
   }
@@ -89,7 +77,7 @@ export async function uploadPaths(
   target: RemoteTarget,
   paths: readonly string[],
   labels: { dataset?: string; host?: string; runtime?: string } = {},
-): Promise<RemoteAnswer> {
+): Promise<UploadAnswer> {
   const body = gzipSync(writeTar(collectUploadFiles(paths)));
   const url = new URL(target.endpoint);
   for (const [key, value] of Object.entries(labels)) if (value) url.searchParams.set(key, value);
@@ -104,12 +92,12 @@ export async function uploadPaths(
     const cause = e instanceof Error && e.cause instanceof Error ? e.cause.message : String(e);
     throw new RemoteUploadError(`could not reach ${target.endpoint.href}: ${cause}`);
   }
-  const json = (await response.json().catch(() => null)) as (Partial<RemoteAnswer> & { error?: string }) | null;
+  const json = (await response.json().catch(() => null)) as { error?: unknown } | null;
   if (json === null || (!response.ok && typeof json.error !== "string"))
     throw new RemoteUploadError(
       `${target.endpoint.href} answered ${response.status} ${response.statusText} without hvscope's JSON: is this an hvscope instance's address?`,
     );
-  const answer = typeof json.files === "number" ? absolute(json as RemoteAnswer, target.endpoint) : undefined;
+  const answer = isUploadAnswer(json) ? absolute(json, target.endpoint) : undefined;
   if (!response.ok)
     throw new RemoteUploadError(
       `${target.endpoint.href} refused the upload (${response.status}): ${json.error}`,
@@ -119,7 +107,7 @@ export async function uploadPaths(
   return answer;
 }
 
-function absolute(answer: RemoteAnswer, endpoint: URL): RemoteAnswer {
+function absolute(answer: UploadAnswer, endpoint: URL): UploadAnswer {
   const resolveLink = (link: string) => new URL(link, endpoint).href;
   return {
     ...answer,
@@ -129,7 +117,7 @@ function absolute(answer: RemoteAnswer, endpoint: URL): RemoteAnswer {
 }
 
 /** The lines a CLI prints for an answer: each failure, the counts, the link to the data. */
-export function describeAnswer(answer: RemoteAnswer): string[] {
+export function describeAnswer(answer: UploadAnswer): string[] {
   return [
     ...answer.failed.map((f) => `error: ${f.file}: ${f.error}`),
     `${answer.files} files sent: ${answer.imported} imported, ${answer.skipped} skipped (already stored), ${answer.failed.length} failed; ${answer.samples} samples` +
