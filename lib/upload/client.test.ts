@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,7 +9,7 @@ import { listTidyRows } from "@/db/queries/tidy-rows";
 import { createUploadToken } from "@/db/queries/upload-tokens";
 import { createTestDb } from "@/test/test-db";
 import { startUploadServer } from "@/test/upload-server";
-import { collectUploadFiles, remoteTarget, RemoteUploadError, uploadPaths } from "./client";
+import { collectUploadFiles, postUpload, remoteTarget, RemoteUploadError, uploadPaths } from "./client";
 
 describe("remoteTarget", () => {
   it("takes an instance's address or its /api/imports, and a token", () => {
@@ -114,5 +116,25 @@ describe("uploadPaths against the route's handler over HTTP", () => {
     await expect(
       uploadPaths(remoteTarget(closed.origin, token), ["lib/parsers/__fixtures__/hyperfine"]),
     ).rejects.toThrow(`could not reach ${closed.origin}/api/imports: connect ECONNREFUSED`);
+  });
+});
+
+describe("postUpload", () => {
+  it("sends again once when the connection is closed before any answer (a re-sent file is skipped, so this is safe)", async () => {
+    let requests = 0;
+    const server = createServer((req, res) => {
+      req.resume();
+      if (++requests === 1) req.socket.destroy();
+      else req.on("end", () => res.writeHead(200, { "content-type": "application/json" }).end('{"ok":true}'));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const response = await postUpload(new URL(`http://127.0.0.1:${port}/api/imports`), { body: "x" });
+      expect(await response.json()).toEqual({ ok: true });
+      expect(requests).toBe(2);
+    } finally {
+      server.close();
+    }
   });
 });

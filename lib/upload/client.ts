@@ -83,8 +83,7 @@ export async function uploadPaths(
   for (const [key, value] of Object.entries(labels)) if (value) url.searchParams.set(key, value);
   let response: Response;
   try {
-    response = await fetch(url, {
-      method: "POST",
+    response = await postUpload(url, {
       body: new Uint8Array(body),
       headers: { authorization: `Bearer ${target.token}`, "content-type": "application/gzip" },
     });
@@ -106,6 +105,20 @@ export async function uploadPaths(
   if (!answer) throw new RemoteUploadError(`${target.endpoint.href} answered ${response.status} without a summary`);
   return answer;
 }
+
+/**
+ * POST to the upload endpoint, sent again once when a kept-alive connection the server had just
+ * closed fails before any answer: safe, since files stored already are skipped.
+ */
+export function postUpload(url: URL, init: Omit<RequestInit, "method">): Promise<Response> {
+  const send = () => fetch(url, { ...init, method: "POST" });
+  return send().catch((e: unknown) => (isClosedSocket(e) ? send() : Promise.reject(e)));
+}
+
+const isClosedSocket = (e: unknown) =>
+  e instanceof Error &&
+  e.cause instanceof Error &&
+  ["UND_ERR_SOCKET", "ECONNRESET"].includes(String((e.cause as { code?: unknown }).code));
 
 function absolute(answer: UploadAnswer, endpoint: URL): UploadAnswer {
   const resolveLink = (link: string) => new URL(link, endpoint).href;
