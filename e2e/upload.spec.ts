@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type FileChooser, type Page } from "@playwright/test";
 import { E2E_UPLOAD_TOKEN_FILE } from "./db-path";
 import { failOnConsoleErrors, overheadRows } from "./helpers";
 
@@ -35,6 +35,18 @@ function cliSummary() {
   return JSON.parse(out) as { files: number; imported: number; skipped: number; samples: number; failed: unknown[] };
 }
 
+/**
+ * Files set before React has hydrated the page are lost (no change handler yet), which happens on a
+ * busy machine: set them again until the page lists them.
+ */
+async function choose(page: Page, input: "folder" | "files", path: string) {
+  const selector = input === "folder" ? "input[webkitdirectory]" : "input[type=file]:not([webkitdirectory])";
+  await expect(async () => {
+    await page.locator(selector).setInputFiles(path);
+    await expect(page.getByRole("list", { name: "Chosen files" })).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+}
+
 const token = () => readFileSync(E2E_UPLOAD_TOKEN_FILE, "utf8").trim();
 const summaryValue = (page: Page, term: string) =>
   page.locator("dl dt", { hasText: new RegExp(`^${term}`) }).locator("xpath=following-sibling::dd[1]");
@@ -47,7 +59,7 @@ test("a harness folder through the folder picker: the summary matches the CLI's 
   const cli = cliSummary();
   expect(cli.imported).toBe(20);
   await page.goto("/upload");
-  await page.locator("input[webkitdirectory]").setInputFiles(FOLDER);
+  await choose(page, "folder", FOLDER);
   // Paths keep the folder's layout, manifest included.
   const chosen = page.getByRole("list", { name: "Chosen files" });
   await expect(chosen.getByText("quick-run/hvscope.yaml", { exact: true })).toBeVisible();
@@ -75,10 +87,14 @@ test("keyboard only: the drop zone opens the file picker, the token is remembere
 }) => {
   await page.goto("/upload");
   const dropZone = page.getByRole("button", { name: /Drop files or a folder here/ });
-  await dropZone.focus();
-  const chooser = page.waitForEvent("filechooser");
-  await page.keyboard.press("Enter");
-  await (await chooser).setFiles(join(FOLDER, "runc", "startup-rep1.json"));
+  // Enter before hydration opens nothing: press again until the picker opens.
+  let chooser: FileChooser | undefined;
+  await expect(async () => {
+    const opened = page.waitForEvent("filechooser", { timeout: 1000 });
+    await dropZone.press("Enter");
+    chooser = await opened;
+  }).toPass({ timeout: 30_000 });
+  await chooser!.setFiles(join(FOLDER, "runc", "startup-rep1.json"));
   await expect(page.getByRole("status").filter({ hasText: "1 file chosen" })).toBeVisible();
 
   const tokenField = page.getByLabel("Upload token");
@@ -93,9 +109,7 @@ test("keyboard only: the drop zone opens the file picker, the token is remembere
   await page.reload();
   await expect(page.getByLabel("Upload token")).toHaveValue("");
 
-  await page
-    .locator("input[type=file]:not([webkitdirectory])")
-    .setInputFiles(join(FOLDER, "runc", "startup-rep1.json"));
+  await choose(page, "files", join(FOLDER, "runc", "startup-rep1.json"));
   await page.getByLabel("Upload token").fill("hvs_not-a-token");
   await page.getByRole("button", { name: "Upload 1 file" }).press("Enter");
   await expect(page.getByText(/^The token was not accepted: check it for typos/)).toBeVisible();
@@ -104,7 +118,7 @@ test("keyboard only: the drop zone opens the file picker, the token is remembere
 test("fits a 390 px screen without sideways scrolling", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/upload");
-  await page.locator("input[webkitdirectory]").setInputFiles(FOLDER);
+  await choose(page, "folder", FOLDER);
   await expect(page.getByRole("button", { name: /^Upload \d+ files$/ })).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
