@@ -1,9 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
+import { BUNDLED as BUNDLED_LABELS } from "./bundled-dataset";
 import { failOnConsoleErrors } from "./helpers";
 
 /* Issue 20, points 5 and 6: links say what they changed, and numbers are said one way. */
 
-const BUNDLED = "hvscope-bundled-paper-2026-11-26";
+const BUNDLED = BUNDLED_LABELS.dataset;
 const notices = (page: Page) => page.getByRole("status", { name: "Notices about this link" });
 
 test.beforeEach(({ page }) => failOnConsoleErrors(page));
