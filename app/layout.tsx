@@ -17,6 +17,7 @@ const NAV = [
   ["/explore", "Explore"],
   ["/runtimes", "Runtimes"],
   ["/guide", "Guide"],
+  ["/upload", "Upload"],
 ] as const;
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

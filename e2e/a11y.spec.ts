@@ -24,6 +24,7 @@ const PAGES = [
   "/runtimes",
   "/runtimes/runsc-ptrace",
   "/synthesis",
+  "/upload",
 ];
 
 for (const colorScheme of ["light", "dark"] as const) {

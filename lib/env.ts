@@ -26,6 +26,8 @@ const envSchema = z.object({
   HVSCOPE_UPLOAD_MAX_UNPACKED_BYTES: limit(256 * MIB),
   /** Uploads per token per minute, counted in this server process's memory. */
   HVSCOPE_UPLOAD_PER_MINUTE: limit(30),
+  /** The token `ingest --remote` and `bench --upload` send when no --token is given (safer than argv, which ps shows). */
+  HVSCOPE_TOKEN: z.preprocess(emptyAsUndefined, z.string().optional()),
 });
 
 export type Env = z.infer<typeof envSchema>;

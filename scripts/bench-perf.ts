@@ -5,10 +5,12 @@
  *      answering the same query, under closed-loop load on loopback, plus where the route's time goes;
  *   c. first-load JavaScript per route of the production build;
  *   d. /explore in Chromium: Largest Contentful Paint and filter change to updated table;
- *   e. GET /api/synthesis, the default view, with the read cache on and off.
+ *   e. GET /api/synthesis, the default view, with the read cache on and off;
+ *   f. uploads: POST /api/imports (one archive, one request per file) against `npm run ingest`, files/s.
  *   npm run bench:perf -- [--db data/perf.db] [--duration 10] [--connections 16] [--app-dir DIR]
  *                         [--client wrk|autocannon] (default: wrk when installed, apt-get install wrk)
- *                         [--port 3140] [--floor-port 3141] [--files 5000] [--sections abcde]
+ *                         [--port 3140] [--floor-port 3141] [--files 5000] [--sections abcdef]
+ *                         [--upload-files 300]
  * The database comes from `npm run perf:gen`; the build from `npx next build` in --app-dir.
  * Exits 1 when one of the issues' targets is not met, so it can gate a release.
  */
@@ -37,6 +39,7 @@ import { viewsInTurn } from "@/scripts/perf/permalinks";
 import { timeSqlite } from "@/scripts/perf/sqlite-time";
 import { formatTable, int, kb, ms, pct, verdict } from "@/scripts/perf/report";
 import { startServer, type RunningServer } from "@/scripts/perf/server-process";
+import { measureUploadThroughput } from "@/scripts/perf/upload-throughput";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const { values } = parseArgs({
@@ -49,7 +52,8 @@ const { values } = parseArgs({
     port: { type: "string", default: "3140" },
     "floor-port": { type: "string", default: "3141" },
     files: { type: "string", default: "5000" },
-    sections: { type: "string", default: "abcde" },
+    sections: { type: "string", default: "abcdef" },
+    "upload-files": { type: "string", default: "300" },
   },
 });
 const DB = resolve(values.db);
@@ -684,6 +688,23 @@ async function browser(permalink: string) {
     targets.push(["d", label, ms(change[i]!), change[i]! < 150]);
 }
 
+async function uploads() {
+  const tmp = mkdtempSync(join(tmpdir(), "hvscope-bench-perf-upload-"));
+  try {
+    const lines = await measureUploadThroughput({
+      appDir: APP_DIR,
+      port: values.port,
+      tmp,
+      files: Number(values["upload-files"]),
+      trials: TRIALS,
+      progress,
+    });
+    for (const line of lines) print("f", line);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
 /** wrk when installed: on 2 shared cores the lighter client takes less from the servers it measures. */
 function loadClient(asked: string | undefined): LoadClient {
   const wrk = hasWrk();
@@ -706,7 +727,8 @@ async function main() {
   else if (run("d")) throw new Error("section d needs the server of section b: use --sections bd");
   if (run("c")) firstLoadJs();
   if (run("e")) await synthesisApi();
-  for (const section of ["a", "b", "c", "d", "e"])
+  if (run("f")) await uploads();
+  for (const section of ["a", "b", "c", "d", "e", "f"])
     if (blocks.has(section)) console.log(`${blocks.get(section)!.join("\n")}\n`);
   const table = (rows: typeof targets) =>
     formatTable([

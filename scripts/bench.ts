@@ -2,6 +2,8 @@ import { Command } from "commander";
 import { installInterruptHandlers } from "@/scripts/bench/cleanup";
 import { parseBenchOptions, repsWarning, UsageError, type RawBenchOptions } from "@/scripts/bench/cli-options";
 import { runBench } from "@/scripts/bench/runner";
+import { redactToken, uploadRun } from "@/scripts/bench/upload-run";
+import { checkReachable } from "@/lib/upload/client";
 
 const program = new Command("bench")
   .description(
@@ -31,6 +33,11 @@ const program = new Command("bench")
     "--fix-crun-cgroups",
     "if crun refuses the hybrid cgroup layout, mount the controllers left on cgroup v2 as v1 (needs root; lasts until reboot)",
   )
+  .option(
+    "--upload <url>",
+    "when the run ends, send the output folder to this hvscope instance and print the permalink",
+  )
+  .option("--token <token>", "with --upload: the upload token (default: $HVSCOPE_TOKEN, which ps does not show)")
   .parse();
 
 const log = (message: string) => console.error(`bench: ${message}`);
@@ -46,8 +53,17 @@ async function main(): Promise<number> {
   }
   const warning = repsWarning(options);
   if (warning) log(`WARNING: ${warning}`);
+  // An unreachable instance is better found now than after an hour of steps.
+  if (options.upload) {
+    try {
+      await checkReachable(options.upload);
+    } catch (e) {
+      log(`--upload: ${e instanceof Error ? e.message : String(e)}`);
+      return 2;
+    }
+  }
   installInterruptHandlers(log);
-  const commandLine = ["npm run bench --", ...process.argv.slice(2)].join(" ");
+  const commandLine = ["npm run bench --", ...redactToken(process.argv.slice(2))].join(" ");
   try {
     const result = await runBench(options, { commandLine, log });
     const failed = result.records.filter((r) => r.status === "failed");
@@ -62,7 +78,8 @@ async function main(): Promise<number> {
         `${skipped.length} skipped runtimes in ${Math.round(result.seconds)} s; ` +
         `import with: npm run ingest -- ${result.outDir}`,
     );
-    return failed.length === 0 && skipped.length === 0 ? 0 : 1;
+    const status = failed.length === 0 && skipped.length === 0 ? 0 : 1;
+    return options.upload ? Math.max(status, await uploadRun(options.upload, result.outDir, log)) : status;
   } catch (e) {
     log(e instanceof Error ? e.message : String(e));
     return e instanceof UsageError ? 2 : 1;

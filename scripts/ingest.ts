@@ -5,7 +5,9 @@ import { redactUrls } from "@/db/open-pg";
 import { openStore, type Store } from "@/db/store";
 import { describeError } from "@/db/errors";
 import { resolveTarget } from "@/db/target";
+import { readEnv } from "@/lib/env";
 import { loadManifest } from "@/lib/ingest/manifest/load";
+import { describeAnswer, remoteTarget, RemoteUploadError, uploadPaths } from "@/lib/upload/client";
 
 const program = new Command("ingest")
   .description("Import raw benchmark outputs (files or folders, recursive) into the hvscope database.")
@@ -22,6 +24,8 @@ const program = new Command("ingest")
   .option("--strict", "fail empty files instead of skipping them with a warning")
   .option("--verbose", "long error messages (for an unrecognised file, what each parser expects)")
   .option("--json", "print exactly one JSON object: {files, imported, skipped, failed, samples, passedOver}")
+  .option("--remote <url>", "send the files to a running instance's POST /api/imports instead (no local database)")
+  .option("--token <token>", "with --remote: the upload token (default: $HVSCOPE_TOKEN)")
   .parse();
 
 const opts = program.opts<{
@@ -34,6 +38,8 @@ const opts = program.opts<{
   strict?: boolean;
   verbose?: boolean;
   json?: boolean;
+  remote?: string;
+  token?: string;
 }>();
 const paths = program.args;
 
@@ -68,7 +74,37 @@ function kindCounts(passedOver: ImportSummary["passedOver"]): string {
   return [...counts].map(([kind, n]) => `${n} ${kind}`).join(", ");
 }
 
+/** `--remote URL`: the same files as one .tar.gz to the server's import (lib/upload/client.ts). */
+async function importRemote(url: string): Promise<number> {
+  const local = (["db", "manifest", "dryRun", "strict"] as const).filter((o) => opts[o] !== undefined);
+  if (local.length > 0) {
+    console.error(
+      `error: --remote imports on the server, where ${local.map((o) => `--${o.replace(/[A-Z]/, (c) => `-${c.toLowerCase()}`)}`).join(", ")} cannot apply (put an hvscope.yaml in the folder instead of --manifest)`,
+    );
+    return 1;
+  }
+  const { dataset, host, runtime } = opts;
+  try {
+    const answer = await uploadPaths(remoteTarget(url, opts.token ?? readEnv().HVSCOPE_TOKEN), paths, {
+      dataset,
+      host,
+      runtime,
+    });
+    if (opts.json) console.log(JSON.stringify(answer));
+    else for (const line of describeAnswer(answer)) console.log(line);
+    return answer.failed.length === 0 ? 0 : 1;
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    const answer = e instanceof RemoteUploadError ? e.answer : undefined;
+    if (opts.json) console.log(JSON.stringify({ error: message, ...answer }));
+    else for (const line of answer ? describeAnswer(answer) : []) console.error(line);
+    console.error(`error: ${message}`);
+    return 1;
+  }
+}
+
 async function main(): Promise<number> {
+  if (opts.remote !== undefined) return importRemote(opts.remote);
   if (opts.manifest) {
     try {
       loadManifest(opts.manifest);

@@ -1,7 +1,10 @@
 import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { readTar } from "./tar";
+import { readTar, writeTar } from "./tar";
 import { tarEntry } from "@/test/tar-entries";
 
 const read = (...entries: Buffer[]) => readTar(Buffer.concat([...entries, Buffer.alloc(1024)]), 100, 1 << 20);
@@ -41,5 +44,24 @@ describe("readTar", () => {
     const bad = tarEntry("a", "1");
     bad[0] = 0x7a;
     expect(() => read(bad)).toThrow(/bad header checksum/);
+  });
+
+  it("writes archives that it and GNU tar read back byte for byte, long paths included", () => {
+    const long = `${"deep-folder/".repeat(12)}fio-randread-4k-rep1.json`;
+    const files = [
+      { path: "run/runc/runs10.json", data: readFileSync("lib/parsers/__fixtures__/hyperfine/runs10.json") },
+      { path: long, data: Buffer.from("ünïcode and a size that is no multiple of 512\n") },
+      { path: "run/empty.txt", data: Buffer.alloc(0) },
+    ];
+    expect(Buffer.byteLength(long)).toBeGreaterThan(100);
+    const tar = writeTar(files);
+    expect(readTar(tar, 10, 1 << 20)).toEqual(files);
+    const dir = mkdtempSync(join(tmpdir(), "hvscope-tar-test-"));
+    try {
+      execFileSync("tar", ["xf", "-", "-C", dir], { input: tar });
+      for (const f of files) expect(readFileSync(join(dir, f.path))).toEqual(f.data);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

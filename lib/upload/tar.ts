@@ -86,3 +86,50 @@ function paxValue(data: Buffer, key: string): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * An uncompressed tar (ustar, with a pax `path` record for names over 100 bytes) of regular files,
+ * for `bench --upload` and `ingest --remote`: built in memory so that the client needs no `tar`
+ * binary and sends exactly the files it listed. Modes, owners and times are fixed (0644, 0, 0).
+ */
+export function writeTar(files: readonly TarFile[]): Buffer {
+  const blocks: Buffer[] = [];
+  for (const file of files) {
+    if (Buffer.byteLength(file.path) > 100) {
+      const record = paxRecord("path", file.path);
+      blocks.push(header("././@PaxHeader", record.length, "x"), padded(record));
+    }
+    blocks.push(header(file.path, file.data.length, "0"), padded(file.data));
+  }
+  blocks.push(Buffer.alloc(2 * BLOCK));
+  return Buffer.concat(blocks);
+}
+
+function header(name: string, size: number, type: string): Buffer {
+  const h = Buffer.alloc(BLOCK);
+  // A long name lives in the pax record before it; this field keeps its first 100 bytes.
+  h.write(name, 0, 100, "utf8");
+  h.write("0000644\0", 100);
+  h.write("0000000\0", 108);
+  h.write("0000000\0", 116);
+  h.write(`${size.toString(8).padStart(11, "0")}\0`, 124);
+  h.write("00000000000\0", 136);
+  h.write(type, 156);
+  h.write("ustar\u000000", 257);
+  h.fill(" ", 148, 156);
+  let sum = 0;
+  for (const b of h) sum += b;
+  h.write(`${sum.toString(8).padStart(6, "0")}\0 `, 148);
+  return h;
+}
+
+const padded = (data: Buffer) => Buffer.concat([data, Buffer.alloc((BLOCK - (data.length % BLOCK)) % BLOCK)]);
+
+/** `LEN key=value\n`, where LEN counts the whole record, its own digits included. */
+function paxRecord(key: string, value: string): Buffer {
+  const body = ` ${key}=${value}\n`;
+  let length = Buffer.byteLength(body) + 1;
+  while (String(length).length + Buffer.byteLength(body) !== length)
+    length = String(length).length + Buffer.byteLength(body);
+  return Buffer.from(`${length}${body}`);
+}

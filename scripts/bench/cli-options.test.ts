@@ -96,4 +96,22 @@ describe("bench options", () => {
     expect(() => parse({ runtime: "a=b=c", engine: "podman" })).toThrow(/expected NAME or LABEL=ENGINE_RUNTIME/);
     expect(() => parse({ runtime: "runsc-kvm=runsc", engine: "docker" })).toThrow(/runsc-kvm is refused/);
   });
+
+  it("--upload takes the instance and a token (--token, else HVSCOPE_TOKEN), checked before the run", () => {
+    const upload = (raw: Parameters<typeof parseBenchOptions>[0], envToken?: string) =>
+      parseBenchOptions({ runtime: "runc", ...raw }, NOW, envToken ?? "").upload;
+    expect(upload({ upload: "https://hvscope.example", token: "hvs_a" })).toEqual({
+      endpoint: new URL("https://hvscope.example/api/imports"),
+      token: "hvs_a",
+    });
+    expect(upload({ upload: "https://hvscope.example" }, "hvs_env")?.token).toBe("hvs_env");
+    expect(upload({}, "hvs_env")).toBeUndefined();
+    expect(() => upload({ upload: "https://hvscope.example" })).toThrow(
+      new UsageError(
+        "--upload: uploading to https://hvscope.example needs a token: --token TOKEN or HVSCOPE_TOKEN (an operator makes one with npm run token -- create NAME)",
+      ),
+    );
+    expect(() => upload({ upload: "hvscope.example", token: "t" })).toThrow(/--upload: "hvscope.example" is not a URL/);
+    expect(() => upload({ token: "t" })).toThrow(/--token only applies with --upload URL/);
+  });
 });

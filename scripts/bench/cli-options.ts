@@ -1,4 +1,6 @@
 /** Validation of `npm run bench` arguments; every rejection says what to type instead. */
+import { readEnv } from "@/lib/env";
+import { remoteTarget, type RemoteTarget } from "@/lib/upload/client";
 
 export const SUITE_IDS = ["paper", "quick"] as const;
 export type SuiteId = (typeof SUITE_IDS)[number];
@@ -35,6 +37,8 @@ export interface BenchOptions {
   fixCrunCgroups: boolean;
   /** Wait before each step until the machine is quiet, at most this many seconds. */
   waitQuietS?: number;
+  /** Send the output folder to this instance when the run ends (`--upload URL`). */
+  upload?: RemoteTarget;
 }
 
 /** What commander hands over: strings as typed, or undefined. */
@@ -49,6 +53,8 @@ export interface RawBenchOptions {
   fixCrunCgroups?: boolean;
   /** `--wait-quiet` alone is true; `--wait-quiet=120` a string. */
   waitQuiet?: boolean | string;
+  upload?: string;
+  token?: string;
 }
 
 /** A mistake in the command line; the CLI prints the message and exits with status 2. */
@@ -64,7 +70,11 @@ const KVM_REFUSAL =
 
 const LABEL = /^[a-z0-9][a-z0-9._-]*$/;
 
-export function parseBenchOptions(raw: RawBenchOptions, now = new Date()): BenchOptions {
+export function parseBenchOptions(
+  raw: RawBenchOptions,
+  now = new Date(),
+  envToken = readEnv().HVSCOPE_TOKEN,
+): BenchOptions {
   const engine = oneOf(raw.engine, ENGINE_IDS, "--engine");
   const suite = oneOf(raw.suite, SUITE_IDS, "--suite") ?? "paper";
   if (raw.image !== undefined && engine === undefined)
@@ -88,6 +98,16 @@ export function parseBenchOptions(raw: RawBenchOptions, now = new Date()): Bench
   }
   const waitQuietS = parseWaitQuiet(raw.waitQuiet);
   if (waitQuietS !== undefined) options.waitQuietS = waitQuietS;
+  if (raw.token !== undefined && raw.upload === undefined)
+    throw new UsageError("--token only applies with --upload URL (the instance to send the outputs to)");
+  // Checked before the run: a typo found after an hour of benchmarks would cost the upload.
+  if (raw.upload !== undefined) {
+    try {
+      options.upload = remoteTarget(raw.upload, raw.token ?? envToken);
+    } catch (e) {
+      throw new UsageError(`--upload: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
   return options;
 }
 
