@@ -1,3 +1,4 @@
+import type { FileLabels } from "@/lib/ingest/labels";
 import type { FilePlan } from "@/lib/ingest/plan";
 import type { LabelledFile } from "@/lib/ingest/prepare";
 
@@ -11,6 +12,34 @@ export interface ImportCounts {
   skipped: number;
   failed: number;
   samples: number;
+}
+
+/** The columns `imports` gets when an import finishes, on either engine. */
+export function finishedImportColumns(counts: ImportCounts) {
+  return {
+    finishedAt: new Date(),
+    filesTotal: counts.total,
+    filesImported: counts.imported,
+    filesSkipped: counts.skipped,
+    filesFailed: counts.failed,
+    samples: counts.samples,
+  };
+}
+
+/**
+ * The facts a file's manifest gives about its host, without the ones it leaves out: a host first
+ * seen without facts gets them filled in later, and facts are never blanked.
+ */
+export function knownHostFacts(host: FileLabels["host"]) {
+  const facts = {
+    kernel: host.kernel,
+    cpuModel: host.cpuModel,
+    cpuCount: host.cpuCount,
+    memoryBytes: host.memoryBytes,
+    os: host.os,
+    virtualization: host.virtualization,
+  };
+  return Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== undefined)) as Partial<typeof facts>;
 }
 
 /**

@@ -16,7 +16,13 @@ import type { OpenDb } from "../open";
 import { datasets, hosts, imports, metrics, runs, workloads } from "../schema";
 import { fromStatsColumns, NO_SERIES_MOMENTS, toStatsColumns } from "../stats-columns";
 import { CommitGroup, withTransaction } from "./transaction";
-import type { FileWriter, ImportCounts, StoredFile } from "./file-writer";
+import {
+  finishedImportColumns,
+  knownHostFacts,
+  type FileWriter,
+  type ImportCounts,
+  type StoredFile,
+} from "./file-writer";
 
 /**
  * How long a group of files may wait for its commit (db/ingest/transaction.ts CommitGroup): long
@@ -80,17 +86,7 @@ export class IngestWriter implements FileWriter {
 
   async finishImport(id: number, counts: ImportCounts) {
     await this.flush();
-    await this.conn.db
-      .update(imports)
-      .set({
-        finishedAt: new Date(),
-        filesTotal: counts.total,
-        filesImported: counts.imported,
-        filesSkipped: counts.skipped,
-        filesFailed: counts.failed,
-        samples: counts.samples,
-      })
-      .where(eq(imports.id, id));
+    await this.conn.db.update(imports).set(finishedImportColumns(counts)).where(eq(imports.id, id));
   }
 
   /** True when these bytes are already stored in the file's dataset (re-ingest is a no-op). */
@@ -307,15 +303,7 @@ export class IngestWriter implements FileWriter {
 
   private upsertHost(host: FileLabels["host"]) {
     return this.cached(`host:${host.name}`, async () => {
-      const facts = {
-        kernel: host.kernel,
-        cpuModel: host.cpuModel,
-        cpuCount: host.cpuCount,
-        memoryBytes: host.memoryBytes,
-        os: host.os,
-        virtualization: host.virtualization,
-      };
-      const known = Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== undefined));
+      const known = knownHostFacts(host);
       const insert = this.conn.db.insert(hosts).values({ name: host.name, ...known });
       // Facts captured later fill in a host first seen without them.
       await (Object.keys(known).length > 0

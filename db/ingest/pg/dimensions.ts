@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { FileLabels } from "@/lib/ingest/labels";
 import type { FilePlan, PlannedRun, PlannedSample } from "@/lib/ingest/plan";
 import type { PgDb } from "../../open-pg";
+import { knownHostFacts } from "../file-writer";
 import { datasets, hosts, metrics, runtimes, workloads } from "../../schema.pg";
 
 /** Ids of committed dimension rows by key (`dataset:NAME`...): rows that are never deleted, so safe to keep. */
@@ -81,15 +82,7 @@ export async function upsertDimensions(db: PgDb, known: Dimensions, labels: File
 const metricKey = (s: PlannedSample) => `metric:${s.metric}:${s.unit}:${s.direction}`;
 
 async function upsertHost(db: PgDb, host: FileLabels["host"]): Promise<number> {
-  const facts = {
-    kernel: host.kernel,
-    cpuModel: host.cpuModel,
-    cpuCount: host.cpuCount,
-    memoryBytes: host.memoryBytes,
-    os: host.os,
-    virtualization: host.virtualization,
-  };
-  const known = Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== undefined));
+  const known = knownHostFacts(host);
   const insert = db.insert(hosts).values({ name: host.name, ...known });
   // Facts captured later fill in a host first seen without them (as db/ingest/writer.ts does).
   await (Object.keys(known).length > 0

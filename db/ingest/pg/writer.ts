@@ -7,7 +7,7 @@ import { mergeSeriesMoments, seriesMomentsOf } from "@/lib/overhead/moments";
 import type { PgDb } from "../../open-pg";
 import * as schema from "../../schema.pg";
 import { fromStatsColumns, NO_SERIES_MOMENTS, toStatsColumns } from "../../stats-columns";
-import type { FileWriter, ImportCounts, StoredFile } from "../file-writer";
+import { finishedImportColumns, type FileWriter, type ImportCounts, type StoredFile } from "../file-writer";
 import { PgTransactions } from "./transaction";
 import { insertInChunks, lockDataset, upsertDimensions, type Dimensions } from "./dimensions";
 
@@ -57,17 +57,7 @@ export class PgFileWriter implements FileWriter {
   }
 
   async finishImport(id: number, counts: ImportCounts): Promise<void> {
-    await this.db
-      .update(imports)
-      .set({
-        finishedAt: new Date(),
-        filesTotal: counts.total,
-        filesImported: counts.imported,
-        filesSkipped: counts.skipped,
-        filesFailed: counts.failed,
-        samples: counts.samples,
-      })
-      .where(eq(imports.id, id));
+    await this.db.update(imports).set(finishedImportColumns(counts)).where(eq(imports.id, id));
   }
 
   async isStored(file: Pick<LabelledFile, "sha256" | "labels">): Promise<boolean> {
