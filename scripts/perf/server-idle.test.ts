@@ -17,7 +17,7 @@ describe("waitUntilIdle", () => {
     try {
       await once(child, "spawn");
       const waited = await waitUntilIdle(child.pid!, { windowMs: 200, timeoutMs: 20_000 });
-      expect(groupCpuSeconds(child.pid!)).toBeGreaterThanOrEqual(1);
+      expect(groupCpuSeconds(child.pid!)).toBeGreaterThan(0.9); // /proc counts in 10 ms ticks
       expect(waited).toBeGreaterThan(800); // CPU time cannot pass faster than the clock
       expect(waited).toBeLessThan(15_000); // not the timeout: it saw the process go idle
     } finally {
