@@ -36,10 +36,52 @@ export function cacheUntilDataChanges<A extends unknown[], R>(
   };
 }
 
+/**
+ * Memoizes a read whose result depends only on data that `fingerprint` names (for a host summary:
+ * that host's import totals as of `asof`). Entries outlive imports that leave their fingerprint
+ * unchanged: an import re-reads only the hosts it touched, and `asof`-pinned reads stay as they
+ * are (docs/decisions/016-host-summaries.md). Kept with HVSCOPE_READ_CACHE=off too: these are the
+ * data views are computed from. Least recently used entries go first; results are immutable.
+ */
+export function cacheUntilInputsChange<A extends unknown[], R>(
+  name: string,
+  fn: (db: Db, ...args: A) => Promise<R>,
+  { maxEntries, fingerprint }: { maxEntries: number; fingerprint: (db: Db, ...args: A) => Promise<string> },
+) {
+  const caches = processWide(name, () => new WeakMap<Db, Map<string, { fingerprint: string; result: Promise<R> }>>());
+  return async (db: Db, ...args: A): Promise<R> => {
+    const current = await fingerprint(db, ...args);
+    let entries = caches.get(db);
+    if (!entries) caches.set(db, (entries = new Map()));
+    const key = JSON.stringify(args);
+    const hit = entries.get(key);
+    entries.delete(key); // re-inserted below: Map order is the recency order
+    if (hit && hit.fingerprint === current) {
+      entries.set(key, hit);
+      return hit.result;
+    }
+    const entry = { fingerprint: current, result: fn(db, ...args) };
+    entries.set(key, entry);
+    entry.result.catch(() => entries.get(key) === entry && entries.delete(key));
+    if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+    return entry.result;
+  };
+}
+
+/**
+ * One store per name in the process. Next.js loads instrumentation.ts, which reads summaries ahead
+ * (db/queries/warm-summaries.ts), as a module graph of its own: module-level state is not the routes'.
+ */
+function processWide<T>(name: string, make: () => T): T {
+  const shared = globalThis as { [key: symbol]: unknown };
+  const key = Symbol.for(`hvscope.read-cache.${name}`);
+  return (shared[key] ??= make()) as T;
+}
+
 const versionStatements = new WeakMap<Db, { run(): string }>();
 
 /** Changes whenever any connection, this one included, has committed a change. */
-function dataVersion(db: Db): string {
+export function dataVersion(db: Db): string {
   let statement = versionStatements.get(db);
   if (!statement) {
     const own = db.$client.prepare("SELECT total_changes() AS n").pluck();

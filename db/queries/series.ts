@@ -3,7 +3,8 @@ import { and, asc, desc, eq, exists, gt, lte, max, sql, sum } from "drizzle-orm"
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "@/db/open";
 import { preparedPerDb } from "@/db/prepared";
-import { cacheUntilDataChanges } from "@/db/queries/read-cache";
+import { getHostFingerprints, hostKey } from "@/db/queries/host-fingerprints";
+import { cacheUntilDataChanges, cacheUntilInputsChange } from "@/db/queries/read-cache";
 import { datasets, hosts, importSamples, metrics, series, seriesStats, workloads } from "@/db/schema";
 import { nameHostSeries } from "@/db/series-row";
 import { STATS_SELECTION } from "@/db/stats-columns";
@@ -127,12 +128,16 @@ async function readDatasetHosts(db: Db, dataset: string, asof: number | null): P
 
 /**
  * Every series measured on one host of a dataset, with its statistics as of an import, as a
- * compact summary that views select from (lib/overhead/host-summary.ts). Read once per import
- * and kept even with the view caches off (db/queries/read-cache.ts): a view then costs what it
- * shows, not what the host holds (docs/decisions/016-host-summaries.md). Room for every host of a
- * few dozen datasets, which the synthesis reads together. Treat the result as immutable.
+ * compact summary that views select from (lib/overhead/host-summary.ts). Read again only when an
+ * import changes that host's data as of `asof`, and kept even with the view caches off: a view
+ * then costs what it shows, not what the host holds (docs/decisions/016-host-summaries.md). Room
+ * for every host of a few dozen datasets, which the synthesis reads together. Immutable.
  */
-export const getHostSummary = cacheUntilDataChanges(readHostSummary, { maxEntries: 128, summary: true });
+export const getHostSummary = cacheUntilInputsChange("host-summary", readHostSummary, {
+  maxEntries: 128,
+  fingerprint: async (db, dataset, host, asof) =>
+    (await getHostFingerprints(db, asof)).byHost.get(hostKey(dataset, host)) ?? "none",
+});
 
 async function readHostSummary(db: Db, dataset: string, host: string, asof: number | null): Promise<HostSummary> {
   const rows = await statements(db).hostSeries.execute({ dataset, host, asof: asof ?? LATEST });

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/db/open";
-import { cacheUntilDataChanges } from "@/db/queries/read-cache";
+import { getHostFingerprints } from "@/db/queries/host-fingerprints";
+import { cacheUntilDataChanges, cacheUntilInputsChange } from "@/db/queries/read-cache";
 import { NOTICE_PARAMS, quotedParams, unreadableParams, type Notice, type RawParams } from "@/lib/explore/selection";
 import type { SynthesisFilters } from "@/lib/search-params";
 import { baselineNotMeasured, resolveSynthesisFilters } from "@/lib/synthesis/selection";
@@ -34,30 +35,35 @@ export function getSynthesisData(db: Db, filters: SynthesisFilters, raw: RawPara
 const cachedSynthesis = cacheUntilDataChanges(readSynthesis, { maxEntries: 32 });
 
 async function readSynthesis(db: Db, asked: SynthesisFilters, raw: RawParams): Promise<SynthesisData> {
-  const pooled = await cachedPooling(db, asked.baseline, asked.asof, asked.indirect === 1);
+  const pooled = await getPooledSynthesis(db, asked.baseline, asked.asof, asked.indirect === 1);
   const { filters, notices } = resolveSynthesisFilters(asked, { runtimes: pooled.runtimes }, raw);
   notices.unshift(...unreadableParams(raw));
   if (pooled.hosts > 0 && !pooled.runtimes.includes(filters.baseline))
     notices.push(baselineNotMeasured(filters.baseline));
   const synthesis = selectRows(pooled.synthesis, { runtimes: filters.runtime, categories: filters.category });
-  return { ...pooled, synthesis, filters, notices };
+  // Not part of the pooling, which an import that changed no host's data leaves as it was.
+  const latestImport = (await listImports(db))[0]?.id ?? null;
+  return { ...pooled, synthesis, filters, notices, latestImport };
 }
 
 /**
  * Every runtime and category against one baseline, pooled once per import and shared by every
  * runtime and category filter (/, /synthesis, /runtimes/ID, the guide): reading every host is the
  * costly part, and a filter only picks rows. A summary like the hosts' (db/queries/series.ts): kept
- * with the view caches off too, so a synthesis view costs its selection and body
+ * until some host's data as of `asof` changes, with the view caches off too, so a synthesis view
+ * costs its selection and body, and an `asof`-pinned one survives later imports
  * (docs/decisions/016-host-summaries.md).
  */
-const cachedPooling = cacheUntilDataChanges(readPooling, { maxEntries: 8, summary: true });
+const getPooledSynthesis = cacheUntilInputsChange("pooled-synthesis", readPooling, {
+  maxEntries: 8,
+  fingerprint: async (db, _baseline, asof) => (await getHostFingerprints(db, asof)).all,
+});
 
 async function readPooling(db: Db, baseline: string, asof: number | null, includeIndirect: boolean) {
   const hosts = await readHosts(db, asof);
   const runtimes = [...new Set(hosts.flatMap((h) => h.runtimes))].sort();
   const synthesis = synthesize(hosts, { baseline, includeIndirect });
-  const latestImport = (await listImports(db))[0]?.id ?? null;
-  return { synthesis, runtimes, hosts: hosts.length, latestImport };
+  return { synthesis, runtimes, hosts: hosts.length };
 }
 
 /** Every host of every dataset as the synthesis reads it: its headline rows against any reference. */
@@ -66,6 +72,8 @@ async function readHosts(db: Db, asof: number | null): Promise<DatasetRows[]> {
   for (const { name: dataset } of await listDatasets(db, asof))
     for (const host of await listDatasetHosts(db, dataset, asof)) {
       const summary = await getHostSummary(db, dataset, host, asof);
+      // Each host read is synchronous work; between hosts, requests waiting on the socket get a turn.
+      await new Promise((resolve) => setImmediate(resolve));
       hosts.push({
         dataset,
         host,

@@ -24,4 +24,6 @@ export const ms = (n: number | null) =>
       : `${n.toFixed(n < 10 ? 1 : 0)} ms`;
 export const pct = (n: number) => `${(n * 100).toFixed(0)} %`;
 export const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+/** Resident memory; "–" when the process could not be read. */
+export const mb = (bytes: number | undefined) => (bytes === undefined ? "–" : `${(bytes / 1e6).toFixed(0)} MB`);
 export const verdict = (ok: boolean) => (ok ? "met" : "NOT MET");

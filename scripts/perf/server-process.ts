@@ -2,6 +2,10 @@ import { spawn } from "node:child_process";
 
 export interface RunningServer {
   stop(): Promise<void>;
+  /** The server's process group (its first process's id), for reading its memory. */
+  groupId: number;
+  /** `performance.now()` when the server was spawned: the first answer counts from here. */
+  spawnedAt: number;
 }
 
 async function responds(url: string): Promise<boolean> {
@@ -29,6 +33,7 @@ export async function startServer(o: {
 }): Promise<RunningServer> {
   if (await responds(o.readyUrl))
     throw new Error(`${o.name}: something already answers on ${o.readyUrl}; pick another port`);
+  const spawnedAt = performance.now();
   const child = spawn(o.command, o.args, {
     cwd: o.cwd,
     env: o.env ?? process.env,
@@ -61,5 +66,5 @@ export async function startServer(o: {
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return { stop };
+  return { stop, groupId: child.pid!, spawnedAt };
 }
