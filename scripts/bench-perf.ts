@@ -7,10 +7,7 @@
  *   d. /explore in Chromium: Largest Contentful Paint and filter change to updated table;
  *   e. GET /api/synthesis, the default view, with the read cache on and off;
  *   f. uploads: POST /api/imports (one archive, one request per file) against `npm run ingest`, files/s.
- *   npm run bench:perf -- [--db data/perf.db] [--duration 10] [--connections 16] [--app-dir DIR]
- *                         [--client wrk|autocannon] (default: wrk when installed, apt-get install wrk)
- *                         [--port 3140] [--floor-port 3141] [--files 5000] [--sections abcdef]
- *                         [--upload-files 300]
+ * Options: USAGE below (`npm run bench:perf -- --help`); wrk is the default client when installed (apt-get install wrk).
  * The database comes from `npm run perf:gen`; the build from `npx next build` in --app-dir.
  * Exits 1 when one of the issues' targets is not met, so it can gate a release.
  */
@@ -44,20 +41,34 @@ import { startServer, type RunningServer } from "@/scripts/perf/server-process";
 import { measureUploadThroughput } from "@/scripts/perf/upload-throughput";
 
 const ROOT = resolve(import.meta.dirname, "..");
-const { values } = parseArgs({
-  options: {
-    db: { type: "string", default: "data/perf.db" },
-    duration: { type: "string", default: "10" },
-    connections: { type: "string", default: "16" },
-    client: { type: "string" },
-    "app-dir": { type: "string", default: ROOT },
-    port: { type: "string", default: "3140" },
-    "floor-port": { type: "string", default: "3141" },
-    files: { type: "string", default: "5000" },
-    sections: { type: "string", default: "abcdef" },
-    "upload-files": { type: "string", default: "300" },
-  },
-});
+const USAGE = `npm run bench:perf -- [--db data/perf.db] [--duration 10] [--connections 16] [--app-dir DIR]
+  [--client wrk|autocannon] [--port 3140] [--floor-port 3141] [--files 5000] [--sections abcdef] [--upload-files 300]`;
+if (process.argv.includes("--help")) {
+  console.log(`usage: ${USAGE}`);
+  process.exit(0);
+}
+// Bad or unknown options print the usage, not a stack trace.
+const { values } = (() => {
+  try {
+    return parseArgs({
+      options: {
+        db: { type: "string", default: "data/perf.db" },
+        duration: { type: "string", default: "10" },
+        connections: { type: "string", default: "16" },
+        client: { type: "string" },
+        "app-dir": { type: "string", default: ROOT },
+        port: { type: "string", default: "3140" },
+        "floor-port": { type: "string", default: "3141" },
+        files: { type: "string", default: "5000" },
+        sections: { type: "string", default: "abcdef" },
+        "upload-files": { type: "string", default: "300" },
+      },
+    });
+  } catch (e) {
+    console.error(`bench:perf: ${e instanceof Error ? e.message : String(e)}\nusage: ${USAGE}`);
+    process.exit(2);
+  }
+})();
 const DB = resolve(values.db);
 const APP_DIR = resolve(values["app-dir"]);
 const DURATION = Number(values.duration);
