@@ -1,5 +1,5 @@
 import type { FileLabels } from "@/lib/ingest/labels";
-import type { FilePlan } from "@/lib/ingest/plan";
+import type { FilePlan, PlannedRun } from "@/lib/ingest/plan";
 import type { LabelledFile } from "@/lib/ingest/prepare";
 
 /** A file to store: what it is, and its bytes deflated (db/content.ts packContent). */
@@ -23,6 +23,46 @@ export function finishedImportColumns(counts: ImportCounts) {
     filesSkipped: counts.skipped,
     filesFailed: counts.failed,
     samples: counts.samples,
+  };
+}
+
+/** A stored file's row in `source_files`, on either engine. */
+export function sourceFileColumns(importId: number, datasetId: number, file: StoredFile, plan: FilePlan) {
+  return {
+    importId,
+    datasetId,
+    path: file.path,
+    sha256: file.sha256,
+    sizeBytes: file.sizeBytes,
+    parserId: plan.parser.id,
+    parserVersion: plan.parser.version,
+    sampleCount: plan.sampleCount,
+    contentDeflate: file.packed,
+  };
+}
+
+/** The runtime columns a run and its series are keyed by. */
+export function runtimeColumns(run: PlannedRun) {
+  return {
+    runtimeId: run.runtime.id,
+    runtimeVersion: run.runtime.version ?? null,
+    runtimeVariant: run.runtime.variant ?? null,
+  };
+}
+
+/** A run's row in `runs`, on either engine; `startedAt` is left to each engine to encode. */
+export function runColumns(
+  plan: FilePlan,
+  run: PlannedRun,
+  at: { sourceFileId: number; datasetId: number; hostId: number; workloadId: number; repetition: number },
+) {
+  return {
+    ...at,
+    ...runtimeColumns(run),
+    runtimeLabel: run.runtimeLabel,
+    tool: plan.parser.id,
+    toolVersion: plan.toolVersion ?? null,
+    command: plan.command ?? null,
   };
 }
 

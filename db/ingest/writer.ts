@@ -19,6 +19,9 @@ import { CommitGroup, withTransaction } from "./transaction";
 import {
   finishedImportColumns,
   knownHostFacts,
+  runColumns,
+  runtimeColumns,
+  sourceFileColumns,
   type FileWriter,
   type ImportCounts,
   type StoredFile,
@@ -166,17 +169,7 @@ export class IngestWriter implements FileWriter {
     const datasetId = await this.upsertDataset(file.labels.dataset);
     const hostId = await this.upsertHost(file.labels.host);
     await this.loadHost(datasetId, hostId);
-    const [source] = await this.sql.insertSourceFile.execute({
-      importId,
-      datasetId,
-      path: file.path,
-      sha256: file.sha256,
-      sizeBytes: file.sizeBytes,
-      parserId: plan.parser.id,
-      parserVersion: plan.parser.version,
-      sampleCount: plan.sampleCount,
-      contentDeflate: file.packed,
-    });
+    const [source] = await this.sql.insertSourceFile.execute(sourceFileColumns(importId, datasetId, file, plan));
     const bases = new Map<string, number>();
     const rows: SampleRow[] = [];
     /** Each row's series key: its id is known once the file's new series are stored. */
@@ -187,22 +180,9 @@ export class IngestWriter implements FileWriter {
       const workloadId = await this.upsertWorkload(plan.parser.id, run);
       const group = runGroupKey(datasetId, hostId, workloadId, run.runtime);
       const repetition = this.nextRepetition(group, run, bases);
-      const runtime = {
-        runtimeId: run.runtime.id,
-        runtimeVersion: run.runtime.version ?? null,
-        runtimeVariant: run.runtime.variant ?? null,
-      };
+      const runtime = runtimeColumns(run);
       const [stored] = await this.sql.insertRun.execute({
-        sourceFileId: source!.id,
-        datasetId,
-        hostId,
-        ...runtime,
-        runtimeLabel: run.runtimeLabel,
-        workloadId,
-        repetition,
-        tool: plan.parser.id,
-        toolVersion: plan.toolVersion ?? null,
-        command: plan.command ?? null,
+        ...runColumns(plan, run, { sourceFileId: source!.id, datasetId, hostId, workloadId, repetition }),
         startedAt: plan.startedAt ? runs.startedAt.mapToDriverValue(plan.startedAt) : null,
       });
       for (const s of run.samples) {

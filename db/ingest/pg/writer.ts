@@ -7,23 +7,24 @@ import { mergeSeriesMoments, seriesMomentsOf } from "@/lib/overhead/moments";
 import type { PgDb } from "../../open-pg";
 import * as schema from "../../schema.pg";
 import { fromStatsColumns, NO_SERIES_MOMENTS, toStatsColumns } from "../../stats-columns";
-import { finishedImportColumns, type FileWriter, type ImportCounts, type StoredFile } from "../file-writer";
+import {
+  finishedImportColumns,
+  runColumns,
+  runtimeColumns,
+  sourceFileColumns,
+  type FileWriter,
+  type ImportCounts,
+  type StoredFile,
+} from "../file-writer";
 import { PgTransactions } from "./transaction";
 import { insertInChunks, lockDataset, upsertDimensions, type Dimensions } from "./dimensions";
 
 const { datasets, imports, importSamples, runs, samples, series, seriesStats, sourceFiles } = schema;
 
-type Runtime = { runtimeId: string; runtimeVersion: string | null; runtimeVariant: string | null };
+type Runtime = ReturnType<typeof runtimeColumns>;
 /** What repetitions are numbered within, and (with a metric) what identifies a series, in one (dataset, host). */
-const groupKey = (
-  workloadId: number,
-  r: { runtimeId: string; runtimeVersion: string | null; runtimeVariant: string | null },
-) => JSON.stringify([workloadId, r.runtimeId, r.runtimeVersion, r.runtimeVariant]);
-const runtimeOf = (run: PlannedRun): Runtime => ({
-  runtimeId: run.runtime.id,
-  runtimeVersion: run.runtime.version ?? null,
-  runtimeVariant: run.runtime.variant ?? null,
-});
+const groupKey = (workloadId: number, r: Runtime) =>
+  JSON.stringify([workloadId, r.runtimeId, r.runtimeVersion, r.runtimeVariant]);
 
 /**
  * Stores files in PostgreSQL, each in its own transaction, for importers that may run at the same
@@ -91,17 +92,7 @@ export class PgFileWriter implements FileWriter {
     if (stored) return false; // another importer stored these bytes since isStored looked
     const [source] = await this.db
       .insert(sourceFiles)
-      .values({
-        importId,
-        datasetId,
-        path: file.path,
-        sha256: file.sha256,
-        sizeBytes: file.sizeBytes,
-        parserId: plan.parser.id,
-        parserVersion: plan.parser.version,
-        sampleCount: plan.sampleCount,
-        contentDeflate: file.packed,
-      })
+      .values(sourceFileColumns(importId, datasetId, file, plan))
       .returning({ id: sourceFiles.id });
     const workloadIds = [...new Set(plan.runs.map((r) => ids.workloadOf(r)))];
     const lastRepetition = await this.lastRepetitions(datasetId, hostId, workloadIds);
@@ -110,7 +101,7 @@ export class PgFileWriter implements FileWriter {
     const planned: { run: PlannedRun; row: typeof runs.$inferInsert; group: string }[] = [];
     for (const run of plan.runs) {
       const workloadId = ids.workloadOf(run);
-      const runtime = runtimeOf(run);
+      const runtime = runtimeColumns(run);
       const group = groupKey(workloadId, runtime);
       // Repetitions continue across files: the next free number plus the run's offset in this file.
       const base = bases.get(group) ?? (lastRepetition.get(group) ?? 0) + 1;
@@ -118,16 +109,7 @@ export class PgFileWriter implements FileWriter {
       const repetition = base + run.repetition;
       lastRepetition.set(group, Math.max(repetition, lastRepetition.get(group) ?? 0));
       const row = {
-        sourceFileId: source!.id,
-        datasetId,
-        hostId,
-        ...runtime,
-        runtimeLabel: run.runtimeLabel,
-        workloadId,
-        repetition,
-        tool: plan.parser.id,
-        toolVersion: plan.toolVersion ?? null,
-        command: plan.command ?? null,
+        ...runColumns(plan, run, { sourceFileId: source!.id, datasetId, hostId, workloadId, repetition }),
         startedAt: plan.startedAt ?? null,
       };
       planned.push({ run, row, group });
@@ -157,7 +139,7 @@ export class PgFileWriter implements FileWriter {
         const metricId = ids.metricOf(s);
         const key = `${group}:${metricId}`;
         if (!seriesIds.has(key))
-          wanted.set(key, { datasetId, hostId, ...runtimeOf(run), workloadId: row.workloadId, metricId });
+          wanted.set(key, { datasetId, hostId, ...runtimeColumns(run), workloadId: row.workloadId, metricId });
         values.push({ runId, metricId, key, value: s.value });
       }
     }
