@@ -1,26 +1,38 @@
 import "server-only";
 import type { HostSummary } from "@/lib/overhead/host-summary";
 import { memoizeByObject } from "@/lib/memoize";
-import { overheadRow, toOverheadRows, toSeriesStats, type OverheadRow, type SeriesStats } from "@/lib/overhead/rows";
+import { overheadRow, toOverheadRows, toSeriesStats, type SeriesStats } from "@/lib/overhead/rows";
+import { toStudies, type Study } from "@/lib/synthesis/studies";
 
 /**
  * A stored series' statistics and its overhead rows, computed once per object: a host summary
  * makes each series object once and is kept until the data changes (db/queries/series.ts), so
- * views that share series (every runtime subset of a host, every synthesis) share these too,
+ * views that share series (every runtime subset of a host) share these too,
  * and lib/overhead/json-body.ts then reuses each row's JSON.
  */
 export const statsOf = memoizeByObject(toSeriesStats);
 const rowsAgainst = memoizeByObject((s: SeriesStats) => memoizeByObject((ref: SeriesStats) => overheadRow(s, ref)));
 export const pairRow = (s: SeriesStats, ref: SeriesStats) => rowsAgainst(s)(ref);
 
-/** Every series of a host at its workload's headline metric, as the heatmap and the synthesis read it. */
-const headlineSeriesOf = memoizeByObject((host: HostSummary) =>
-  host.select({ runtimes: [], workloads: [], metric: null, baseline: "" }).map(statsOf),
-);
-
-/** A host's headline overhead rows against `reference`; null when the host never measured it. */
-export function headlineRowsAgainst(host: HostSummary, reference: string): OverheadRow[] | null {
-  const series = headlineSeriesOf(host);
-  if (!series.some((s) => s.runtime === reference)) return null;
-  return toOverheadRows(series, reference, pairRow).rows;
+/**
+ * A host's studies against `reference` (lib/synthesis/studies.ts), null when it never measured it.
+ * Made once per summary and reference from every headline series of the host, which are not kept:
+ * the synthesis keeps a few studies per category of each host, not thousands of rows
+ * (docs/decisions/016-host-summaries.md).
+ */
+export function headlineStudiesAgainst(
+  summary: HostSummary,
+  source: { dataset: string; host: string },
+  reference: string,
+): readonly Study[] | null {
+  const byReference = studiesBySummary.get(summary) ?? studiesBySummary.set(summary, new Map()).get(summary)!;
+  if (!byReference.has(reference)) {
+    const series = summary.select(ALL_AT_HEADLINE, { keep: false }).map(toSeriesStats);
+    const rows = series.some((s) => s.runtime === reference) ? toOverheadRows(series, reference).rows : null;
+    byReference.set(reference, rows && toStudies(rows, { ...source, reference }));
+  }
+  return byReference.get(reference)!;
 }
+
+const ALL_AT_HEADLINE = { runtimes: [], workloads: [], metric: null, baseline: "" };
+const studiesBySummary = new WeakMap<HostSummary, Map<string, readonly Study[] | null>>();

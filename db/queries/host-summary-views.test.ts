@@ -8,6 +8,7 @@ import { inSelection } from "@/lib/explore/selection";
 import { overheadBody, overheadBytes, overheadJson } from "@/lib/overhead/json-body";
 import { keepPrimaryMetrics, toOverheadRows, toSeriesStats, type SeriesIdentity } from "@/lib/overhead/rows";
 import { loadFilters, loadSynthesisFilters } from "@/lib/search-params";
+import { hostFromRows } from "@/lib/synthesis/studies";
 import { synthesize } from "@/lib/synthesis/synthesize";
 import { parseOverheadQuery, prepareOverheadQuery } from "@/scripts/perf/overhead-query";
 import { viewsInTurn } from "@/scripts/perf/permalinks";
@@ -122,13 +123,9 @@ describe("views from host summaries, against the whole host's series filtered pe
     const oldHosts = sorted.map(({ dataset, host }) => {
       const stored = storedSeries(dataset, host);
       const headline = keepPrimaryMetrics(stored, null).map(toSeriesStats);
-      return {
-        dataset,
-        host,
-        runtimes: [...new Set(stored.map((s) => s.runtime))],
-        rowsAgainst: (reference: string) =>
-          headline.some((s) => s.runtime === reference) ? toOverheadRows(headline, reference).rows : null,
-      };
+      return hostFromRows({ dataset, host, runtimes: [...new Set(stored.map((s) => s.runtime))] }, (reference) =>
+        headline.some((s) => s.runtime === reference) ? toOverheadRows(headline, reference).rows : null,
+      );
     });
     for (const baseline of ["runc", "bare-metal", "crun"])
       for (const indirect of ["1", "0"]) {

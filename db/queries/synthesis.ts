@@ -8,7 +8,7 @@ import { baselineNotMeasured, resolveSynthesisFilters } from "@/lib/synthesis/se
 import type { DatasetRows } from "@/lib/synthesis/studies";
 import { selectRows, synthesize, type Synthesis } from "@/lib/synthesis/synthesize";
 import { listImports } from "./facets";
-import { headlineRowsAgainst } from "./host-rows";
+import { headlineStudiesAgainst } from "./host-rows";
 import { getHostSummary, listDatasetHosts, listDatasets } from "./series";
 
 export interface SynthesisData {
@@ -66,7 +66,7 @@ async function readPooling(db: Db, baseline: string, asof: number | null, includ
   return { synthesis, runtimes, hosts: hosts.length };
 }
 
-/** Every host of every dataset as the synthesis reads it: its headline rows against any reference. */
+/** Every host of every dataset as the synthesis reads it: its studies against any reference. */
 async function readHosts(db: Db, asof: number | null): Promise<DatasetRows[]> {
   const hosts: DatasetRows[] = [];
   for (const { name: dataset } of await listDatasets(db, asof))
@@ -78,7 +78,7 @@ async function readHosts(db: Db, asof: number | null): Promise<DatasetRows[]> {
         dataset,
         host,
         runtimes: summary.runtimes,
-        rowsAgainst: (reference) => headlineRowsAgainst(summary, reference),
+        studiesAgainst: (reference) => headlineStudiesAgainst(summary, { dataset, host }, reference),
       });
     }
   return hosts;

@@ -62,6 +62,19 @@ describe("summarizeHost", () => {
     expect(host.select(asked)[0]).toBe(picked[0]);
   });
 
+  it("with keep: false, makes the series it has not kept for that call only", () => {
+    const fresh = summarizeHost(series);
+    const asked = { runtimes: ["runsc-ptrace"], workloads: ["sysbench cpu"], metric: null, baseline: "runsc-ptrace" };
+    const once = fresh.select(asked, { keep: false });
+    const again = fresh.select(asked, { keep: false });
+    expect(again).toEqual(once);
+    expect(again[0]).not.toBe(once[0]);
+    const kept = fresh.select(asked);
+    expect(kept).toEqual(once);
+    expect(kept[0]).not.toBe(once[0]);
+    expect(fresh.select(asked, { keep: false })[0]).toBe(kept[0]);
+  });
+
   it("lists the first series of every runtime, workload and metric, and the runtimes in order", () => {
     expect(host.representatives.map((s) => s.id)).toEqual([100, 101, 102, 103, 104, 107]);
     expect(host.runtimes).toEqual(["runc", "runsc-ptrace", "crun"]);

@@ -39,7 +39,15 @@ export interface HostSummary {
    * without one, at each workload's headline metric among the selected runtimes' metrics (as
    * keepPrimaryMetrics in lib/overhead/rows.ts).
    */
-  select(selection: SeriesSelection): HostSeries[];
+  select(selection: SeriesSelection, options?: SelectOptions): HostSeries[];
+}
+
+export interface SelectOptions {
+  /**
+   * false: series not yet made are made for this call only, not kept with the summary (for a
+   * computation that keeps only its result, such as a host's studies for the synthesis).
+   */
+  keep?: boolean;
 }
 
 /**
@@ -80,14 +88,13 @@ export function summarizeHost(input: readonly HostSeries[]): HostSummary {
     (byRuntime.get(s.runtime) ?? byRuntime.set(s.runtime, []).get(s.runtime)!).push(i);
   }
   const made: (HostSeries | undefined)[] = new Array(n);
-  const seriesAt = (i: number): HostSeries => {
-    let s = made[i];
-    if (s) return s;
+  const seriesAt = (i: number): HostSeries => (made[i] ??= makeSeries(i));
+  const makeSeries = (i: number): HostSeries => {
     const identity = identities.rows[codes[i * 3]!]!;
     const workload = workloads.rows[codes[i * 3 + 1]!]!;
     const metric = metrics.rows[codes[i * 3 + 2]!]!;
     const at = i * 6;
-    s = {
+    return {
       id: ids[i]!,
       runtime: identity.runtime,
       version: identity.version,
@@ -103,8 +110,6 @@ export function summarizeHost(input: readonly HostSeries[]): HostSummary {
         log: { n: stats[at + 3]!, mean: stats[at + 4]!, m2: stats[at + 5]! },
       },
     };
-    made[i] = s;
-    return s;
   };
   const metricOf = (i: number) => metrics.rows[codes[i * 3 + 2]!]!.metric;
   const headline = headlineMemo();
@@ -112,7 +117,7 @@ export function summarizeHost(input: readonly HostSeries[]): HostSummary {
     size: n,
     runtimes: [...new Set(identities.rows.map((r) => r.runtime))],
     representatives: firsts.map(seriesAt),
-    select(selection) {
+    select(selection, { keep = true } = {}) {
       const runtimes = selection.runtimes.length > 0 ? new Set([...selection.runtimes, selection.baseline]) : null;
       const names = selection.workloads.length > 0 ? selection.workloads : [...byWorkload.keys()];
       const shown: number[] = [];
@@ -128,7 +133,7 @@ export function summarizeHost(input: readonly HostSeries[]): HostSummary {
           );
         for (const [, list] of lists) for (const i of list) if (metricOf(i) === metric) shown.push(i);
       }
-      return shown.sort((a, b) => a - b).map(seriesAt);
+      return shown.sort((a, b) => a - b).map(keep ? seriesAt : (i) => made[i] ?? makeSeries(i));
     },
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { bridgeStudy, indirectStudies, poolThroughBridge, rankBridges } from "./indirect";
-import { toStudies, type BridgeEffect, type DatasetRows } from "./studies";
+import { hostFromRows, toStudies, type BridgeEffect, type DatasetRows } from "./studies";
 import type { OverheadRow } from "../overhead/rows";
 import { overheadRowOf } from "@/test/overhead-row-fixture";
 
@@ -20,12 +20,10 @@ const fc = (category: string, version: string | null = null) =>
 
 /** A host whose rows against each reference are given. */
 function host(against: Record<string, OverheadRow[]>): DatasetRows {
-  return {
-    dataset: "firecracker-nsdi2020",
-    host: "m5d.metal",
-    runtimes: Object.keys(against),
-    rowsAgainst: (reference) => against[reference] ?? null,
-  };
+  return hostFromRows(
+    { dataset: "firecracker-nsdi2020", host: "m5d.metal", runtimes: Object.keys(against) },
+    (reference) => against[reference] ?? null,
+  );
 }
 
 describe("bridgeStudy", () => {

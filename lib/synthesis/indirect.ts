@@ -1,6 +1,6 @@
 import { sumLogRatios, type LogEstimate } from "../overhead/log-ratio";
 import { pooledPercents, poolRandomEffects, type PooledEffect } from "./pool";
-import { toStudies, type BridgeEffect, type DatasetRows, type Study } from "./studies";
+import type { BridgeEffect, DatasetRows, Study } from "./studies";
 
 /** Bridges preferred in this order: the lightest boundaries, closest to the baseline and most often measured. */
 const PREFERRED_BRIDGES = ["bare-metal", "runc", "crun"];
@@ -40,19 +40,10 @@ export function indirectStudies(
   bridges: ReadonlyMap<string, readonly BridgeEffect[]>,
   baseline: string,
 ): Study[] {
-  const against = new Map<string, Study[]>();
-  const studiesAgainst = (reference: string) => {
-    let studies = against.get(reference);
-    if (!studies) {
-      const rows = host.rowsAgainst(reference) ?? [];
-      against.set(reference, (studies = toStudies(rows, { dataset: host.dataset, host: host.host, reference })));
-    }
-    return studies;
-  };
   const out: Study[] = [];
   for (const [category, candidates] of bridges) {
     for (const bridge of rankBridges(candidates.filter((c) => host.runtimes.includes(c.runtime)))) {
-      const legs = studiesAgainst(bridge.runtime).filter((s) => s.category === category);
+      const legs = (host.studiesAgainst(bridge.runtime) ?? []).filter((s) => s.category === category);
       if (legs.length === 0) continue;
       out.push(...legs.map((leg) => bridgeStudy(leg, bridge, baseline)));
       break;

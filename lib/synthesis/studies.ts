@@ -9,11 +9,29 @@ export interface DatasetRows {
   /** The runtime ids this host measured. */
   runtimes: readonly string[];
   /**
-   * Overhead rows of this host's series against `reference`'s reference series, one headline metric
-   * per workload (toOverheadRows, as the heatmap's); null when the host
-   * has no series of `reference`.
+   * This host's studies against `reference` (toStudies of its overhead rows, one headline metric per
+   * workload, as the heatmap's); null when the host has no series of `reference`. Studies, not rows:
+   * a few per category are all the pooling keeps of a host (docs/decisions/016-host-summaries.md).
    */
-  rowsAgainst(reference: string): readonly OverheadRow[] | null;
+  studiesAgainst(reference: string): readonly Study[] | null;
+}
+
+/** A host whose overhead rows against each reference are given: its studies, made once per reference. */
+export function hostFromRows(
+  source: Pick<DatasetRows, "dataset" | "host" | "runtimes">,
+  rowsAgainst: (reference: string) => readonly OverheadRow[] | null,
+): DatasetRows {
+  const made = new Map<string, readonly Study[] | null>();
+  return {
+    ...source,
+    studiesAgainst(reference) {
+      if (!made.has(reference)) {
+        const rows = rowsAgainst(reference);
+        made.set(reference, rows && toStudies(rows, { dataset: source.dataset, host: source.host, reference }));
+      }
+      return made.get(reference)!;
+    },
+  };
 }
 
 /** Where a table of overhead rows comes from: one dataset and host, against one reference runtime. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SYNTHESIS_METHOD, synthesize } from "./synthesize";
-import type { DatasetRows } from "./studies";
+import { hostFromRows, type DatasetRows } from "./studies";
 import { tQuantile95 } from "../overhead/log-ratio";
 import type { OverheadRow } from "../overhead/rows";
 import { overheadRowOf, type EstimateSpec } from "@/test/overhead-row-fixture";
@@ -22,12 +22,10 @@ function row(
 
 /** A dataset's host whose rows against each reference runtime are given; absent references have none. */
 function host(dataset: string, against: Record<string, OverheadRow[]>): DatasetRows {
-  return {
-    dataset,
-    host: `${dataset}-host`,
-    runtimes: Object.keys(against),
-    rowsAgainst: (reference) => against[reference] ?? null,
-  };
+  return hostFromRows(
+    { dataset, host: `${dataset}-host`, runtimes: Object.keys(against) },
+    (reference) => against[reference] ?? null,
+  );
 }
 
 const pct = (log: number) => (Math.exp(log) - 1) * 100;

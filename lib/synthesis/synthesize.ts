@@ -3,7 +3,7 @@ import type { LogEstimate } from "../overhead/log-ratio";
 import { overheadOfEstimate, percentsOf } from "../overhead/ratio";
 import { indirectStudies, poolThroughBridge, rankBridges } from "./indirect";
 import { poolRandomEffects } from "./pool";
-import { toStudies, type BridgeEffect, type DatasetRows, type Study } from "./studies";
+import type { BridgeEffect, DatasetRows, Study } from "./studies";
 
 /**
  * How the synthesis was computed, for the API's `method`. ASCII only, as lib/overhead/json-body.ts
@@ -92,9 +92,9 @@ export function synthesize(datasets: readonly DatasetRows[], options: SynthesisO
   const direct: Study[] = [];
   const lacking: DatasetRows[] = [];
   for (const d of datasets) {
-    const rows = d.rowsAgainst(baseline);
-    if (rows === null) lacking.push(d);
-    else direct.push(...toStudies(rows, { dataset: d.dataset, host: d.host, reference: baseline }));
+    const studies = d.studiesAgainst(baseline);
+    if (studies === null) lacking.push(d);
+    else direct.push(...studies);
   }
   const groups = groupStudies(direct);
   if (includeIndirect) {
