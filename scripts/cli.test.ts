@@ -37,8 +37,25 @@ describe("ingest and export CLIs", () => {
     const r = run("ingest.ts", ["--db", db, "--json", "--host", "vm", join(dir, "data")]);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(Object.keys(out)).toEqual(["files", "imported", "skipped", "failed", "samples", "passedOver"]);
-    expect(out).toMatchObject({ files: 2, imported: 2, skipped: 0, failed: [], passedOver: [] });
+    expect(Object.keys(out)).toEqual([
+      "files",
+      "imported",
+      "skipped",
+      "failed",
+      "samples",
+      "passedOver",
+      "ignored",
+      "manifests",
+    ]);
+    expect(out).toMatchObject({
+      files: 2,
+      imported: 2,
+      skipped: 0,
+      failed: [],
+      passedOver: [],
+      ignored: 0,
+      manifests: 0,
+    });
     expect(out.samples).toBeGreaterThan(20);
   });
 
@@ -144,6 +161,25 @@ describe("ingest passes over files that are no benchmark output", () => {
     const long = ingest("--verbose", summary);
     expect(long.stderr).toMatch(/tried: fio \(.+\); iperf3 \(/);
     expect(long.stderr.length).toBeGreaterThan(line.length * 2);
+  });
+});
+
+describe("ingest counts the files it reads as context", () => {
+  let dir: string;
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("a harness folder: its manifest and the files the manifest ignores, beside the outputs", () => {
+    dir = mkdtempSync(join(tmpdir(), "hvscope-cli-context-"));
+    const run1 = join(dir, "run-1");
+    for (const f of ["hvscope.yaml", "steps.json", "sys", "README.md", join("runc", "startup-rep1.json")])
+      cpSync(join(ROOT, "data", "bundled", f), join(run1, f), { recursive: true });
+    const hostFacts = readdirSync(join(run1, "sys")).length;
+    const r = run("ingest.ts", ["--db", join(dir, "context.db"), "--json", "--dry-run", run1]);
+    expect(r.code, r.stderr).toBe(0);
+    // sys/ and steps.json by the manifest's ignore list, README.md as documentation.
+    expect(JSON.parse(r.stdout)).toMatchObject({ files: 1, imported: 1, ignored: hostFacts + 2, manifests: 1 });
+    const line = run("ingest.ts", ["--db", join(dir, "context.db"), "--dry-run", run1]).stdout;
+    expect(line).toContain(`, ${hostFacts + 2} ignored by the manifest or documentation, 1 manifest read`);
   });
 });
 
