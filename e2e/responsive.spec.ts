@@ -61,3 +61,51 @@ for (const width of WIDTHS) {
     });
   }
 }
+
+/** The heatmap's scrolling box (HorizontalScroll): its content and its visible width. */
+function heatmapWidths(page: Page) {
+  return page
+    .getByRole("table", { name: /overhead by runtime and category/ })
+    .locator("xpath=..")
+    .evaluate((box) => ({ scroll: box.scrollWidth, client: box.clientWidth }));
+}
+
+// A laptop shows every category; a phone scrolls a heatmap wider than it sideways, and is told so.
+test("the synthesis and a dataset's heatmap fit 1400 px; at 390 px one too wide scrolls with a hint and a fade", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto("/");
+  const dataset = await page
+    .getByRole("navigation", { name: "Datasets" })
+    .getByRole("link")
+    .first()
+    .getAttribute("href");
+  const hint = page.getByText(/^Scroll sideways for all \d+ categories/);
+  for (const path of ["/", dataset!]) {
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.goto(path);
+    const wide = await heatmapWidths(page);
+    expect(wide.client).toBeGreaterThan(1000);
+    expect(wide.scroll).toBeLessThanOrEqual(wide.client);
+    await expect(hint).toHaveCount(0);
+
+    await page.setViewportSize({ width: 390, height: 900 });
+    const narrow = await heatmapWidths(page);
+    // The synthesis has every category of the study; a dataset's heatmap may have two and fit.
+    if (path === "/") expect(narrow.scroll).toBeGreaterThan(narrow.client);
+    if (narrow.scroll <= narrow.client) {
+      await expect(hint).toHaveCount(0);
+      continue;
+    }
+    await expect(hint).toBeVisible();
+    const fade = page.locator("[data-scroll-fade]");
+    await expect(fade).toBeVisible();
+    // Scrolled to its end, nothing is hidden to the right: the fade goes.
+    await page
+      .getByRole("table", { name: /overhead by runtime and category/ })
+      .locator("xpath=..")
+      .evaluate((box) => box.scrollTo({ left: box.scrollWidth }));
+    await expect(fade).toHaveCount(0);
+  }
+});

@@ -32,7 +32,15 @@ function cliSummary() {
     ["tsx", "scripts/ingest.ts", "--db", join(base, "fresh.db"), "--json", "--dataset", DATASET, FOLDER],
     { encoding: "utf8" },
   );
-  return JSON.parse(out) as { files: number; imported: number; skipped: number; samples: number; failed: unknown[] };
+  return JSON.parse(out) as {
+    files: number;
+    imported: number;
+    skipped: number;
+    samples: number;
+    failed: unknown[];
+    ignored: number;
+    manifests: number;
+  };
 }
 
 /**
@@ -64,11 +72,23 @@ test("a harness folder through the folder picker: the summary matches the CLI's 
   const chosen = page.getByRole("list", { name: "Chosen files" });
   await expect(chosen.getByText("quick-run/hvscope.yaml", { exact: true })).toBeVisible();
   await expect(chosen.getByText("quick-run/crun/startup-rep5.json", { exact: true })).toBeVisible();
+  const status = await page
+    .getByRole("status")
+    .filter({ hasText: / files chosen/ })
+    .textContent();
+  const chosenCount = Number(status!.match(/^(\d+) files chosen/)![1]);
   await page.getByLabel("Dataset", { exact: true }).fill(DATASET);
   await page.getByLabel("Upload token").fill(token());
   await page.getByRole("button", { name: /^Upload \d+ files$/ }).click();
   await expect(page.getByRole("heading", { name: "What the upload did" })).toBeVisible({ timeout: 60_000 });
-  await expect(summaryValue(page, "Files read")).toHaveText(String(cli.files));
+  // Every chosen file is accounted for: the outputs, and the manifest and the files it ignores (sys/, steps.json).
+  expect(cli.manifests).toBe(1);
+  expect(cli.files + cli.ignored + cli.manifests).toBe(chosenCount);
+  await expect(summaryValue(page, "Files received")).toHaveText(String(chosenCount));
+  await expect(summaryValue(page, "Read as benchmark outputs")).toHaveText(String(cli.files));
+  await expect(summaryValue(page, "Read as context")).toHaveText(
+    `${cli.ignored + 1} (1 manifest, ${cli.ignored} ignored by the manifest or documentation)`,
+  );
   await expect(summaryValue(page, "Imported")).toHaveText(`${cli.imported} (${cli.samples} samples)`);
   await expect(summaryValue(page, "Skipped")).toHaveText("0");
   await expect(summaryValue(page, "Failed")).toHaveText(String(cli.failed.length));

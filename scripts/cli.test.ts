@@ -1,8 +1,10 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bundledFolders } from "@/db/ingest/bundled-data";
 
 const ROOT = join(import.meta.dirname, "..");
 const FIXTURES = join(ROOT, "lib", "parsers", "__fixtures__");
@@ -35,8 +37,25 @@ describe("ingest and export CLIs", () => {
     const r = run("ingest.ts", ["--db", db, "--json", "--host", "vm", join(dir, "data")]);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(Object.keys(out)).toEqual(["files", "imported", "skipped", "failed", "samples", "passedOver"]);
-    expect(out).toMatchObject({ files: 2, imported: 2, skipped: 0, failed: [], passedOver: [] });
+    expect(Object.keys(out)).toEqual([
+      "files",
+      "imported",
+      "skipped",
+      "failed",
+      "samples",
+      "passedOver",
+      "ignored",
+      "manifests",
+    ]);
+    expect(out).toMatchObject({
+      files: 2,
+      imported: 2,
+      skipped: 0,
+      failed: [],
+      passedOver: [],
+      ignored: 0,
+      manifests: 0,
+    });
     expect(out.samples).toBeGreaterThan(20);
   });
 
@@ -142,5 +161,70 @@ describe("ingest passes over files that are no benchmark output", () => {
     const long = ingest("--verbose", summary);
     expect(long.stderr).toMatch(/tried: fio \(.+\); iperf3 \(/);
     expect(long.stderr.length).toBeGreaterThan(line.length * 2);
+  });
+});
+
+describe("ingest counts the files it reads as context", () => {
+  let dir: string;
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("a harness folder: its manifest and the files the manifest ignores, beside the outputs", () => {
+    dir = mkdtempSync(join(tmpdir(), "hvscope-cli-context-"));
+    const run1 = join(dir, "run-1");
+    for (const f of ["hvscope.yaml", "steps.json", "sys", "README.md", join("runc", "startup-rep1.json")])
+      cpSync(join(ROOT, "data", "bundled", f), join(run1, f), { recursive: true });
+    const hostFacts = readdirSync(join(run1, "sys")).length;
+    const r = run("ingest.ts", ["--db", join(dir, "context.db"), "--json", "--dry-run", run1]);
+    expect(r.code, r.stderr).toBe(0);
+    // sys/ and steps.json by the manifest's ignore list, README.md as documentation.
+    expect(JSON.parse(r.stdout)).toMatchObject({ files: 1, imported: 1, ignored: hostFacts + 2, manifests: 1 });
+    const line = run("ingest.ts", ["--db", join(dir, "context.db"), "--dry-run", run1]).stdout;
+    expect(line).toContain(`, ${hostFacts + 2} ignored by the manifest or documentation, 1 manifest read`);
+  });
+});
+
+describe("setup", () => {
+  let dir: string;
+  beforeAll(() => (dir = mkdtempSync(join(tmpdir(), "hvscope-cli-setup-"))));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const setup = (args: string[], env: Record<string, string> = {}) =>
+    spawnSync(TSX, [join(ROOT, "scripts", "setup.ts"), ...args], {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { ...process.env, CI: "1", ...env },
+    });
+
+  it("--db puts the database there, not at $HVSCOPE_DB, and imports every bundled folder", () => {
+    const chosen = join(dir, "chosen.db");
+    const fromEnv = join(dir, "from-env.db");
+    const r = setup(["--db", chosen], { HVSCOPE_DB: fromEnv });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`^${chosen}: created; importing the bundled data$`, "m"));
+    const imported = Number(r.stdout.match(/: \d+ folders, ([\d,]+) files imported/)![1]!.replaceAll(",", ""));
+    expect(existsSync(fromEnv)).toBe(false);
+    const db = new Database(chosen, { readonly: true });
+    try {
+      expect(db.prepare("select count(*) as n from source_files").get()).toEqual({ n: imported });
+    } finally {
+      db.close();
+    }
+    expect(bundledFolders().length).toBeGreaterThan(1);
+    expect(r.stdout).toContain(`: ${bundledFolders().length} folders, `);
+  });
+
+  it("--help prints the usage and exits 0", () => {
+    const r = setup(["--help"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^usage: npm run setup -- \[--db FILE\|postgres:\/\/…\]/);
+  });
+
+  it("an unknown option or an empty --db says so with the usage and exits 2, creating nothing", () => {
+    const unknown = setup(["--bd", join(dir, "typo.db")], { HVSCOPE_DB: join(dir, "typo-env.db") });
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/^setup: Unknown option '--bd'.*\nusage: npm run setup/s);
+    const empty = setup(["--db", ""], { HVSCOPE_DB: join(dir, "typo-env.db") });
+    expect(empty.status).toBe(2);
+    expect(empty.stderr).toMatch(/^setup: --db needs a file or a postgres:\/\/ URL.*\nusage: /s);
+    expect(readdirSync(dir).filter((f) => f.startsWith("typo"))).toEqual([]);
   });
 });

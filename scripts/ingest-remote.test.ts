@@ -54,7 +54,7 @@ describe("npm run ingest -- --remote URL", () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
-      /^2 files sent: 2 imported, 0 skipped \(already stored\), 0 failed; \d+ samples \(import #1\)$/m,
+      /^2 benchmark outputs read; 2 imported, 0 skipped \(already stored\), 0 failed; \d+ samples \(import #1\)$/m,
     );
     expect(r.stdout).toContain(`view it: ${server.origin}/explore?dataset=remote-cli&asof=1`);
     const rows = await listTidyRows(conn.db);

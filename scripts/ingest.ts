@@ -23,7 +23,10 @@ const program = new Command("ingest")
   .option("--dry-run", "parse and validate everything, store nothing")
   .option("--strict", "fail empty files instead of skipping them with a warning")
   .option("--verbose", "long error messages (for an unrecognised file, what each parser expects)")
-  .option("--json", "print exactly one JSON object: {files, imported, skipped, failed, samples, passedOver}")
+  .option(
+    "--json",
+    "print exactly one JSON object: {files, imported, skipped, failed, samples, passedOver, ignored, manifests}",
+  )
   .option("--remote <url>", "send the files to a running instance's POST /api/imports instead (no local database)")
   .option("--token <token>", "with --remote: the upload token (default: $HVSCOPE_TOKEN)")
   .parse();
@@ -44,26 +47,28 @@ const opts = program.opts<{
 const paths = program.args;
 
 type Reported = Pick<ImportSummary, "files" | "imported" | "skipped" | "failed" | "samples"> &
-  Partial<Pick<ImportSummary, "ignored" | "passedOver">>;
+  Partial<Pick<ImportSummary, "ignored" | "manifests" | "passedOver">>;
 
 function report(summary: Reported) {
   const passedOver = summary.passedOver ?? [];
   if (opts.json) {
-    const { files, imported, skipped, failed, samples } = summary;
+    // A run that stopped before reading any folder read no context either.
+    const { files, imported, skipped, failed, samples, ignored = 0, manifests = 0 } = summary;
     const listed = passedOver.map(({ file, reason }) => ({ file, reason }));
-    console.log(JSON.stringify({ files, imported, skipped, failed, samples, passedOver: listed }));
+    console.log(JSON.stringify({ files, imported, skipped, failed, samples, passedOver: listed, ignored, manifests }));
     return;
   }
   for (const f of summary.failed) console.error(`error: ${f.file}: ${f.error}`);
   for (const p of passedOver.filter((p) => p.kind === "empty"))
     console.error(`warning: ${p.file}: ${p.reason}, skipped (--strict fails it)`);
-  const ignored = summary.ignored ? `, ${summary.ignored} ignored by the manifest` : "";
+  const ignored = summary.ignored ? `, ${summary.ignored} ignored by the manifest or documentation` : "";
+  const manifests = summary.manifests ? `, ${summary.manifests} manifest${summary.manifests > 1 ? "s" : ""} read` : "";
   const notOutputs = passedOver.length
     ? `, ${passedOver.length} not benchmark outputs (${kindCounts(passedOver)})`
     : "";
   const dry = opts.dryRun ? " (dry run: nothing stored)" : "";
   console.log(
-    `${summary.files} files: ${summary.imported} imported, ${summary.skipped} skipped (already stored), ${summary.failed.length} failed; ${summary.samples} samples${notOutputs}${ignored}${dry}`,
+    `${summary.files} files: ${summary.imported} imported, ${summary.skipped} skipped (already stored), ${summary.failed.length} failed; ${summary.samples} samples${notOutputs}${ignored}${manifests}${dry}`,
   );
 }
 

@@ -35,7 +35,8 @@ export function SynthesisHeatmapTable({ categories, rows, hrefOf, baseline }: Sy
             key={c}
             subject={`${runtimeLabel(row.runtime, null, row.variant)}, ${c}`}
             overheadPct={cell.overheadPct}
-            detail={evidenceOf(cell)}
+            detail={shortEvidenceOf(cell)}
+            evidence={evidenceOf(cell)}
             interval={cell.pooled ? formatInterval(cell.ciLowPct, cell.ciHighPct, 2, 2) : "no interval"}
             href={hrefOf(row, c)}
             dashed={cell.indirect}
@@ -44,6 +45,11 @@ export function SynthesisHeatmapTable({ categories, rows, hrefOf, baseline }: Sy
       }}
     />
   );
+}
+
+/** What a cell shows of its evidence; the legend says that n = 1 is not pooled: "k = 3", "n = 1, indirect". */
+function shortEvidenceOf(cell: SynthesisCell): string {
+  return `${cell.pooled ? `k = ${cell.k}` : "n = 1"}${cell.indirect ? ", indirect" : ""}`;
 }
 
 /** "k = 3", "k = 1, indirect", "n = 1, not pooled". */

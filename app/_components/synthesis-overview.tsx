@@ -50,7 +50,9 @@ export async function SynthesisOverview({
         Every dataset, against {runtimeLabel(filters.baseline)}. A cell pools the studies that measured the runtime next
         to the baseline on the same host (k of them), each the geometric mean of a category&apos;s cost ratios, shown as
         overhead: +100 % is twice the time or half the throughput. Dashed cells rest on indirect evidence, through a
-        runtime the dataset measured instead of the baseline. A click opens the forest plot behind the cell.
+        runtime the dataset measured instead of the baseline. A cell marked n = 1 rests on studies of one measurement
+        each: shown, not pooled, with no interval. A click opens the forest plot behind the cell; its title gives the
+        cell in words.
       </p>
       <SynthesisControls filters={filters} runtimes={data.runtimes} hrefOf={here} />
       <CopyPermalink path={serializeSynthesisPermalink("/", { ...filters, asof: filters.asof ?? data.latestImport })} />

@@ -1,6 +1,6 @@
 import { labelsFor, manifestResolver, prepareFile } from "@/lib/ingest/prepare";
 import { detailOf } from "@/lib/ingest/plan";
-import { findFiles, type FoundFile } from "@/lib/ingest/walk";
+import { walkPaths, type FoundFile } from "@/lib/ingest/walk";
 import { packContent } from "../content";
 import { describeError } from "../errors";
 import { FileImporter } from "./file-importer";
@@ -23,7 +23,7 @@ export const STORED_IN_A_ROW = 64;
 
 /** An import's summary before any file. */
 export function emptySummary(): ImportSummary {
-  return { files: 0, imported: 0, skipped: 0, failed: [], samples: 0, ignored: 0, passedOver: [] };
+  return { files: 0, imported: 0, skipped: 0, failed: [], samples: 0, ignored: 0, manifests: 0, passedOver: [] };
 }
 
 /**
@@ -38,7 +38,8 @@ export async function importFiles(
   options: ImportOptions,
   summary: ImportSummary,
 ): Promise<void> {
-  const files = findFiles(paths);
+  const { files, manifests } = walkPaths(paths);
+  summary.manifests += manifests;
   const manifestFor = manifestResolver(options.manifest, options.manifestsWithin);
   const importId = await writer.startImport(options.argv ?? paths);
   const labelsOf = (found: FoundFile) => labelsFor(found, options, manifestFor);

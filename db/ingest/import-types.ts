@@ -23,8 +23,10 @@ export interface ImportSummary {
   skipped: number;
   failed: { file: string; error: string }[];
   samples: number;
-  /** Files a manifest marks as not measurements; not counted in `files`. */
+  /** Files a manifest marks as not measurements, and documentation (README, LICENSE); not counted in `files`. */
   ignored: number;
+  /** Manifests (hvscope.yaml) in the folders imported: read for their labels; not counted in `files`. */
+  manifests: number;
   /** Files that are no benchmark output (binary, empty): counted in `files`, neither imported nor failed. */
   passedOver: { file: string; reason: string; kind: PassOverKind }[];
   importId?: number;

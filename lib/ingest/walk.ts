@@ -20,20 +20,29 @@ export interface FoundFile {
 
 /** Expands files and folders (recursively) into a sorted list; manifests are not data. */
 export function findFiles(paths: string[]): FoundFile[] {
-  const out: FoundFile[] = [];
+  return walkPaths(paths).files;
+}
+
+/**
+ * The files under `paths`, sorted, and how many manifests the folders held: a manifest labels
+ * the files beside it, so it is read but is no file to import.
+ */
+export function walkPaths(paths: string[]): { files: FoundFile[]; manifests: number } {
+  const files: FoundFile[] = [];
+  let manifests = 0;
   for (const p of paths) {
     const abs = resolve(p);
     const stat = statSync(abs, { throwIfNoEntry: false });
     if (!stat) throw new Error(`${p}: no such file or folder`);
     if (stat.isFile()) {
-      out.push({ absPath: abs, root: dirname(abs), path: basename(abs) });
+      files.push({ absPath: abs, root: dirname(abs), path: basename(abs) });
       continue;
     }
     const rels = globSync("**/*", { cwd: abs, onlyFiles: true, dot: false, followSymbolicLinks: false }).sort();
     for (const rel of rels) {
-      if ((MANIFEST_NAMES as readonly string[]).includes(basename(rel))) continue;
-      out.push({ absPath: join(abs, rel), root: abs, path: rel });
+      if ((MANIFEST_NAMES as readonly string[]).includes(basename(rel))) manifests++;
+      else files.push({ absPath: join(abs, rel), root: abs, path: rel });
     }
   }
-  return out;
+  return { files, manifests };
 }

@@ -3,7 +3,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { globSync } from "tinyglobby";
 import { isDocumentation } from "@/lib/ingest/walk";
-import { isUploadAnswer, type UploadAnswer } from "./answer";
+import { describeFileCounts, isUploadAnswer, type UploadAnswer } from "./answer";
 import { writeTar, type TarFile } from "./tar";
 
 /** Where and as whom `ingest --remote` and `bench --upload` send files. */
@@ -133,7 +133,7 @@ function absolute(answer: UploadAnswer, endpoint: URL): UploadAnswer {
 export function describeAnswer(answer: UploadAnswer): string[] {
   return [
     ...answer.failed.map((f) => `error: ${f.file}: ${f.error}`),
-    `${answer.files} files sent: ${answer.imported} imported, ${answer.skipped} skipped (already stored), ${answer.failed.length} failed; ${answer.samples} samples` +
+    `${describeFileCounts(answer)}; ${answer.imported} imported, ${answer.skipped} skipped (already stored), ${answer.failed.length} failed; ${answer.samples} samples` +
       (answer.importId == null ? "" : ` (import #${answer.importId})`),
     ...(answer.permalinks ?? []).map((link) => `view it: ${link}`),
   ];

@@ -226,6 +226,8 @@ describe("POST /api/imports (handleUpload)", () => {
       );
       const body = await res.json();
       expect(res.status, JSON.stringify(body)).toBe(200);
+      // The manifest part is read for its labels and said so, not counted among the outputs.
+      expect(body).toMatchObject({ files: files.length, ignored: 0, manifests: 1 });
       const rows = await listTidyRows(conn.db);
       expect(new Set(rows.map((r) => [r.dataset, r.host, r.runtime, r.source_file.split("/")[0]].join(" ")))).toEqual(
         new Set(["from-manifest manifest-box crun crun"]),
@@ -261,7 +263,19 @@ describe("POST /api/imports (handleUpload)", () => {
       const cli = createTestDb();
       try {
         const summary = await importPaths(cli, ["data/bundled"]);
-        expect(body).toMatchObject({ files: summary.files, imported: summary.imported, failed: summary.failed });
+        expect(body).toMatchObject({
+          files: summary.files,
+          imported: summary.imported,
+          failed: summary.failed,
+          ignored: summary.ignored,
+          manifests: summary.manifests,
+        });
+        // Every file of the archive is accounted for: an output, or context (its manifest, sys/, steps.json).
+        const inArchive = execFileSync("tar", ["tzf", "-"], { input: archive, encoding: "utf8", maxBuffer: 64 << 20 })
+          .split("\n")
+          .filter((p) => p !== "" && !p.endsWith("/"));
+        expect(body.files + body.ignored + body.manifests).toBe(inArchive.length);
+        expect(body.manifests).toBe(inArchive.filter((p) => p.endsWith("/hvscope.yaml")).length);
         const uploaded = await listTidyRows(conn.db);
         expect(uploaded.length).toBeGreaterThan(100);
         expect(uploaded).toEqual(await listTidyRows(cli.db));

@@ -140,8 +140,20 @@ function withoutTempPaths(summary: ImportSummary, staged: Staged): ImportSummary
 
 /** The CLI's `--json` summary, the import's id and a permalink per dataset, pinned to that import. */
 function answer(summary: ImportSummary, datasets: string[]) {
-  const { files, imported, skipped, failed, samples, importId } = summary;
+  const { files, imported, skipped, failed, samples, ignored, manifests, importId } = summary;
   const passedOver = summary.passedOver.map(({ file, reason }) => ({ file, reason }));
   const permalinks = datasets.map((dataset) => serializePermalink("/explore", { dataset, asof: importId ?? null }));
-  return { files, imported, skipped, failed, samples, passedOver, importId, permalink: permalinks[0], permalinks };
+  return {
+    files,
+    imported,
+    skipped,
+    failed,
+    samples,
+    passedOver,
+    ignored,
+    manifests,
+    importId,
+    permalink: permalinks[0],
+    permalinks,
+  };
 }

@@ -55,7 +55,7 @@ describe("bench --upload", () => {
     expect(lines).toEqual([
       `uploading ${out} to ${server.origin}/api/imports`,
       expect.stringMatching(
-        /^3 files sent: 3 imported, 0 skipped \(already stored\), 0 failed; \d+ samples \(import #1\)$/,
+        /^\d+ files: 3 benchmark outputs read, \d+ context files \(1 manifest, \d+ ignored by the manifest or documentation\); 3 imported, 0 skipped \(already stored\), 0 failed; \d+ samples \(import #1\)$/,
       ),
       `view it: ${server.origin}/explore?dataset=${BUNDLED.dataset}&asof=1`,
     ]);

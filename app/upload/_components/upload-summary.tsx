@@ -1,15 +1,34 @@
 import Link from "next/link";
-import type { UploadAnswer } from "@/lib/upload/answer";
+import { contextOf, type UploadAnswer } from "@/lib/upload/answer";
 
-/** What an upload did: files imported, skipped and failed (each with its error), and where the data is. */
+/**
+ * What an upload did: every file received, read as a benchmark output or as context (manifest,
+ * files it ignores), the outputs imported, skipped and failed (each with its error), and where the data is.
+ */
 export function UploadSummary({ answer }: { answer: UploadAnswer }) {
   const links = answer.permalinks ?? (answer.permalink ? [answer.permalink] : []);
+  const context = contextOf(answer);
   return (
     <section aria-labelledby="upload-summary" className="space-y-3">
       <h2 id="upload-summary">What the upload did</h2>
       <dl className="grid max-w-md grid-cols-[auto_1fr] gap-x-6 gap-y-1 text-sm">
-        <dt>Files read</dt>
+        {context && (
+          <>
+            <dt>Files received</dt>
+            <dd className="tabular-nums">{answer.files + context.count}</dd>
+          </>
+        )}
+        <dt>Read as benchmark outputs</dt>
         <dd className="tabular-nums">{answer.files}</dd>
+        {context && (
+          <>
+            <dt>Read as context</dt>
+            <dd className="tabular-nums">
+              {context.count}
+              {context.count > 0 && ` (${context.kinds})`}
+            </dd>
+          </>
+        )}
         <dt>Imported</dt>
         <dd className="tabular-nums">
           {answer.imported} ({answer.samples} samples)
