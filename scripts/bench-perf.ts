@@ -9,16 +9,18 @@
  *   f. uploads: POST /api/imports (one archive, one request per file) against `npm run ingest`, files/s.
  * Options: USAGE below (`npm run bench:perf -- --help`); wrk is the default client when installed (apt-get install wrk).
  * The database comes from `npm run perf:gen`; the build from `npx next build` in --app-dir.
- * Exits 1 when one of the issues' targets is not met, so it can gate a release.
+ * Exits 1 when one of the issues' targets is not met, so it can gate a release. `--json FILE` also writes every
+ * figure and verdict for `npm run perf:scale`, which tabulates runs at several database sizes (issue 24).
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { importPaths } from "@/db/ingest/import-paths";
 import { openDb } from "@/db/open";
+import type { BenchRecord, ServerFigures, TargetResult } from "@/scripts/perf/bench-record";
 import { measureExplore } from "@/scripts/perf/browser";
 import { prepareFixtures, runtimesFor, writeHostCorpus } from "@/scripts/perf/synthetic-corpus";
 import { measureFirstLoadJs } from "@/scripts/perf/first-load-js";
@@ -42,7 +44,7 @@ import { measureUploadThroughput } from "@/scripts/perf/upload-throughput";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const USAGE = `npm run bench:perf -- [--db data/perf.db] [--duration 10] [--connections 16] [--app-dir DIR]
-  [--client wrk|autocannon] [--port 3140] [--floor-port 3141] [--files 5000] [--sections abcdef] [--upload-files 300]`;
+  [--client wrk|autocannon] [--port 3140] [--floor-port 3141] [--files 5000] [--sections abcdef] [--upload-files 300] [--json FILE]`;
 if (process.argv.includes("--help")) {
   console.log(`usage: ${USAGE}`);
   process.exit(0);
@@ -62,6 +64,7 @@ const { values } = (() => {
         files: { type: "string", default: "5000" },
         sections: { type: "string", default: "abcdef" },
         "upload-files": { type: "string", default: "300" },
+        json: { type: "string" },
       },
     });
   } catch (e) {
@@ -99,6 +102,8 @@ const FIRST_ANSWER_MS = 2000;
 /** The issues' targets, and the stricter checks printed beside them (loads the issues do not name). */
 const targets: [section: string, name: string, measured: string, ok: boolean][] = [];
 const stricter: typeof targets = [];
+/** Every section's figures, for --json. */
+const sections: BenchRecord["sections"] = {};
 const running = new Set<RunningServer>();
 
 process.on("SIGINT", () => void Promise.all([...running].map((s) => s.stop())).finally(() => process.exit(130)));
@@ -130,6 +135,18 @@ function header() {
     console.log(
       `database ${values.db}: ${int(one("SELECT count(*) FROM samples") as number)} samples, ${int(one("SELECT count(*) FROM datasets") as number)} datasets, ${int(one("SELECT count(*) FROM runs") as number)} runs`,
     );
+    const database: BenchRecord["database"] = {
+      path: DB,
+      samples: one("SELECT count(*) FROM samples") as number,
+      datasets: one("SELECT count(*) FROM datasets") as number,
+      hosts: one("SELECT count(*) FROM (SELECT DISTINCT dataset_id, host_id FROM runs)") as number,
+      runs: one("SELECT count(*) FROM runs") as number,
+      series: one("SELECT count(*) FROM series") as number,
+      bytes: (one("PRAGMA page_count") as number) * (one("PRAGMA page_size") as number),
+    };
+    console.log(
+      `  ${int(database.hosts)} hosts (dataset and host), ${int(database.series)} series, ${mb(database.bytes)} (${(database.bytes / database.samples).toFixed(0)} bytes per sample)`,
+    );
     console.log(`build ${join(APP_DIR, ".next")}; permalink ${permalink} (all runtimes)\n`);
     const runtimes = db
       .prepare(
@@ -138,6 +155,7 @@ function header() {
       .pluck()
       .all(dataset, host) as string[];
     return {
+      database,
       permalink,
       views: viewsInTurn(new URLSearchParams({ dataset, host, view: "overhead", asof: String(asof) }), runtimes),
     };
@@ -225,6 +243,7 @@ async function ingestion() {
       `   the real pipeline prepares files (read, label, hash, parse, deflate) on a worker thread ahead of the writer: it took ${pairs.map((p) => int(p.real.preparedAhead)).join(", ")} of the ${int(files.length)} (db/ingest/prepare-ahead.ts); the limit loop uses one thread`,
     );
     targets.push(["a", "ingestion, real/limit >= 50 %", pct(ratio), ratio >= 0.5]);
+    sections.a = { files: files.length, samples: real.samples, realSeconds, limitSeconds, ratio, pairs };
     progress("a: again, with every SQLite call timed");
     print("a", ingestionBreakdown(await sqliteShare(tmp, [join(tmp, "corpus")], files)));
   } finally {
@@ -345,6 +364,7 @@ async function measureServer(server: Promise<RunningServer>, url: string, inTurn
     const firstSinceSpawn = performance.now() - s.spawnedAt;
     // What follows measures the settled server, not one still reading ahead.
     const settledAfter = await waitUntilIdle(s.groupId);
+    const afterStart = serverMemory(s.groupId);
     const single = await sequentialLatency(url, 5);
     const load = async (urls: string | string[], what: string, runs: number) => {
       progress(`b: ${CONNECTIONS} connections for ${runs} x ${DURATION} s on ${what}, after ${WARMUP_S} s unmeasured`);
@@ -362,6 +382,8 @@ async function measureServer(server: Promise<RunningServer>, url: string, inTurn
       first: first.ms[0]!,
       firstSinceSpawn,
       settledAfter,
+      summariesReady: summariesReady(s.output()),
+      afterStart,
       memory: serverMemory(s.groupId),
       single: median(single.ms),
       body: single.body,
@@ -373,6 +395,27 @@ async function measureServer(server: Promise<RunningServer>, url: string, inTurn
     await s.stop();
     running.delete(s);
   }
+}
+
+/** The read-ahead's report in a server's output (db/queries/warm-summaries.ts), if it has finished. */
+function summariesReady(output: string): ServerFigures["summariesReady"] {
+  const m = /\[summaries\] (\d+) hosts and the default synthesis ready in (\d+) ms/.exec(output);
+  return m ? { hosts: Number(m[1]), ms: Number(m[2]) } : null;
+}
+
+/** A measured server's figures without its bodies, for --json. */
+function figures(m: MeasuredServer): ServerFigures {
+  return {
+    first: m.first,
+    firstSinceSpawn: m.firstSinceSpawn,
+    settledAfter: m.settledAfter,
+    summariesReady: m.summariesReady,
+    rssAfterStartBytes: m.afterStart?.rssBytes ?? null,
+    rssAfterLoadBytes: m.memory?.rssBytes ?? null,
+    single: m.single,
+    load: m.load,
+    inTurn: m.inTurn,
+  };
 }
 
 function queryBreakdown(permalink: string) {
@@ -600,6 +643,15 @@ async function api(permalink: string, views: string[], browserSection: () => Pro
   ]);
   targets.push(["b", "API one request alone < 10 ms (permalink, read cache off)", ms(cold.single), cold.single < 10]);
   pushStartAndMemoryTargets("b", "API", cached, cold);
+  sections.b = {
+    path,
+    rows,
+    agree,
+    views: views.length,
+    cacheOn: figures(cached),
+    cacheOff: figures(cold),
+    minimal: figures(floor),
+  };
   targets.push(["b", "API p99 < 250 ms (permalink, read cache off)", ms(cold.load.p99Ms), cold.load.p99Ms < 250]);
   stricter.push(["b", "API requests/s >= 50 % of minimal (permalink, cache off)", pct(rpsCold), rpsCold >= 0.5]);
   stricter.push([
@@ -671,6 +723,7 @@ async function synthesisApi() {
   targets.push(["e", "/api/synthesis one request alone < 10 ms (read cache off)", ms(cold.single), cold.single < 10]);
   targets.push(["e", "/api/synthesis p99 < 250 ms (read cache off)", ms(p99(cold.load)), p99(cold.load) < 250]);
   pushStartAndMemoryTargets("e", "/api/synthesis", cached, cold);
+  sections.e = { rows, agree, cacheOn: figures(cached), cacheOff: figures(cold) };
 }
 
 type MeasuredServer = Awaited<ReturnType<typeof measureServer>>;
@@ -712,6 +765,7 @@ function firstLoadJs() {
       ]),
     ]),
   );
+  sections.c = { routes };
   const explore = routes.find((r) => r.route === "/explore");
   if (explore)
     targets.push(["c", "/explore first-load JS < 250 kB", kb(explore.gzipBytes), explore.gzipBytes < 250_000]);
@@ -760,6 +814,7 @@ async function browser(permalink: string) {
     `   LCP element: ${b.lcpElement}; JS downloaded by a first visit: ${kb(b.jsEncodedBytes)} on the wire, ${kb(b.jsDecodedBytes)} uncompressed (Resource Timing)`,
   );
   targets.push(["d", "/explore LCP < 1.0 s", ms(lcp), lcp < 1000]);
+  sections.d = { lcpMs: lcp, runtimeToggleMs: change[0]!, viewSwitchMs: change[1]!, raw: b };
   for (const [i, label] of [
     "filter change (runtime checkbox) < 150 ms",
     "filter change (view radio) < 150 ms",
@@ -800,7 +855,8 @@ async function main() {
     );
   if (!Number.isFinite(DURATION) || DURATION <= 0 || !Number.isInteger(CONNECTIONS) || CONNECTIONS < 1)
     throw new Error("--duration and --connections must be positive numbers");
-  const { permalink, views } = header();
+  const { database, permalink, views } = header();
+  begun = { database, at: performance.now(), startedAt: new Date().toISOString(), load: loadavg() };
   if (run("a")) await ingestion();
   if (run("b")) await api(permalink, views, () => browser(permalink));
   else if (run("d")) throw new Error("section d needs the server of section b: use --sections bd");
@@ -829,10 +885,46 @@ async function main() {
     console.log(`\n${missed} of the issues' ${targets.length} targets NOT MET`);
     process.exitCode = 1;
   }
+  console.log(`\nbench:perf took ${(runtimeSeconds() / 60).toFixed(1)} min on this database`);
+  writeRecord(missed > 0 ? 1 : 0);
+}
+
+/** Set once the database has been read: what --json needs beyond the sections' figures. */
+let begun: { database: BenchRecord["database"]; at: number; startedAt: string; load: number[] } | null = null;
+const runtimeSeconds = () => (begun ? (performance.now() - begun.at) / 1000 : 0);
+
+/** --json: every figure so far, also when a section failed (`error`), so a long run is not lost. */
+function writeRecord(exitStatus: number, error?: string) {
+  if (!values.json || !begun) return;
+  const asResults = (rows: typeof targets): TargetResult[] =>
+    rows.map(([section, name, measured, met]) => ({ section, name, measured, met }));
+  const record: BenchRecord = {
+    kind: "hvscope bench:perf",
+    version: 1,
+    startedAt: begun.startedAt,
+    node: process.version,
+    cpus: cpus().length,
+    loadAverage: { start: begun.load, end: loadavg() },
+    options: Object.fromEntries(Object.entries(values).filter((e): e is [string, string] => typeof e[1] === "string")),
+    database: begun.database,
+    runtimeSeconds: runtimeSeconds(),
+    exitStatus,
+    ...(error === undefined ? {} : { error }),
+    sections,
+    printed: Object.fromEntries([...blocks].map(([section, lines]) => [section, lines.join("\n")])),
+    targets: asResults(targets),
+    stricter: asResults(stricter),
+  };
+  writeFileSync(values.json, `${JSON.stringify(record, null, 1)}\n`);
+  console.log(
+    `figures and verdicts written to ${values.json}${error === undefined ? "" : " (incomplete: the run failed)"}`,
+  );
 }
 
 main().catch(async (e: unknown) => {
   await Promise.all([...running].map((s) => s.stop()));
-  console.error(`bench:perf: ${e instanceof Error ? e.message : String(e)}`);
+  const message = e instanceof Error ? e.message : String(e);
+  console.error(`bench:perf: ${message}`);
+  writeRecord(1, message);
   process.exitCode = 1;
 });
