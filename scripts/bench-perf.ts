@@ -403,6 +403,10 @@ function summariesReady(output: string): ServerFigures["summariesReady"] {
   return m ? { hosts: Number(m[1]), ms: Number(m[2]) } : null;
 }
 
+/** The read-ahead's report as a table cell; the minimal server has none. */
+const readAhead = (m: MeasuredServer) =>
+  m.summariesReady ? `${int(m.summariesReady.hosts)} in ${ms(m.summariesReady.ms)}` : "–";
+
 /** A measured server's figures without its bodies, for --json. */
 function figures(m: MeasuredServer): ServerFigures {
   return {
@@ -541,6 +545,13 @@ async function api(permalink: string, views: string[], browserSection: () => Pro
       [
         "  then settled (< 10 % of a CPU for 0.5 s) after",
         ...[cached, cold, floor].map((n) => ms(n.settledAfter)),
+        "",
+        "",
+      ],
+      ["  summaries read ahead (hosts in time)", ...[cached, cold, floor].map(readAhead), "", ""],
+      [
+        "server RSS once settled, before the load",
+        ...[cached, cold, floor].map((n) => mb(n.afterStart?.rssBytes)),
         "",
         "",
       ],
@@ -691,6 +702,8 @@ async function synthesisApi() {
         `< 2 s: ${verdict(startsInTime(cached, cold))}`,
       ],
       ["  then settled (< 10 % of a CPU for 0.5 s) after", ms(cached.settledAfter), ms(cold.settledAfter), ""],
+      ["  summaries read ahead (hosts in time)", readAhead(cached), readAhead(cold), ""],
+      ["server RSS once settled, before the load", mb(cached.afterStart?.rssBytes), mb(cold.afterStart?.rssBytes), ""],
       [
         "server RSS after the load",
         mb(cached.memory?.rssBytes),
