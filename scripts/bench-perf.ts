@@ -106,7 +106,14 @@ const stricter: typeof targets = [];
 const sections: BenchRecord["sections"] = {};
 const running = new Set<RunningServer>();
 
-process.on("SIGINT", () => void Promise.all([...running].map((s) => s.stop())).finally(() => process.exit(130)));
+process.on(
+  "SIGINT",
+  () =>
+    void Promise.all([...running].map((s) => s.stop())).finally(() => {
+      writeRecord(130, "interrupted (SIGINT)");
+      process.exit(130);
+    }),
+);
 
 function header() {
   const db = new Database(DB, { readonly: true, fileMustExist: true });
@@ -351,11 +358,17 @@ const canonicalRows = (body: unknown) =>
   );
 
 /**
- * One server: single requests, then the load on `url`, then (when given) the load on `inTurn`,
- * each after the same unmeasured load, so the tail measures serving, not JIT compilation.
+ * One server: its first answer, then (when given) `settled` on the settled server, single requests,
+ * the load on `url`, then (when given) the load on `inTurn`, each after the same unmeasured load, so
+ * the tail measures serving, not JIT compilation.
  * Returns the bodies of `url` and of a few `inTurn` URLs spread over the list, to check servers agree.
  */
-async function measureServer(server: Promise<RunningServer>, url: string, inTurn: string[] = []) {
+async function measureServer(
+  server: Promise<RunningServer>,
+  url: string,
+  inTurn: string[] = [],
+  settled: () => Promise<void> = async () => {},
+) {
   const s = await server;
   running.add(s);
   try {
@@ -365,6 +378,7 @@ async function measureServer(server: Promise<RunningServer>, url: string, inTurn
     // What follows measures the settled server, not one still reading ahead.
     const settledAfter = await waitUntilIdle(s.groupId);
     const afterStart = serverMemory(s.groupId);
+    await settled();
     const single = await sequentialLatency(url, 5);
     const load = async (urls: string | string[], what: string, runs: number) => {
       progress(`b: ${CONNECTIONS} connections for ${runs} x ${DURATION} s on ${what}, after ${WARMUP_S} s unmeasured`);
@@ -468,20 +482,13 @@ async function api(permalink: string, views: string[], browserSection: () => Pro
   const path = `/api/overhead?${permalink}`;
   const nextUrl = `http://127.0.0.1:${values.port}${path}`;
   const inTurn = (base: string) => views.map((v) => `${base}/api/overhead?${v}`);
+  // The browser section needs the same server; it runs after the first answer (which it would
+  // otherwise include) and before the load, on a settled server.
   const cached = await measureServer(
-    nextServer("on").then(async (s) => {
-      // The browser section needs the same server; it runs before the load, on an idle server.
-      if (run("d")) {
-        running.add(s);
-        await browserSection().catch(async (e: unknown) => {
-          await s.stop();
-          throw e;
-        });
-      }
-      return s;
-    }),
+    nextServer("on"),
     nextUrl,
     inTurn(`http://127.0.0.1:${values.port}`),
+    run("d") ? browserSection : undefined,
   );
   const cold = await measureServer(nextServer("off"), nextUrl);
   const floorBase = `http://127.0.0.1:${values["floor-port"]}`;

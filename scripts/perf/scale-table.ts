@@ -83,9 +83,10 @@ export function scaleTable(records: readonly BenchRecord[]): string {
     const missed = r.targets.filter((t) => !t.met).map((t) => `${t.section}. ${t.name} (${t.measured})`);
     const runtime = `runtime < 10 min: ${verdict(r.runtimeSeconds < MAX_RUNTIME_S)}`;
     const failed = r.error === undefined ? "" : `FAILED before its verdict (${r.error}); `;
-    return `  ${r.database.path} (${int(r.database.samples)} samples), exit status ${r.exitStatus}, ${runtime}; ${failed}${
-      missed.length > 0 ? `NOT MET: ${missed.join("; ")}` : "every target met"
-    }`;
+    const head = `  ${r.database.path} (${int(r.database.samples)} samples), exit status ${r.exitStatus}, ${runtime}; ${failed}`;
+    return missed.length > 0
+      ? `${head}${missed.length} targets NOT MET:${missed.map((m) => `\n    ${m}`).join("")}`
+      : `${head}every target met`;
   });
   return `${table}\n\n${verdicts.join("\n")}`;
 }
