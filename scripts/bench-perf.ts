@@ -9,16 +9,18 @@
  *   f. uploads: POST /api/imports (one archive, one request per file) against `npm run ingest`, files/s.
  * Options: USAGE below (`npm run bench:perf -- --help`); wrk is the default client when installed (apt-get install wrk).
  * The database comes from `npm run perf:gen`; the build from `npx next build` in --app-dir.
- * Exits 1 when one of the issues' targets is not met, so it can gate a release.
+ * Exits 1 when one of the issues' targets is not met, so it can gate a release. `--json FILE` also writes every
+ * figure and verdict for `npm run perf:scale`, which tabulates runs at several database sizes (issue 24).
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { importPaths } from "@/db/ingest/import-paths";
 import { openDb } from "@/db/open";
+import type { BenchRecord, ServerFigures, TargetResult } from "@/scripts/perf/bench-record";
 import { measureExplore } from "@/scripts/perf/browser";
 import { prepareFixtures, runtimesFor, writeHostCorpus } from "@/scripts/perf/synthetic-corpus";
 import { measureFirstLoadJs } from "@/scripts/perf/first-load-js";
@@ -42,7 +44,7 @@ import { measureUploadThroughput } from "@/scripts/perf/upload-throughput";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const USAGE = `npm run bench:perf -- [--db data/perf.db] [--duration 10] [--connections 16] [--app-dir DIR]
-  [--client wrk|autocannon] [--port 3140] [--floor-port 3141] [--files 5000] [--sections abcdef] [--upload-files 300]`;
+  [--client wrk|autocannon] [--port 3140] [--floor-port 3141] [--files 5000] [--sections abcdef] [--upload-files 300] [--json FILE]`;
 if (process.argv.includes("--help")) {
   console.log(`usage: ${USAGE}`);
   process.exit(0);
@@ -62,6 +64,7 @@ const { values } = (() => {
         files: { type: "string", default: "5000" },
         sections: { type: "string", default: "abcdef" },
         "upload-files": { type: "string", default: "300" },
+        json: { type: "string" },
       },
     });
   } catch (e) {
@@ -99,9 +102,18 @@ const FIRST_ANSWER_MS = 2000;
 /** The issues' targets, and the stricter checks printed beside them (loads the issues do not name). */
 const targets: [section: string, name: string, measured: string, ok: boolean][] = [];
 const stricter: typeof targets = [];
+/** Every section's figures, for --json. */
+const sections: BenchRecord["sections"] = {};
 const running = new Set<RunningServer>();
 
-process.on("SIGINT", () => void Promise.all([...running].map((s) => s.stop())).finally(() => process.exit(130)));
+process.on(
+  "SIGINT",
+  () =>
+    void Promise.all([...running].map((s) => s.stop())).finally(() => {
+      writeRecord(130, "interrupted (SIGINT)");
+      process.exit(130);
+    }),
+);
 
 function header() {
   const db = new Database(DB, { readonly: true, fileMustExist: true });
@@ -130,6 +142,18 @@ function header() {
     console.log(
       `database ${values.db}: ${int(one("SELECT count(*) FROM samples") as number)} samples, ${int(one("SELECT count(*) FROM datasets") as number)} datasets, ${int(one("SELECT count(*) FROM runs") as number)} runs`,
     );
+    const database: BenchRecord["database"] = {
+      path: DB,
+      samples: one("SELECT count(*) FROM samples") as number,
+      datasets: one("SELECT count(*) FROM datasets") as number,
+      hosts: one("SELECT count(*) FROM (SELECT DISTINCT dataset_id, host_id FROM runs)") as number,
+      runs: one("SELECT count(*) FROM runs") as number,
+      series: one("SELECT count(*) FROM series") as number,
+      bytes: (one("PRAGMA page_count") as number) * (one("PRAGMA page_size") as number),
+    };
+    console.log(
+      `  ${int(database.hosts)} hosts (dataset and host), ${int(database.series)} series, ${mb(database.bytes)} (${(database.bytes / database.samples).toFixed(0)} bytes per sample)`,
+    );
     console.log(`build ${join(APP_DIR, ".next")}; permalink ${permalink} (all runtimes)\n`);
     const runtimes = db
       .prepare(
@@ -138,6 +162,7 @@ function header() {
       .pluck()
       .all(dataset, host) as string[];
     return {
+      database,
       permalink,
       views: viewsInTurn(new URLSearchParams({ dataset, host, view: "overhead", asof: String(asof) }), runtimes),
     };
@@ -225,6 +250,7 @@ async function ingestion() {
       `   the real pipeline prepares files (read, label, hash, parse, deflate) on a worker thread ahead of the writer: it took ${pairs.map((p) => int(p.real.preparedAhead)).join(", ")} of the ${int(files.length)} (db/ingest/prepare-ahead.ts); the limit loop uses one thread`,
     );
     targets.push(["a", "ingestion, real/limit >= 50 %", pct(ratio), ratio >= 0.5]);
+    sections.a = { files: files.length, samples: real.samples, realSeconds, limitSeconds, ratio, pairs };
     progress("a: again, with every SQLite call timed");
     print("a", ingestionBreakdown(await sqliteShare(tmp, [join(tmp, "corpus")], files)));
   } finally {
@@ -332,19 +358,33 @@ const canonicalRows = (body: unknown) =>
   );
 
 /**
- * One server: single requests, then the load on `url`, then (when given) the load on `inTurn`,
- * each after the same unmeasured load, so the tail measures serving, not JIT compilation.
+ * One server: its first answer, then (when given) `settled` on the settled server, single requests,
+ * the load on `url`, then (when given) the load on `inTurn`, each after the same unmeasured load, so
+ * the tail measures serving, not JIT compilation.
  * Returns the bodies of `url` and of a few `inTurn` URLs spread over the list, to check servers agree.
  */
-async function measureServer(server: Promise<RunningServer>, url: string, inTurn: string[] = []) {
+async function measureServer(
+  server: Promise<RunningServer>,
+  url: string,
+  {
+    inTurn = [],
+    settled = async () => {},
+    readsAhead = false,
+  }: { inTurn?: string[]; settled?: () => Promise<void>; readsAhead?: boolean } = {},
+) {
   const s = await server;
   running.add(s);
   try {
     // The first answer after start may wait for host summaries still being read ahead (db/queries/warm-summaries.ts); it also warms up query plans and JIT.
     const first = await sequentialLatency(url, 1);
     const firstSinceSpawn = performance.now() - s.spawnedAt;
-    // What follows measures the settled server, not one still reading ahead.
-    const settledAfter = await waitUntilIdle(s.groupId);
+    // What follows measures the settled server, not one still reading ahead. The read-ahead's own
+    // report comes first: at 10M samples a server starved of CPU looked idle 13 s into a 56 s read-ahead.
+    const waitStarted = performance.now();
+    if (readsAhead) await waitForOutput(s, READ_AHEAD_DONE, READ_AHEAD_TIMEOUT_MS);
+    const settledAfter = performance.now() - waitStarted + (await waitUntilIdle(s.groupId));
+    const afterStart = serverMemory(s.groupId);
+    await settled();
     const single = await sequentialLatency(url, 5);
     const load = async (urls: string | string[], what: string, runs: number) => {
       progress(`b: ${CONNECTIONS} connections for ${runs} x ${DURATION} s on ${what}, after ${WARMUP_S} s unmeasured`);
@@ -362,6 +402,8 @@ async function measureServer(server: Promise<RunningServer>, url: string, inTurn
       first: first.ms[0]!,
       firstSinceSpawn,
       settledAfter,
+      summariesReady: summariesReady(s.output()),
+      afterStart,
       memory: serverMemory(s.groupId),
       single: median(single.ms),
       body: single.body,
@@ -373,6 +415,48 @@ async function measureServer(server: Promise<RunningServer>, url: string, inTurn
     await s.stop();
     running.delete(s);
   }
+}
+
+/** The read-ahead's report (db/queries/warm-summaries.ts): hosts read and its time. */
+const READ_AHEAD_DONE = /\[summaries\] (\d+) hosts and the default synthesis ready in (\d+) ms/;
+/** Longer than the 34–84 s measured at 10M samples on the loaded VM (docs/performance.md). */
+const READ_AHEAD_TIMEOUT_MS = 300_000;
+
+/** Until the server has printed `pattern` (or `timeoutMs` passed, or it failed to read ahead). */
+async function waitForOutput(s: RunningServer, pattern: RegExp, timeoutMs: number) {
+  const deadline = performance.now() + timeoutMs;
+  while (!pattern.test(s.output()) && !s.output().includes("[summaries] reading ahead failed")) {
+    if (performance.now() > deadline) {
+      progress(`no read-ahead report within ${timeoutMs / 1000} s; measuring anyway`);
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** The read-ahead's report in a server's output, if it has finished. */
+function summariesReady(output: string): ServerFigures["summariesReady"] {
+  const m = READ_AHEAD_DONE.exec(output);
+  return m ? { hosts: Number(m[1]), ms: Number(m[2]) } : null;
+}
+
+/** The read-ahead's report as a table cell; the minimal server has none. */
+const readAhead = (m: MeasuredServer) =>
+  m.summariesReady ? `${int(m.summariesReady.hosts)} in ${ms(m.summariesReady.ms)}` : "–";
+
+/** A measured server's figures without its bodies, for --json. */
+function figures(m: MeasuredServer): ServerFigures {
+  return {
+    first: m.first,
+    firstSinceSpawn: m.firstSinceSpawn,
+    settledAfter: m.settledAfter,
+    summariesReady: m.summariesReady,
+    rssAfterStartBytes: m.afterStart?.rssBytes ?? null,
+    rssAfterLoadBytes: m.memory?.rssBytes ?? null,
+    single: m.single,
+    load: m.load,
+    inTurn: m.inTurn,
+  };
 }
 
 function queryBreakdown(permalink: string) {
@@ -421,22 +505,14 @@ async function api(permalink: string, views: string[], browserSection: () => Pro
   const path = `/api/overhead?${permalink}`;
   const nextUrl = `http://127.0.0.1:${values.port}${path}`;
   const inTurn = (base: string) => views.map((v) => `${base}/api/overhead?${v}`);
-  const cached = await measureServer(
-    nextServer("on").then(async (s) => {
-      // The browser section needs the same server; it runs before the load, on an idle server.
-      if (run("d")) {
-        running.add(s);
-        await browserSection().catch(async (e: unknown) => {
-          await s.stop();
-          throw e;
-        });
-      }
-      return s;
-    }),
-    nextUrl,
-    inTurn(`http://127.0.0.1:${values.port}`),
-  );
-  const cold = await measureServer(nextServer("off"), nextUrl);
+  // The browser section needs the same server; it runs after the first answer (which it would
+  // otherwise include) and before the load, on a settled server.
+  const cached = await measureServer(nextServer("on"), nextUrl, {
+    inTurn: inTurn(`http://127.0.0.1:${values.port}`),
+    settled: run("d") ? browserSection : undefined,
+    readsAhead: true,
+  });
+  const cold = await measureServer(nextServer("off"), nextUrl, { readsAhead: true });
   const floorBase = `http://127.0.0.1:${values["floor-port"]}`;
   const floor = await measureServer(
     startServer({
@@ -456,7 +532,7 @@ async function api(permalink: string, views: string[], browserSection: () => Pro
       timeoutMs: 30_000,
     }),
     `${floorBase}${path}`,
-    inTurn(floorBase),
+    { inTurn: inTurn(floorBase) },
   );
   const agree =
     [cached, cold].every((n) => canonicalRows(n.body) === canonicalRows(floor.body)) &&
@@ -496,8 +572,15 @@ async function api(permalink: string, views: string[], browserSection: () => Pro
         `< 2 s: ${verdict(startsInTime(cached, cold))}`,
       ],
       [
-        "  then settled (< 10 % of a CPU for 0.5 s) after",
+        "  then settled (read ahead, then < 10 % of a CPU for 0.5 s) after",
         ...[cached, cold, floor].map((n) => ms(n.settledAfter)),
+        "",
+        "",
+      ],
+      ["  summaries read ahead (hosts in time)", ...[cached, cold, floor].map(readAhead), "", ""],
+      [
+        "server RSS once settled, before the load",
+        ...[cached, cold, floor].map((n) => mb(n.afterStart?.rssBytes)),
         "",
         "",
       ],
@@ -600,6 +683,15 @@ async function api(permalink: string, views: string[], browserSection: () => Pro
   ]);
   targets.push(["b", "API one request alone < 10 ms (permalink, read cache off)", ms(cold.single), cold.single < 10]);
   pushStartAndMemoryTargets("b", "API", cached, cold);
+  sections.b = {
+    path,
+    rows,
+    agree,
+    views: views.length,
+    cacheOn: figures(cached),
+    cacheOff: figures(cold),
+    minimal: figures(floor),
+  };
   targets.push(["b", "API p99 < 250 ms (permalink, read cache off)", ms(cold.load.p99Ms), cold.load.p99Ms < 250]);
   stricter.push(["b", "API requests/s >= 50 % of minimal (permalink, cache off)", pct(rpsCold), rpsCold >= 0.5]);
   stricter.push([
@@ -616,8 +708,8 @@ async function api(permalink: string, views: string[], browserSection: () => Pro
  */
 async function synthesisApi() {
   const url = `http://127.0.0.1:${values.port}/api/synthesis`;
-  const cached = await measureServer(nextServer("on"), url);
-  const cold = await measureServer(nextServer("off"), url);
+  const cached = await measureServer(nextServer("on"), url, { readsAhead: true });
+  const cold = await measureServer(nextServer("off"), url, { readsAhead: true });
   const rows = (cached.body as { rows: unknown[] }).rows.length;
   const agree = canonicalRows(cached.body) === canonicalRows(cold.body);
   // A run in which no request completed has no p99: it misses any target.
@@ -638,7 +730,14 @@ async function synthesisApi() {
         ms(cold.firstSinceSpawn),
         `< 2 s: ${verdict(startsInTime(cached, cold))}`,
       ],
-      ["  then settled (< 10 % of a CPU for 0.5 s) after", ms(cached.settledAfter), ms(cold.settledAfter), ""],
+      [
+        "  then settled (read ahead, then < 10 % of a CPU for 0.5 s) after",
+        ms(cached.settledAfter),
+        ms(cold.settledAfter),
+        "",
+      ],
+      ["  summaries read ahead (hosts in time)", readAhead(cached), readAhead(cold), ""],
+      ["server RSS once settled, before the load", mb(cached.afterStart?.rssBytes), mb(cold.afterStart?.rssBytes), ""],
       [
         "server RSS after the load",
         mb(cached.memory?.rssBytes),
@@ -671,6 +770,7 @@ async function synthesisApi() {
   targets.push(["e", "/api/synthesis one request alone < 10 ms (read cache off)", ms(cold.single), cold.single < 10]);
   targets.push(["e", "/api/synthesis p99 < 250 ms (read cache off)", ms(p99(cold.load)), p99(cold.load) < 250]);
   pushStartAndMemoryTargets("e", "/api/synthesis", cached, cold);
+  sections.e = { rows, agree, cacheOn: figures(cached), cacheOff: figures(cold) };
 }
 
 type MeasuredServer = Awaited<ReturnType<typeof measureServer>>;
@@ -712,6 +812,7 @@ function firstLoadJs() {
       ]),
     ]),
   );
+  sections.c = { routes };
   const explore = routes.find((r) => r.route === "/explore");
   if (explore)
     targets.push(["c", "/explore first-load JS < 250 kB", kb(explore.gzipBytes), explore.gzipBytes < 250_000]);
@@ -760,6 +861,7 @@ async function browser(permalink: string) {
     `   LCP element: ${b.lcpElement}; JS downloaded by a first visit: ${kb(b.jsEncodedBytes)} on the wire, ${kb(b.jsDecodedBytes)} uncompressed (Resource Timing)`,
   );
   targets.push(["d", "/explore LCP < 1.0 s", ms(lcp), lcp < 1000]);
+  sections.d = { lcpMs: lcp, runtimeToggleMs: change[0]!, viewSwitchMs: change[1]!, raw: b };
   for (const [i, label] of [
     "filter change (runtime checkbox) < 150 ms",
     "filter change (view radio) < 150 ms",
@@ -800,7 +902,8 @@ async function main() {
     );
   if (!Number.isFinite(DURATION) || DURATION <= 0 || !Number.isInteger(CONNECTIONS) || CONNECTIONS < 1)
     throw new Error("--duration and --connections must be positive numbers");
-  const { permalink, views } = header();
+  const { database, permalink, views } = header();
+  begun = { database, at: performance.now(), startedAt: new Date().toISOString(), load: loadavg() };
   if (run("a")) await ingestion();
   if (run("b")) await api(permalink, views, () => browser(permalink));
   else if (run("d")) throw new Error("section d needs the server of section b: use --sections bd");
@@ -829,10 +932,46 @@ async function main() {
     console.log(`\n${missed} of the issues' ${targets.length} targets NOT MET`);
     process.exitCode = 1;
   }
+  console.log(`\nbench:perf took ${(runtimeSeconds() / 60).toFixed(1)} min on this database`);
+  writeRecord(missed > 0 ? 1 : 0);
+}
+
+/** Set once the database has been read: what --json needs beyond the sections' figures. */
+let begun: { database: BenchRecord["database"]; at: number; startedAt: string; load: number[] } | null = null;
+const runtimeSeconds = () => (begun ? (performance.now() - begun.at) / 1000 : 0);
+
+/** --json: every figure so far, also when a section failed (`error`), so a long run is not lost. */
+function writeRecord(exitStatus: number, error?: string) {
+  if (!values.json || !begun) return;
+  const asResults = (rows: typeof targets): TargetResult[] =>
+    rows.map(([section, name, measured, met]) => ({ section, name, measured, met }));
+  const record: BenchRecord = {
+    kind: "hvscope bench:perf",
+    version: 1,
+    startedAt: begun.startedAt,
+    node: process.version,
+    cpus: cpus().length,
+    loadAverage: { start: begun.load, end: loadavg() },
+    options: Object.fromEntries(Object.entries(values).filter((e): e is [string, string] => typeof e[1] === "string")),
+    database: begun.database,
+    runtimeSeconds: runtimeSeconds(),
+    exitStatus,
+    ...(error === undefined ? {} : { error }),
+    sections,
+    printed: Object.fromEntries([...blocks].map(([section, lines]) => [section, lines.join("\n")])),
+    targets: asResults(targets),
+    stricter: asResults(stricter),
+  };
+  writeFileSync(values.json, `${JSON.stringify(record, null, 1)}\n`);
+  console.log(
+    `figures and verdicts written to ${values.json}${error === undefined ? "" : " (incomplete: the run failed)"}`,
+  );
 }
 
 main().catch(async (e: unknown) => {
   await Promise.all([...running].map((s) => s.stop()));
-  console.error(`bench:perf: ${e instanceof Error ? e.message : String(e)}`);
+  const message = e instanceof Error ? e.message : String(e);
+  console.error(`bench:perf: ${message}`);
+  writeRecord(1, message);
   process.exitCode = 1;
 });

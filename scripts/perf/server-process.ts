@@ -6,7 +6,12 @@ export interface RunningServer {
   groupId: number;
   /** `performance.now()` when the server was spawned: the first answer counts from here. */
   spawnedAt: number;
+  /** What the server has printed so far (its first 64 kB): start-up lines such as the read-ahead's. */
+  output(): string;
 }
+
+/** Start-up lines are what benchmarks read; a server logging per request must not fill memory. */
+const KEEP_OUTPUT_CHARS = 64_000;
 
 async function responds(url: string): Promise<boolean> {
   try {
@@ -41,7 +46,11 @@ export async function startServer(o: {
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
-  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000));
+  let head = "";
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-4000);
+    if (head.length < KEEP_OUTPUT_CHARS) head = (head + chunk.toString()).slice(0, KEEP_OUTPUT_CHARS);
+  };
   child.stdout.on("data", keep);
   child.stderr.on("data", keep);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
@@ -66,5 +75,5 @@ export async function startServer(o: {
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return { stop, groupId: child.pid!, spawnedAt };
+  return { stop, groupId: child.pid!, spawnedAt, output: () => head };
 }
