@@ -1,6 +1,6 @@
 import { and, eq, lte, max, min } from "drizzle-orm";
 import type { Db } from "@/db/open";
-import { datasets, imports, sourceFiles } from "@/db/schema";
+import { tablesOf } from "@/db/tables";
 
 /** When the dataset's files were first and last stored, up to an import (null: the latest). */
 export async function datasetImportSpan(
@@ -8,6 +8,7 @@ export async function datasetImportSpan(
   dataset: string,
   asof: number | null,
 ): Promise<{ first: Date | null; last: Date | null }> {
+  const { datasets, imports, sourceFiles } = tablesOf(db);
   const [row] = await db
     .select({ first: min(imports.startedAt), last: max(imports.startedAt) })
     .from(sourceFiles)
