@@ -26,8 +26,14 @@ export function tablesOf(db: Db): Tables {
   return isPostgres(db) ? PG_TABLES : sqliteTables;
 }
 
+/** The largest id either engine stores: PostgreSQL's `integer` (ids and `asof` columns) refuses anything larger. */
+export const MAX_ID = 2_147_483_647;
+
 /**
- * `asof` meaning "every import" in prepared statements, which take a number: the largest
- * PostgreSQL `integer`, which no import id of either engine exceeds (a larger value fails there).
+ * The `asof` bound a query compares import ids with: every import for none (prepared statements
+ * take a number, not an optional clause), and a URL's out-of-range value brought within what
+ * PostgreSQL compares without an error, which selects the same imports.
  */
-export const LATEST_IMPORT = 2_147_483_647;
+export function importsUpTo(asof: number | null | undefined): number {
+  return asof == null ? MAX_ID : Math.min(Math.max(asof, 0), MAX_ID);
+}

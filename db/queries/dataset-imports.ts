@@ -1,6 +1,6 @@
 import { and, eq, lte, max, min } from "drizzle-orm";
 import type { Db } from "@/db/open";
-import { tablesOf } from "@/db/tables";
+import { importsUpTo, tablesOf } from "@/db/tables";
 
 /** When the dataset's files were first and last stored, up to an import (null: the latest). */
 export async function datasetImportSpan(
@@ -14,6 +14,6 @@ export async function datasetImportSpan(
     .from(sourceFiles)
     .innerJoin(datasets, eq(datasets.id, sourceFiles.datasetId))
     .innerJoin(imports, eq(imports.id, sourceFiles.importId))
-    .where(and(eq(datasets.name, dataset), asof === null ? undefined : lte(sourceFiles.importId, asof)));
+    .where(and(eq(datasets.name, dataset), asof === null ? undefined : lte(sourceFiles.importId, importsUpTo(asof))));
   return { first: row?.first ?? null, last: row?.last ?? null };
 }

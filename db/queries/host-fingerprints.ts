@@ -3,7 +3,7 @@ import { count, eq, lte, max, sql, sum } from "drizzle-orm";
 import type { Db } from "@/db/open";
 import { preparedPerDb } from "@/db/prepared";
 import { cacheUntilDataChanges } from "@/db/queries/read-cache";
-import { LATEST_IMPORT as LATEST, tablesOf } from "@/db/tables";
+import { importsUpTo, tablesOf } from "@/db/tables";
 
 // import_samples gets a row per import, dataset and host, and its count grows in the same
 // transaction as the statistics it counts (db/ingest/writer.ts writeTotals): so a host's rows, their
@@ -45,7 +45,7 @@ export const hostKey = (dataset: string, host: string) => JSON.stringify([datase
 export const getHostFingerprints = cacheUntilDataChanges(readHostFingerprints, { maxEntries: 16, summary: true });
 
 async function readHostFingerprints(db: Db, asof: number | null): Promise<HostFingerprints> {
-  const rows = await statements(db).hostTotals.execute({ asof: asof ?? LATEST });
+  const rows = await statements(db).hostTotals.execute({ asof: importsUpTo(asof) });
   const byHost = new Map(rows.map((r) => [hostKey(r.dataset, r.host), `${r.imports}:${r.samples}:${r.newest}`]));
   return { byHost, all: JSON.stringify([...byHost].sort(([a], [b]) => (a < b ? -1 : 1))) };
 }

@@ -108,6 +108,22 @@ describe.skipIf(!PG_TEST_URL)("the dashboard's queries on PostgreSQL and on SQLi
     }
   });
 
+  it("answers ids and asof beyond PostgreSQL's integer as SQLite does, without an error", async () => {
+    const huge = 99_999_999_999;
+    expect(await both((db) => getSourceFile(db, huge))).toEqual([null, null]);
+    const [pinned, pinnedOnSqlite] = await both((db) => overheadBody(db, `${API}/api/overhead?asof=${huge}`));
+    expect(differences(pinned, pinnedOnSqlite)).toEqual([]);
+    // Pinned beyond the newest import: the latest rows.
+    const latest = (await overheadBody(app.db, `${API}/api/overhead`)) as { rows: unknown[] };
+    expect(differences((pinned as { rows: unknown[] }).rows, latest.rows)).toEqual([]);
+    const [fromSqlite, fromPg] = await both((db) => synthesisBody(db, `${API}/api/synthesis?asof=-${huge}`));
+    expect(differences(fromPg, fromSqlite)).toEqual([]);
+    expect((await both((db) => datasetImportSpan(db, "gvisor-website", -huge)))[1]).toEqual({
+      first: null,
+      last: null,
+    });
+  });
+
   it("reads samples, provenance, runtimes and import spans alike", async () => {
     const view = await getExploreData(sqlite.db, readApiFilters(new Request(`${API}/api/overhead`)).filters);
     const ids = view.series.slice(0, 40).map((s) => s.seriesId);

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray, lte } from "drizzle-orm";
 import type { Db } from "@/db/open";
 import { cacheUntilDataChanges } from "@/db/queries/read-cache";
-import { tablesOf, type Tables } from "@/db/tables";
+import { importsUpTo, tablesOf, type Tables } from "@/db/tables";
 
 export interface SeriesPoint {
   seriesId: number;
@@ -20,7 +20,7 @@ function* seriesSampleConditions({ samples, sourceFiles }: Tables, seriesIds: re
   for (let i = 0; i < seriesIds.length; i += CHUNK)
     yield and(
       inArray(samples.seriesId, seriesIds.slice(i, i + CHUNK)),
-      asof === null ? undefined : lte(sourceFiles.importId, asof),
+      asof === null ? undefined : lte(sourceFiles.importId, importsUpTo(asof)),
     );
 }
 

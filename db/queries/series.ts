@@ -5,7 +5,7 @@ import type { Db } from "@/db/open";
 import { preparedPerDb } from "@/db/prepared";
 import { getHostFingerprints, hostKey } from "@/db/queries/host-fingerprints";
 import { cacheUntilDataChanges, cacheUntilInputsChange } from "@/db/queries/read-cache";
-import { LATEST_IMPORT as LATEST, tablesOf } from "@/db/tables";
+import { importsUpTo, tablesOf } from "@/db/tables";
 import { nameHostSeries } from "@/db/series-row";
 import { statsSelection } from "@/db/stats-columns";
 import { summarizeHost, type HostSummary } from "@/lib/overhead/host-summary";
@@ -104,7 +104,7 @@ export interface DatasetFacet {
 export const listDatasets = cacheUntilDataChanges(readDatasets, { maxEntries: 16 });
 
 async function readDatasets(db: Db, asof: number | null): Promise<DatasetFacet[]> {
-  const rows = await statements(db).datasetTotals.execute({ asof: asof ?? LATEST });
+  const rows = await statements(db).datasetTotals.execute({ asof: importsUpTo(asof) });
   return rows.map((r) => ({ name: r.name, samples: Number(r.samples) }));
 }
 
@@ -113,7 +113,7 @@ export const listDatasetRuntimes = cacheUntilDataChanges(readDatasetRuntimes, { 
 
 async function readDatasetRuntimes(db: Db, asof: number | null): Promise<ReadonlyMap<string, ReadonlySet<string>>> {
   const byDataset = new Map<string, Set<string>>();
-  for (const { dataset, runtime } of await statements(db).datasetRuntimes.execute({ asof: asof ?? LATEST })) {
+  for (const { dataset, runtime } of await statements(db).datasetRuntimes.execute({ asof: importsUpTo(asof) })) {
     let runtimes = byDataset.get(dataset);
     if (!runtimes) byDataset.set(dataset, (runtimes = new Set()));
     runtimes.add(runtime);
@@ -125,7 +125,7 @@ async function readDatasetRuntimes(db: Db, asof: number | null): Promise<Readonl
 export const listDatasetHosts = cacheUntilDataChanges(readDatasetHosts, { maxEntries: 256 });
 
 async function readDatasetHosts(db: Db, dataset: string, asof: number | null): Promise<string[]> {
-  return (await statements(db).datasetHosts.execute({ dataset, asof: asof ?? LATEST })).map((r) => r.name);
+  return (await statements(db).datasetHosts.execute({ dataset, asof: importsUpTo(asof) })).map((r) => r.name);
 }
 
 /**
@@ -142,7 +142,7 @@ export const getHostSummary = cacheUntilInputsChange("host-summary", readHostSum
 });
 
 async function readHostSummary(db: Db, dataset: string, host: string, asof: number | null): Promise<HostSummary> {
-  const rows = await statements(db).hostSeries.execute({ dataset, host, asof: asof ?? LATEST });
+  const rows = await statements(db).hostSeries.execute({ dataset, host, asof: importsUpTo(asof) });
   const { workloads, metrics } = await dimensionsById(db);
   return summarizeHost(nameHostSeries(rows, workloads, metrics));
 }

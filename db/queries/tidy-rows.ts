@@ -1,7 +1,7 @@
 import { and, asc, inArray, lte, type SQL } from "drizzle-orm";
 import type { Db } from "../open";
 import { joinSampleContext } from "./sample-context";
-import { tablesOf } from "../tables";
+import { importsUpTo, tablesOf } from "../tables";
 
 /** The export contract: other tools and tests read these columns, in this order. */
 export const TIDY_COLUMNS = [
@@ -57,7 +57,7 @@ export async function listTidyRows(db: Db, filter: TidyFilter = {}): Promise<Tid
   if (filter.runtimes?.length) where.push(inArray(runs.runtimeId, filter.runtimes));
   if (filter.workloads?.length) where.push(inArray(workloads.name, filter.workloads));
   if (filter.metrics?.length) where.push(inArray(metrics.name, filter.metrics));
-  if (filter.asOf !== undefined) where.push(lte(sourceFiles.importId, filter.asOf));
+  if (filter.asOf !== undefined) where.push(lte(sourceFiles.importId, importsUpTo(filter.asOf)));
   const query = db
     .select({
       dataset: datasets.name,
