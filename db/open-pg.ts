@@ -49,6 +49,9 @@ export async function openPgDb(url: string, { migrations = true } = {}): Promise
 /** A pool that connects on its first query: the server opens it at import and migrates it in instrumentation.ts. */
 export function connectPg(url: string, { poolSize = POOL_SIZE } = {}): OpenPgDb {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // Unhandled, an idle connection's error (the database restarted) would end the process, a
+  // server included; the pool drops that connection and opens another for the next query.
+  pool.on("error", (e) => console.error(`[db] an idle PostgreSQL connection failed: ${e.message}`));
   return { db: drizzle(pool, { schema }), pool, label: redactUrl(url), close: () => pool.end() };
 }
 

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { openAppDb, type AppDb } from "@/db/app-db";
 import { getExploreData } from "@/db/queries/explore";
+import { listImports } from "@/db/queries/facets";
 import { dataVersion } from "@/db/queries/read-cache";
 import { keepSummariesWarm } from "@/db/queries/warm-summaries";
 import { resolveShortLink, saveShortLink } from "@/db/queries/short-links";
@@ -99,5 +100,28 @@ describe.skipIf(!PG_TEST_URL)("the server on PostgreSQL (DATABASE_URL)", () => {
     expect((await saveShortLink(other.db, path, 1)).id).toBe(link.id);
     expect(await resolveShortLink(other.db, link.id)).toEqual({ status: "found", path, asof: 1 });
     expect(await resolveShortLink(db, "nosuchlink")).toEqual({ status: "unknown" });
+  });
+
+  it("outlives the database closing its idle connections, as a restart does, and answers again", async () => {
+    const { db } = await import("@/db");
+    const before = await datasetsOf(db);
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const { rows } = await pg.pool.query(
+        "SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()",
+      );
+      expect(rows.length).toBeGreaterThan(1);
+      await expect
+        .poll(
+          () =>
+            log.mock.calls.filter((c) => String(c[0]).startsWith("[db] an idle PostgreSQL connection failed")).length,
+        )
+        .toBeGreaterThan(0);
+    } finally {
+      log.mockRestore();
+    }
+    // A query may still meet a connection whose end the pool has not heard of yet, as after a restart.
+    await expect.poll(async () => (await listImports(db).catch(() => null))?.length, { timeout: 5000 }).toBe(2);
+    expect(await datasetsOf(other.db)).toEqual(before);
   });
 });
