@@ -75,11 +75,9 @@ describe.skipIf(!PG_TEST_URL)("the server on PostgreSQL (DATABASE_URL)", () => {
       await pgStore(pg).importPaths([join(PUBLIC_DATA, "gvisor-website", "redis.csv")]);
       await expect.poll(() => dataVersion(other.db), { timeout: 1000, interval: 10 }).not.toBe(before);
       expect(await datasetsOf(other.db)).toContain("gvisor-website");
-      await expect.poll(() => lines.length, { timeout: 10_000 }).toBe(2);
-      expect(lines).toEqual([
-        expect.stringMatching(/^\[summaries\] 1 hosts/),
-        expect.stringMatching(/^\[summaries\] 2 hosts/),
-      ]);
+      // The import's own row, committed before its file, may start a read-ahead that finds one host.
+      await expect.poll(() => lines.at(-1), { timeout: 10_000 }).toMatch(/^\[summaries\] 2 hosts/);
+      expect(lines[0]).toMatch(/^\[summaries\] 1 hosts/);
     } finally {
       stop();
     }
