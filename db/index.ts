@@ -1,26 +1,17 @@
 import "server-only";
-import { readEnv } from "@/lib/env";
-import { openDb, type OpenDb } from "./open";
+import { openAppDb, type AppDb } from "./app-db";
+import { resolveTarget } from "./target";
 
-// One connection per server process; cached on globalThis so dev-mode HMR does not leak handles.
-const globalForDb = globalThis as unknown as { hvscopeDb?: OpenDb; hvscopeUploadDb?: OpenDb };
+// One per server process, on globalThis: dev-mode HMR must not leak handles, and instrumentation.ts
+// runs in a module graph of its own (docs/decisions/016-host-summaries.md).
+const globalForDb = globalThis as unknown as { hvscopeApp?: AppDb };
+const app = (globalForDb.hvscopeApp ??= openAppDb(resolveTarget()));
 
-function getConnection(): OpenDb {
-  // Phase 1 of issue 21 moved the CLIs only: say so rather than serve other data silently.
-  if (!globalForDb.hvscopeDb && readEnv().DATABASE_URL)
-    console.warn(`DATABASE_URL is set, but the dashboard reads SQLite only for now: ${readEnv().HVSCOPE_DB}`);
-  globalForDb.hvscopeDb ??= openDb(readEnv().HVSCOPE_DB);
-  return globalForDb.hvscopeDb;
-}
+/** The database the dashboard and API read: `DATABASE_URL` when it is a postgres:// URL, else the SQLite file `HVSCOPE_DB`. */
+export const db = app.db;
 
-export const db = getConnection().db;
+/** Resolves once `db` is migrated and its changes are watched (instrumentation.ts awaits it before the first request). */
+export const dbReady = () => app.ready();
 
-/**
- * A second connection for uploads (POST /api/imports). Reads must not share the import's open
- * transaction, and the read caches notice new data by `PRAGMA data_version`, which changes only
- * for commits made on another connection.
- */
-export function uploadConnection(): OpenDb {
-  globalForDb.hvscopeUploadDb ??= openDb(readEnv().HVSCOPE_DB);
-  return globalForDb.hvscopeUploadDb;
-}
+/** Where POST /api/imports imports (lib/upload/handle-upload.ts). */
+export const uploadStore = () => app.uploadStore();

@@ -7,7 +7,7 @@ import * as schema from "./schema.pg";
 export const PG_MIGRATIONS_FOLDER = join(process.cwd(), "db", "migrations-pg");
 
 /**
- * Connections a process keeps: an import uses one at a time (its files' transactions), and the
+ * Connections a CLI process keeps: an import uses one at a time (its files' transactions), and the
  * PostgreSQL default of 100 connections leaves room for many processes (docs/deploy.md).
  */
 const POOL_SIZE = 4;
@@ -36,17 +36,27 @@ export function isPostgresUrl(target: string): boolean {
  * lock so that two processes starting at once do not both create the tables.
  */
 export async function openPgDb(url: string, { migrations = true } = {}): Promise<OpenPgDb> {
-  const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE });
+  const conn = connectPg(url);
   try {
-    if (migrations) await migrateLocked(pool);
+    if (migrations) await migratePg(conn.pool);
   } catch (e) {
-    await pool.end();
+    await conn.close();
     throw e;
   }
+  return conn;
+}
+
+/** A pool that connects on its first query: the server opens it at import and migrates it in instrumentation.ts. */
+export function connectPg(url: string, { poolSize = POOL_SIZE } = {}): OpenPgDb {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // Unhandled, an idle connection's error (the database restarted) would end the process, a
+  // server included; the pool drops that connection and opens another for the next query.
+  pool.on("error", (e) => console.error(`[db] an idle PostgreSQL connection failed: ${e.message}`));
   return { db: drizzle(pool, { schema }), pool, label: redactUrl(url), close: () => pool.end() };
 }
 
-async function migrateLocked(pool: pg.Pool) {
+/** Applies pending migrations under a session advisory lock, which every hvscope process takes to migrate. */
+export async function migratePg(pool: pg.Pool) {
   const client = await pool.connect();
   try {
     // The migrator's own log of applied migrations would otherwise print a NOTICE per run.

@@ -11,15 +11,18 @@ export interface StatsColumns {
   logM2: number;
 }
 
-/** The statistics columns, to select with drizzle. */
-export const STATS_SELECTION = {
-  n: seriesStats.n,
-  mean: seriesStats.mean,
-  m2: seriesStats.m2,
-  logN: seriesStats.logN,
-  logMean: seriesStats.logMean,
-  logM2: seriesStats.logM2,
-};
+/** The statistics columns of a series_stats table (either engine's, or an alias), to select with drizzle. */
+export const statsSelection = (t: typeof seriesStats) => ({
+  n: t.n,
+  mean: t.mean,
+  m2: t.m2,
+  logN: t.logN,
+  logMean: t.logMean,
+  logM2: t.logM2,
+});
+
+/** SQLite's statistics columns (the SQLite writer's statements). */
+export const STATS_SELECTION = statsSelection(seriesStats);
 
 export const NO_SERIES_MOMENTS: SeriesMoments = { value: NO_MOMENTS, log: NO_MOMENTS };
 

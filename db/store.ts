@@ -7,14 +7,15 @@ import { listTidyRows, type TidyFilter, type TidyRow } from "./queries/tidy-rows
 import type { DbTarget } from "./target";
 
 /**
- * What the CLIs do with a database, on either engine: SQLite (one file, the default) or
- * PostgreSQL (a team server; docs/decisions/017-postgresql-store.md). The app reads SQLite only
- * for now (README, "Team server").
+ * What the CLIs and uploads do with a database, on either engine: SQLite (one file, the default)
+ * or PostgreSQL (a team server; docs/decisions/017-postgresql-store.md).
  */
 export interface Store {
   readonly kind: DbTarget["kind"];
   /** The file, or the URL without its password. */
   readonly label: string;
+  /** The handle db/queries/* take, on either engine (db/tables.ts). */
+  readonly db: Db;
   importPaths(paths: string[], options?: ImportOptions): Promise<ImportSummary>;
   listTidyRows(filter?: TidyFilter): Promise<TidyRow[]>;
   close(): Promise<void>;
@@ -31,6 +32,7 @@ export function sqliteStore(conn: OpenDb, label = "SQLite"): Store {
   return {
     kind: "sqlite",
     label,
+    db: conn.db,
     importPaths: (paths, options) => importPaths(conn, paths, options),
     listTidyRows: (filter) => listTidyRows(conn.db, filter),
     close: async () => conn.close(),
@@ -38,14 +40,21 @@ export function sqliteStore(conn: OpenDb, label = "SQLite"): Store {
 }
 
 export function pgStore(conn: OpenPgDb): Store {
-  // The read queries are typed against the SQLite schema but only await query builders, which
-  // PostgreSQL's drizzle runs the same way over the twin schema's identical names (docs/decisions/001).
-  const db = conn.db as unknown as Db;
+  const db = asQueryHandle(conn);
   return {
     kind: "postgres",
     label: conn.label,
+    db,
     importPaths: (paths, options) => importPathsPg(conn, paths, options),
     listTidyRows: (filter) => listTidyRows(db, filter),
     close: () => conn.close(),
   };
+}
+
+/**
+ * A PostgreSQL handle as db/queries/* take it: typed as SQLite's, since queries only await query
+ * builders, which build on the tables of the handle's engine (db/tables.ts tablesOf).
+ */
+export function asQueryHandle(conn: OpenPgDb): Db {
+  return conn.db as unknown as Db;
 }

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import type { OpenDb } from "@/db/open";
 import { listImports } from "@/db/queries/facets";
+import { sqliteStore } from "@/db/store";
 import { readEnv } from "@/lib/env";
 import { handleUpload } from "@/lib/upload/handle-upload";
 import { RateLimiter } from "@/lib/upload/rate-limit";
@@ -14,6 +15,7 @@ import { RateLimiter } from "@/lib/upload/rate-limit";
  */
 export async function startUploadServer(conn: OpenDb): Promise<{ origin: string; close(): Promise<void> }> {
   const limiter = new RateLimiter(1000);
+  const store = sqliteStore(conn);
   const server = createServer((req, res) => {
     void (async () => {
       if (!req.url?.startsWith("/api/imports")) {
@@ -23,7 +25,7 @@ export async function startUploadServer(conn: OpenDb): Promise<{ origin: string;
       const response =
         req.method === "GET"
           ? Response.json({ imports: await listImports(conn.db) })
-          : await handleUpload(toRequest(req), conn, { env: readEnv({}), limiter });
+          : await handleUpload(toRequest(req), store, { env: readEnv({}), limiter });
       res.writeHead(response.status, Object.fromEntries(response.headers));
       res.end(Buffer.from(await response.arrayBuffer()));
     })().catch((e: unknown) => res.writeHead(500).end(String(e)));

@@ -1,6 +1,6 @@
 import { and, eq, lte, max, min } from "drizzle-orm";
 import type { Db } from "@/db/open";
-import { datasets, imports, sourceFiles } from "@/db/schema";
+import { importsUpTo, tablesOf } from "@/db/tables";
 
 /** When the dataset's files were first and last stored, up to an import (null: the latest). */
 export async function datasetImportSpan(
@@ -8,11 +8,12 @@ export async function datasetImportSpan(
   dataset: string,
   asof: number | null,
 ): Promise<{ first: Date | null; last: Date | null }> {
+  const { datasets, imports, sourceFiles } = tablesOf(db);
   const [row] = await db
     .select({ first: min(imports.startedAt), last: max(imports.startedAt) })
     .from(sourceFiles)
     .innerJoin(datasets, eq(datasets.id, sourceFiles.datasetId))
     .innerJoin(imports, eq(imports.id, sourceFiles.importId))
-    .where(and(eq(datasets.name, dataset), asof === null ? undefined : lte(sourceFiles.importId, asof)));
+    .where(and(eq(datasets.name, dataset), asof === null ? undefined : lte(sourceFiles.importId, importsUpTo(asof))));
   return { first: row?.first ?? null, last: row?.last ?? null };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { desc } from "drizzle-orm";
 import type { Db } from "@/db/open";
-import { imports } from "@/db/schema";
+import { tablesOf } from "@/db/tables";
 import { memoizeByObject } from "@/lib/memoize";
 import type { HostSeries, HostSummary } from "@/lib/overhead/host-summary";
 
@@ -61,6 +61,7 @@ export interface ImportRow {
 
 /** Imports that stored something, newest first: the ids a permalink's `asof` can pin. */
 export async function listImports(db: Db): Promise<ImportRow[]> {
+  const { imports } = tablesOf(db);
   const rows = await db
     .select({ id: imports.id, startedAt: imports.startedAt, files: imports.filesImported, samples: imports.samples })
     .from(imports)

@@ -3,29 +3,30 @@ import { count, eq, lte, max, sql, sum } from "drizzle-orm";
 import type { Db } from "@/db/open";
 import { preparedPerDb } from "@/db/prepared";
 import { cacheUntilDataChanges } from "@/db/queries/read-cache";
-import { datasets, hosts, importSamples } from "@/db/schema";
-
-const LATEST = Number.MAX_SAFE_INTEGER;
+import { importsUpTo, tablesOf } from "@/db/tables";
 
 // import_samples gets a row per import, dataset and host, and its count grows in the same
 // transaction as the statistics it counts (db/ingest/writer.ts writeTotals): so a host's rows, their
 // sum and newest import change exactly when its series statistics as of `asof` can.
-const statements = preparedPerDb((db) => ({
-  hostTotals: db
-    .select({
-      dataset: datasets.name,
-      host: hosts.name,
-      imports: count(),
-      samples: sum(importSamples.samples),
-      newest: max(importSamples.importId),
-    })
-    .from(importSamples)
-    .innerJoin(datasets, eq(importSamples.datasetId, datasets.id))
-    .innerJoin(hosts, eq(importSamples.hostId, hosts.id))
-    .where(lte(importSamples.importId, sql.placeholder("asof")))
-    .groupBy(datasets.name, hosts.name)
-    .prepare(),
-}));
+const statements = preparedPerDb((db) => {
+  const { datasets, hosts, importSamples } = tablesOf(db);
+  return {
+    hostTotals: db
+      .select({
+        dataset: datasets.name,
+        host: hosts.name,
+        imports: count(),
+        samples: sum(importSamples.samples),
+        newest: max(importSamples.importId),
+      })
+      .from(importSamples)
+      .innerJoin(datasets, eq(importSamples.datasetId, datasets.id))
+      .innerJoin(hosts, eq(importSamples.hostId, hosts.id))
+      .where(lte(importSamples.importId, sql.placeholder("asof")))
+      .groupBy(datasets.name, hosts.name)
+      .prepare(),
+  };
+});
 
 export interface HostFingerprints {
   /** Per dataset and host (`hostKey`): changes whenever the host's data as of `asof` changes. */
@@ -44,7 +45,7 @@ export const hostKey = (dataset: string, host: string) => JSON.stringify([datase
 export const getHostFingerprints = cacheUntilDataChanges(readHostFingerprints, { maxEntries: 16, summary: true });
 
 async function readHostFingerprints(db: Db, asof: number | null): Promise<HostFingerprints> {
-  const rows = await statements(db).hostTotals.execute({ asof: asof ?? LATEST });
+  const rows = await statements(db).hostTotals.execute({ asof: importsUpTo(asof) });
   const byHost = new Map(rows.map((r) => [hostKey(r.dataset, r.host), `${r.imports}:${r.samples}:${r.newest}`]));
   return { byHost, all: JSON.stringify([...byHost].sort(([a], [b]) => (a < b ? -1 : 1))) };
 }

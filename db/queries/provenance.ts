@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { unpackContent } from "@/db/content";
 import type { Db } from "@/db/open";
-import { datasets, hosts, imports, runs, sourceFiles } from "@/db/schema";
+import { MAX_ID, tablesOf } from "@/db/tables";
 
 export interface SourceFileDetail {
   id: number;
@@ -33,6 +33,8 @@ export interface SourceFileDetail {
 
 /** A stored raw file with everything known about how it was produced; null when the id is unknown. */
 export async function getSourceFile(db: Db, id: number): Promise<SourceFileDetail | null> {
+  if (id > MAX_ID) return null; // no such id, and PostgreSQL would refuse to compare it
+  const { datasets, hosts, imports, runs, sourceFiles } = tablesOf(db);
   const rows = await db
     .select({
       id: sourceFiles.id,

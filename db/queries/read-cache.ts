@@ -1,11 +1,11 @@
 import type { Db } from "../open";
+import { isPostgres } from "../tables";
 
 /**
  * Memoizes a read-only query function until the database changes. Data changes only when an
- * import commits, and SQLite's `PRAGMA data_version` (a cheap check) changes on this
- * connection whenever another connection has committed (and total_changes() when this one
- * wrote, as tests do): so a view read twice between imports is computed once, and never
- * served stale. Least recently used entries go first.
+ * import commits, and `dataVersion` changes with every commit: so a view read twice between
+ * imports is computed once, and never served stale (on PostgreSQL, stale for at most one poll of
+ * the version, a quarter of a second, after another process's commit). Least recently used entries go first.
  * Callers must treat results as immutable: they are shared between requests.
  * HVSCOPE_READ_CACHE=off computes every view (bench:perf measures both ways); `summary` entries
  * (db/queries/series.ts getHostSummary) stay, since they are the data views are computed from,
@@ -79,14 +79,33 @@ function processWide<T>(name: string, make: () => T): T {
 }
 
 const versionStatements = new WeakMap<Db, { run(): string }>();
+const watchedVersions = processWide("pg-data-version", () => new WeakMap<Db, () => string>());
 
-/** Changes whenever any connection, this one included, has committed a change. */
+/**
+ * Changes whenever any connection, this one included, has committed a change. On SQLite
+ * `PRAGMA data_version` (commits by other connections) and total_changes() (this one's, as tests
+ * make), two synchronous statements; on PostgreSQL what the handle's watch last polled
+ * (db/pg-data-version.ts, registered by `watchDataVersion`).
+ */
 export function dataVersion(db: Db): string {
   let statement = versionStatements.get(db);
   if (!statement) {
-    const own = db.$client.prepare("SELECT total_changes() AS n").pluck();
-    const others = db.$client.prepare("PRAGMA data_version").pluck();
-    versionStatements.set(db, (statement = { run: () => `${others.get()}:${own.get()}` }));
+    if (isPostgres(db)) {
+      const current = watchedVersions.get(db);
+      if (!current)
+        throw new Error("no data-version watch on this PostgreSQL handle: open it with openAppDb (db/app-db.ts)");
+      statement = { run: current };
+    } else {
+      const own = db.$client.prepare("SELECT total_changes() AS n").pluck();
+      const others = db.$client.prepare("PRAGMA data_version").pluck();
+      statement = { run: () => `${others.get()}:${own.get()}` };
+    }
+    versionStatements.set(db, statement);
   }
   return statement.run();
+}
+
+/** Makes `dataVersion` of a PostgreSQL handle read `current` (a watch's last poll), in every module graph of the process. */
+export function watchDataVersion(db: Db, current: () => string): void {
+  watchedVersions.set(db, current);
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/open";
-import { datasets, hosts, runs } from "@/db/schema";
+import { tablesOf } from "@/db/tables";
 
 export interface RuntimeAppearance {
   dataset: string;
@@ -12,6 +12,7 @@ export interface RuntimeAppearance {
 
 /** Where a runtime was measured: every dataset, host, version and variant seen in the data. */
 export async function listRuntimeAppearances(db: Db, runtimeId: string): Promise<RuntimeAppearance[]> {
+  const { datasets, hosts, runs } = tablesOf(db);
   return db
     .selectDistinct({
       dataset: datasets.name,
@@ -28,6 +29,7 @@ export async function listRuntimeAppearances(db: Db, runtimeId: string): Promise
 
 /** Runtime ids with at least one run, for the catalog index. */
 export async function listMeasuredRuntimeIds(db: Db): Promise<string[]> {
+  const { runs } = tablesOf(db);
   const rows = await db.selectDistinct({ id: runs.runtimeId }).from(runs).orderBy(asc(runs.runtimeId));
   return rows.map((r) => r.id);
 }

@@ -1,13 +1,14 @@
 import { eq } from "drizzle-orm";
 import type { SQLiteSelect } from "drizzle-orm/sqlite-core";
-import { datasets, hosts, metrics, runs, samples, sourceFiles, workloads } from "../schema";
+import type { Tables } from "../tables";
 
 /**
  * Joins what names a sample: run, metric, workload, dataset, host and source file (for `asof`).
  * The one join every sample-level query starts from:
- * `joinSampleContext(db.select({...}).from(samples).$dynamic())`.
+ * `joinSampleContext(db.select({...}).from(samples).$dynamic(), tablesOf(db))`.
  */
-export function joinSampleContext<T extends SQLiteSelect>(qb: T) {
+export function joinSampleContext<T extends SQLiteSelect>(qb: T, t: Tables) {
+  const { datasets, hosts, metrics, runs, samples, sourceFiles, workloads } = t;
   return qb
     .innerJoin(runs, eq(samples.runId, runs.id))
     .innerJoin(metrics, eq(samples.metricId, metrics.id))

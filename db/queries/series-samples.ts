@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray, lte } from "drizzle-orm";
 import type { Db } from "@/db/open";
 import { cacheUntilDataChanges } from "@/db/queries/read-cache";
-import { runs, samples, sourceFiles } from "@/db/schema";
+import { importsUpTo, tablesOf, type Tables } from "@/db/tables";
 
 export interface SeriesPoint {
   seriesId: number;
@@ -16,11 +16,11 @@ export interface SeriesPoint {
 const CHUNK = 500;
 
 /** Where-conditions for the samples of some series as of an import, one per IN list of at most CHUNK ids. */
-function* seriesSampleConditions(seriesIds: readonly number[], asof: number | null) {
+function* seriesSampleConditions({ samples, sourceFiles }: Tables, seriesIds: readonly number[], asof: number | null) {
   for (let i = 0; i < seriesIds.length; i += CHUNK)
     yield and(
       inArray(samples.seriesId, seriesIds.slice(i, i + CHUNK)),
-      asof === null ? undefined : lte(sourceFiles.importId, asof),
+      asof === null ? undefined : lte(sourceFiles.importId, importsUpTo(asof)),
     );
 }
 
@@ -33,8 +33,10 @@ export async function listSeriesSamples(
   seriesIds: readonly number[],
   asof: number | null,
 ): Promise<SeriesPoint[]> {
+  const tables = tablesOf(db);
+  const { runs, samples, sourceFiles } = tables;
   const out: SeriesPoint[] = [];
-  for (const where of seriesSampleConditions(seriesIds, asof)) {
+  for (const where of seriesSampleConditions(tables, seriesIds, asof)) {
     const rows = await db
       .select({
         seriesId: samples.seriesId,
@@ -64,8 +66,10 @@ async function readSeriesSourceFiles(
   seriesIds: readonly number[],
   asof: number | null,
 ): Promise<Map<number, number[]>> {
+  const tables = tablesOf(db);
+  const { runs, samples, sourceFiles } = tables;
   const files = new Map<number, number[]>();
-  for (const where of seriesSampleConditions(seriesIds, asof)) {
+  for (const where of seriesSampleConditions(tables, seriesIds, asof)) {
     const rows = await db
       .selectDistinct({ seriesId: samples.seriesId, sourceFileId: runs.sourceFileId })
       .from(samples)

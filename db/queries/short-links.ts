@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/open";
-import { imports, shortLinks, type ShortLink } from "@/db/schema";
+import type { ShortLink } from "@/db/schema";
+import { tablesOf } from "@/db/tables";
 import { shortIdCandidates } from "@/lib/share/short-id";
 
 /**
@@ -9,6 +10,7 @@ import { shortIdCandidates } from "@/lib/share/short-id";
  * Rows are never updated or deleted: a short link means what it meant when it was made.
  */
 export async function saveShortLink(db: Db, path: string, asof: number): Promise<ShortLink> {
+  const { shortLinks } = tablesOf(db);
   // No transaction needed: an insert that meets an existing id does nothing, and the row read
   // back by path tells whether this path owns that id (also when two requests race).
   for (const id of shortIdCandidates(path)) {
@@ -27,6 +29,7 @@ export type ShortLinkTarget =
 
 /** Where a short id leads, and whether the data it pinned is still there. */
 export async function resolveShortLink(db: Db, id: string): Promise<ShortLinkTarget> {
+  const { imports, shortLinks } = tablesOf(db);
   const [link] = await db.select().from(shortLinks).where(eq(shortLinks.id, id));
   if (!link) return { status: "unknown" };
   const [pinned] = await db.select({ id: imports.id }).from(imports).where(eq(imports.id, link.asof));

@@ -1,7 +1,7 @@
 import { and, asc, inArray, lte, type SQL } from "drizzle-orm";
 import type { Db } from "../open";
 import { joinSampleContext } from "./sample-context";
-import { datasets, hosts, metrics, runs, samples, sourceFiles, workloads } from "../schema";
+import { importsUpTo, tablesOf } from "../tables";
 
 /** The export contract: other tools and tests read these columns, in this order. */
 export const TIDY_COLUMNS = [
@@ -49,13 +49,15 @@ export interface TidyFilter {
  * API route share it, so both print the same contract.
  */
 export async function listTidyRows(db: Db, filter: TidyFilter = {}): Promise<TidyRow[]> {
+  const tables = tablesOf(db);
+  const { datasets, hosts, metrics, runs, samples, sourceFiles, workloads } = tables;
   const where: SQL[] = [];
   if (filter.datasets?.length) where.push(inArray(datasets.name, filter.datasets));
   if (filter.hosts?.length) where.push(inArray(hosts.name, filter.hosts));
   if (filter.runtimes?.length) where.push(inArray(runs.runtimeId, filter.runtimes));
   if (filter.workloads?.length) where.push(inArray(workloads.name, filter.workloads));
   if (filter.metrics?.length) where.push(inArray(metrics.name, filter.metrics));
-  if (filter.asOf !== undefined) where.push(lte(sourceFiles.importId, filter.asOf));
+  if (filter.asOf !== undefined) where.push(lte(sourceFiles.importId, importsUpTo(filter.asOf)));
   const query = db
     .select({
       dataset: datasets.name,
@@ -73,7 +75,7 @@ export async function listTidyRows(db: Db, filter: TidyFilter = {}): Promise<Tid
     })
     .from(samples)
     .$dynamic();
-  return joinSampleContext(query)
+  return joinSampleContext(query, tables)
     .where(and(...where))
     .orderBy(
       asc(datasets.name),

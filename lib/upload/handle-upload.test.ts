@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { importPaths } from "@/db/ingest/import-paths";
 import { createUploadToken } from "@/db/queries/upload-tokens";
 import { listTidyRows } from "@/db/queries/tidy-rows";
+import { sqliteStore } from "@/db/store";
 import { readEnv } from "@/lib/env";
 import { countRows, createTestDb } from "@/test/test-db";
 import { handleUpload } from "./handle-upload";
@@ -45,7 +46,7 @@ describe("POST /api/imports (handleUpload)", () => {
   let conn: Conn;
   let token: string;
   const upload = (request: Request, env = readEnv({})) =>
-    handleUpload(request, conn, { env, limiter: new RateLimiter(1000) });
+    handleUpload(request, sqliteStore(conn), { env, limiter: new RateLimiter(1000) });
   const expectNothingStored = () => expect(Object.values(countRows(conn)).every((n) => n === 0)).toBe(true);
 
   beforeEach(async () => {
@@ -178,15 +179,23 @@ describe("POST /api/imports (handleUpload)", () => {
 
     it("limits uploads per token per minute (429 with Retry-After)", async () => {
       const limiter = new RateLimiter(1);
-      const first = await handleUpload(multipart(token, fixtureFiles(), { dataset: "d", runtime: "runc" }), conn, {
-        env: readEnv({}),
-        limiter,
-      });
+      const first = await handleUpload(
+        multipart(token, fixtureFiles(), { dataset: "d", runtime: "runc" }),
+        sqliteStore(conn),
+        {
+          env: readEnv({}),
+          limiter,
+        },
+      );
       expect(first.status).toBe(200);
-      const second = await handleUpload(multipart(token, fixtureFiles(), { dataset: "d", runtime: "runc" }), conn, {
-        env: readEnv({}),
-        limiter,
-      });
+      const second = await handleUpload(
+        multipart(token, fixtureFiles(), { dataset: "d", runtime: "runc" }),
+        sqliteStore(conn),
+        {
+          env: readEnv({}),
+          limiter,
+        },
+      );
       expect(second.status).toBe(429);
       expect(Number(second.headers.get("retry-after"))).toBeGreaterThan(0);
     });

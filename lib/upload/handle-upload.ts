@@ -1,8 +1,7 @@
-import { importPaths } from "@/db/ingest/import-paths";
 import type { ImportSummary } from "@/db/ingest/import-types";
-import type { OpenDb } from "@/db/open";
 import { countUploadTokens, findUploadToken } from "@/db/queries/upload-tokens";
 import type { UploadToken } from "@/db/schema";
+import type { Store } from "@/db/store";
 import { readEnv, type Env } from "@/lib/env";
 import { labelsFor, manifestResolver } from "@/lib/ingest/prepare";
 import { findFiles } from "@/lib/ingest/walk";
@@ -21,7 +20,7 @@ export interface UploadDeps {
 }
 
 let defaultLimiter: RateLimiter | undefined;
-/** Imports run one at a time: the import's transactions own the write connection while they run. */
+/** Imports run one at a time: on SQLite the import's transactions own the write connection while they run. */
 let importQueue: Promise<unknown> = Promise.resolve();
 
 /**
@@ -29,7 +28,7 @@ let importQueue: Promise<unknown> = Promise.resolve();
  * writes it to a private temp folder and runs the CLI's import on it (decision 015). Every
  * refusal is a 4xx `{ error }`; every upload is logged on stderr.
  */
-export async function handleUpload(request: Request, conn: OpenDb, deps: UploadDeps = {}): Promise<Response> {
+export async function handleUpload(request: Request, store: Store, deps: UploadDeps = {}): Promise<Response> {
   const env = deps.env ?? readEnv();
   const limiter = deps.limiter ?? (defaultLimiter ??= new RateLimiter(env.HVSCOPE_UPLOAD_PER_MINUTE));
   const log = { token: "-", bytes: 0, files: 0 };
@@ -41,7 +40,7 @@ export async function handleUpload(request: Request, conn: OpenDb, deps: UploadD
   };
   let staged: Staged | undefined;
   try {
-    const token = await authenticate(conn, request);
+    const token = await authenticate(store, request);
     log.token = token.name;
     const wait = limiter.take(token.name);
     if (wait > 0)
@@ -68,7 +67,7 @@ export async function handleUpload(request: Request, conn: OpenDb, deps: UploadD
       );
     const { root, base } = staged;
     const run = importQueue.then(() =>
-      importPaths(conn, [root], {
+      store.importPaths([root], {
         ...upload.fields,
         argv: ["POST /api/imports", `token=${token.name}`],
         manifestsWithin: base,
@@ -99,15 +98,15 @@ export async function handleUpload(request: Request, conn: OpenDb, deps: UploadD
   }
 }
 
-async function authenticate(conn: OpenDb, request: Request): Promise<UploadToken> {
-  if ((await countUploadTokens(conn.db)) === 0)
+async function authenticate({ db }: Store, request: Request): Promise<UploadToken> {
+  if ((await countUploadTokens(db)) === 0)
     throw new UploadRejected(403, `uploads are off on this instance (no upload token exists): ${HOW_TO_ENABLE}`);
   const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get("authorization") ?? "");
   if (!match)
     throw new UploadRejected(401, `send a token as "Authorization: Bearer TOKEN" (${HOW_TO_ENABLE})`, {
       "www-authenticate": "Bearer",
     });
-  const token = await findUploadToken(conn.db, match[1]!);
+  const token = await findUploadToken(db, match[1]!);
   if (!token)
     throw new UploadRejected(401, "unknown or revoked token", { "www-authenticate": 'Bearer error="invalid_token"' });
   return token;

@@ -1,4 +1,4 @@
-import { db, uploadConnection } from "@/db";
+import { db, uploadStore } from "@/db";
 import { listImports } from "@/db/queries/facets";
 import { handle } from "@/lib/http/responses";
 import { handleUpload } from "@/lib/upload/handle-upload";
@@ -9,4 +9,4 @@ export const dynamic = "force-dynamic";
 export const GET = handle("imports", async () => Response.json({ imports: await listImports(db) }));
 
 /** An upload of benchmark outputs, imported as `npm run ingest` would (README, "Uploading results"). */
-export const POST = handle("imports", (request) => handleUpload(request, uploadConnection()));
+export const POST = handle("imports", (request) => handleUpload(request, uploadStore()));
