@@ -2,7 +2,7 @@ import "server-only";
 import type { HostSummary } from "@/lib/overhead/host-summary";
 import { memoizeByObject } from "@/lib/memoize";
 import { overheadRow, toOverheadRows, toSeriesStats, type SeriesStats } from "@/lib/overhead/rows";
-import { toStudies, type Study } from "@/lib/synthesis/studies";
+import { hostFromRows, type DatasetRows } from "@/lib/synthesis/studies";
 
 /**
  * A stored series' statistics and its overhead rows, computed once per object: a host summary
@@ -15,24 +15,22 @@ const rowsAgainst = memoizeByObject((s: SeriesStats) => memoizeByObject((ref: Se
 export const pairRow = (s: SeriesStats, ref: SeriesStats) => rowsAgainst(s)(ref);
 
 /**
- * A host's studies against `reference` (lib/synthesis/studies.ts), null when it never measured it.
- * Made once per summary and reference from every headline series of the host, which are not kept:
- * the synthesis keeps a few studies per category of each host, not thousands of rows
+ * A host as the synthesis reads it (lib/synthesis/studies.ts), one per summary: its studies against
+ * each reference are made once, from every headline series of the host, which are not kept: the
+ * synthesis keeps a few studies per category of each host, not thousands of rows
  * (docs/decisions/016-host-summaries.md).
  */
-export function headlineStudiesAgainst(
-  summary: HostSummary,
-  source: { dataset: string; host: string },
-  reference: string,
-): readonly Study[] | null {
-  const byReference = studiesBySummary.get(summary) ?? studiesBySummary.set(summary, new Map()).get(summary)!;
-  if (!byReference.has(reference)) {
-    const series = summary.select(ALL_AT_HEADLINE, { keep: false }).map(toSeriesStats);
-    const rows = series.some((s) => s.runtime === reference) ? toOverheadRows(series, reference).rows : null;
-    byReference.set(reference, rows && toStudies(rows, { ...source, reference }));
+export function synthesisHost(summary: HostSummary, source: { dataset: string; host: string }): DatasetRows {
+  let host = hostsBySummary.get(summary);
+  if (!host) {
+    host = hostFromRows({ ...source, runtimes: summary.runtimes }, (reference) => {
+      const series = summary.select(ALL_AT_HEADLINE, { keep: false }).map(toSeriesStats);
+      return series.some((s) => s.runtime === reference) ? toOverheadRows(series, reference).rows : null;
+    });
+    hostsBySummary.set(summary, host);
   }
-  return byReference.get(reference)!;
+  return host;
 }
 
 const ALL_AT_HEADLINE = { runtimes: [], workloads: [], metric: null, baseline: "" };
-const studiesBySummary = new WeakMap<HostSummary, Map<string, readonly Study[] | null>>();
+const hostsBySummary = new WeakMap<HostSummary, DatasetRows>();

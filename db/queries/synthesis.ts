@@ -8,7 +8,7 @@ import { baselineNotMeasured, resolveSynthesisFilters } from "@/lib/synthesis/se
 import type { DatasetRows } from "@/lib/synthesis/studies";
 import { selectRows, synthesize, type Synthesis } from "@/lib/synthesis/synthesize";
 import { listImports } from "./facets";
-import { headlineStudiesAgainst } from "./host-rows";
+import { synthesisHost } from "./host-rows";
 import { getHostSummary, listDatasetHosts, listDatasets } from "./series";
 
 export interface SynthesisData {
@@ -74,12 +74,7 @@ async function readHosts(db: Db, asof: number | null): Promise<DatasetRows[]> {
       const summary = await getHostSummary(db, dataset, host, asof);
       // Each host read is synchronous work; between hosts, requests waiting on the socket get a turn.
       await new Promise((resolve) => setImmediate(resolve));
-      hosts.push({
-        dataset,
-        host,
-        runtimes: summary.runtimes,
-        studiesAgainst: (reference) => headlineStudiesAgainst(summary, { dataset, host }, reference),
-      });
+      hosts.push(synthesisHost(summary, { dataset, host }));
     }
   return hosts;
 }
