@@ -112,28 +112,29 @@ export function summarizeHost(input: readonly HostSeries[]): HostSummary {
     };
   };
   const metricOf = (i: number) => metrics.rows[codes[i * 3 + 2]!]!.metric;
-  const headline = headlineMemo();
+  const byWorkloadLists = [...byWorkload].map(([name, byRuntime]) => ({ name, lists: [...byRuntime] }));
+  const workloadIndex = new Map(byWorkloadLists.map((w, index) => [w.name, index]));
+  const headlines = headlineMemo(byWorkloadLists.length);
   return {
     size: n,
     runtimes: [...new Set(identities.rows.map((r) => r.runtime))],
     representatives: firsts.map(seriesAt),
     select(selection, { keep = true } = {}) {
       const runtimes = selection.runtimes.length > 0 ? new Set([...selection.runtimes, selection.baseline]) : null;
-      const names = selection.workloads.length > 0 ? selection.workloads : [...byWorkload.keys()];
+      const headline = headlines(runtimes === null ? "" : [...runtimes].sort().join(","));
+      const indexes =
+        selection.workloads.length > 0
+          ? [...new Set(selection.workloads)].flatMap((name) => workloadIndex.get(name) ?? [])
+          : byWorkloadLists.keys();
       const shown: number[] = [];
-      for (const name of new Set(names)) {
-        const byRuntime = byWorkload.get(name);
-        if (!byRuntime) continue;
-        const lists = [...byRuntime].filter(([runtime]) => runtimes === null || runtimes.has(runtime));
+      for (const w of indexes) {
+        const lists = byWorkloadLists[w]!.lists.filter(([runtime]) => runtimes === null || runtimes.has(runtime));
         if (lists.length === 0) continue;
-        const metric =
-          selection.metric ??
-          headline(name, lists.map(([runtime]) => runtime).join(","), () =>
-            lists.flatMap(([, list]) => list.map(metricOf)),
-          );
+        const metric = selection.metric ?? headline(w, () => lists.flatMap(([, list]) => list.map(metricOf)));
         for (const [, list] of lists) for (const i of list) if (metricOf(i) === metric) shown.push(i);
       }
-      return shown.sort((a, b) => a - b).map(keep ? seriesAt : (i) => made[i] ?? makeSeries(i));
+      // A typed array sorts numbers natively, without a comparator call per pair.
+      return Array.from(Int32Array.from(shown).sort(), keep ? seriesAt : (i) => made[i] ?? makeSeries(i));
     },
   };
 }
@@ -163,13 +164,14 @@ class Table<R> {
 
 /**
  * Each workload's headline metric per set of runtimes, worked out once: the 441 runtime subsets
- * of a host's views share a few dozen answers per workload.
+ * of a host's views share a few dozen answers per workload. One lookup per view for its runtime
+ * set, then one array slot per workload.
  */
-function headlineMemo() {
-  const known = new Map<string, string | undefined>();
-  return (workload: string, runtimes: string, metrics: () => string[]) => {
-    const key = `${workload}\u0000${runtimes}`;
-    if (!known.has(key)) known.set(key, primaryMetric([...new Set(metrics())]));
-    return known.get(key);
+function headlineMemo(workloads: number) {
+  const bySet = new Map<string, (string | undefined | null)[]>();
+  return (runtimes: string) => {
+    const known = bySet.get(runtimes) ?? bySet.set(runtimes, new Array(workloads).fill(null)).get(runtimes)!;
+    return (workload: number, metrics: () => string[]) =>
+      known[workload] === null ? (known[workload] = primaryMetric([...new Set(metrics())])) : known[workload];
   };
 }

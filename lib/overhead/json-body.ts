@@ -34,7 +34,7 @@ const rowJson = memoizeByObject((row: OverheadRow) => JSON.stringify(bodyRow(row
 
 const encoder = new TextEncoder();
 const rowBytes = memoizeByObject((row: OverheadRow) => encoder.encode(rowJson(row)));
-const COMMA = encoder.encode(",");
+const COMMA = ",".charCodeAt(0);
 const END = encoder.encode("]}");
 
 /**
@@ -44,15 +44,17 @@ const END = encoder.encode("]}");
  */
 export function overheadBytes(view: View, rows: readonly OverheadRow[]): Uint8Array {
   const head = encoder.encode(`${JSON.stringify(envelope(view)).slice(0, -1)},"rows":[`);
-  const parts = [head];
-  for (const [i, row] of rows.entries()) parts.push(...(i > 0 ? [COMMA] : []), rowBytes(row));
-  parts.push(END);
-  const body = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
+  const parts = rows.map(rowBytes);
+  const commas = Math.max(parts.length - 1, 0);
+  const body = new Uint8Array(parts.reduce((sum, p) => sum + p.length, head.length + commas + END.length));
+  body.set(head);
+  let at = head.length;
+  for (const [i, p] of parts.entries()) {
+    if (i > 0) body[at++] = COMMA;
     body.set(p, at);
     at += p.length;
   }
+  body.set(END, at);
   return body;
 }
 
