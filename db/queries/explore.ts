@@ -18,7 +18,7 @@ import {
 } from "@/lib/explore/selection";
 import { selectionFacets, type SelectionFacets } from "./facets";
 import { pairRow, statsOf } from "./host-rows";
-import { getHostSummary, listDatasetHosts, listDatasetRuntimes, listDatasets, type DatasetFacet } from "./series";
+import { firstDatasetHolding, getHostSummary, listDatasetHosts, listDatasets, type DatasetFacet } from "./series";
 
 export interface ExploreData {
   datasets: DatasetFacet[];
@@ -58,8 +58,8 @@ async function readExploreData(db: Db, filters: Filters, raw: RawParams, askedBa
   const datasets = await listDatasets(db, filters.asof);
   const names = datasets.map((d) => d.name);
   const needsDefault = filters.dataset === null || !names.includes(filters.dataset);
-  const runtimesOf = needsDefault ? await listDatasetRuntimes(db, filters.asof) : null;
-  const picked = pickDataset(filters.dataset, names, (d) => runtimesOf?.get(d)?.has(filters.baseline) ?? false);
+  const holding = needsDefault ? await firstDatasetHolding(db, names, filters.baseline, filters.asof) : null;
+  const picked = pickDataset(filters.dataset, names, (d) => d === holding);
   const notices = [...unreadableParams(raw), ...picked.notices];
   if (picked.dataset === null)
     return { datasets, selection: null, facets: null, notices, series: [], table: EMPTY, baselineHasData: false };

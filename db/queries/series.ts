@@ -27,20 +27,25 @@ const statements = preparedPerDb((db) => {
       .having(gt(sum(importSamples.samples), 0))
       .orderBy(desc(sum(importSamples.samples)), asc(datasets.name))
       .prepare(),
-    // Which runtimes each dataset holds as of an import (any host): the default view looks for a
-    // dataset that holds its baseline.
-    datasetRuntimes: db
-      .selectDistinct({ dataset: datasets.name, runtime: series.runtimeId })
+    // Whether a dataset holds a runtime as of an import (any host): the default view looks for the
+    // largest dataset that holds its baseline. One match ends it.
+    datasetHolds: db
+      .select({ one: sql`1` })
       .from(series)
       .innerJoin(datasets, eq(series.datasetId, datasets.id))
       .where(
-        exists(
-          db
-            .select({ one: sql`1` })
-            .from(seriesStats)
-            .where(and(eq(seriesStats.seriesId, series.id), lte(seriesStats.importId, p("asof")))),
+        and(
+          eq(datasets.name, p("dataset")),
+          eq(series.runtimeId, p("runtime")),
+          exists(
+            db
+              .select({ one: sql`1` })
+              .from(seriesStats)
+              .where(and(eq(seriesStats.seriesId, series.id), lte(seriesStats.importId, p("asof")))),
+          ),
         ),
       )
+      .limit(1)
       .prepare(),
     datasetHosts: db
       .selectDistinct({ name: hosts.name })
@@ -108,17 +113,24 @@ async function readDatasets(db: Db, asof: number | null): Promise<DatasetFacet[]
   return rows.map((r) => ({ name: r.name, samples: Number(r.samples) }));
 }
 
-/** The runtime ids each dataset holds as of an import, on any of its hosts. Cached; immutable. */
-export const listDatasetRuntimes = cacheUntilDataChanges(readDatasetRuntimes, { maxEntries: 16 });
+/**
+ * The first of `datasets` (largest first, as listDatasets orders them) that holds `runtime` as of an
+ * import, on any host; null when none does. Asks dataset by dataset, so the default view reads
+ * one dataset's series when its largest dataset holds the baseline, not every series of every
+ * dataset (docs/performance.md). Cached; immutable.
+ */
+export const firstDatasetHolding = cacheUntilDataChanges(readFirstDatasetHolding, { maxEntries: 16 });
 
-async function readDatasetRuntimes(db: Db, asof: number | null): Promise<ReadonlyMap<string, ReadonlySet<string>>> {
-  const byDataset = new Map<string, Set<string>>();
-  for (const { dataset, runtime } of await statements(db).datasetRuntimes.execute({ asof: importsUpTo(asof) })) {
-    let runtimes = byDataset.get(dataset);
-    if (!runtimes) byDataset.set(dataset, (runtimes = new Set()));
-    runtimes.add(runtime);
-  }
-  return byDataset;
+async function readFirstDatasetHolding(
+  db: Db,
+  datasets: readonly string[],
+  runtime: string,
+  asof: number | null,
+): Promise<string | null> {
+  for (const dataset of datasets)
+    if ((await statements(db).datasetHolds.execute({ dataset, runtime, asof: importsUpTo(asof) })).length > 0)
+      return dataset;
+  return null;
 }
 
 /** A dataset's hosts with data as of an import, by name. Cached; immutable. */
