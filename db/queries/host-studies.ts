@@ -167,6 +167,15 @@ export async function fillLatestStudies(db: Db, hosts: readonly HostName[] | nul
   return fillStudies(db, fingerprints, hosts, (h) => readHostSummary(db, h.dataset, h.host, null, dimensions));
 }
 
+/**
+ * After an import commits (the ingest CLI, on either engine): the studies of the hosts it wrote,
+ * against every runtime each measured, in transactions of their own. Derived data: if this is
+ * killed, the server computes what is missing.
+ */
+export async function storeStudiesOfImport(db: Db, importId: number) {
+  return fillLatestStudies(db, await hostsOfImport(db, importId));
+}
+
 /** The dataset and host of every `import_samples` row of an import: the hosts it wrote to. */
 export async function hostsOfImport(db: Db, importId: number): Promise<HostName[]> {
   const { datasets, hosts, importSamples } = tablesOf(db);
