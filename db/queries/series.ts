@@ -5,6 +5,7 @@ import { preparedPerDb } from "@/db/prepared";
 import { getHostFingerprints, hostKey } from "@/db/queries/host-fingerprints";
 import { cacheUntilDataChanges, cacheUntilInputsChange } from "@/db/queries/read-cache";
 import { importsUpTo, tablesOf } from "@/db/tables";
+import { readEnv } from "@/lib/env";
 import { readHostSummary } from "./host-summary-read";
 
 const p = sql.placeholder;
@@ -89,15 +90,24 @@ async function readDatasetHosts(db: Db, dataset: string, asof: number | null): P
  * Every series measured on one host of a dataset, with its statistics as of an import, as a
  * compact summary that views select from (lib/overhead/host-summary.ts). Read again only when an
  * import changes that host's data as of `asof`, and kept even with the view caches off: a view
- * then costs what it shows, not what the host holds (docs/decisions/016-host-summaries.md). Room
- * for every host of a few dozen datasets, which the synthesis reads together. Immutable.
+ * then costs what it shows, not what the host holds (docs/decisions/016-host-summaries.md). Kept
+ * up to HVSCOPE_SUMMARY_CACHE_MB, least recently used first: the synthesis pools stored studies,
+ * not summaries, so a server need not hold every host (docs/decisions/019-bounded-synthesis-inputs.md).
+ * Immutable.
  */
 export const getHostSummary = cacheUntilInputsChange(
   "host-summary",
   (db: Db, dataset: string, host: string, asof: number | null) => readHostSummary(db, dataset, host, asof),
   {
-    maxEntries: 128,
+    maxEntries: 100_000,
     fingerprint: async (db, dataset, host, asof) =>
       (await getHostFingerprints(db, asof)).byHost.get(hostKey(dataset, host)) ?? "none",
+    bytes: { of: (summary) => summary.bytes, max: summaryCacheBytes },
   },
 );
+
+let maxBytes: number | undefined;
+
+function summaryCacheBytes(): number {
+  return (maxBytes ??= readEnv().HVSCOPE_SUMMARY_CACHE_MB * 1024 * 1024);
+}
