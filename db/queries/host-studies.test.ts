@@ -129,19 +129,36 @@ describe("host studies stored per fingerprint (db/queries/host-studies.ts)", () 
     const { importId } = await importPaths(conn, [join(BUNDLED, "bare-metal")]);
     const written = await hostsOfImport(conn.db, importId!);
     expect(written).toHaveLength(1);
-    const filled = await fillLatestStudies(conn.db, written);
     const runtimes = (await readHostSummary(conn.db, written[0]!.dataset, written[0]!.host, null)).runtimes;
+    const rowsBefore = await storedRows(conn.db);
+    const filled = await fillLatestStudies(conn.db, written);
     expect(filled).toEqual({
       hosts: 1,
       computedHosts: 1,
       storedRows: runtimes.length,
       prunedRows: runtimes.length - 1,
     });
+    expect(await storedRows(conn.db)).toBe(rowsBefore + 1);
     expect((await readPooling(conn.db, "runc", null, true)).computedHosts).toBe(0);
     // The pinned view's rows of that host were pruned: it computes them again, and pools the same.
     const again = await readPooling(conn.db, "runc", before, true);
     expect(again.computedHosts).toBe(1);
     expect({ ...again, computedHosts: 0 }).toEqual(pinned);
+  });
+
+  it("prunes a host's older rows when the server pools its latest data after an import (an upload)", async () => {
+    const rows = await storedRows(conn.db);
+    const name = "gvisor-website";
+    const [host] = await hostsOf(conn.db, name);
+    const held = (await readHostSummary(conn.db, name, host!, null)).runtimes.length;
+    // Another import of files already stored in another dataset: new rows for this host, as an upload writes them.
+    const { importId, imported } = await importPaths(conn, [join(BUNDLED, "runc")], { dataset: name, host });
+    expect(imported).toBeGreaterThan(0);
+    expect(await hostsOfImport(conn.db, importId!)).toEqual([{ dataset: name, host }]);
+    const pooled = await readPooling(conn.db, "runc", null, true);
+    expect(pooled.computedHosts).toBe(1);
+    const now = (await readHostSummary(conn.db, name, host!, null)).runtimes.length;
+    expect(await storedRows(conn.db)).toBe(rows - held + now);
   });
 });
 

@@ -63,6 +63,11 @@ interface Options {
   readSummary: (host: HostName) => Promise<HostSummary>;
   /** Reports a failure to store (the studies are used anyway, and computed again next time). */
   log?: (line: string) => void;
+  /**
+   * The fingerprints are the latest data's: delete the computed hosts' rows at other fingerprints,
+   * as a fill does ("Old rows" in docs/decisions/019-bounded-synthesis-inputs.md).
+   */
+  prune?: boolean;
 }
 
 /**
@@ -77,12 +82,13 @@ export async function loadStudies(
   hosts: readonly HostName[],
   references: readonly string[],
   into: Map<string, LoadedHost>,
-  { readSummary, log = console.error }: Options,
+  { readSummary, log = console.error, prune = false }: Options,
 ): Promise<StudiesWork> {
   const wanted = new Set(references);
   const stored = await readStoredRows(db, fingerprints, hosts, wanted);
   const work: StudiesWork = { computedHosts: 0, storedRows: 0 };
   const toStore: NewRow[] = [];
+  const computed: HostName[] = [];
   for (const h of hosts) {
     const key = hostKey(h.dataset, h.host);
     const rows = stored.get(key);
@@ -107,11 +113,13 @@ export async function loadStudies(
     }
     for (const reference of wanted) if (!loaded.against.has(reference)) loaded.against.set(reference, null);
     work.computedHosts++;
+    computed.push(h);
     // Each host read is synchronous work; between hosts, requests waiting on the socket get a turn.
     await new Promise((resolve) => setImmediate(resolve));
   }
   try {
     work.storedRows = await insertIgnoring(db, toStore);
+    if (prune) for (const h of computed) await briefWait(db, () => pruneStudies(db, fingerprints, h));
   } catch (e) {
     log(`[studies] ${toStore.length} rows not stored (computed again next time): ${String(e)}`);
   }

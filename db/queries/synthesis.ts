@@ -80,7 +80,8 @@ async function readHosts(db: Db, baseline: string, asof: number | null, includeI
   for (const { name: dataset } of await listDatasets(db, asof))
     for (const host of await listDatasetHosts(db, dataset, asof)) names.push({ dataset, host });
   const fingerprints = await getHostFingerprints(db, asof);
-  const options = { readSummary: (h: HostName) => getHostSummary(db, h.dataset, h.host, asof) };
+  // Unpinned, the hosts computed are those an import changed (or never stored): their older rows go.
+  const options = { readSummary: (h: HostName) => getHostSummary(db, h.dataset, h.host, asof), prune: asof === null };
   const loaded = new Map<string, LoadedHost>();
   const work = await loadStudies(db, fingerprints, names, [baseline], loaded, options);
   if (includeIndirect) {
