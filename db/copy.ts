@@ -23,6 +23,7 @@ const TABLES = [
   "samples",
   "shortLinks",
   "uploadTokens",
+  "hostStudies",
 ] as const satisfies readonly (keyof typeof sqliteSchema & keyof typeof pgSchema)[];
 
 /** Rows read and inserted at once: raw files are stored deflated, a few kB each, so memory stays small. */

@@ -86,5 +86,6 @@ describe("db/schema.pg.ts mirrors db/schema.ts", () => {
     expectTypeOf<typeof pg.samples.$inferSelect>().toEqualTypeOf<typeof sqlite.samples.$inferSelect>();
     expectTypeOf<typeof pg.shortLinks.$inferSelect>().toEqualTypeOf<typeof sqlite.shortLinks.$inferSelect>();
     expectTypeOf<typeof pg.uploadTokens.$inferSelect>().toEqualTypeOf<typeof sqlite.uploadTokens.$inferSelect>();
+    expectTypeOf<typeof pg.hostStudies.$inferSelect>().toEqualTypeOf<typeof sqlite.hostStudies.$inferSelect>();
   });
 });

@@ -202,3 +202,18 @@ export const uploadTokens = pgTable("upload_tokens", {
   datasetPattern: text("dataset_pattern"),
   createdAt: at("created_at").notNull(),
 });
+
+export const hostStudies = pgTable(
+  "host_studies",
+  {
+    datasetId: requiredId("dataset_id", () => datasets.id),
+    hostId: requiredId("host_id", () => hosts.id),
+    fingerprint: text("fingerprint").notNull(),
+    reference: text("reference")
+      .notNull()
+      .references(() => runtimes.id),
+    runtimesJson: text("runtimes_json").notNull(),
+    studiesJson: text("studies_json"),
+  },
+  (t) => [uniqueIndex("host_studies_key").on(t.datasetId, t.hostId, t.fingerprint, t.reference)],
+);

@@ -222,6 +222,30 @@ export const shortLinks = sqliteTable("short_links", {
   createdAt: integer("created_at", { mode: "timestamp" }).notNull(),
 });
 
+/**
+ * A host's synthesis studies against one reference runtime (lib/synthesis/studies.ts), stored so
+ * that pooling the synthesis reads a few rows per host instead of every host's series. Derived
+ * data, keyed by the host's fingerprint (db/queries/host-fingerprints.ts): a row never goes stale,
+ * it only stops being read (docs/decisions/019-bounded-synthesis-inputs.md).
+ */
+export const hostStudies = sqliteTable(
+  "host_studies",
+  {
+    datasetId: requiredId("dataset_id", () => datasets.id),
+    hostId: requiredId("host_id", () => hosts.id),
+    /** The host's fingerprint as of the studies' data, prefixed with the studies' format version. */
+    fingerprint: text("fingerprint").notNull(),
+    reference: text("reference")
+      .notNull()
+      .references(() => runtimes.id),
+    /** JSON array of the host's runtime ids, in the host summary's order. */
+    runtimesJson: text("runtimes_json").notNull(),
+    /** JSON array of studies (lib/synthesis/stored-studies.ts); null: the host has no series of `reference`. */
+    studiesJson: text("studies_json"),
+  },
+  (t) => [uniqueIndex("host_studies_key").on(t.datasetId, t.hostId, t.fingerprint, t.reference)],
+);
+
 export type Import = typeof imports.$inferSelect;
 export type NewImport = typeof imports.$inferInsert;
 export type Dataset = typeof datasets.$inferSelect;
@@ -258,3 +282,5 @@ export const uploadTokens = sqliteTable("upload_tokens", {
 });
 
 export type UploadToken = typeof uploadTokens.$inferSelect;
+export type HostStudies = typeof hostStudies.$inferSelect;
+export type NewHostStudies = typeof hostStudies.$inferInsert;

@@ -26,6 +26,11 @@ const envSchema = z.object({
   HVSCOPE_UPLOAD_MAX_UNPACKED_BYTES: limit(256 * MIB),
   /** Uploads per token per minute, counted in this server process's memory. */
   HVSCOPE_UPLOAD_PER_MINUTE: limit(30),
+  /**
+   * Host summaries a server process keeps (db/queries/series.ts), in MiB: least recently used go
+   * first. About 0.35 MB per host of 5,800 series (docs/decisions/019-bounded-synthesis-inputs.md).
+   */
+  HVSCOPE_SUMMARY_CACHE_MB: limit(256),
   /** The token `ingest --remote` and `bench --upload` send when no --token is given (safer than argv, which ps shows). */
   HVSCOPE_TOKEN: z.preprocess(emptyAsUndefined, z.string().optional()),
 });

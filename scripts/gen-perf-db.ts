@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { importPaths } from "@/db/ingest/import-paths";
+import { fillLatestStudies } from "@/db/queries/host-studies";
 import { openDb } from "@/db/open";
 import { prepareFixtures, runtimesFor, SYNTHETIC_PREFIX, writeHostCorpus } from "@/scripts/perf/synthetic-corpus";
 import { assertOnlySynthetic, assertSyntheticTarget } from "@/scripts/perf/db-guard";
@@ -95,6 +96,11 @@ async function main() {
       }
       d++;
     }
+    const filling = performance.now();
+    const work = await fillLatestStudies(conn.db, null);
+    console.log(
+      `synthesis studies of ${work.hosts} hosts stored (${work.storedRows} rows) in ${((performance.now() - filling) / 1000).toFixed(1)} s`,
+    );
   } finally {
     conn.close();
     rmSync(tmp, { recursive: true, force: true });

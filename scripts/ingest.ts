@@ -2,6 +2,7 @@ import { Command } from "commander";
 import { SingleBar, Presets } from "cli-progress";
 import type { ImportSummary } from "@/db/ingest/import-types";
 import { redactUrls } from "@/db/open-pg";
+import { storeStudiesOfImport } from "@/db/queries/host-studies";
 import { openStore, type Store } from "@/db/store";
 import { describeError } from "@/db/errors";
 import { resolveTarget } from "@/db/target";
@@ -108,6 +109,24 @@ async function importRemote(url: string): Promise<number> {
   }
 }
 
+/**
+ * The synthesis's studies of the hosts the import wrote, stored after it committed so the server
+ * pools them instead of reading those hosts (docs/decisions/019-bounded-synthesis-inputs.md). A
+ * failure leaves the import as it is: the server computes them then.
+ */
+async function storeStudies(store: Store, importId: number) {
+  const started = performance.now();
+  try {
+    const { hosts, storedRows } = await storeStudiesOfImport(store.db, importId);
+    if (!opts.json && hosts > 0)
+      console.log(
+        `synthesis studies of ${hosts} host${hosts > 1 ? "s" : ""} stored: ${storedRows} rows in ${(performance.now() - started).toFixed(0)} ms`,
+      );
+  } catch (e) {
+    console.error(`warning: the synthesis studies were not stored (the server computes them): ${describeError(e)}`);
+  }
+}
+
 async function main(): Promise<number> {
   if (opts.remote !== undefined) return importRemote(opts.remote);
   if (opts.manifest) {
@@ -148,6 +167,7 @@ async function main(): Promise<number> {
     });
     bar?.stop();
     report(summary);
+    if (!opts.dryRun && summary.importId !== undefined) await storeStudies(store, summary.importId);
     return summary.failed.length === 0 ? 0 : 1;
   } catch (e) {
     bar?.stop();

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDb, type OpenDb } from "../open";
-import { cacheUntilDataChanges } from "./read-cache";
+import { cacheUntilDataChanges, cacheUntilInputsChange } from "./read-cache";
 import { createTestDb } from "@/test/test-db";
 
 let conn: ReturnType<typeof createTestDb>;
@@ -73,5 +73,45 @@ describe("cacheUntilDataChanges", () => {
     } finally {
       delete process.env.HVSCOPE_READ_CACHE;
     }
+  });
+});
+
+describe("cacheUntilInputsChange bounded by bytes", () => {
+  it("drops the least recently used results once their sizes exceed the bound, keeping the one in use", async () => {
+    const reads: string[] = [];
+    const read = cacheUntilInputsChange(
+      "test-bytes",
+      async (_db: OpenDb["db"], name: string) => {
+        reads.push(name);
+        return name.repeat(4);
+      },
+      {
+        maxEntries: 100,
+        fingerprint: async (_db: OpenDb["db"], _name: string) => "same",
+        bytes: { of: (r) => r.length, max: () => 10 },
+      },
+    );
+    const settle = () => new Promise((resolve) => setImmediate(resolve));
+    for (const name of ["a", "b"]) await read(conn.db, name);
+    await settle();
+    await read(conn.db, "a"); // now b is the least recently used
+    await read(conn.db, "c"); // 12 bytes held: b goes
+    await settle();
+    expect(reads).toEqual(["a", "b", "c"]);
+    await read(conn.db, "a");
+    await read(conn.db, "c");
+    expect(reads).toEqual(["a", "b", "c"]);
+    await read(conn.db, "b");
+    await settle();
+    expect(reads).toEqual(["a", "b", "c", "b"]);
+    // One result larger than the bound is still kept while it is the only one.
+    const big = cacheUntilInputsChange("test-bytes-big", async () => ({ size: 50 }), {
+      maxEntries: 100,
+      fingerprint: async () => "same",
+      bytes: { of: (r) => r.size, max: () => 10 },
+    });
+    const first = await big(conn.db);
+    await settle();
+    expect(await big(conn.db)).toBe(first);
   });
 });

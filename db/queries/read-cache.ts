@@ -46,9 +46,31 @@ export function cacheUntilDataChanges<A extends unknown[], R>(
 export function cacheUntilInputsChange<A extends unknown[], R>(
   name: string,
   fn: (db: Db, ...args: A) => Promise<R>,
-  { maxEntries, fingerprint }: { maxEntries: number; fingerprint: (db: Db, ...args: A) => Promise<string> },
+  {
+    maxEntries,
+    fingerprint,
+    bytes,
+  }: {
+    maxEntries: number;
+    fingerprint: (db: Db, ...args: A) => Promise<string>;
+    /** A bound on what the entries hold, besides their count: each result's size, and the most kept. */
+    bytes?: { of: (result: R) => number; max: () => number };
+  },
 ) {
-  const caches = processWide(name, () => new WeakMap<Db, Map<string, { fingerprint: string; result: Promise<R> }>>());
+  type Entry = { fingerprint: string; result: Promise<R>; value?: R };
+  const caches = processWide(name, () => new WeakMap<Db, Map<string, Entry>>());
+  // Least recently used first; never the entry just used, so one larger than the bound still serves its request.
+  const evict = (entries: Map<string, Entry>) => {
+    while (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+    if (!bytes) return;
+    let total = 0;
+    for (const e of entries.values()) if (e.value !== undefined) total += bytes.of(e.value);
+    for (const [key, e] of entries) {
+      if (total <= bytes.max() || entries.size <= 1) break;
+      entries.delete(key);
+      if (e.value !== undefined) total -= bytes.of(e.value);
+    }
+  };
   return async (db: Db, ...args: A): Promise<R> => {
     const current = await fingerprint(db, ...args);
     let entries = caches.get(db);
@@ -60,10 +82,16 @@ export function cacheUntilInputsChange<A extends unknown[], R>(
       entries.set(key, hit);
       return hit.result;
     }
-    const entry = { fingerprint: current, result: fn(db, ...args) };
+    const entry: Entry = { fingerprint: current, result: fn(db, ...args) };
     entries.set(key, entry);
-    entry.result.catch(() => entries.get(key) === entry && entries.delete(key));
-    if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+    entry.result.then(
+      (value) => {
+        entry.value = value;
+        if (entries.get(key) === entry) evict(entries);
+      },
+      () => entries.get(key) === entry && entries.delete(key),
+    );
+    evict(entries);
     return entry.result;
   };
 }

@@ -1,22 +1,19 @@
 import "server-only";
-import { and, asc, desc, eq, exists, gt, lte, max, sql, sum } from "drizzle-orm";
-import { alias } from "drizzle-orm/sqlite-core";
+import { and, asc, desc, eq, exists, gt, lte, sql, sum } from "drizzle-orm";
 import type { Db } from "@/db/open";
 import { preparedPerDb } from "@/db/prepared";
 import { getHostFingerprints, hostKey } from "@/db/queries/host-fingerprints";
 import { cacheUntilDataChanges, cacheUntilInputsChange } from "@/db/queries/read-cache";
 import { importsUpTo, tablesOf } from "@/db/tables";
-import { nameHostSeries } from "@/db/series-row";
-import { statsSelection } from "@/db/stats-columns";
-import { summarizeHost, type HostSummary } from "@/lib/overhead/host-summary";
+import { readEnv } from "@/lib/env";
+import { readHostSummary } from "./host-summary-read";
 
 const p = sql.placeholder;
 
 // Prepared once per handle: on SQLite synchronous statements, on PostgreSQL unnamed ones (each a
 // parse and execute on whichever pooled connection runs it; docs/decisions/018-app-on-postgresql.md).
 const statements = preparedPerDb((db) => {
-  const { datasets, hosts, importSamples, metrics, series, seriesStats, workloads } = tablesOf(db);
-  const newer = alias(seriesStats, "newer");
+  const { datasets, hosts, importSamples, series, seriesStats } = tablesOf(db);
   return {
     datasetTotals: db
       .select({ name: datasets.name, samples: sum(importSamples.samples) })
@@ -54,45 +51,6 @@ const statements = preparedPerDb((db) => {
       .innerJoin(hosts, eq(importSamples.hostId, hosts.id))
       .where(and(eq(datasets.name, p("dataset")), lte(importSamples.importId, p("asof"))))
       .orderBy(asc(hosts.name))
-      .prepare(),
-    // Each series' newest statistics row at or before `asof` (rows are cumulative, db/schema.ts).
-    // Workloads and metrics by id, named from their (small) tables in JS: a host has thousands of
-    // series, and six text columns per row were most of the query's time and garbage.
-    hostSeries: db
-      .select({
-        id: series.id,
-        runtime: series.runtimeId,
-        version: series.runtimeVersion,
-        variant: series.runtimeVariant,
-        workloadId: series.workloadId,
-        metricId: series.metricId,
-        ...statsSelection(seriesStats),
-      })
-      .from(series)
-      .innerJoin(datasets, eq(series.datasetId, datasets.id))
-      .innerJoin(hosts, eq(series.hostId, hosts.id))
-      .innerJoin(
-        seriesStats,
-        and(
-          eq(seriesStats.seriesId, series.id),
-          eq(
-            seriesStats.importId,
-            db
-              .select({ last: max(newer.importId) })
-              .from(newer)
-              .where(and(eq(newer.seriesId, series.id), lte(newer.importId, p("asof")))),
-          ),
-        ),
-      )
-      .where(and(eq(datasets.name, p("dataset")), eq(hosts.name, p("host"))))
-      .prepare(),
-    workloads: db
-      .select({ id: workloads.id, name: workloads.name, category: workloads.category, tool: workloads.tool })
-      .from(workloads)
-      .prepare(),
-    metrics: db
-      .select({ id: metrics.id, name: metrics.name, unit: metrics.unit, direction: metrics.direction })
-      .from(metrics)
       .prepare(),
   };
 });
@@ -144,26 +102,24 @@ async function readDatasetHosts(db: Db, dataset: string, asof: number | null): P
  * Every series measured on one host of a dataset, with its statistics as of an import, as a
  * compact summary that views select from (lib/overhead/host-summary.ts). Read again only when an
  * import changes that host's data as of `asof`, and kept even with the view caches off: a view
- * then costs what it shows, not what the host holds (docs/decisions/016-host-summaries.md). Room
- * for every host of a few dozen datasets, which the synthesis reads together. Immutable.
+ * then costs what it shows, not what the host holds (docs/decisions/016-host-summaries.md). Kept
+ * up to HVSCOPE_SUMMARY_CACHE_MB, least recently used first: the synthesis pools stored studies,
+ * not summaries, so a server need not hold every host (docs/decisions/019-bounded-synthesis-inputs.md).
+ * Immutable.
  */
-export const getHostSummary = cacheUntilInputsChange("host-summary", readHostSummary, {
-  maxEntries: 128,
-  fingerprint: async (db, dataset, host, asof) =>
-    (await getHostFingerprints(db, asof)).byHost.get(hostKey(dataset, host)) ?? "none",
-});
-
-async function readHostSummary(db: Db, dataset: string, host: string, asof: number | null): Promise<HostSummary> {
-  const rows = await statements(db).hostSeries.execute({ dataset, host, asof: importsUpTo(asof) });
-  const { workloads, metrics } = await dimensionsById(db);
-  return summarizeHost(nameHostSeries(rows, workloads, metrics));
-}
-
-/** Every workload and metric by id: tens to hundreds of rows, read once per import. */
-const dimensionsById = cacheUntilDataChanges(
-  async (db: Db) => {
-    const [w, m] = [await statements(db).workloads.execute(), await statements(db).metrics.execute()];
-    return { workloads: new Map(w.map((r) => [r.id, r])), metrics: new Map(m.map((r) => [r.id, r])) };
+export const getHostSummary = cacheUntilInputsChange(
+  "host-summary",
+  (db: Db, dataset: string, host: string, asof: number | null) => readHostSummary(db, dataset, host, asof),
+  {
+    maxEntries: 100_000,
+    fingerprint: async (db, dataset, host, asof) =>
+      (await getHostFingerprints(db, asof)).byHost.get(hostKey(dataset, host)) ?? "none",
+    bytes: { of: (summary) => summary.bytes, max: summaryCacheBytes },
   },
-  { maxEntries: 1 },
 );
+
+let maxBytes: number | undefined;
+
+function summaryCacheBytes(): number {
+  return (maxBytes ??= readEnv().HVSCOPE_SUMMARY_CACHE_MB * 1024 * 1024);
+}

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/db/open";
-import { getHostFingerprints } from "@/db/queries/host-fingerprints";
+import { getHostFingerprints, hostKey } from "@/db/queries/host-fingerprints";
+import { loadStudies, type HostName, type LoadedHost } from "@/db/queries/host-studies";
 import { cacheUntilDataChanges, cacheUntilInputsChange } from "@/db/queries/read-cache";
 import { NOTICE_PARAMS, quotedParams, unreadableParams, type Notice, type RawParams } from "@/lib/explore/selection";
 import type { SynthesisFilters } from "@/lib/search-params";
@@ -8,7 +9,6 @@ import { baselineNotMeasured, resolveSynthesisFilters } from "@/lib/synthesis/se
 import type { DatasetRows } from "@/lib/synthesis/studies";
 import { selectRows, synthesize, type Synthesis } from "@/lib/synthesis/synthesize";
 import { listImports } from "./facets";
-import { synthesisHost } from "./host-rows";
 import { getHostSummary, listDatasetHosts, listDatasets } from "./series";
 
 export interface SynthesisData {
@@ -20,6 +20,8 @@ export interface SynthesisData {
   runtimes: string[];
   /** Hosts (dataset and host) read, whether or not they measured the baseline. */
   hosts: number;
+  /** Of those, hosts whose studies were not stored and were read from their summaries when pooled. */
+  computedHosts: number;
   /** The newest import, which a permalink pins when the URL has no `asof`. */
   latestImport: number | null;
 }
@@ -59,22 +61,48 @@ const getPooledSynthesis = cacheUntilInputsChange("pooled-synthesis", readPoolin
   fingerprint: async (db, _baseline, asof) => (await getHostFingerprints(db, asof)).all,
 });
 
-async function readPooling(db: Db, baseline: string, asof: number | null, includeIndirect: boolean) {
-  const hosts = await readHosts(db, asof);
+/** The pooling uncached (tests compare it from computed and from stored studies). */
+export async function readPooling(db: Db, baseline: string, asof: number | null, includeIndirect: boolean) {
+  const { hosts, work } = await readHosts(db, baseline, asof, includeIndirect);
   const runtimes = [...new Set(hosts.flatMap((h) => h.runtimes))].sort();
   const synthesis = synthesize(hosts, { baseline, includeIndirect });
-  return { synthesis, runtimes, hosts: hosts.length };
+  return { synthesis, runtimes, hosts: hosts.length, computedHosts: work.computedHosts };
 }
 
-/** Every host of every dataset as the synthesis reads it: its studies against any reference. */
-async function readHosts(db: Db, asof: number | null): Promise<DatasetRows[]> {
-  const hosts: DatasetRows[] = [];
+/**
+ * Every host of every dataset as the synthesis reads it: its studies against the baseline and, for
+ * indirect evidence, against every runtime of the hosts that lack the baseline (the bridges are
+ * among them). Stored studies at the hosts' fingerprints are read with one query per phase; a host
+ * not stored is read from its summary once and stored (db/queries/host-studies.ts).
+ */
+async function readHosts(db: Db, baseline: string, asof: number | null, includeIndirect: boolean) {
+  const names: HostName[] = [];
   for (const { name: dataset } of await listDatasets(db, asof))
-    for (const host of await listDatasetHosts(db, dataset, asof)) {
-      const summary = await getHostSummary(db, dataset, host, asof);
-      // Each host read is synchronous work; between hosts, requests waiting on the socket get a turn.
-      await new Promise((resolve) => setImmediate(resolve));
-      hosts.push(synthesisHost(summary, { dataset, host }));
-    }
-  return hosts;
+    for (const host of await listDatasetHosts(db, dataset, asof)) names.push({ dataset, host });
+  const fingerprints = await getHostFingerprints(db, asof);
+  // Unpinned, the hosts computed are those an import changed (or never stored): their older rows go.
+  const options = { readSummary: (h: HostName) => getHostSummary(db, h.dataset, h.host, asof), prune: asof === null };
+  const loaded = new Map<string, LoadedHost>();
+  const work = await loadStudies(db, fingerprints, names, [baseline], loaded, options);
+  if (includeIndirect) {
+    const lacking = names.map((h) => loaded.get(hostKey(h.dataset, h.host))!).filter((h) => !h.against.get(baseline));
+    const bridges = [...new Set(lacking.flatMap((h) => h.runtimes))];
+    const more = await loadStudies(db, fingerprints, lacking, bridges, loaded, options);
+    work.computedHosts += more.computedHosts;
+  }
+  const hosts = names.map((h) => asDatasetRows(loaded.get(hostKey(h.dataset, h.host))!));
+  return { hosts, work };
+}
+
+function asDatasetRows({ dataset, host, runtimes, against }: LoadedHost): DatasetRows {
+  return {
+    dataset,
+    host,
+    runtimes,
+    studiesAgainst(reference) {
+      const studies = against.get(reference);
+      if (studies === undefined) throw new Error(`${dataset}/${host}: studies against ${reference} were not loaded`);
+      return studies;
+    },
+  };
 }

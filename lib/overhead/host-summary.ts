@@ -27,6 +27,11 @@ export interface SeriesSelection {
 export interface HostSummary {
   /** Series on the host. */
   readonly size: number;
+  /**
+   * About what the summary holds, in bytes: its arrays and tables, and the series made so far for
+   * views (an estimate; the server's cache of summaries is bounded by it).
+   */
+  readonly bytes: number;
   /** Runtime ids, in the order of their first series. */
   readonly runtimes: readonly string[];
   /**
@@ -115,8 +120,19 @@ export function summarizeHost(input: readonly HostSeries[]): HostSummary {
   const byWorkloadLists = [...byWorkload].map(([name, byRuntime]) => ({ name, lists: [...byRuntime] }));
   const workloadIndex = new Map(byWorkloadLists.map((w, index) => [w.name, index]));
   const headlines = headlineMemo(byWorkloadLists.length);
+  let kept = 0;
+  const keepSeries = (i: number) => {
+    if (made[i] === undefined) kept++;
+    return seriesAt(i);
+  };
+  const tableBytes = [identities, workloads, metrics].reduce((sum, t) => sum + t.bytes(), 0);
+  // Typed arrays by their size; a slot of `made` and of the index lists, 8 bytes each.
+  const fixedBytes = ids.byteLength + stats.byteLength + codes.byteLength + 16 * n + tableBytes;
   return {
     size: n,
+    get bytes() {
+      return fixedBytes + (kept + firsts.length) * SERIES_BYTES;
+    },
     runtimes: [...new Set(identities.rows.map((r) => r.runtime))],
     representatives: firsts.map(seriesAt),
     select(selection, { keep = true } = {}) {
@@ -134,10 +150,13 @@ export function summarizeHost(input: readonly HostSeries[]): HostSummary {
         for (const [, list] of lists) for (const i of list) if (metricOf(i) === metric) shown.push(i);
       }
       // A typed array sorts numbers natively, without a comparator call per pair.
-      return Array.from(Int32Array.from(shown).sort(), keep ? seriesAt : (i) => made[i] ?? makeSeries(i));
+      return Array.from(Int32Array.from(shown).sort(), keep ? keepSeries : (i) => made[i] ?? makeSeries(i));
     },
   };
 }
+
+/** A made series: the object, its moments' two objects and their numbers (V8, 64-bit). */
+const SERIES_BYTES = 320;
 
 type IdentityRow = Pick<HostSeries, "runtime" | "version" | "variant">;
 type WorkloadRow = Pick<HostSeries, "workload" | "category" | "tool">;
@@ -151,6 +170,12 @@ class Table<R> {
     private readonly key: (s: HostSeries) => string,
     private readonly pick: (s: HostSeries) => R,
   ) {}
+  /** About what the rows and their keys hold: an object each, and two bytes a character. */
+  bytes(): number {
+    let chars = 0;
+    for (const k of this.codes.keys()) chars += k.length;
+    return this.rows.length * 120 + chars * 4;
+  }
   /** The code of the series' row, and whether this is its first appearance. */
   codeOf(s: HostSeries): [number, boolean] {
     const k = this.key(s);

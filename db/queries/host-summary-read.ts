@@ -1,0 +1,88 @@
+import { and, eq, lte, max, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import type { Db } from "../open";
+import { preparedPerDb } from "../prepared";
+import { nameHostSeries } from "../series-row";
+import { statsSelection } from "../stats-columns";
+import { importsUpTo, tablesOf } from "../tables";
+import { summarizeHost, type HostSummary } from "@/lib/overhead/host-summary";
+import { cacheUntilDataChanges } from "./read-cache";
+
+// No "server-only": the ingest CLI and db:migrate read host summaries too, to store their
+// studies (db/queries/host-studies.ts). The server reads them through getHostSummary (./series.ts).
+
+const p = sql.placeholder;
+
+const statements = preparedPerDb((db) => {
+  const { datasets, hosts, metrics, series, seriesStats, workloads } = tablesOf(db);
+  const newer = alias(seriesStats, "newer");
+  return {
+    // Each series' newest statistics row at or before `asof` (rows are cumulative, db/schema.ts).
+    // Workloads and metrics by id, named from their (small) tables in JS: a host has thousands of
+    // series, and six text columns per row were most of the query's time and garbage.
+    hostSeries: db
+      .select({
+        id: series.id,
+        runtime: series.runtimeId,
+        version: series.runtimeVersion,
+        variant: series.runtimeVariant,
+        workloadId: series.workloadId,
+        metricId: series.metricId,
+        ...statsSelection(seriesStats),
+      })
+      .from(series)
+      .innerJoin(datasets, eq(series.datasetId, datasets.id))
+      .innerJoin(hosts, eq(series.hostId, hosts.id))
+      .innerJoin(
+        seriesStats,
+        and(
+          eq(seriesStats.seriesId, series.id),
+          eq(
+            seriesStats.importId,
+            db
+              .select({ last: max(newer.importId) })
+              .from(newer)
+              .where(and(eq(newer.seriesId, series.id), lte(newer.importId, p("asof")))),
+          ),
+        ),
+      )
+      .where(and(eq(datasets.name, p("dataset")), eq(hosts.name, p("host"))))
+      .prepare(),
+    workloads: db
+      .select({ id: workloads.id, name: workloads.name, category: workloads.category, tool: workloads.tool })
+      .from(workloads)
+      .prepare(),
+    metrics: db
+      .select({ id: metrics.id, name: metrics.name, unit: metrics.unit, direction: metrics.direction })
+      .from(metrics)
+      .prepare(),
+  };
+});
+
+/** Every workload and metric by id: tens to hundreds of rows. */
+export type Dimensions = Awaited<ReturnType<typeof readDimensions>>;
+
+export async function readDimensions(db: Db) {
+  const [w, m] = [await statements(db).workloads.execute(), await statements(db).metrics.execute()];
+  return { workloads: new Map(w.map((r) => [r.id, r])), metrics: new Map(m.map((r) => [r.id, r])) };
+}
+
+/** Read once per import by the server. */
+const cachedDimensions = cacheUntilDataChanges(readDimensions, { maxEntries: 1 });
+
+/**
+ * One host's series with their statistics as of an import, as a compact summary
+ * (lib/overhead/host-summary.ts); uncached. `dimensions` defaults to the server's cached read,
+ * which needs a watched handle on PostgreSQL: a CLI passes its own.
+ */
+export async function readHostSummary(
+  db: Db,
+  dataset: string,
+  host: string,
+  asof: number | null,
+  dimensions?: Dimensions,
+): Promise<HostSummary> {
+  const rows = await statements(db).hostSeries.execute({ dataset, host, asof: importsUpTo(asof) });
+  const { workloads, metrics } = dimensions ?? (await cachedDimensions(db));
+  return summarizeHost(nameHostSeries(rows, workloads, metrics));
+}
