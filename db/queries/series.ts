@@ -80,6 +80,9 @@ const statements = preparedPerDb((db) => {
         ),
       )
       .where(and(eq(datasets.name, p("dataset")), eq(hosts.name, p("host"))))
+      // Rows with equal overhead keep this order, and pooled statistics add up in it: without it each
+      // engine's plan chose one, and SQLite and PostgreSQL answered the same view differently at 1M samples.
+      .orderBy(asc(series.id))
       .prepare(),
     workloads: db
       .select({ id: workloads.id, name: workloads.name, category: workloads.category, tool: workloads.tool })

@@ -51,7 +51,11 @@ const server = createServer((req, res) => {
       (e: unknown) => send(400, { error: e instanceof Error ? e.message : String(e) }),
     );
 });
-server.listen(Number(values.port), "127.0.0.1", () => console.log(`min-server on http://127.0.0.1:${values.port}`));
+// The port it got, for --port 0 (the tests).
+server.listen(Number(values.port), "127.0.0.1", () => {
+  const address = server.address();
+  console.log(`min-server on http://127.0.0.1:${typeof address === "object" && address ? address.port : values.port}`);
+});
 const stop = () => server.close(close);
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);

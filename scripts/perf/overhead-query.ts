@@ -45,7 +45,8 @@ export function parseOverheadQuery(params: URLSearchParams): OverheadQuery {
  * The series of the permalink's dataset and host with their statistics as of `asof` (the query
  * of db/queries/series.ts getHostSummary, written out: workloads and metrics by id, named from
  * their own tables); runtime, workload and metric filters apply in JS, as in db/queries/explore.ts.
- * The camelCase names are quoted: PostgreSQL folds unquoted names to lower case.
+ * The camelCase names are quoted: PostgreSQL folds unquoted names to lower case. Ordered by id, as
+ * getHostSummary's query is, so both engines give the same rows in the same order.
  */
 export const SERIES_SQL = `SELECT se.id AS id, se.runtime_id AS runtime, se.runtime_version AS version, se.runtime_variant AS variant,
     se.workload_id AS "workloadId", se.metric_id AS "metricId",
@@ -55,7 +56,8 @@ export const SERIES_SQL = `SELECT se.id AS id, se.runtime_id AS runtime, se.runt
   JOIN hosts h ON se.host_id = h.id
   JOIN series_stats st ON st.series_id = se.id
     AND st.import_id = (SELECT max(x.import_id) FROM series_stats x WHERE x.series_id = se.id AND x.import_id <= ?)
-  WHERE d.name = ? AND h.name = ?`;
+  WHERE d.name = ? AND h.name = ?
+  ORDER BY se.id`;
 
 /** "No asof": later than every import. PostgreSQL's import ids are 4-byte integers, so not MAX_SAFE_INTEGER. */
 const MAX_ASOF = 2 ** 31 - 1;
