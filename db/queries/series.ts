@@ -81,7 +81,7 @@ const statements = preparedPerDb((db) => {
       )
       .where(and(eq(datasets.name, p("dataset")), eq(hosts.name, p("host"))))
       // Rows with equal overhead keep this order, and pooled statistics add up in it: without it each
-      // engine's plan chose one, and SQLite and PostgreSQL answered the same view differently at 1M samples.
+      // engine's plan chose one (PostgreSQL's hash join at 1M samples did not follow SQLite's order).
       .orderBy(asc(series.id))
       .prepare(),
     workloads: db
