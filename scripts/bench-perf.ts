@@ -36,6 +36,7 @@ import {
 import { median } from "@/scripts/perf/percentile";
 import { formatTable, int, kb, mb, ms, pct, verdict } from "@/scripts/perf/report";
 import { startServer, type RunningServer } from "@/scripts/perf/server-process";
+import { dropEveryScratch } from "@/scripts/perf/scratch-db";
 import { measureUploadThroughput } from "@/scripts/perf/upload-throughput";
 
 const ROOT = resolve(import.meta.dirname, "..");
@@ -116,7 +117,7 @@ const running = new Set<RunningServer>();
 process.on(
   "SIGINT",
   () =>
-    void Promise.all([...running].map((s) => s.stop())).finally(() => {
+    void Promise.all([...[...running].map((s) => s.stop()), dropEveryScratch()]).finally(() => {
       writeRecord(130, "interrupted (SIGINT)");
       process.exit(130);
     }),
@@ -760,7 +761,12 @@ function writeRecord(exitStatus: number, error?: string) {
     node: process.version,
     cpus: cpus().length,
     loadAverage: { start: begun.load, end: loadavg() },
-    options: Object.fromEntries(Object.entries(values).filter((e): e is [string, string] => typeof e[1] === "string")),
+    // A --db URL without its password, as the header prints it.
+    options: Object.fromEntries(
+      Object.entries({ ...values, ...(values.db === undefined ? {} : { db: TARGET.label }) }).filter(
+        (e): e is [string, string] => typeof e[1] === "string",
+      ),
+    ),
     database: begun.database,
     runtimeSeconds: runtimeSeconds(),
     exitStatus,

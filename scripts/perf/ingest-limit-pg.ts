@@ -43,6 +43,8 @@ export async function limitIngestPg(
   files: readonly string[],
 ): Promise<{ files: number; samples: number; seconds: number }> {
   const client = new pg.Client({ connectionString: url });
+  // A lost connection fails the query in flight, which throws here; unhandled, its error event would end the process.
+  client.on("error", () => {});
   await client.connect();
   try {
     await client.query(

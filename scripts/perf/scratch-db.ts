@@ -14,6 +14,14 @@ export function scratchName(prefix: string, label: string): string {
   return name;
 }
 
+/** Every set with databases still on a server, for `dropEveryScratch` when the run is interrupted. */
+const live = new Set<ScratchDatabases>();
+
+/** Drops every throwaway database still on a server (bench:perf's SIGINT handler: `finally` does not run on exit). */
+export async function dropEveryScratch(): Promise<void> {
+  await Promise.allSettled([...live].map((s) => s.dropAll()));
+}
+
 /**
  * Throwaway databases on the server that `url` names, for the benchmark's fresh imports: each
  * created empty (C locale, as docs/decisions/017-postgresql-store.md wants) and dropped after use,
@@ -32,6 +40,7 @@ export class ScratchDatabases {
     await this.admin(async (c) => {
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       this.created.add(name);
+      live.add(this);
       await c.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`);
     }).catch((e: unknown) => {
       throw new Error(
@@ -52,6 +61,7 @@ export class ScratchDatabases {
       await this.admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
       this.created.delete(name);
     }
+    live.delete(this);
   }
 
   /** CREATE and DROP DATABASE cannot run inside the database they name: a short connection to the measured one. */
