@@ -475,7 +475,7 @@ async function api(permalink: string, views: string[], browserSection: () => Pro
   progress("b: timing the route's queries one by one");
   print(
     "b",
-    "   where one uncached request's database and JS time goes (the route's getExploreData, run alone; SCAN = full scan):",
+    "   where one uncached request's database and JS time goes (the route's getExploreData, run alone; SCAN or Seq Scan = full scan):",
   );
   print("b", queryBreakdown(permalink));
   targets.push(["b", "API p99 < 50 ms (permalink, read cache on)", ms(cached.load.p99Ms), cached.load.p99Ms < 50]);
