@@ -1,16 +1,10 @@
+import { readEnv } from "@/lib/env";
 import { openDb, type Db } from "./open";
 import { connectPg, migratePg } from "./open-pg";
 import { watchPgDataVersion, type DataVersionWatch } from "./pg-data-version";
 import { watchDataVersion } from "./queries/read-cache";
 import { asQueryHandle, pgStore, sqliteStore, type Store } from "./store";
 import type { DbTarget } from "./target";
-
-/**
- * Connections each server process keeps on PostgreSQL: requests read on a few at once (the
- * rest of a request is JavaScript on one thread), an upload's import holds one, and the data
- * version's poll takes one for a moment (docs/deploy.md, "Two app instances").
- */
-export const APP_POOL_SIZE = 8;
 
 /** The database a server process reads and uploads into, on either engine. */
 export interface AppDb {
@@ -33,8 +27,10 @@ export interface AppDb {
  * PostgreSQL pool connects on first use, and is migrated and watched by `ready`
  * (docs/decisions/018-app-on-postgresql.md).
  */
-export function openAppDb(target: DbTarget): AppDb {
-  return target.kind === "postgres" ? openPgApp(target.url) : openSqliteApp(target.path, target.label);
+export function openAppDb(target: DbTarget, env = readEnv()): AppDb {
+  return target.kind === "postgres"
+    ? openPgApp(target.url, env.HVSCOPE_PG_POOL_SIZE)
+    : openSqliteApp(target.path, target.label);
 }
 
 function openSqliteApp(path: string, label: string): AppDb {
@@ -55,8 +51,13 @@ function openSqliteApp(path: string, label: string): AppDb {
   };
 }
 
-function openPgApp(url: string): AppDb {
-  const conn = connectPg(url, { poolSize: APP_POOL_SIZE });
+/**
+ * `poolSize` (HVSCOPE_PG_POOL_SIZE, default 8): requests read on a few connections at once (the rest
+ * of a request is JavaScript on one thread), an upload's import holds one, and the data version's
+ * poll takes one for a moment (docs/deploy.md, "Connections").
+ */
+function openPgApp(url: string, poolSize: number): AppDb {
+  const conn = connectPg(url, { poolSize });
   const db = asQueryHandle(conn);
   const store = pgStore(conn);
   let watch: DataVersionWatch | undefined;

@@ -52,6 +52,9 @@ export function connectPg(url: string, { poolSize = POOL_SIZE } = {}): OpenPgDb 
   // Unhandled, an idle connection's error (the database restarted) would end the process, a
   // server included; the pool drops that connection and opens another for the next query.
   pool.on("error", (e) => console.error(`[db] an idle PostgreSQL connection failed: ${e.message}`));
+  // A connection lost while checked out (a request's query, an import's transaction) fails that
+  // query, which its caller sees; unhandled, the same error emitted on the client would end the process.
+  pool.on("connect", (client) => client.on("error", () => {}));
   return { db: drizzle(pool, { schema }), pool, label: redactUrl(url), close: () => pool.end() };
 }
 

@@ -28,4 +28,11 @@ describe("resolveTarget", () => {
   it("refuses a DATABASE_URL that is not PostgreSQL, naming the variable", () => {
     expect(() => env({ DATABASE_URL: "mysql://u@h/db" })).toThrow(/DATABASE_URL/);
   });
+
+  it("sizes the server's PostgreSQL pool from HVSCOPE_PG_POOL_SIZE (8 when unset), refusing anything but a positive whole number", () => {
+    expect(env({}).HVSCOPE_PG_POOL_SIZE).toBe(8);
+    expect(env({ HVSCOPE_PG_POOL_SIZE: "20" }).HVSCOPE_PG_POOL_SIZE).toBe(20);
+    for (const bad of ["0", "-3", "2.5", "eight"])
+      expect(() => env({ HVSCOPE_PG_POOL_SIZE: bad })).toThrow(/HVSCOPE_PG_POOL_SIZE/);
+  });
 });

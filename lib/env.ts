@@ -19,6 +19,11 @@ const envSchema = z.object({
       .regex(/^postgres(ql)?:\/\//, "expected a postgres:// or postgresql:// URL")
       .optional(),
   ),
+  /**
+   * Connections each app server process keeps on PostgreSQL (db/app-db.ts); instances × this must
+   * fit under the server's max_connections with the CLIs' (docs/deploy.md, "Connections").
+   */
+  HVSCOPE_PG_POOL_SIZE: limit(8),
   /** Limits of `POST /api/imports` (README, "Uploading results"; decision 015). */
   HVSCOPE_UPLOAD_MAX_REQUEST_BYTES: limit(64 * MIB),
   HVSCOPE_UPLOAD_MAX_FILE_BYTES: limit(16 * MIB),

@@ -8,7 +8,8 @@
  *   e. GET /api/synthesis, the default view, with the read cache on and off;
  *   f. uploads: POST /api/imports (one archive, one request per file) against `npm run ingest`, files/s.
  * Options: USAGE below (`npm run bench:perf -- --help`); wrk is the default client when installed (apt-get install wrk).
- * The database comes from `npm run perf:gen`; the build from `npx next build` in --app-dir.
+ * The database comes from `npm run perf:gen`, or is a PostgreSQL database (--db postgres://… or DATABASE_URL)
+ * filled from one with `npm run db:copy`; the build from `npx next build` in --app-dir.
  * Exits 1 when one of the issues' targets is not met, so it can gate a release. `--json FILE` also writes every
  * figure and verdict for `npm run perf:scale`, which tabulates runs at several database sizes (issue 24).
  */
@@ -17,16 +18,13 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import Database from "better-sqlite3";
-import { importPaths } from "@/db/ingest/import-paths";
-import { openDb } from "@/db/open";
 import type { BenchRecord, ServerFigures, TargetResult } from "@/scripts/perf/bench-record";
+import { envFor, openBenchReader, readBenchFacts, resolveBenchTarget } from "@/scripts/perf/bench-db";
 import { measureExplore } from "@/scripts/perf/browser";
-import { prepareFixtures, runtimesFor, writeHostCorpus } from "@/scripts/perf/synthetic-corpus";
 import { measureFirstLoadJs } from "@/scripts/perf/first-load-js";
+import { measureIngestion } from "@/scripts/perf/ingestion";
 import { waitUntilIdle } from "@/scripts/perf/server-idle";
 import { serverMemory } from "@/scripts/perf/server-memory";
-import { limitIngest } from "@/scripts/perf/ingest-limit";
 import {
   hasWrk,
   medianOfRuns,
@@ -36,15 +34,15 @@ import {
   type LoadResult,
 } from "@/scripts/perf/load";
 import { median } from "@/scripts/perf/percentile";
-import { viewsInTurn } from "@/scripts/perf/permalinks";
-import { timeSqlite } from "@/scripts/perf/sqlite-time";
 import { formatTable, int, kb, mb, ms, pct, verdict } from "@/scripts/perf/report";
 import { startServer, type RunningServer } from "@/scripts/perf/server-process";
+import { dropEveryScratch } from "@/scripts/perf/scratch-db";
 import { measureUploadThroughput } from "@/scripts/perf/upload-throughput";
 
 const ROOT = resolve(import.meta.dirname, "..");
-const USAGE = `npm run bench:perf -- [--db data/perf.db] [--duration 10] [--connections 16] [--app-dir DIR]
-  [--client wrk|autocannon] [--port 3140] [--floor-port 3141] [--files 5000] [--sections abcdef] [--upload-files 300] [--json FILE]`;
+const USAGE = `npm run bench:perf -- [--db data/perf.db|postgres://…] [--duration 10] [--connections 16] [--app-dir DIR]
+  [--client wrk|autocannon] [--port 3140] [--floor-port 3141] [--files 5000] [--sections abcdef] [--upload-files 300] [--json FILE]
+Without --db, DATABASE_URL (a PostgreSQL database, filled with \`npm run db:copy -- --from data/perf.db --to postgres://…\`), else data/perf.db.`;
 if (process.argv.includes("--help")) {
   console.log(`usage: ${USAGE}`);
   process.exit(0);
@@ -54,7 +52,7 @@ const { values } = (() => {
   try {
     return parseArgs({
       options: {
-        db: { type: "string", default: "data/perf.db" },
+        db: { type: "string" },
         duration: { type: "string", default: "10" },
         connections: { type: "string", default: "16" },
         client: { type: "string" },
@@ -72,7 +70,17 @@ const { values } = (() => {
     process.exit(2);
   }
 })();
-const DB = resolve(values.db);
+/** The database measured: a SQLite file (an absolute path, for the servers started elsewhere) or a PostgreSQL URL. */
+const TARGET = (() => {
+  try {
+    const t = resolveBenchTarget(values.db);
+    return t.kind === "sqlite" ? { ...t, path: resolve(t.path) } : t;
+  } catch (e) {
+    console.error(`bench:perf: ${e instanceof Error ? e.message : String(e)}\nusage: ${USAGE}`);
+    process.exit(2);
+  }
+})();
+const ENGINE = TARGET.kind === "postgres" ? "PostgreSQL" : "SQLite";
 const APP_DIR = resolve(values["app-dir"]);
 const DURATION = Number(values.duration);
 const CONNECTIONS = Number(values.connections);
@@ -109,244 +117,49 @@ const running = new Set<RunningServer>();
 process.on(
   "SIGINT",
   () =>
-    void Promise.all([...running].map((s) => s.stop())).finally(() => {
+    void Promise.all([...[...running].map((s) => s.stop()), dropEveryScratch()]).finally(() => {
       writeRecord(130, "interrupted (SIGINT)");
       process.exit(130);
     }),
 );
 
-function header() {
-  const db = new Database(DB, { readonly: true, fileMustExist: true });
+async function header() {
+  const reader = openBenchReader(TARGET);
   try {
-    const one = (sql: string) => db.prepare(sql).pluck().get();
-    // The default view's dataset (most samples, as db/queries/series.ts listDatasets orders them), its first host.
-    const dataset = one(`SELECT d.name FROM import_samples i JOIN datasets d ON i.dataset_id = d.id
-      GROUP BY d.name ORDER BY sum(i.samples) DESC, d.name LIMIT 1`) as string;
-    const host = db
-      .prepare(
-        "SELECT h.name FROM runs r JOIN hosts h ON r.host_id = h.id JOIN datasets d ON r.dataset_id = d.id WHERE d.name = ? ORDER BY h.name LIMIT 1",
-      )
-      .pluck()
-      .get(dataset) as string;
-    const asof = one("SELECT max(id) FROM imports") as number;
-    const permalink = new URLSearchParams({
-      dataset,
-      host,
-      baseline: "runc",
-      view: "overhead",
-      asof: String(asof),
-    }).toString();
+    const { database: counts, permalink, views } = await readBenchFacts(reader);
+    const database: BenchRecord["database"] = {
+      engine: TARGET.kind,
+      path: TARGET.kind === "sqlite" ? TARGET.path : TARGET.label,
+      ...counts,
+    };
     console.log(
       `hvscope bench:perf, ${new Date().toISOString()}, node ${process.version}, ${cpus().length} CPUs, load average ${loadavg()[0]!.toFixed(1)} (other work on the machine slows every number)`,
     );
+    if (TARGET.kind === "postgres")
+      console.log(`PostgreSQL ${await reader.one<string>("SHOW server_version")}, database ${TARGET.label}:`);
     console.log(
-      `database ${values.db}: ${int(one("SELECT count(*) FROM samples") as number)} samples, ${int(one("SELECT count(*) FROM datasets") as number)} datasets, ${int(one("SELECT count(*) FROM runs") as number)} runs`,
+      `${TARGET.kind === "postgres" ? "  " : `SQLite database ${TARGET.label}: `}${int(database.samples)} samples, ${int(database.datasets)} datasets, ${int(database.runs)} runs`,
     );
-    const database: BenchRecord["database"] = {
-      path: DB,
-      samples: one("SELECT count(*) FROM samples") as number,
-      datasets: one("SELECT count(*) FROM datasets") as number,
-      hosts: one("SELECT count(*) FROM (SELECT DISTINCT dataset_id, host_id FROM runs)") as number,
-      runs: one("SELECT count(*) FROM runs") as number,
-      series: one("SELECT count(*) FROM series") as number,
-      bytes: (one("PRAGMA page_count") as number) * (one("PRAGMA page_size") as number),
-    };
     console.log(
-      `  ${int(database.hosts)} hosts (dataset and host), ${int(database.series)} series, ${mb(database.bytes)} (${(database.bytes / database.samples).toFixed(0)} bytes per sample)`,
+      `  ${int(database.hosts)} hosts (dataset and host), ${int(database.series)} series, ${mb(database.bytes)} (${(database.bytes / database.samples).toFixed(0)} bytes per sample${TARGET.kind === "postgres" ? ", pg_database_size" : ""})`,
     );
     console.log(`build ${join(APP_DIR, ".next")}; permalink ${permalink} (all runtimes)\n`);
-    const runtimes = db
-      .prepare(
-        "SELECT DISTINCT s.runtime_id FROM series s JOIN datasets d ON s.dataset_id = d.id JOIN hosts h ON s.host_id = h.id WHERE d.name = ? AND h.name = ?",
-      )
-      .pluck()
-      .all(dataset, host) as string[];
-    return {
-      database,
-      permalink,
-      views: viewsInTurn(new URLSearchParams({ dataset, host, view: "overhead", asof: String(asof) }), runtimes),
-    };
+    return { database, permalink, views };
   } finally {
-    db.close();
+    await reader.close();
   }
 }
 
 async function ingestion() {
-  const target = Number(values.files);
-  const tmp = mkdtempSync(join(tmpdir(), "hvscope-bench-perf-"));
-  try {
-    const { usable } = prepareFixtures(7);
-    const files: string[] = [];
-    for (let d = 0; files.length < target; d++)
-      files.push(
-        ...writeHostCorpus({
-          dir: join(tmp, "corpus", `d${d}`),
-          dataset: `synthetic-bench-${d}`,
-          host: "synthetic-host-1",
-          runtimes: runtimesFor(d, 7),
-          repetitions: 3,
-          fixtures: usable,
-          seed: d + 1,
-          seen: new Set(),
-          maxFiles: target - files.length,
-        }),
-      );
-    // First runs of both loops, not the ones compared, so both are timed with JIT-compiled
-    // parsers: the limit loop, which used to run second, parsed at full speed while the real
-    // pipeline paid for compiling them (docs/performance.md).
-    // The real pipeline's first run also starts the worker that prepares files ahead of the writer.
-    progress(`a: warming up both loops on the ${files.length} files`);
-    const cold = await timeRealPipeline(join(tmp, "warm-up.db"), join(tmp, "corpus"), files.length);
-    const coldLimit = await timeLimitLoop(join(tmp, "warm-up-limit.db"), files);
-    const pairs: IngestPair[] = [];
-    for (let t = 0; t < TRIALS; t++) {
-      progress(`a: pair ${t + 1} of ${TRIALS}: ${files.length} files through the real pipeline and the limit loop`);
-      pairs.push(await ingestPair(tmp, files, t));
-    }
-    const mid = (pick: (p: IngestPair) => number) => median(pairs.map(pick));
-    const realSeconds = mid((p) => p.real.seconds);
-    const limitSeconds = mid((p) => p.limit.seconds);
-    const ratio = mid((p) => p.ratio);
-    const { real, limit } = pairs[0]!;
-    print(
-      "a",
-      `a. Ingestion of ${int(files.length)} jittered fixture copies (${int(real.samples)} samples; the limit loop parsed ${int(limit.samples)}), ${TRIALS} pairs of runs, medians`,
-    );
-    print(
-      "a",
-      formatTable([
-        ["", "real pipeline", "limit loop", "real/limit", "target"],
-        ["time", `${realSeconds.toFixed(2)} s`, `${limitSeconds.toFixed(2)} s`, "", ""],
-        [
-          "files/s",
-          int(files.length / realSeconds),
-          int(files.length / limitSeconds),
-          pct(ratio),
-          `>= 50 %: ${verdict(ratio >= 0.5)}`,
-        ],
-        ["samples/s", int(real.samples / realSeconds), int(limit.samples / limitSeconds), "", ""],
-        [
-          "CPU time (all threads)",
-          `${mid((p) => p.real.cpuSeconds).toFixed(2)} s`,
-          `${mid((p) => p.limit.cpuSeconds).toFixed(2)} s`,
-          "",
-          "",
-        ],
-        [
-          "first run (cold)",
-          `${cold.seconds.toFixed(2)} s`,
-          `${coldLimit.seconds.toFixed(2)} s`,
-          pct(coldLimit.seconds / cold.seconds),
-          "",
-        ],
-      ]),
-    );
-    print(
-      "a",
-      `   real/limit of each pair, in order (the loop that ran first alternates): ${pairs.map((p) => pct(p.ratio)).join(", ")}`,
-    );
-    print(
-      "a",
-      `   the real pipeline prepares files (read, label, hash, parse, deflate) on a worker thread ahead of the writer: it took ${pairs.map((p) => int(p.real.preparedAhead)).join(", ")} of the ${int(files.length)} (db/ingest/prepare-ahead.ts); the limit loop uses one thread`,
-    );
-    targets.push(["a", "ingestion, real/limit >= 50 %", pct(ratio), ratio >= 0.5]);
-    sections.a = { files: files.length, samples: real.samples, realSeconds, limitSeconds, ratio, pairs };
-    progress("a: again, with every SQLite call timed");
-    print("a", ingestionBreakdown(await sqliteShare(tmp, [join(tmp, "corpus")], files)));
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
-  }
-}
-
-interface IngestPair {
-  real: { seconds: number; cpuSeconds: number; samples: number; preparedAhead: number };
-  limit: { seconds: number; cpuSeconds: number; samples: number };
-  /** real files/s over limit files/s. */
-  ratio: number;
-}
-
-/**
- * One timed run of each loop into fresh databases. The loop that goes first alternates from
- * pair to pair, so neither always inherits the other's warm page cache or busy disk.
- */
-async function ingestPair(tmp: string, files: string[], index: number): Promise<IngestPair> {
-  const runReal = () => timeRealPipeline(join(tmp, `real-${index}.db`), join(tmp, "corpus"), files.length);
-  const runLimit = () => timeLimitLoop(join(tmp, `limit-${index}.db`), files);
-  let real: IngestPair["real"], limit: IngestPair["limit"];
-  if (index % 2 === 0) {
-    real = await runReal();
-    limit = await runLimit();
-  } else {
-    limit = await runLimit();
-    real = await runReal();
-  }
-  return { real, limit, ratio: limit.seconds / real.seconds };
-}
-
-/** The real pipeline's import of `corpus` into a fresh database at `path`, which must store every file. */
-async function timeRealPipeline(path: string, corpus: string, fileCount: number): Promise<IngestPair["real"]> {
-  const conn = openDb(path);
-  try {
-    const { result, seconds, cpuSeconds } = await timed(() => importPaths(conn, [corpus]));
-    if (result.failed.length > 0 || result.imported !== fileCount)
-      throw new Error(
-        `real pipeline imported ${result.imported} of ${fileCount}; first failure: ${JSON.stringify(result.failed[0])}`,
-      );
-    return { seconds, cpuSeconds, samples: result.samples, preparedAhead: result.preparedAhead ?? 0 };
-  } finally {
-    conn.close();
-  }
-}
-
-/** The limit loop on `files` into a fresh database at `path` (its own wall time, and the process's CPU time). */
-async function timeLimitLoop(path: string, files: string[]): Promise<IngestPair["limit"]> {
-  const { result, cpuSeconds } = await timed(async () => limitIngest(path, files));
-  return { seconds: result.seconds, cpuSeconds, samples: result.samples };
-}
-
-/** `fn`'s result, wall time and CPU time (every thread of the process), in seconds. */
-async function timed<T>(fn: () => Promise<T>) {
-  const cpu = process.cpuUsage();
-  const started = performance.now();
-  const result = await fn();
-  const used = process.cpuUsage(cpu);
-  return { result, seconds: (performance.now() - started) / 1000, cpuSeconds: (used.user + used.system) / 1e6 };
-}
-
-/** One more run of both loops into fresh databases with every SQLite call timed (the timing adds a little). */
-async function sqliteShare(tmp: string, corpus: string[], files: string[]) {
-  const conn = openDb(join(tmp, "timed-real.db"));
-  let t = performance.now();
-  const real = await timeSqlite(() => importPaths(conn, corpus));
-  const realMs = performance.now() - t;
-  conn.close();
-  t = performance.now();
-  const limit = await timeSqlite(async () => limitIngest(join(tmp, "timed-limit.db"), files));
-  return { real, realMs, limit, limitMs: performance.now() - t };
-}
-
-function ingestionBreakdown({ real, realMs, limit, limitMs }: Awaited<ReturnType<typeof sqliteShare>>) {
-  const share = (part: number, whole: number) => `${(part / 1000).toFixed(2)} s (${pct(part / whole)})`;
-  const perCall = (s: { ms: number; calls: number }) => `${((s.ms / s.calls) * 1000).toFixed(1)} µs`;
-  return [
-    "   where the writer's time goes (one more run of each, every better-sqlite3 call timed):",
-    formatTable([
-      ["", "real pipeline", "limit loop"],
-      ["SQLite calls", share(real.sqliteMs, realMs), share(limit.sqliteMs, limitMs)],
-      [
-        "everything else on the writer's thread",
-        share(realMs - real.sqliteMs, realMs),
-        share(limitMs - limit.sqliteMs, limitMs),
-      ],
-    ]).replace(/^/gm, "  "),
-    `   even if everything else cost nothing, real/limit could reach at most ${pct(limitMs / real.sqliteMs)} (the limit loop's whole time over the real pipeline's SQLite time)`,
-    "   the real pipeline's costliest statements (total, calls, per call):",
-    ...real.statements
-      .slice(0, 6)
-      .map(
-        (s) => `     ${(s.ms / 1000).toFixed(2)} s  ${int(s.calls).padStart(7)}x  ${perCall(s).padStart(8)}  ${s.sql}`,
-      ),
-  ].join("\n");
+  const { lines, ratio, record } = await measureIngestion({
+    target: TARGET,
+    fileCount: Number(values.files),
+    trials: TRIALS,
+    progress,
+  });
+  for (const line of lines) print("a", line);
+  targets.push(["a", "ingestion, real/limit >= 50 %", pct(ratio), ratio >= 0.5]);
+  sections.a = record;
 }
 
 /** Rows with sorted keys, so the two servers' answers compare as text. */
@@ -468,13 +281,13 @@ function queryBreakdown(permalink: string) {
       "--import",
       "tsx",
       join(ROOT, "scripts", "perf", "time-queries.ts"),
-      "--db",
-      DB,
       "--query",
       permalink,
     ],
     {
       cwd: ROOT,
+      // The database through the environment: a URL's password stays out of ps.
+      env: envFor(TARGET),
       encoding: "utf8",
       timeout: 300_000,
     },
@@ -490,8 +303,7 @@ function nextServer(readCache: "on" | "off") {
     args: [join(APP_DIR, "node_modules", "next", "dist", "bin", "next"), "start", "-p", values.port, "-H", "127.0.0.1"],
     cwd: APP_DIR,
     env: {
-      ...process.env,
-      HVSCOPE_DB: DB,
+      ...envFor(TARGET),
       HVSCOPE_READ_CACHE: readCache,
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
@@ -518,16 +330,9 @@ async function api(permalink: string, views: string[], browserSection: () => Pro
     startServer({
       name: "minimal server",
       command: process.execPath,
-      args: [
-        "--import",
-        "tsx",
-        join(ROOT, "scripts", "perf", "min-server.ts"),
-        "--db",
-        DB,
-        "--port",
-        values["floor-port"],
-      ],
+      args: ["--import", "tsx", join(ROOT, "scripts", "perf", "min-server.ts"), "--port", values["floor-port"]],
       cwd: ROOT,
+      env: envFor(TARGET),
       readyUrl: `${floorBase}/health`,
       timeoutMs: 30_000,
     }),
@@ -551,7 +356,7 @@ async function api(permalink: string, views: string[], browserSection: () => Pro
   ];
   const rpsCached = cached.load.rps / floor.load.rps;
   const rpsCold = cold.load.rps / floor.load.rps;
-  print("b", `b. GET ${path}`);
+  print("b", `b. GET ${path} (${ENGINE})`);
   print(
     "b",
     `   ${rows} overhead rows; the servers' rows ${agree ? "are identical" : "DIFFER (the floor is not answering the same question)"} (this permalink on all three, ${AGREEMENT_SAMPLES} of those in turn below on next and the floor); ${CONNECTIONS} connections of ${CLIENT === "wrk" ? "wrk -t1 (C, one thread)" : "autocannon"} for ${DURATION} s a run, after ${WARMUP_S} s of the same load unmeasured; the permalink's figures are the median of ${TRIALS} runs, each run's below them`,
@@ -670,7 +475,7 @@ async function api(permalink: string, views: string[], browserSection: () => Pro
   progress("b: timing the route's queries one by one");
   print(
     "b",
-    "   where one uncached request's database and JS time goes (the route's getExploreData, run alone; SCAN = full scan):",
+    "   where one uncached request's database and JS time goes (the route's getExploreData, run alone; SCAN or Seq Scan = full scan):",
   );
   print("b", queryBreakdown(permalink));
   targets.push(["b", "API p99 < 50 ms (permalink, read cache on)", ms(cached.load.p99Ms), cached.load.p99Ms < 50]);
@@ -714,7 +519,10 @@ async function synthesisApi() {
   const agree = canonicalRows(cached.body) === canonicalRows(cold.body);
   // A run in which no request completed has no p99: it misses any target.
   const p99 = (l: LoadResult) => (l.ok > 0 ? l.p99Ms : Infinity);
-  print("e", "e. GET /api/synthesis (the default view: every runtime and category, all datasets, against runc)");
+  print(
+    "e",
+    `e. GET /api/synthesis (the default view: every runtime and category, all datasets, against runc; ${ENGINE})`,
+  );
   print(
     "e",
     `   ${rows} rows; cache on and off ${agree ? "answer the same" : "DIFFER"}; ${CONNECTIONS} connections for ${DURATION} s a run, medians of ${TRIALS} runs`,
@@ -873,6 +681,7 @@ async function uploads() {
   const tmp = mkdtempSync(join(tmpdir(), "hvscope-bench-perf-upload-"));
   try {
     const lines = await measureUploadThroughput({
+      target: TARGET,
       appDir: APP_DIR,
       port: values.port,
       tmp,
@@ -896,13 +705,13 @@ function loadClient(asked: string | undefined): LoadClient {
 }
 
 async function main() {
-  if (!existsSync(DB))
+  if (TARGET.kind === "sqlite" && !existsSync(TARGET.path))
     throw new Error(
-      `no database at ${values.db}: run \`npm run perf:gen -- --samples 1000000 --db ${values.db}\` first`,
+      `no database at ${TARGET.label}: run \`npm run perf:gen -- --samples 1000000 --db ${TARGET.label}\` first`,
     );
   if (!Number.isFinite(DURATION) || DURATION <= 0 || !Number.isInteger(CONNECTIONS) || CONNECTIONS < 1)
     throw new Error("--duration and --connections must be positive numbers");
-  const { database, permalink, views } = header();
+  const { database, permalink, views } = await header();
   begun = { database, at: performance.now(), startedAt: new Date().toISOString(), load: loadavg() };
   if (run("a")) await ingestion();
   if (run("b")) await api(permalink, views, () => browser(permalink));
@@ -952,7 +761,12 @@ function writeRecord(exitStatus: number, error?: string) {
     node: process.version,
     cpus: cpus().length,
     loadAverage: { start: begun.load, end: loadavg() },
-    options: Object.fromEntries(Object.entries(values).filter((e): e is [string, string] => typeof e[1] === "string")),
+    // A --db URL without its password, as the header prints it.
+    options: Object.fromEntries(
+      Object.entries({ ...values, ...(values.db === undefined ? {} : { db: TARGET.label }) }).filter(
+        (e): e is [string, string] => typeof e[1] === "string",
+      ),
+    ),
     database: begun.database,
     runtimeSeconds: runtimeSeconds(),
     exitStatus,

@@ -3,8 +3,7 @@
  * real parser fixtures across many `synthetic-…` datasets, hosts, runtimes (runc in every
  * dataset, the default baseline) and repetitions, imported through the real pipeline until
  * the database holds the requested number of samples. Existing synthetic samples count, so
- * a second run only tops up. Never writes into data/hvscope.db.
- *   npm run perf:gen -- --samples 1000000 [--db data/perf.db] [--hosts 2] [--runtimes 7] [--repetitions 3] [--seed 1]
+ * a second run only tops up. Never writes into data/hvscope.db. SQLite only (USAGE).
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -15,6 +14,7 @@ import { fillLatestStudies } from "@/db/queries/host-studies";
 import { openDb } from "@/db/open";
 import { prepareFixtures, runtimesFor, SYNTHETIC_PREFIX, writeHostCorpus } from "@/scripts/perf/synthetic-corpus";
 import { assertOnlySynthetic, assertSyntheticTarget } from "@/scripts/perf/db-guard";
+import { isPostgresUrl, redactUrl } from "@/db/open-pg";
 
 const ROOT = resolve(import.meta.dirname, "..");
 
@@ -22,6 +22,14 @@ function positiveInt(name: string, raw: string): number {
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer, got "${raw}"`);
   return n;
+}
+
+const USAGE = `npm run perf:gen -- --samples 1000000 [--db data/perf.db] [--hosts 2] [--runtimes 7] [--repetitions 3] [--seed 1]
+Writes a SQLite file only. For PostgreSQL, generate the file, then copy it into an empty database:
+  npm run db:copy -- --from data/perf.db --to postgres://…/hvscope_perf`;
+if (process.argv.includes("--help")) {
+  console.log(`usage: ${USAGE}`);
+  process.exit(0);
 }
 
 const { values } = parseArgs({
@@ -42,6 +50,8 @@ async function main() {
   const repetitions = positiveInt("repetitions", values.repetitions);
   const seed = positiveInt("seed", values.seed);
   runtimesFor(0, runtimeCount); // validates the count before anything is written
+  if (isPostgresUrl(values.db))
+    throw new Error(`--db ${redactUrl(values.db)}: perf:gen writes SQLite files only\nusage: ${USAGE}`);
   assertSyntheticTarget(values.db, ROOT);
   assertOnlySynthetic(values.db);
 

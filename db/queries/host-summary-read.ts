@@ -1,4 +1,4 @@
-import { and, eq, lte, max, sql } from "drizzle-orm";
+import { and, asc, eq, lte, max, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "../open";
 import { preparedPerDb } from "../prepared";
@@ -47,6 +47,9 @@ const statements = preparedPerDb((db) => {
         ),
       )
       .where(and(eq(datasets.name, p("dataset")), eq(hosts.name, p("host"))))
+      // Rows with equal overhead keep this order, and pooled statistics add up in it: without it each
+      // engine's plan chose one (PostgreSQL's hash join at 1M samples did not follow SQLite's order).
+      .orderBy(asc(series.id))
       .prepare(),
     workloads: db
       .select({ id: workloads.id, name: workloads.name, category: workloads.category, tool: workloads.tool })

@@ -38,6 +38,9 @@ export interface BenchRecord {
   loadAverage: { start: number[]; end: number[] };
   options: Record<string, string>;
   database: {
+    /** Absent in records from before bench:perf ran on PostgreSQL: those are SQLite. */
+    engine?: "sqlite" | "postgres";
+    /** The SQLite file, or the PostgreSQL URL without its password. */
     path: string;
     samples: number;
     datasets: number;
@@ -45,7 +48,7 @@ export interface BenchRecord {
     hosts: number;
     runs: number;
     series: number;
-    /** The database file (page count × page size), without its write-ahead log. */
+    /** SQLite: the file (page count × page size), without its write-ahead log; PostgreSQL: pg_database_size. */
     bytes: number;
   };
   /** bench:perf's own wall time, from start to its verdict. */

@@ -3,21 +3,26 @@
  * real `next start` through POST /api/imports, as one .tar.gz (the client of `ingest --remote` and
  * `bench --upload`) and as one multipart request per file, against `npm run ingest` of the same
  * folder into a fresh database (a child process: what a user with a shell on the server runs).
+ * On PostgreSQL every fresh database is a throwaway one on the measured server, dropped after.
  */
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
-import { importPaths } from "@/db/ingest/import-paths";
-import { openDb } from "@/db/open";
 import { createUploadToken } from "@/db/queries/upload-tokens";
+import { openStore } from "@/db/store";
+import type { DbTarget } from "@/db/target";
 import { postUpload, remoteTarget, uploadPaths } from "@/lib/upload/client";
 import { isUploadAnswer } from "@/lib/upload/answer";
+import { envFor } from "./bench-db";
 import { median } from "./percentile";
 import { formatTable, int } from "./report";
+import { ScratchDatabases } from "./scratch-db";
 import { startServer } from "./server-process";
 import { prepareFixtures, runtimesFor, writeHostCorpus } from "./synthetic-corpus";
 
 interface Options {
+  /** The engine measured: on PostgreSQL, the server the throwaway databases are made on. */
+  target: DbTarget;
   appDir: string;
   port: string;
   tmp: string;
@@ -32,6 +37,20 @@ interface Timing {
 }
 
 export async function measureUploadThroughput(o: Options): Promise<string[]> {
+  const scratch = o.target.kind === "postgres" ? new ScratchDatabases(o.target.url) : null;
+  try {
+    return await measure(o, async (label) =>
+      scratch
+        ? { kind: "postgres", url: await scratch.create(label), label }
+        : { kind: "sqlite", path: join(o.tmp, `${label}.db`), label },
+    );
+  } finally {
+    await scratch?.dropAll();
+  }
+}
+
+/** `fresh` makes an empty database of the engine measured. */
+async function measure(o: Options, fresh: (label: string) => Promise<DbTarget>): Promise<string[]> {
   const corpus = join(o.tmp, "upload-corpus");
   const { usable } = prepareFixtures(3);
   const files = writeHostCorpus({
@@ -45,10 +64,10 @@ export async function measureUploadThroughput(o: Options): Promise<string[]> {
     seen: new Set(),
     maxFiles: o.files,
   });
-  const db = join(o.tmp, "upload-server.db");
-  const setup = openDb(db);
+  const db = await fresh("upload_server");
+  const setup = await openStore(db);
   const token = await createUploadToken(setup.db, "bench-perf", null);
-  setup.close();
+  await setup.close();
   const origin = `http://127.0.0.1:${o.port}`;
   const server = await startServer({
     name: "next start (uploads)",
@@ -56,7 +75,7 @@ export async function measureUploadThroughput(o: Options): Promise<string[]> {
     args: [join(o.appDir, "node_modules", "next", "dist", "bin", "next"), "start", "-p", o.port, "-H", "127.0.0.1"],
     cwd: o.appDir,
     // Every per-file request is an upload: the default 30 a minute would refuse most of them.
-    env: { ...process.env, HVSCOPE_DB: db, HVSCOPE_UPLOAD_PER_MINUTE: "1000000", NODE_ENV: "production" },
+    env: { ...envFor(db), HVSCOPE_UPLOAD_PER_MINUTE: "1000000", NODE_ENV: "production" },
     readyUrl: `${origin}/api/imports`,
     timeoutMs: 60_000,
   });
@@ -74,8 +93,8 @@ export async function measureUploadThroughput(o: Options): Promise<string[]> {
       o.progress(`f: trial ${t} of ${o.trials}: one archive, ${files.length} requests, the CLI`);
       runs.archive.push(await archive(target, corpus, `synthetic-upload-archive-${t}`, files.length));
       runs.perFile.push(await perFile(target, corpus, files, `synthetic-upload-per-file-${t}`));
-      runs.cli.push(cli(o.appDir, join(o.tmp, `upload-cli-${t}.db`), corpus, files.length));
-      runs.inProcess.push(await inProcess(join(o.tmp, `upload-in-process-${t}.db`), corpus, files.length));
+      runs.cli.push(cli(o.appDir, await fresh(`upload_cli_${t}`), corpus, files.length));
+      runs.inProcess.push(await inProcess(await fresh(`upload_in_process_${t}`), corpus, files.length));
     }
   } finally {
     await server.stop();
@@ -92,7 +111,7 @@ export async function measureUploadThroughput(o: Options): Promise<string[]> {
     ];
   };
   return [
-    `f. Upload throughput: ${int(files.length)} jittered fixture copies (${int(runs.cli[0]!.samples)} samples) into next start, each way into a dataset of its own (nothing skipped), medians of ${o.trials} runs`,
+    `f. Upload throughput: ${int(files.length)} jittered fixture copies (${int(runs.cli[0]!.samples)} samples) into next start on ${o.target.kind === "postgres" ? "PostgreSQL (throwaway databases on the measured server)" : "SQLite"}, each way into a dataset of its own (nothing skipped), medians of ${o.trials} runs`,
     formatTable([
       ["", "requests", "time", "files/s", "samples/s", "files/s of each run"],
       row("POST /api/imports, one .tar.gz (lib/upload/client.ts)", "1", runs.archive),
@@ -133,29 +152,27 @@ async function perFile(target: ReturnType<typeof remoteTarget>, corpus: string, 
   return { seconds: (performance.now() - started) / 1000, samples };
 }
 
-async function inProcess(db: string, corpus: string, expected: number): Promise<Timing> {
-  const conn = openDb(db);
+async function inProcess(db: DbTarget, corpus: string, expected: number): Promise<Timing> {
+  const store = await openStore(db);
   try {
     const started = performance.now();
-    const summary = await importPaths(conn, [corpus]);
+    const summary = await store.importPaths([corpus]);
     const seconds = (performance.now() - started) / 1000;
     if (summary.imported !== expected) throw new Error(`f: importPaths imported ${summary.imported} of ${expected}`);
     return { seconds, samples: summary.samples };
   } finally {
-    conn.close();
+    await store.close();
   }
 }
 
-function cli(appDir: string, db: string, corpus: string, expected: number): Timing {
+function cli(appDir: string, db: DbTarget, corpus: string, expected: number): Timing {
   const started = performance.now();
-  const r = spawnSync(
-    process.execPath,
-    ["--import", "tsx", join(appDir, "scripts", "ingest.ts"), "--db", db, "--json", corpus],
-    {
-      cwd: appDir,
-      encoding: "utf8",
-    },
-  );
+  // The database through the environment, as a user's shell would set it.
+  const r = spawnSync(process.execPath, ["--import", "tsx", join(appDir, "scripts", "ingest.ts"), "--json", corpus], {
+    cwd: appDir,
+    encoding: "utf8",
+    env: envFor(db),
+  });
   const seconds = (performance.now() - started) / 1000;
   const summary = JSON.parse(r.stdout || "{}") as { imported?: number; samples?: number };
   if (r.status !== 0 || summary.imported !== expected)
