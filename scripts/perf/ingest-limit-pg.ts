@@ -1,7 +1,5 @@
-import { readFileSync } from "node:fs";
-import { basename } from "node:path";
 import pg from "pg";
-import { detectParser } from "@/lib/parsers";
+import { readAndParse } from "./ingest-limit";
 
 /** As many rows per INSERT as the real PostgreSQL writer sends (db/ingest/pg/dimensions.ts). */
 export const LIMIT_ROWS_PER_INSERT = 1000;
@@ -53,11 +51,7 @@ export async function limitIngestPg(
     let samples = 0;
     const started = performance.now();
     for (const [i, path] of files.entries()) {
-      const raw = readFileSync(path, "utf8");
-      const name = basename(path);
-      const parser = detectParser(raw, name);
-      if (!parser) throw new Error(`${path}: no parser recognises it`);
-      const parsed = parser.parse(raw, { fileName: name }).samples;
+      const parsed = readAndParse(path);
       await client.query("BEGIN");
       try {
         for (const insert of sampleInserts(i, parsed)) await client.query(insert);

@@ -27,11 +27,7 @@ export function limitIngest(
     let samples = 0;
     const started = performance.now();
     for (const [i, path] of files.entries()) {
-      const raw = readFileSync(path, "utf8");
-      const name = basename(path);
-      const parser = detectParser(raw, name);
-      if (!parser) throw new Error(`${path}: no parser recognises it`);
-      const parsed = parser.parse(raw, { fileName: name }).samples;
+      const parsed = readAndParse(path);
       writeFile(i, parsed);
       samples += parsed.length;
     }
@@ -39,4 +35,13 @@ export function limitIngest(
   } finally {
     client.close();
   }
+}
+
+/** The limit loops' read, detect and parse of one file, with the same parser registry as the real pipeline. */
+export function readAndParse(path: string) {
+  const raw = readFileSync(path, "utf8");
+  const name = basename(path);
+  const parser = detectParser(raw, name);
+  if (!parser) throw new Error(`${path}: no parser recognises it`);
+  return parser.parse(raw, { fileName: name }).samples;
 }

@@ -6,7 +6,6 @@
  *   node --conditions react-server --import tsx scripts/perf/view-cost.ts --db FILE
  */
 import { parseArgs } from "node:util";
-import Database from "better-sqlite3";
 import { openDb } from "@/db/open";
 import { getExploreData, hasSelection, type SelectedExploreData } from "@/db/queries/explore";
 import { pairRow, statsOf } from "@/db/queries/host-rows";
@@ -14,16 +13,17 @@ import { getHostSummary } from "@/db/queries/series";
 import { readApiFilters } from "@/lib/http/api-params";
 import { overheadBytes } from "@/lib/overhead/json-body";
 import { toOverheadRows } from "@/lib/overhead/rows";
-import { defaultViewOf } from "@/scripts/perf/default-view";
+import { openBenchReader, readBenchFacts } from "@/scripts/perf/bench-db";
 import { median } from "@/scripts/perf/percentile";
-import { viewsInTurn } from "@/scripts/perf/permalinks";
 
 const { values } = parseArgs({ options: { db: { type: "string" }, rounds: { type: "string", default: "12" } } });
 if (!values.db) throw new Error("--db FILE is required");
 const rounds = Number(values.rounds);
 if (!Number.isInteger(rounds) || rounds < 3)
   throw new Error(`--rounds must be an integer of at least 3, not ${values.rounds}`);
-const requests = permalinksOf(values.db).map((p) => new Request(`http://localhost/api/overhead?${p}`));
+const reader = openBenchReader({ kind: "sqlite", path: values.db, label: values.db });
+const { views: permalinks } = await readBenchFacts(reader).finally(() => reader.close());
+const requests = permalinks.map((p) => new Request(`http://localhost/api/overhead?${p}`));
 const conn = openDb(values.db, { readonly: true });
 const views: SelectedExploreData[] = [];
 /** Per view, µs: the read cache on (it holds fewer views than these, so each is computed) and off (lists read too). */
@@ -71,15 +71,4 @@ conn.close();
 /** The median after the first two rounds (module loading and JIT), then every round. */
 function fmt(times: number[]) {
   return `${median(times.slice(2)).toFixed(0).padStart(5)}   (${times.map((t) => t.toFixed(0)).join(" ")})`;
-}
-
-/** bench:perf's permalinks in turn: each runtime of the default view's host as baseline against every subset. */
-function permalinksOf(path: string): string[] {
-  const db = new Database(path, { readonly: true, fileMustExist: true });
-  try {
-    const { dataset, host, asof, runtimes } = defaultViewOf(db);
-    return viewsInTurn(new URLSearchParams({ dataset, host, view: "overhead", asof: String(asof) }), runtimes);
-  } finally {
-    db.close();
-  }
 }
