@@ -2,9 +2,10 @@ import { and, asc, eq, lte, max, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "../open";
 import { preparedPerDb } from "../prepared";
-import { nameHostSeries } from "../series-row";
+import type { PgDb } from "../open-pg";
+import { nameHostSeries, type HostSeriesRow } from "../series-row";
 import { statsSelection } from "../stats-columns";
-import { importsUpTo, tablesOf } from "../tables";
+import { importsUpTo, isPostgres, tablesOf } from "../tables";
 import { summarizeHost, type HostSummary } from "@/lib/overhead/host-summary";
 import { cacheUntilDataChanges } from "./read-cache";
 
@@ -85,7 +86,32 @@ export async function readHostSummary(
   asof: number | null,
   dimensions?: Dimensions,
 ): Promise<HostSummary> {
-  const rows = await statements(db).hostSeries.execute({ dataset, host, asof: importsUpTo(asof) });
+  const params = { dataset, host, asof: importsUpTo(asof) };
+  const rows = isPostgres(db) ? await hostSeriesPg(db, params) : await statements(db).hostSeries.execute(params);
   const { workloads, metrics } = dimensions ?? (await cachedDimensions(db));
   return summarizeHost(nameHostSeries(rows, workloads, metrics));
+}
+
+/**
+ * The host-series query on PostgreSQL: each series' newest statistics row through a lateral
+ * `LIMIT 1` on series_stats' (series_id, import_id) key, where the correlated max() above made
+ * PostgreSQL's planner scan all of series_stats (docs/performance.md, "bench:perf on PostgreSQL").
+ * SQLite has no LATERAL; its plan for max() already uses that key.
+ */
+async function hostSeriesPg(db: Db, { dataset, host, asof }: { dataset: string; host: string; asof: number }) {
+  const { rows } = await (db as unknown as PgDb).execute<HostSeriesRow & Record<string, unknown>>(sql`
+    SELECT s.id, s.runtime_id AS runtime, s.runtime_version AS version, s.runtime_variant AS variant,
+      s.workload_id AS "workloadId", s.metric_id AS "metricId", t.n, t.mean, t.m2,
+      t.log_n AS "logN", t.log_mean AS "logMean", t.log_m2 AS "logM2"
+    FROM series s
+    JOIN datasets d ON s.dataset_id = d.id
+    JOIN hosts h ON s.host_id = h.id
+    CROSS JOIN LATERAL (
+      SELECT * FROM series_stats newest
+      WHERE newest.series_id = s.id AND newest.import_id <= ${asof}
+      ORDER BY newest.import_id DESC LIMIT 1
+    ) t
+    WHERE d.name = ${dataset} AND h.name = ${host}
+    ORDER BY s.id`);
+  return rows;
 }
