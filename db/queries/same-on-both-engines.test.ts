@@ -124,6 +124,14 @@ describe.skipIf(!PG_TEST_URL)("the dashboard's queries on PostgreSQL and on SQLi
     });
   });
 
+  it("opens the default view for a baseline no series names, NUL included, as SQLite does, without an error", async () => {
+    for (const baseline of ["runc%00", "no-such-runtime", "bare-metal"]) {
+      const url = `${API}/api/overhead?baseline=${baseline}`;
+      const [fromSqlite, fromPg] = await both((db) => overheadBody(db, url));
+      expect(differences(fromPg, fromSqlite), url).toEqual([]);
+    }
+  });
+
   it("reads samples, provenance, runtimes and import spans alike", async () => {
     const view = await getExploreData(sqlite.db, readApiFilters(new Request(`${API}/api/overhead`)).filters);
     const ids = view.series.slice(0, 40).map((s) => s.seriesId);

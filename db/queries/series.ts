@@ -13,7 +13,7 @@ const p = sql.placeholder;
 // Prepared once per handle: on SQLite synchronous statements, on PostgreSQL unnamed ones (each a
 // parse and execute on whichever pooled connection runs it; docs/decisions/018-app-on-postgresql.md).
 const statements = preparedPerDb((db) => {
-  const { datasets, hosts, importSamples, series, seriesStats } = tablesOf(db);
+  const { datasets, hosts, importSamples, runtimes, series, seriesStats } = tablesOf(db);
   return {
     datasetTotals: db
       .select({ name: datasets.name, samples: sum(importSamples.samples) })
@@ -26,6 +26,7 @@ const statements = preparedPerDb((db) => {
       .prepare(),
     // Whether a dataset holds a runtime as of an import (any host): the default view looks for the
     // largest dataset that holds its baseline. One match ends it.
+    storedRuntimes: db.select({ id: runtimes.id }).from(runtimes).prepare(),
     datasetHolds: db
       .select({ one: sql`1` })
       .from(series)
@@ -85,11 +86,20 @@ async function readFirstDatasetHolding(
   runtime: string,
   asof: number | null,
 ): Promise<string | null> {
+  // A runtime no series names (any text a link holds; PostgreSQL refuses some, such as NUL) is asked nowhere.
+  if (!(await listStoredRuntimes(db)).has(runtime)) return null;
   for (const dataset of datasets)
     if ((await statements(db).datasetHolds.execute({ dataset, runtime, asof: importsUpTo(asof) })).length > 0)
       return dataset;
   return null;
 }
+
+/** Every runtime id stored (a small table), as of the latest data. Cached; immutable. */
+const listStoredRuntimes = cacheUntilDataChanges(
+  async (db: Db): Promise<ReadonlySet<string>> =>
+    new Set((await statements(db).storedRuntimes.execute()).map((r) => r.id)),
+  { maxEntries: 1 },
+);
 
 /** A dataset's hosts with data as of an import, by name. Cached; immutable. */
 export const listDatasetHosts = cacheUntilDataChanges(readDatasetHosts, { maxEntries: 256 });
