@@ -118,8 +118,9 @@ function pgProbe(url: string): Probe {
 function label(sql: string): string {
   if (/from "import_samples".*group by/is.test(sql)) return "listDatasets (samples per dataset)";
   if (/^select distinct/i.test(sql)) return "listDatasetHosts";
-  if (/from "series"/.test(sql)) return "getHostSummary's query (the host's series, statistics as of asof)";
-  return sql.slice(0, 60);
+  // Drizzle quotes names; PostgreSQL's lateral form of the query is written by hand (db/queries/host-summary-read.ts).
+  if (/from "?series"? s?\b/i.test(sql)) return "getHostSummary's query (the host's series, statistics as of asof)";
+  return sql.trim().replace(/\s+/g, " ").slice(0, 60);
 }
 
 const target: DbTarget = resolveTarget(values.db);
