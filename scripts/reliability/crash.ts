@@ -1,17 +1,34 @@
 import { execFileSync, spawn } from "node:child_process";
-import { mkdirSync, rmSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import Database from "better-sqlite3";
+import type { DbTarget } from "@/db/target";
+import { envFor } from "@/scripts/perf/bench-db";
 import { checkDb, fileSamples, type FileSamples } from "./db-check";
+import type { ThrowawayDatabases } from "./databases";
 
 // The ingest CLI exactly as a user runs it. tsx starts node as a child process, so each ingest
 // gets its own process group and SIGKILL goes to the whole group: killing tsx alone would leave
 // the importing node process running.
 const TSX = resolve("node_modules/.bin/tsx");
 
+/** Process groups of the ingests running now, for killIngests. */
+const running = new Set<number>();
+
+/** Kills every ingest still running (a SIGINT handler's first step: they are in process groups of their own). */
+export function killIngests(): void {
+  for (const pgid of running)
+    try {
+      process.kill(-pgid, "SIGKILL");
+    } catch {
+      // Already gone.
+    }
+}
+
 export interface CrashOptions {
   corpus: string;
-  /** Folder for the databases; emptied as rounds go. */
+  /** Where the reference and crashed databases are made (and dropped as rounds go). */
+  databases: ThrowawayDatabases;
+  /** A folder for the empty corpus that times start-up alone. */
   workDir: string;
   kills: number;
   seed: number;
@@ -19,6 +36,7 @@ export interface CrashOptions {
 }
 
 export interface CrashReport {
+  engine: DbTarget["kind"];
   kills: number;
   /** Kills after which more files were stored than after the previous one: the ingest was writing. */
   killsWhileWriting: number;
@@ -47,15 +65,18 @@ function seededRandom(seed: number): () => number {
 
 /** Runs one ingest; kills its process group after `killAfterMs` unless it has exited by then. */
 function ingest(
-  db: string,
+  db: DbTarget,
   corpus: string,
   killAfterMs?: number,
 ): Promise<{ killed: boolean; code: number | null; ms: number; stderr: string }> {
   const started = performance.now();
-  const child = spawn(TSX, ["scripts/ingest.ts", "--db", db, "--json", corpus], {
+  // The database goes in the environment, where ps does not show a URL's password.
+  const child = spawn(TSX, ["scripts/ingest.ts", "--json", corpus], {
+    env: envFor(db),
     detached: true,
     stdio: ["ignore", "ignore", "pipe"],
   });
+  running.add(child.pid!);
   let stderr = "";
   child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
   return new Promise((done, fail) => {
@@ -70,17 +91,14 @@ function ingest(
     child.on("error", fail);
     child.on("exit", (code) => {
       clearTimeout(timer);
+      running.delete(child.pid!);
       done({ killed, code, ms: performance.now() - started, stderr });
     });
   });
 }
 
-function exportCsv(db: string): string {
-  return execFileSync(TSX, ["scripts/export.ts", "--db", db], { encoding: "utf8", maxBuffer: 1 << 30 });
-}
-
-function removeDb(path: string) {
-  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${path}${suffix}`, { force: true });
+function exportCsv(db: DbTarget): string {
+  return execFileSync(TSX, ["scripts/export.ts"], { env: envFor(db), encoding: "utf8", maxBuffer: 1 << 30 });
 }
 
 /**
@@ -88,7 +106,7 @@ function removeDb(path: string) {
  * from an empty database and re-runs the ingest, killing each run, until one run finishes before
  * its kill (or, once the kills are done, runs it to completion); after every run the database is
  * checked (checkDb), and at the end of a round its export must equal that of an uninterrupted
- * import, byte for byte.
+ * import, byte for byte. Every database is made by `o.databases`, on SQLite or PostgreSQL alike.
  */
 export async function crashTest(o: CrashOptions): Promise<CrashReport> {
   const log = o.log ?? (() => {});
@@ -96,17 +114,15 @@ export async function crashTest(o: CrashOptions): Promise<CrashReport> {
   // Start-up alone (node, tsx, migrations on a new database): an import of an empty folder.
   const empty = join(o.workDir, "empty");
   mkdirSync(empty, { recursive: true });
-  const startup = await ingest(join(o.workDir, "startup.db"), empty);
-  removeDb(join(o.workDir, "startup.db"));
-  const refDb = join(o.workDir, "reference.db");
-  removeDb(refDb);
+  const startup = await ingest(await o.databases.fresh("startup"), empty);
+  await o.databases.drop("startup");
+  const refDb = await o.databases.fresh("reference");
   const ref = await ingest(refDb, o.corpus);
   if (ref.code !== 0) throw new Error(`the uninterrupted reference import failed (exit ${ref.code}): ${ref.stderr}`);
-  const refClient = new Database(refDb, { readonly: true });
-  const reference: FileSamples = fileSamples(refClient);
-  refClient.close();
+  const reference: FileSamples = await fileSamples(refDb);
   const refExport = exportCsv(refDb);
   const report: CrashReport = {
+    engine: o.databases.engine,
     kills: 0,
     killsWhileWriting: 0,
     killsInStartup: 0,
@@ -128,16 +144,15 @@ export async function crashTest(o: CrashOptions): Promise<CrashReport> {
   const killTime = () =>
     random() < 0.1 ? random() * startup.ms : startup.ms + random() * Math.max(1, ref.ms - startup.ms);
 
-  const db = join(o.workDir, "crashed.db");
   while (report.kills < o.kills && report.problems.length === 0) {
     report.rounds++;
-    removeDb(db);
+    const db = await o.databases.fresh("crashed");
     let stored = 0;
     for (let attempt = 1; ; attempt++) {
       // Once enough kills have happened, the round's last run goes to completion unhindered.
       const killAt = report.kills < o.kills ? killTime() : undefined;
       const run = await ingest(db, o.corpus, killAt);
-      const check = checkDb(db, reference);
+      const check = await checkDb(db, reference);
       report.checks++;
       report.problems.push(...check.problems.map((p) => `round ${report.rounds}, after run ${attempt}: ${p}`));
       if (run.killed) {
@@ -145,7 +160,8 @@ export async function crashTest(o: CrashOptions): Promise<CrashReport> {
         if (check.files > stored) report.killsWhileWriting++;
         if (killAt !== undefined && killAt < startup.ms) report.killsInStartup++;
         log(
-          `kill ${report.kills} after ${Math.round(run.ms)} ms: ${check.files}/${reference.size} files stored, integrity ${check.integrity}`,
+          `kill ${report.kills} after ${Math.round(run.ms)} ms: ${check.files}/${reference.size} files stored` +
+            (check.integrity === null ? "" : `, integrity ${check.integrity}`),
         );
       } else if (run.code !== 0) {
         report.problems.push(`round ${report.rounds}: ingest exited with ${run.code}: ${run.stderr}`);
@@ -166,7 +182,7 @@ export async function crashTest(o: CrashOptions): Promise<CrashReport> {
       }
     }
   }
-  removeDb(db);
-  removeDb(refDb);
+  await o.databases.drop("crashed");
+  await o.databases.drop("reference");
   return report;
 }
