@@ -16,9 +16,9 @@ import { parseArgs } from "node:util";
 import { openStore } from "@/db/store";
 import { envFor } from "@/scripts/perf/bench-db";
 import { writeLoadCorpus } from "./reliability/test-corpora";
-import { onInterrupt, reliabilityServer, throwawayDatabases } from "./reliability/databases";
+import { onInterrupt, reliabilityServer, rethrowUnlessInterrupted, throwawayDatabases } from "./reliability/databases";
 import { hammer, LOCK_ERROR, quantile } from "./reliability/hammer";
-import { ensureBuild, freePort, startServer } from "./reliability/server";
+import { ensureBuild, freePort, startServer, stopServers } from "./reliability/server";
 
 const { values } = parseArgs({
   options: {
@@ -40,7 +40,7 @@ let stopServer = async () => {};
 let ingest: ChildProcess | undefined;
 onInterrupt(async () => {
   ingest?.kill("SIGKILL");
-  await stopServer();
+  await stopServers();
   await databases.dropAll();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -94,6 +94,8 @@ try {
   );
   for (const e of [...stats.errors.slice(0, 10), ...busy.slice(0, 10)]) console.error(`  ${e}`);
   if (code !== 0 || stats.errors.length > 0 || busy.length > 0) process.exitCode = 1;
+} catch (e) {
+  rethrowUnlessInterrupted(e);
 } finally {
   await stopServer();
   await databases.dropAll();

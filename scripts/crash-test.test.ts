@@ -19,7 +19,9 @@ async function smallCrashTest(files: number, databases: (dir: string) => Throwaw
   try {
     const corpus = join(dir, "corpus");
     expect(writeCrashCorpus(corpus, files)).toBe(files);
-    const report = await crashTest({ corpus, databases: dbs, workDir: dir, kills: 3, seed: 7 });
+    // Progress in the test's output: a stuck run shows where it stopped.
+    const log = (line: string) => console.log(`${dbs.engine}: ${line}`);
+    const report = await crashTest({ corpus, databases: dbs, workDir: dir, kills: 3, seed: 7, log });
     console.log(
       `crash test on ${report.engine}: ${report.kills} kills, ${report.killsWhileWriting} after files had been stored, ${report.checks} checks, ${report.exportRows} export rows`,
     );

@@ -12,7 +12,13 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { writeCrashCorpus } from "./reliability/test-corpora";
 import { crashTest, killIngests } from "./reliability/crash";
-import { onInterrupt, reliabilityServer, throwawayDatabases } from "./reliability/databases";
+import {
+  interrupted,
+  onInterrupt,
+  reliabilityServer,
+  rethrowUnlessInterrupted,
+  throwawayDatabases,
+} from "./reliability/databases";
 
 const { values } = parseArgs({
   options: {
@@ -49,6 +55,8 @@ try {
     seed,
     log: (line) => console.log(`  ${line}`),
   });
+  // Ctrl-C killed the running ingest: the report would count that as a failure.
+  if (interrupted()) throw new Error("interrupted");
   console.log(
     `crash test: ${r.kills} kills (${r.killsInStartup} timed in start-up, ${r.killsWhileWriting} after files had been stored) in ${r.rounds} rounds, ` +
       `${r.checks} database checks; reference ${r.referenceFiles} files, ${r.referenceSamples} samples, ${r.exportRows} export rows in ${r.referenceMs} ms ` +
@@ -66,6 +74,8 @@ try {
         "crash test: PostgreSQL has no twin of SQLite's integrity_check (the server recovers its own files); the checks after each kill are the data's invariants",
       );
   }
+} catch (e) {
+  rethrowUnlessInterrupted(e);
 } finally {
   await databases.dropAll();
   rmSync(dir, { recursive: true, force: true });

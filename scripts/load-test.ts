@@ -14,8 +14,8 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { openStore } from "@/db/store";
 import { writeLoadCorpus } from "./reliability/test-corpora";
-import { onInterrupt, reliabilityServer, throwawayDatabases } from "./reliability/databases";
-import { ensureBuild, freePort, startServer } from "./reliability/server";
+import { onInterrupt, reliabilityServer, rethrowUnlessInterrupted, throwawayDatabases } from "./reliability/databases";
+import { ensureBuild, freePort, startServer, stopServers } from "./reliability/server";
 
 const { values } = parseArgs({
   options: {
@@ -43,7 +43,7 @@ const dir = mkdtempSync(join(tmpdir(), "hvscope-load-"));
 const databases = throwawayDatabases(dbServer, dir, "load");
 let stopServer = async () => {};
 onInterrupt(async () => {
-  await stopServer();
+  await stopServers();
   await databases.dropAll();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -93,6 +93,8 @@ try {
     `load: server RSS idle ${mib(idle)}; every 5 s after the warm-up: first ${mib(rss[0]!)}, last ${mib(rss.at(-1)!)}, max ${mib(Math.max(...rss))} (${rss.map(mib).join(", ")})`,
   );
   if (errors > 0) process.exitCode = 1;
+} catch (e) {
+  rethrowUnlessInterrupted(e);
 } finally {
   await stopServer();
   await databases.dropAll();

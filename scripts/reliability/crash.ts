@@ -3,7 +3,7 @@ import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { DbTarget } from "@/db/target";
 import { envFor } from "@/scripts/perf/bench-db";
-import { checkDb, fileSamples, type FileSamples } from "./db-check";
+import { checkDb, describeActivity, fileSamples, type FileSamples } from "./db-check";
 import type { ThrowawayDatabases } from "./databases";
 
 // The ingest CLI exactly as a user runs it. tsx starts node as a child process, so each ingest
@@ -63,12 +63,22 @@ function seededRandom(seed: number): () => number {
   };
 }
 
-/** Runs one ingest; kills its process group after `killAfterMs` unless it has exited by then. */
-function ingest(
-  db: DbTarget,
-  corpus: string,
-  killAfterMs?: number,
-): Promise<{ killed: boolean; code: number | null; ms: number; stderr: string }> {
+interface IngestRun {
+  killed: boolean;
+  /** Still running when `stallAfterMs` ran out, so killed: a hang, not one of the test's kills. */
+  stalled: boolean;
+  /** When stalled: the database's sessions just before the kill. */
+  activity?: string;
+  code: number | null;
+  ms: number;
+  stderr: string;
+}
+
+/**
+ * Runs one ingest; kills its process group after `killAfterMs` unless it has exited by then, or
+ * after `stallAfterMs` if it is still running then.
+ */
+function ingest(db: DbTarget, corpus: string, killAfterMs?: number, stallAfterMs?: number): Promise<IngestRun> {
   const started = performance.now();
   // The database goes in the environment, where ps does not show a URL's password.
   const child = spawn(TSX, ["scripts/ingest.ts", "--json", corpus], {
@@ -81,24 +91,51 @@ function ingest(
   child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
   return new Promise((done, fail) => {
     let killed = false;
-    const timer =
+    let stalled = false;
+    let activity: string | undefined;
+    const killGroup = () => {
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        // It exited just now; its exit event is on its way.
+      }
+    };
+    const kill =
       killAfterMs === undefined
         ? undefined
         : setTimeout(() => {
             killed = true;
-            process.kill(-child.pid!, "SIGKILL");
+            killGroup();
           }, killAfterMs);
+    const stall =
+      stallAfterMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            stalled = true;
+            // What the database's sessions wait for, read before the kill ends the stuck one's.
+            void describeActivity(db).then((a) => {
+              activity = a;
+              killGroup();
+            });
+          }, stallAfterMs);
     child.on("error", fail);
     child.on("exit", (code) => {
-      clearTimeout(timer);
+      clearTimeout(kill);
+      clearTimeout(stall);
       running.delete(child.pid!);
-      done({ killed, code, ms: performance.now() - started, stderr });
+      done({ killed: killed && !stalled, stalled, activity, code, ms: performance.now() - started, stderr });
     });
   });
 }
 
-function exportCsv(db: DbTarget): string {
-  return execFileSync(TSX, ["scripts/export.ts"], { env: envFor(db), encoding: "utf8", maxBuffer: 1 << 30 });
+function exportCsv(db: DbTarget, timeoutMs: number): string {
+  return execFileSync(TSX, ["scripts/export.ts"], {
+    env: envFor(db),
+    encoding: "utf8",
+    maxBuffer: 1 << 30,
+    timeout: timeoutMs,
+    killSignal: "SIGKILL",
+  });
 }
 
 /**
@@ -120,7 +157,9 @@ export async function crashTest(o: CrashOptions): Promise<CrashReport> {
   const ref = await ingest(refDb, o.corpus);
   if (ref.code !== 0) throw new Error(`the uninterrupted reference import failed (exit ${ref.code}): ${ref.stderr}`);
   const reference: FileSamples = await fileSamples(refDb);
-  const refExport = exportCsv(refDb);
+  // A run or export this much slower than the reference is stuck (waiting on a lock, say): stop it and say so.
+  const stallMs = Math.max(60_000, 10 * ref.ms);
+  const refExport = exportCsv(refDb, stallMs);
   const report: CrashReport = {
     engine: o.databases.engine,
     kills: 0,
@@ -151,7 +190,14 @@ export async function crashTest(o: CrashOptions): Promise<CrashReport> {
     for (let attempt = 1; ; attempt++) {
       // Once enough kills have happened, the round's last run goes to completion unhindered.
       const killAt = report.kills < o.kills ? killTime() : undefined;
-      const run = await ingest(db, o.corpus, killAt);
+      const run = await ingest(db, o.corpus, killAt, stallMs);
+      if (run.stalled) {
+        report.problems.push(
+          `round ${report.rounds}, run ${attempt}: ingest still running after ${stallMs} ms, killed; ` +
+            `the database then: ${run.activity}; its stderr: ${run.stderr || "(empty)"}`,
+        );
+        break;
+      }
       const check = await checkDb(db, reference);
       report.checks++;
       report.problems.push(...check.problems.map((p) => `round ${report.rounds}, after run ${attempt}: ${p}`));
@@ -169,7 +215,7 @@ export async function crashTest(o: CrashOptions): Promise<CrashReport> {
       stored = check.files;
       if (report.problems.length > 0) break;
       if (!run.killed) {
-        if (exportCsv(db) !== refExport)
+        if (exportCsv(db, stallMs) !== refExport)
           report.problems.push(`round ${report.rounds}: the export differs from the uninterrupted import's`);
         log(
           `round ${report.rounds}: completed after ${attempt} runs; export ${report.problems.length === 0 ? "identical" : "DIFFERENT"}`,

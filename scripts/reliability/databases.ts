@@ -71,12 +71,26 @@ export function throwawayDatabases(server: string | undefined, dir: string, scri
   return server === undefined ? sqliteFiles(dir) : pgScratch(server, `hvscope_${script}_${process.pid}`);
 }
 
+let interruptedByUser = false;
+
+/** True once Ctrl-C came: what fails after it (a query on a dropped database) is the interruption, not a finding. */
+export function interrupted(): boolean {
+  return interruptedByUser;
+}
+
+/** For a script's top-level catch: an error after Ctrl-C is left to the SIGINT handler, which exits with 130. */
+export function rethrowUnlessInterrupted(e: unknown): void {
+  if (!interrupted()) throw e;
+}
+
 /**
  * Ctrl-C: `finally` blocks do not run when a signal ends the process, so `cleanup` stops what
  * the run started and drops its databases before it exits with 130.
  */
 export function onInterrupt(cleanup: () => Promise<unknown>): void {
   process.once("SIGINT", () => {
+    interruptedByUser = true;
+    process.exitCode = 130;
     console.error("interrupted: stopping and dropping the throwaway databases");
     void cleanup()
       .catch((e: unknown) =>

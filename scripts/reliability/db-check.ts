@@ -142,3 +142,22 @@ export async function checkDb(target: DbTarget, reference: FileSamples): Promise
     await reader.close();
   }
 }
+
+/** What other sessions on a PostgreSQL database are doing and waiting for, to explain a stuck import. */
+export async function describeActivity(target: DbTarget): Promise<string> {
+  if (target.kind === "sqlite") return "a SQLite file (no sessions to list)";
+  const client = new pg.Client({ connectionString: target.url });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ line: string }>(
+      `SELECT pid || ' ' || coalesce(state, '?') || coalesce(' waiting on ' || wait_event_type || '/' || wait_event, '') ||
+              ': ' || left(query, 120) AS line
+       FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+    );
+    return rows.length === 0 ? "no other sessions" : rows.map((r) => r.line).join("; ");
+  } catch (e) {
+    return `could not list its sessions: ${e instanceof Error ? e.message : String(e)}`;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}

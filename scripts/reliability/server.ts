@@ -70,6 +70,14 @@ function groupRss(pgid: number): number {
   return kb * 1024;
 }
 
+/** Every server started and not yet exited, with its stop function: a SIGINT may come before startServer returns. */
+const live = new Map<number, () => Promise<void>>();
+
+/** Stops every server still running (a SIGINT handler's step). */
+export async function stopServers(): Promise<void> {
+  await Promise.all([...live.values()].map((stop) => stop()));
+}
+
 /** `next start` on 127.0.0.1 against `db` (either engine), in its own process group; resolves once it answers. */
 export async function startServer(db: DbTarget, port: number): Promise<RunningServer> {
   const url = `http://127.0.0.1:${port}`;
@@ -93,6 +101,8 @@ export async function startServer(db: DbTarget, port: number): Promise<RunningSe
     await exited;
     clearTimeout(timer);
   };
+  live.set(pgid, stop);
+  void exited.then(() => live.delete(pgid));
   for (const started = Date.now(); Date.now() - started < 60_000; await new Promise((r) => setTimeout(r, 250))) {
     if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${output}`);
     try {
