@@ -3,17 +3,19 @@
  * autocannon for 60 s at 64 connections, half on a typical /api/overhead permalink and half on
  * the same /explore view, after a 10 s warm-up at the same load. Prints requests, errors (must be
  * 0), latency p50/p99 per URL and the server's RSS sampled every 5 s (first, last, max).
- *   npm run test:load -- [--duration 60] [--connections 64] [--warmup 10] [--files 2000] [--build]
+ *   npm run test:load -- [--duration 60] [--connections 64] [--warmup 10] [--files 2000] [--build] [--db postgres://…]
+ * With --db or DATABASE_URL naming a PostgreSQL server, the database is a throwaway one created
+ * there and dropped at the end (the role needs CREATEDB); otherwise a temp SQLite file.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
-import { importPaths } from "@/db/ingest/import-paths";
-import { openDb } from "@/db/open";
+import { openStore } from "@/db/store";
 import { writeLoadCorpus } from "./reliability/test-corpora";
-import { ensureBuild, freePort, startServer } from "./reliability/server";
+import { onInterrupt, reliabilityServer, rethrowUnlessInterrupted, throwawayDatabases } from "./reliability/databases";
+import { ensureBuild, freePort, startServer, stopServers } from "./reliability/server";
 
 const { values } = parseArgs({
   options: {
@@ -22,6 +24,7 @@ const { values } = parseArgs({
     warmup: { type: "string", default: "10" },
     files: { type: "string", default: "2000" },
     build: { type: "boolean", default: false },
+    db: { type: "string" },
   },
 });
 const [duration, connections, warmup, files] = [
@@ -34,16 +37,22 @@ if (!(duration > 0 && connections >= 2 && warmup >= 0 && files > 0))
   throw new Error("--duration and --files must be positive, --warmup not negative, --connections at least 2");
 
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+const dbServer = reliabilityServer(values.db);
 ensureBuild({ rebuild: values.build, log: (line) => console.log(`load: ${line}`) });
 const dir = mkdtempSync(join(tmpdir(), "hvscope-load-"));
+const databases = throwawayDatabases(dbServer, dir, "load");
 let stopServer = async () => {};
+onInterrupt(async () => {
+  await stopServers();
+  await databases.dropAll();
+  rmSync(dir, { recursive: true, force: true });
+});
 try {
   writeLoadCorpus(join(dir, "corpus"), files);
-  const db = join(dir, "hvscope.db");
-  const conn = openDb(db);
-  const summary = await importPaths(conn, [join(dir, "corpus")]);
-  conn.close();
-  console.log(`load: database of ${summary.imported} files, ${summary.samples} samples`);
+  const db = await databases.fresh("hvscope");
+  const store = await openStore(db);
+  const summary = await store.importPaths([join(dir, "corpus")]).finally(() => store.close());
+  console.log(`load: database of ${summary.imported} files, ${summary.samples} samples, in ${databases.where}`);
 
   const server = await startServer(db, await freePort());
   stopServer = server.stop;
@@ -84,7 +93,10 @@ try {
     `load: server RSS idle ${mib(idle)}; every 5 s after the warm-up: first ${mib(rss[0]!)}, last ${mib(rss.at(-1)!)}, max ${mib(Math.max(...rss))} (${rss.map(mib).join(", ")})`,
   );
   if (errors > 0) process.exitCode = 1;
+} catch (e) {
+  rethrowUnlessInterrupted(e);
 } finally {
   await stopServer();
+  await databases.dropAll();
   rmSync(dir, { recursive: true, force: true });
 }

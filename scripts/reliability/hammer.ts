@@ -13,9 +13,16 @@ export function quantile(values: readonly number[], q: number): number {
 }
 
 /**
+ * A database that made a reader wait too long or give up: SQLite's busy errors, PostgreSQL's lock,
+ * deadlock and connection-limit errors.
+ */
+export const LOCK_ERROR =
+  /SQLITE_BUSY|database is locked|deadlock detected|could not serialize access|lock timeout|too many clients/i;
+
+/**
  * `workers` loops that GET the paths in turn, each waiting for the whole body, until `until`
- * settles. Anything but a 200 counts as an error, and so does a body that names a locked
- * database: an API or page that swallowed SQLITE_BUSY into a message would otherwise pass.
+ * settles. Anything but a 200 counts as an error, and so does a body that names a lock error
+ * (LOCK_ERROR): an API or page that swallowed SQLITE_BUSY into a message would otherwise pass.
  */
 export async function hammer(
   base: string,
@@ -33,7 +40,7 @@ export async function hammer(
       try {
         const res = await fetch(`${base}${path}`, { signal: AbortSignal.timeout(60_000) });
         const body = await res.text();
-        if (res.status !== 200 || /SQLITE_BUSY|database is locked/i.test(body))
+        if (res.status !== 200 || LOCK_ERROR.test(body))
           stats.errors.push(`${res.status} ${path}: ${body.slice(0, 200)}`);
       } catch (e) {
         stats.errors.push(`${path}: ${e instanceof Error ? e.message : String(e)}`);

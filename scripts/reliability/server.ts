@@ -2,6 +2,8 @@ import { execFileSync, spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import { join, resolve } from "node:path";
+import type { DbTarget } from "@/db/target";
+import { envFor } from "@/scripts/perf/bench-db";
 
 /** Sources a production build depends on; test fixtures and benchmarks are not among them. */
 const BUILD_INPUTS = ["app", "components", "db", "lib", "proxy.ts", "next.config.js", "package-lock.json"];
@@ -31,7 +33,7 @@ export function ensureBuild({ rebuild, log }: { rebuild: boolean; log: (line: st
   execFileSync("npx", ["next", "build"], { stdio: "inherit" });
 }
 
-/** A loopback port nothing listens on right now. */
+/** A loopback port nothing listens on right now, from the kernel's ephemeral range (32768–60999 on Linux). */
 export function freePort(): Promise<number> {
   return new Promise((done, fail) => {
     const probe = createServer();
@@ -68,12 +70,20 @@ function groupRss(pgid: number): number {
   return kb * 1024;
 }
 
-/** `next start` on 127.0.0.1 against `db`, in its own process group; resolves once it answers. */
-export async function startServer(db: string, port: number): Promise<RunningServer> {
+/** Every server started and not yet exited, with its stop function: a SIGINT may come before startServer returns. */
+const live = new Map<number, () => Promise<void>>();
+
+/** Stops every server still running (a SIGINT handler's step). */
+export async function stopServers(): Promise<void> {
+  await Promise.all([...live.values()].map((stop) => stop()));
+}
+
+/** `next start` on 127.0.0.1 against `db` (either engine), in its own process group; resolves once it answers. */
+export async function startServer(db: DbTarget, port: number): Promise<RunningServer> {
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(resolve("node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
     detached: true,
-    env: { ...process.env, HVSCOPE_DB: db, NODE_ENV: "production" },
+    env: { ...envFor(db), NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -91,6 +101,8 @@ export async function startServer(db: string, port: number): Promise<RunningServ
     await exited;
     clearTimeout(timer);
   };
+  live.set(pgid, stop);
+  void exited.then(() => live.delete(pgid));
   for (const started = Date.now(); Date.now() - started < 60_000; await new Promise((r) => setTimeout(r, 250))) {
     if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${output}`);
     try {
