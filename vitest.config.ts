@@ -14,6 +14,15 @@ export default defineConfig({
     pool: "forks",
     testTimeout: 30_000,
     // CI prints a plain "N passed, N failed" line from these reports (.ci/run).
-    reporters: process.env.CI ? ["default", ["json", { outputFile: ".ci/vitest.json" }]] : ["default"],
+    // The run after the build (npm run test:servers:pg) reports apart, so it does not overwrite the first.
+    reporters: process.env.CI
+      ? [
+          "default",
+          [
+            "json",
+            { outputFile: process.env.HVSCOPE_TEST_AFTER_BUILD ? ".ci/vitest-after-build.json" : ".ci/vitest.json" },
+          ],
+        ]
+      : ["default"],
   },
 });

@@ -5,12 +5,12 @@ import { describe, expect, it } from "vitest";
 import { finished } from "@/test/ingest-process";
 import { PG_TEST_URL, warnIfNoPg } from "@/test/pg-test-db";
 
-// Both scripts serve with `next start`, which needs a build; `npm test` builds after vitest, so a
-// fresh checkout skips these until `npm run build` has run once.
-const BUILT = existsSync(".next/BUILD_ID");
+// Both scripts serve with `next start`, which needs a build: `npm test` runs this file after it builds
+// (npm run test:servers:pg, which sets HVSCOPE_TEST_AFTER_BUILD); the vitest run before the build skips it.
+const AFTER_BUILD = process.env.HVSCOPE_TEST_AFTER_BUILD === "1" && existsSync(".next/BUILD_ID");
 warnIfNoPg("scripts/concurrency-load-pg.test.ts");
-if (PG_TEST_URL && !BUILT)
-  console.warn("scripts/concurrency-load-pg.test.ts: skipped, no .next build (npm run build) for next start");
+if (PG_TEST_URL && !AFTER_BUILD)
+  console.warn("scripts/concurrency-load-pg.test.ts: skipped here; npm run test:servers:pg runs it on a build");
 
 /** Runs `script` on the test server as a user would (DATABASE_URL); its pid names its databases. */
 async function runOnPg(script: string, args: string[]) {
@@ -32,7 +32,7 @@ async function runOnPg(script: string, args: string[]) {
   }
 }
 
-describe.skipIf(!PG_TEST_URL || !BUILT)("the server reliability scripts on PostgreSQL (DATABASE_URL)", () => {
+describe.skipIf(!PG_TEST_URL || !AFTER_BUILD)("the server reliability scripts on PostgreSQL (DATABASE_URL)", () => {
   it("test:concurrency: every request during an import into a throwaway database answers 200; the database is dropped", async () => {
     const run = await runOnPg("scripts/concurrency-test.ts", ["--files", "300", "--workers", "2"]);
     console.log(run.stdout);
