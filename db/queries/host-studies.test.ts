@@ -1,4 +1,6 @@
+import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LOCK_ERROR } from "@/scripts/reliability/hammer";
 import { openAppDb, type AppDb } from "@/db/app-db";
 import { join } from "node:path";
 import { bundledFolders, importBundledData } from "@/db/ingest/bundled-data";
@@ -13,7 +15,7 @@ import { createTestDb } from "@/test/test-db";
 import { listImports } from "./facets";
 import { readHostFingerprints } from "./host-fingerprints";
 import { readHostSummary } from "./host-summary-read";
-import { fillLatestStudies, hostsOfImport, studiesFromSummary } from "./host-studies";
+import { fillLatestStudies, hostsOfImport, loadStudies, studiesFromSummary } from "./host-studies";
 
 const BUNDLED = join(import.meta.dirname, "..", "..", "data", "bundled");
 import { readPooling } from "./synthesis";
@@ -159,6 +161,40 @@ describe("host studies stored per fingerprint (db/queries/host-studies.ts)", () 
     expect(pooled.computedHosts).toBe(1);
     const now = (await readHostSummary(conn.db, name, host!, null)).runtimes.length;
     expect(await storedRows(conn.db)).toBe(rows - held + now);
+  });
+});
+
+describe("host studies while another process holds SQLite's write lock", () => {
+  const conn = createTestDb();
+  beforeAll(() => importPaths(conn, [join(BUNDLED, "runc")]), 60_000);
+  afterAll(() => conn.cleanup());
+
+  it("waits a moment, says an import holds the database in words the lock checks do not flag, and stores later", async () => {
+    const fingerprints = await readHostFingerprints(conn.db, null);
+    const hosts = [...fingerprints.byHost.keys()].map((k) => {
+      const [dataset, host] = JSON.parse(k) as [string, string];
+      return { dataset, host };
+    });
+    const readSummary = (h: { dataset: string; host: string }) => readHostSummary(conn.db, h.dataset, h.host, null);
+    const importer = new Database(conn.path);
+    const lines: string[] = [];
+    try {
+      importer.exec("BEGIN IMMEDIATE");
+      const held = await loadStudies(conn.db, fingerprints, hosts, ["runc"], new Map(), {
+        readSummary,
+        log: (line) => lines.push(line),
+      });
+      expect(held.storedRows).toBe(0);
+      importer.exec("ROLLBACK");
+    } finally {
+      importer.close();
+    }
+    expect(lines).toEqual([
+      expect.stringMatching(/another process is importing; they are stored at the next pooling$/),
+    ]);
+    expect(lines.filter((l) => LOCK_ERROR.test(l))).toEqual([]);
+    const later = await loadStudies(conn.db, fingerprints, hosts, ["runc"], new Map(), { readSummary });
+    expect(later.storedRows).toBeGreaterThan(0);
   });
 });
 

@@ -121,10 +121,18 @@ export async function loadStudies(
     work.storedRows = await insertIgnoring(db, toStore);
     if (prune) for (const h of computed) await briefWait(db, () => pruneStudies(db, fingerprints, h));
   } catch (e) {
-    log(`[studies] ${toStore.length} rows not stored (computed again next time): ${String(e)}`);
+    log(
+      isBusy(e)
+        ? `[studies] ${toStore.length} rows wait: another process is importing; they are stored at the next pooling`
+        : `[studies] ${toStore.length} rows not stored (computed again next time): ${String(e)}`,
+    );
   }
   return work;
 }
+
+/** SQLite's write lock held by another process past `briefWait`: expected while a CLI imports, not a fault. */
+const isBusy = (e: unknown): boolean =>
+  e instanceof Error && ((e as { code?: unknown }).code === "SQLITE_BUSY" || isBusy(e.cause));
 
 /**
  * Stores the studies of `hosts` (every host when omitted) as of their latest data against every
