@@ -24,9 +24,9 @@ const statements = preparedPerDb((db) => {
       .having(gt(sum(importSamples.samples), 0))
       .orderBy(desc(sum(importSamples.samples)), asc(datasets.name))
       .prepare(),
+    storedRuntimes: db.select({ id: runtimes.id }).from(runtimes).prepare(),
     // Whether a dataset holds a runtime as of an import (any host): the default view looks for the
     // largest dataset that holds its baseline. One match ends it.
-    storedRuntimes: db.select({ id: runtimes.id }).from(runtimes).prepare(),
     datasetHolds: db
       .select({ one: sql`1` })
       .from(series)
