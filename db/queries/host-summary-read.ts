@@ -2,6 +2,7 @@ import { and, asc, eq, lte, max, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "../open";
 import { preparedPerDb } from "../prepared";
+import type pg from "pg";
 import type { PgDb } from "../open-pg";
 import { nameHostSeries, type HostSeriesRow } from "../series-row";
 import { statsSelection } from "../stats-columns";
@@ -93,25 +94,31 @@ export async function readHostSummary(
 }
 
 /**
- * The host-series query on PostgreSQL: each series' newest statistics row through a lateral
- * `LIMIT 1` on series_stats' (series_id, import_id) key, where the correlated max() above made
- * PostgreSQL's planner scan all of series_stats (docs/performance.md, "bench:perf on PostgreSQL").
- * SQLite has no LATERAL; its plan for max() already uses that key.
+ * The host-series query on PostgreSQL ($1 asof, $2 dataset, $3 host): each series' newest statistics
+ * row through a lateral `LIMIT 1` on series_stats' (series_id, import_id) key, where the correlated
+ * max() above made PostgreSQL's planner scan all of series_stats (docs/performance.md, "bench:perf on
+ * PostgreSQL"). SQLite has no LATERAL; its plan for max() already uses that key. bench:perf's
+ * minimal server sends the same text (scripts/perf/overhead-query.ts).
  */
+export const HOST_SERIES_PG_SQL = `
+  SELECT s.id, s.runtime_id AS runtime, s.runtime_version AS version, s.runtime_variant AS variant,
+    s.workload_id AS "workloadId", s.metric_id AS "metricId", t.n, t.mean, t.m2,
+    t.log_n AS "logN", t.log_mean AS "logMean", t.log_m2 AS "logM2"
+  FROM series s
+  JOIN datasets d ON s.dataset_id = d.id
+  JOIN hosts h ON s.host_id = h.id
+  CROSS JOIN LATERAL (
+    SELECT * FROM series_stats newest
+    WHERE newest.series_id = s.id AND newest.import_id <= $1
+    ORDER BY newest.import_id DESC LIMIT 1
+  ) t
+  WHERE d.name = $2 AND h.name = $3
+  ORDER BY s.id`;
+
 async function hostSeriesPg(db: Db, { dataset, host, asof }: { dataset: string; host: string; asof: number }) {
-  const { rows } = await (db as unknown as PgDb).execute<HostSeriesRow & Record<string, unknown>>(sql`
-    SELECT s.id, s.runtime_id AS runtime, s.runtime_version AS version, s.runtime_variant AS variant,
-      s.workload_id AS "workloadId", s.metric_id AS "metricId", t.n, t.mean, t.m2,
-      t.log_n AS "logN", t.log_mean AS "logMean", t.log_m2 AS "logM2"
-    FROM series s
-    JOIN datasets d ON s.dataset_id = d.id
-    JOIN hosts h ON s.host_id = h.id
-    CROSS JOIN LATERAL (
-      SELECT * FROM series_stats newest
-      WHERE newest.series_id = s.id AND newest.import_id <= ${asof}
-      ORDER BY newest.import_id DESC LIMIT 1
-    ) t
-    WHERE d.name = ${dataset} AND h.name = ${host}
-    ORDER BY s.id`);
+  const { rows } = await (db as unknown as PgDb & { $client: pg.Pool }).$client.query<HostSeriesRow>(
+    HOST_SERIES_PG_SQL,
+    [asof, dataset, host],
+  );
   return rows;
 }

@@ -5,11 +5,11 @@
  */
 import type Database from "better-sqlite3";
 import type pg from "pg";
+import { HOST_SERIES_PG_SQL } from "@/db/queries/host-summary-read";
 import { nameHostSeries, type HostSeriesRow } from "@/db/series-row";
 import { overheadBody } from "@/lib/overhead/json-body";
 import { keepPrimaryMetrics, toOverheadRows, toSeriesStats, type SeriesIdentity } from "@/lib/overhead/rows";
 import { inSelection } from "@/lib/explore/selection";
-import { toPgPlaceholders } from "@/scripts/perf/bench-db";
 
 export interface OverheadQuery {
   dataset: string;
@@ -42,11 +42,10 @@ export function parseOverheadQuery(params: URLSearchParams): OverheadQuery {
 }
 
 /**
- * The series of the permalink's dataset and host with their statistics as of `asof` (the query
- * of db/queries/series.ts getHostSummary, written out: workloads and metrics by id, named from
- * their own tables); runtime, workload and metric filters apply in JS, as in db/queries/explore.ts.
- * The camelCase names are quoted: PostgreSQL folds unquoted names to lower case. Ordered by id, as
- * getHostSummary's query is, so both engines give the same rows in the same order.
+ * The series of the permalink's dataset and host with their statistics as of `asof` (the SQLite
+ * query of db/queries/host-summary-read.ts, written out: workloads and metrics by id, named from
+ * their own tables; on PostgreSQL that file's HOST_SERIES_PG_SQL); runtime, workload and metric
+ * filters apply in JS, as in db/queries/explore.ts. Ordered by id, as the app's query is.
  */
 export const SERIES_SQL = `SELECT se.id AS id, se.runtime_id AS runtime, se.runtime_version AS version, se.runtime_variant AS variant,
     se.workload_id AS "workloadId", se.metric_id AS "metricId",
@@ -98,8 +97,7 @@ export function pgOverheadReads(pool: pg.Pool): OverheadReads {
   const rows = async <T>(name: string, text: string, values: unknown[] = []) =>
     (await pool.query({ name, text, values })).rows as T[];
   return {
-    series: (asof, dataset, host) =>
-      rows<HostSeriesRow>("floor-series", toPgPlaceholders(SERIES_SQL), [asof, dataset, host]),
+    series: (asof, dataset, host) => rows<HostSeriesRow>("floor-series", HOST_SERIES_PG_SQL, [asof, dataset, host]),
     workloads: () => rows<WorkloadRow>("floor-workloads", WORKLOADS_SQL),
     metrics: () => rows<MetricRow>("floor-metrics", METRICS_SQL),
   };
