@@ -85,6 +85,8 @@ const APP_DIR = resolve(values["app-dir"]);
 const DURATION = Number(values.duration);
 const CONNECTIONS = Number(values.connections);
 const WARMUP_S = 3;
+/** Seconds of one request at a time whose median is "one request alone". */
+const ALONE_S = 3;
 /**
  * Timed runs of each comparison whose median is reported (ingestion pairs, each server's load
  * on the permalink): runs minutes apart on these VMs vary widely (docs/performance.md), and one
@@ -199,6 +201,7 @@ async function measureServer(
     const afterStart = serverMemory(s.groupId);
     await settled();
     const single = await sequentialLatency(url, 5);
+    const alone = await oneAtATime(url);
     const load = async (urls: string | string[], what: string, runs: number) => {
       progress(`b: ${CONNECTIONS} connections for ${runs} x ${DURATION} s on ${what}, after ${WARMUP_S} s unmeasured`);
       await runLoad(urls, { connections: CONNECTIONS, durationS: WARMUP_S, client: CLIENT });
@@ -219,6 +222,7 @@ async function measureServer(
       afterStart,
       memory: serverMemory(s.groupId),
       single: median(single.ms),
+      alone,
       body: single.body,
       load: one,
       inTurn: turn,
@@ -228,6 +232,17 @@ async function measureServer(
     await s.stop();
     running.delete(s);
   }
+}
+
+/**
+ * What one user waits from a running server: one connection, one request at a time, asking for gzip
+ * as browsers do, after a second of the same unmeasured. A native client, as a browser is: Node's
+ * fetch decodes gzip in JavaScript (decision 020).
+ */
+async function oneAtATime(url: string) {
+  const load = { connections: 1, client: CLIENT, headers: { "accept-encoding": "gzip" } };
+  await runLoad(url, { ...load, durationS: 1 });
+  return runLoad(url, { ...load, durationS: ALONE_S });
 }
 
 /** The read-ahead's report (db/queries/warm-summaries.ts): hosts read and its time. */
@@ -267,6 +282,7 @@ function figures(m: MeasuredServer): ServerFigures {
     rssAfterStartBytes: m.afterStart?.rssBytes ?? null,
     rssAfterLoadBytes: m.memory?.rssBytes ?? null,
     single: m.single,
+    alone: m.alone,
     load: m.load,
     inTurn: m.inTurn,
   };
@@ -396,13 +412,15 @@ async function api(permalink: string, views: string[], browserSection: () => Pro
         `< 1 GB: ${verdict(fitsInMemory(cached, cold))}`,
       ],
       [
-        "one request alone (median of 5)",
-        ms(cached.single),
-        ms(cold.single),
-        ms(floor.single),
-        `${ratio(cached.single, floor.single)} / ${ratio(cold.single, floor.single)}`,
-        `< 10 ms: ${verdict(cold.single < 10)} (off)`,
+        `one request alone (p50 of ${ALONE_S} s, one connection, gzip)`,
+        ms(cached.alone.p50Ms),
+        ms(cold.alone.p50Ms),
+        ms(floor.alone.p50Ms),
+        `${ratio(cached.alone.p50Ms, floor.alone.p50Ms)} / ${ratio(cold.alone.p50Ms, floor.alone.p50Ms)}`,
+        `< 10 ms: ${verdict(cold.alone.p50Ms < 10)} (off)`,
       ],
+      ["  its p99", ...[cached, cold, floor].map((n) => ms(n.alone.p99Ms)), "", ""],
+      ["  first 5 after settling (Node fetch, median)", ...[cached, cold, floor].map((n) => ms(n.single)), "", ""],
       line("p50 under load", (l) => l.p50Ms, ms, ""),
       line(
         "p99 under load",
@@ -486,7 +504,12 @@ async function api(permalink: string, views: string[], browserSection: () => Pro
     ms(turnNext.p99Ms),
     turnNext.p99Ms < 50,
   ]);
-  targets.push(["b", "API one request alone < 10 ms (permalink, read cache off)", ms(cold.single), cold.single < 10]);
+  targets.push([
+    "b",
+    "API one request alone < 10 ms (permalink, read cache off)",
+    ms(cold.alone.p50Ms),
+    cold.alone.p50Ms < 10,
+  ]);
   pushStartAndMemoryTargets("b", "API", cached, cold);
   sections.b = {
     path,
@@ -553,11 +576,13 @@ async function synthesisApi() {
         `< 1 GB: ${verdict(fitsInMemory(cached, cold))}`,
       ],
       [
-        "one request alone (median of 5)",
-        ms(cached.single),
-        ms(cold.single),
-        `< 10 ms: ${verdict(cold.single < 10)} (off)`,
+        `one request alone (p50 of ${ALONE_S} s, one connection, gzip)`,
+        ms(cached.alone.p50Ms),
+        ms(cold.alone.p50Ms),
+        `< 10 ms: ${verdict(cold.alone.p50Ms < 10)} (off)`,
       ],
+      ["  its p99", ms(cached.alone.p99Ms), ms(cold.alone.p99Ms), ""],
+      ["  first 5 after settling (Node fetch, median)", ms(cached.single), ms(cold.single), ""],
       ["p50 under load", ms(cached.load.p50Ms), ms(cold.load.p50Ms), ""],
       ["responses completed", String(cached.load.ok), String(cold.load.ok), ""],
       [
@@ -575,7 +600,12 @@ async function synthesisApi() {
     ms(p99(cached.load)),
     p99(cached.load) < 50,
   ]);
-  targets.push(["e", "/api/synthesis one request alone < 10 ms (read cache off)", ms(cold.single), cold.single < 10]);
+  targets.push([
+    "e",
+    "/api/synthesis one request alone < 10 ms (read cache off)",
+    ms(cold.alone.p50Ms),
+    cold.alone.p50Ms < 10,
+  ]);
   targets.push(["e", "/api/synthesis p99 < 250 ms (read cache off)", ms(p99(cold.load)), p99(cold.load) < 250]);
   pushStartAndMemoryTargets("e", "/api/synthesis", cached, cold);
   sections.e = { rows, agree, cacheOn: figures(cached), cacheOff: figures(cold) };

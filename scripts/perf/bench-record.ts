@@ -11,8 +11,10 @@ export interface ServerFigures {
   /** Once settled, before any load: what the server holds after start and its read-ahead. */
   rssAfterStartBytes: number | null;
   rssAfterLoadBytes: number | null;
-  /** Median of 5 requests, one at a time. */
+  /** Median of the first 5 requests after the server settled, one at a time, through Node's fetch. */
   single: number;
+  /** One connection, one request at a time, asking for gzip (decision 020); absent in older records. */
+  alone?: LoadResult;
   load: LoadResult & { runs: readonly LoadResult[] };
   inTurn: LoadResult | null;
 }

@@ -81,13 +81,16 @@ describe("runLoad with several URLs", () => {
   /** A loopback server that counts the paths it was asked for. */
   async function countingServer() {
     const seen = new Map<string, number>();
+    const encodings = new Set<string | undefined>();
     const server = createServer((req, res) => {
       seen.set(req.url!, (seen.get(req.url!) ?? 0) + 1);
+      encodings.add(req.headers["accept-encoding"]);
       res.end("ok");
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     return {
       seen,
+      encodings,
       base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
       close: () => new Promise((r) => server.close(r)),
     };
@@ -111,6 +114,23 @@ describe("runLoad with several URLs", () => {
         // In turn: no path is asked for more than a few times as often as another.
         const counts = [...server.seen.values()];
         expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(Math.max(3, Math.min(...counts) * 0.1));
+      } finally {
+        await server.close();
+      }
+    });
+
+  for (const client of ["wrk", "autocannon"] as LoadClient[])
+    it.skipIf(client === "wrk" && !wrkInstalled)(`sends the headers given with every request (${client})`, async () => {
+      const server = await countingServer();
+      try {
+        const r = await runLoad(`${server.base}/api/overhead?runtime=runc`, {
+          connections: 1,
+          durationS: 1,
+          client,
+          headers: { "accept-encoding": "gzip" },
+        });
+        expect(r.ok).toBeGreaterThan(10);
+        expect([...server.encodings]).toEqual(["gzip"]);
       } finally {
         await server.close();
       }

@@ -37,7 +37,12 @@ export const hasWrk = (): boolean => spawnSync("wrk", ["-v"]).error === undefine
  */
 export async function runLoad(
   urls: string | readonly string[],
-  { connections, durationS, client }: { connections: number; durationS: number; client: LoadClient },
+  {
+    connections,
+    durationS,
+    client,
+    headers = {},
+  }: { connections: number; durationS: number; client: LoadClient; headers?: Readonly<Record<string, string>> },
 ): Promise<LoadResult> {
   const list = typeof urls === "string" ? [urls] : urls;
   const parsed = list.map((u) => new URL(u));
@@ -49,7 +54,14 @@ export async function runLoad(
   const timeoutS = Math.max(30, durationS * 2);
   if (client === "wrk") {
     // One thread: wrk's event loop keeps 16 connections busy with little CPU (docs/performance.md).
-    const args = ["-t1", `-c${connections}`, `-d${durationS}s`, "--latency", `--timeout=${timeoutS}s`];
+    const args = [
+      "-t1",
+      `-c${connections}`,
+      `-d${durationS}s`,
+      "--latency",
+      `--timeout=${timeoutS}s`,
+      ...Object.entries(headers).flatMap(([name, value]) => ["-H", `${name}: ${value}`]),
+    ];
     if (paths.length === 1) return fromWrkReport((await promisify(execFile)("wrk", [...args, list[0]!])).stdout);
     const dir = mkdtempSync(join(tmpdir(), "hvscope-wrk-"));
     try {
@@ -63,7 +75,7 @@ export async function runLoad(
   }
   const r = await autocannon({
     url: parsed[0]!.origin,
-    requests: paths.map((path) => ({ method: "GET", path })),
+    requests: paths.map((path) => ({ method: "GET", path, headers: { ...headers } })),
     connections,
     duration: durationS,
     timeout: timeoutS,
