@@ -52,7 +52,7 @@ export function getExploreData(db: Db, filters: Filters, raw: RawParams = {}): P
 }
 
 // A view is costly to compute at scale (docs/performance.md) and is immutable between imports.
-const cachedExploreData = cacheUntilDataChanges(readExploreData, { maxEntries: 64 });
+const cachedExploreData = cacheUntilDataChanges(readExploreData, { maxEntries: 64, keepOnSecondRead: true });
 
 async function readExploreData(db: Db, filters: Filters, raw: RawParams, askedBaseline: boolean): Promise<ExploreData> {
   const datasets = await listDatasets(db, filters.asof);

@@ -15,14 +15,14 @@ afterEach(() => {
 });
 
 /** Counts calls and returns the number of datasets, so a stale answer shows. */
-function countingDatasets({ summary = false } = {}) {
+function countingDatasets({ summary = false, keepOnSecondRead = false } = {}) {
   let calls = 0;
   const read = cacheUntilDataChanges(
     async (db: OpenDb["db"], label: string) => {
       calls++;
       return `${label}:${db.$client.prepare("SELECT count(*) FROM datasets").pluck().get() as number}`;
     },
-    { maxEntries: 2, summary },
+    { maxEntries: 2, summary, keepOnSecondRead },
   );
   return { read, calls: () => calls };
 }
@@ -55,6 +55,19 @@ describe("cacheUntilDataChanges", () => {
     expect(calls()).toBe(3);
     await read(conn.db, "b");
     expect(calls()).toBe(4);
+  });
+
+  it("with keepOnSecondRead, keeps a result only when its read comes again within the last misses", async () => {
+    const { read, calls } = countingDatasets({ keepOnSecondRead: true });
+    await read(conn.db, "a");
+    await read(conn.db, "a"); // seen before: computed and kept
+    await read(conn.db, "a");
+    expect(calls()).toBe(2);
+    // Reads in turn, more of them than the cache holds, are never kept, so they never push "a" out.
+    for (const label of ["b", "c", "d", "b", "c", "d"]) await read(conn.db, label);
+    expect(calls()).toBe(8);
+    await read(conn.db, "a");
+    expect(calls()).toBe(8);
   });
 
   it("with HVSCOPE_READ_CACHE=off, computes every view but keeps summaries until the data changes", async () => {

@@ -13,20 +13,38 @@ import { isPostgres } from "../tables";
  */
 export function cacheUntilDataChanges<A extends unknown[], R>(
   fn: (db: Db, ...args: A) => Promise<R>,
-  { maxEntries, summary = false }: { maxEntries: number; summary?: boolean },
+  {
+    maxEntries,
+    summary = false,
+    keepOnSecondRead = false,
+  }: {
+    maxEntries: number;
+    summary?: boolean;
+    /**
+     * Keep a result only when its arguments come again within the last `maxEntries` distinct
+     * misses: results read once never push out those read often, nor live long enough to load
+     * the old generation of the heap (docs/performance.md).
+     */
+    keepOnSecondRead?: boolean;
+  },
 ) {
-  const caches = new WeakMap<Db, { version: string; entries: Map<string, Promise<R>> }>();
+  const caches = new WeakMap<Db, { version: string; entries: Map<string, Promise<R>>; seen: Set<string> }>();
   return (db: Db, ...args: A): Promise<R> => {
     if (!summary && process.env.HVSCOPE_READ_CACHE === "off") return fn(db, ...args);
     const version = dataVersion(db);
     let cache = caches.get(db);
-    if (!cache || cache.version !== version) caches.set(db, (cache = { version, entries: new Map() }));
+    if (!cache || cache.version !== version) caches.set(db, (cache = { version, entries: new Map(), seen: new Set() }));
     const key = JSON.stringify(args);
     const hit = cache.entries.get(key);
     if (hit) {
       cache.entries.delete(key); // re-insert: Map order is the recency order
       cache.entries.set(key, hit);
       return hit;
+    }
+    if (keepOnSecondRead && !cache.seen.delete(key)) {
+      cache.seen.add(key);
+      if (cache.seen.size > maxEntries) cache.seen.delete(cache.seen.values().next().value!);
+      return fn(db, ...args);
     }
     const result = fn(db, ...args);
     cache.entries.set(key, result);
