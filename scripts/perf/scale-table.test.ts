@@ -29,6 +29,9 @@ describe("scaleTable on real bench:perf results", () => {
     const table = scaleTable([...records].reverse());
     const sorted = [...records].sort((a, b) => a.database.samples - b.database.samples);
     expect(cells(table, "samples")).toEqual(sorted.map((r) => int(r.database.samples)));
+    expect(cells(table, "database engine")).toEqual(
+      sorted.map((r) => (r.database.engine === "postgres" ? "PostgreSQL" : "SQLite")),
+    );
     expect(cells(table, "database bytes per sample")).toEqual(
       sorted.map((r) => (r.database.bytes / r.database.samples).toFixed(0)),
     );

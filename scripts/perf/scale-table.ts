@@ -26,6 +26,7 @@ export function scaleTable(records: readonly BenchRecord[]): string {
   const views = runs.find((r) => r.sections.b)?.sections.b?.views;
   const table = formatTable([
     ["", ...runs.map((r) => r.database.path.split("/").pop()!), "target"],
+    row("database engine", (r) => (r.database.engine === "postgres" ? "PostgreSQL" : "SQLite")),
     row("samples", (r) => int(r.database.samples)),
     row("hosts (dataset and host) / series", (r) => `${int(r.database.hosts)} / ${int(r.database.series)}`),
     row("database bytes per sample", (r) => (r.database.bytes / r.database.samples).toFixed(0)),
