@@ -16,7 +16,8 @@ export interface ServerFigures {
   /** One connection, one request at a time, asking for gzip (decision 020); absent in older records. */
   alone?: LoadResult;
   load: LoadResult & { runs: readonly LoadResult[] };
-  inTurn: LoadResult | null;
+  /** The median run of the permalinks in turn; `runs` (every run) is absent in records from before it had several. */
+  inTurn: (LoadResult & { runs?: readonly LoadResult[] }) | null;
 }
 
 export interface TargetResult {
