@@ -86,7 +86,7 @@ export function scaleTable(records: readonly BenchRecord[]): string {
     const failed = r.error === undefined ? "" : `FAILED before its verdict (${r.error}); `;
     const head = `  ${r.database.path} (${int(r.database.samples)} samples), exit status ${r.exitStatus}, ${runtime}; ${failed}`;
     return missed.length > 0
-      ? `${head}${missed.length} targets NOT MET:${missed.map((m) => `\n    ${m}`).join("")}`
+      ? `${head}${missed.length} ${missed.length === 1 ? "target" : "targets"} NOT MET:${missed.map((m) => `\n    ${m}`).join("")}`
       : `${head}every target met`;
   });
   return `${table}\n\n${verdicts.join("\n")}`;
