@@ -245,6 +245,10 @@ async function oneAtATime(url: string) {
   return runLoad(url, { ...load, durationS: ALONE_S });
 }
 
+/** One request alone's figure: none (a miss) when any request failed or none was answered. */
+const aloneMs = (m: { alone: LoadResult }) =>
+  m.alone.ok > 0 && m.alone.non2xx + m.alone.errors === 0 ? m.alone.p50Ms : Infinity;
+
 /** The read-ahead's report (db/queries/warm-summaries.ts): hosts read and its time. */
 const READ_AHEAD_DONE = /\[summaries\] (\d+) hosts and the default synthesis ready in (\d+) ms/;
 /** Longer than the 34–84 s measured at 10M samples on the loaded VM (docs/performance.md). */
@@ -417,7 +421,7 @@ async function api(permalink: string, views: string[], browserSection: () => Pro
         ms(cold.alone.p50Ms),
         ms(floor.alone.p50Ms),
         `${ratio(cached.alone.p50Ms, floor.alone.p50Ms)} / ${ratio(cold.alone.p50Ms, floor.alone.p50Ms)}`,
-        `< 10 ms: ${verdict(cold.alone.p50Ms < 10)} (off)`,
+        `< 10 ms: ${verdict(aloneMs(cold) < 10)} (off)`,
       ],
       ["  its p99", ...[cached, cold, floor].map((n) => ms(n.alone.p99Ms)), "", ""],
       ["  first 5 after settling (Node fetch, median)", ...[cached, cold, floor].map((n) => ms(n.single)), "", ""],
@@ -508,8 +512,8 @@ async function api(permalink: string, views: string[], browserSection: () => Pro
   targets.push([
     "b",
     "API one request alone < 10 ms (permalink, read cache off)",
-    ms(cold.alone.p50Ms),
-    cold.alone.p50Ms < 10,
+    ms(aloneMs(cold)),
+    aloneMs(cold) < 10,
   ]);
   pushStartAndMemoryTargets("b", "API", cached, cold);
   sections.b = {
@@ -580,7 +584,7 @@ async function synthesisApi() {
         `one request alone (p50 of ${ALONE_S} s, one connection, gzip)`,
         ms(cached.alone.p50Ms),
         ms(cold.alone.p50Ms),
-        `< 10 ms: ${verdict(cold.alone.p50Ms < 10)} (off)`,
+        `< 10 ms: ${verdict(aloneMs(cold) < 10)} (off)`,
       ],
       ["  its p99", ms(cached.alone.p99Ms), ms(cold.alone.p99Ms), ""],
       ["  first 5 after settling (Node fetch, median)", ms(cached.single), ms(cold.single), ""],
@@ -604,8 +608,8 @@ async function synthesisApi() {
   targets.push([
     "e",
     "/api/synthesis one request alone < 10 ms (read cache off)",
-    ms(cold.alone.p50Ms),
-    cold.alone.p50Ms < 10,
+    ms(aloneMs(cold)),
+    aloneMs(cold) < 10,
   ]);
   targets.push(["e", "/api/synthesis p99 < 250 ms (read cache off)", ms(p99(cold.load)), p99(cold.load) < 250]);
   pushStartAndMemoryTargets("e", "/api/synthesis", cached, cold);
