@@ -128,6 +128,14 @@ function ingest(db: DbTarget, corpus: string, killAfterMs?: number, stallAfterMs
   });
 }
 
+/**
+ * A run or export this much slower than the uninterrupted reference is stuck (waiting on a lock,
+ * say): stop it and say so. Whole milliseconds, since execFileSync refuses a fractional timeout.
+ */
+export function stallAfterMs(referenceMs: number): number {
+  return Math.ceil(Math.max(60_000, 10 * referenceMs));
+}
+
 function exportCsv(db: DbTarget, timeoutMs: number): string {
   return execFileSync(TSX, ["scripts/export.ts"], {
     env: envFor(db),
@@ -157,8 +165,7 @@ export async function crashTest(o: CrashOptions): Promise<CrashReport> {
   const ref = await ingest(refDb, o.corpus);
   if (ref.code !== 0) throw new Error(`the uninterrupted reference import failed (exit ${ref.code}): ${ref.stderr}`);
   const reference: FileSamples = await fileSamples(refDb);
-  // A run or export this much slower than the reference is stuck (waiting on a lock, say): stop it and say so.
-  const stallMs = Math.max(60_000, 10 * ref.ms);
+  const stallMs = stallAfterMs(ref.ms);
   const refExport = exportCsv(refDb, stallMs);
   const report: CrashReport = {
     engine: o.databases.engine,
