@@ -35,6 +35,7 @@ import {
 } from "@/scripts/perf/load";
 import { median } from "@/scripts/perf/percentile";
 import { formatTable, int, kb, mb, ms, pct, verdict } from "@/scripts/perf/report";
+import { startNextServer } from "@/scripts/perf/next-server";
 import { startServer, type RunningServer } from "@/scripts/perf/server-process";
 import { dropEveryScratch } from "@/scripts/perf/scratch-db";
 import { measureUploadThroughput } from "@/scripts/perf/upload-throughput";
@@ -317,19 +318,12 @@ function queryBreakdown(permalink: string) {
 }
 
 function nextServer(readCache: "on" | "off") {
-  return startServer({
+  return startNextServer({
     name: `next start (read cache ${readCache})`,
-    command: process.execPath,
-    args: [join(APP_DIR, "node_modules", "next", "dist", "bin", "next"), "start", "-p", values.port, "-H", "127.0.0.1"],
-    cwd: APP_DIR,
-    env: {
-      ...envFor(TARGET),
-      HVSCOPE_READ_CACHE: readCache,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-    readyUrl: `http://127.0.0.1:${values.port}/api/imports`,
-    timeoutMs: 60_000,
+    appDir: APP_DIR,
+    port: values.port,
+    target: TARGET,
+    env: { HVSCOPE_READ_CACHE: readCache },
   });
 }
 
@@ -363,7 +357,7 @@ async function api(permalink: string, views: string[], browserSection: () => Pro
     [cached, cold].every((n) => canonicalRows(n.body) === canonicalRows(floor.body)) &&
     cached.inTurnBodies.every((body, i) => canonicalRows(body) === canonicalRows(floor.inTurnBodies[i]));
   const rows = (cached.body as { rows: unknown[] }).rows.length;
-  const ratio = (a: number, b: number) => `${(a / b).toFixed(1)} x`;
+  const ratio = (a: number, b: number) => (Number.isFinite(a / b) && a / b > 0 ? `${(a / b).toFixed(1)} x` : "–");
   const line = (label: string, pick: (l: LoadResult) => number, show: (v: number) => string, target: string) => [
     label,
     show(pick(cached.load)),
@@ -417,10 +411,8 @@ async function api(permalink: string, views: string[], browserSection: () => Pro
       ],
       [
         `one request alone (p50 of ${ALONE_S} s, one connection, gzip)`,
-        ms(cached.alone.p50Ms),
-        ms(cold.alone.p50Ms),
-        ms(floor.alone.p50Ms),
-        `${ratio(cached.alone.p50Ms, floor.alone.p50Ms)} / ${ratio(cold.alone.p50Ms, floor.alone.p50Ms)}`,
+        ...[cached, cold, floor].map((n) => ms(aloneMs(n))),
+        `${ratio(aloneMs(cached), aloneMs(floor))} / ${ratio(aloneMs(cold), aloneMs(floor))}`,
         `< 10 ms: ${verdict(aloneMs(cold) < 10)} (off)`,
       ],
       ["  its p99", ...[cached, cold, floor].map((n) => ms(n.alone.p99Ms)), "", ""],
@@ -582,8 +574,8 @@ async function synthesisApi() {
       ],
       [
         `one request alone (p50 of ${ALONE_S} s, one connection, gzip)`,
-        ms(cached.alone.p50Ms),
-        ms(cold.alone.p50Ms),
+        ms(aloneMs(cached)),
+        ms(aloneMs(cold)),
         `< 10 ms: ${verdict(aloneMs(cold) < 10)} (off)`,
       ],
       ["  its p99", ms(cached.alone.p99Ms), ms(cold.alone.p99Ms), ""],

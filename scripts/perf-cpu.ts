@@ -1,0 +1,105 @@
+/**
+ * The server's CPU per request under load, for comparing builds or settings: each build's
+ * `next start` on the same database, loaded in interleaved rounds (A, B, A, B…) so that the
+ * machine's drift falls on both alike. Prints every round: requests, CPU time of the server's
+ * process group per request (from /proc), p50 and p99, RSS, load average; then each build's medians.
+ *   npm run perf:cpu -- --db /tmp/1m.db [--app-dir A --app-dir B] [--load turn|permalink]
+ *     [--rounds 3] [--duration 10] [--connections 16] [--read-cache on|off] [--port 3180]
+ * `turn` is bench:perf's 441 permalinks in turn, `permalink` its typical permalink.
+ */
+import { loadavg } from "node:os";
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { openBenchReader, readBenchFacts, resolveBenchTarget } from "@/scripts/perf/bench-db";
+import { hasWrk, runLoad } from "@/scripts/perf/load";
+import { startNextServer } from "@/scripts/perf/next-server";
+import { median } from "@/scripts/perf/percentile";
+import { int, mb, ms } from "@/scripts/perf/report";
+import { groupCpuSeconds, waitUntilIdle } from "@/scripts/perf/server-idle";
+import { serverMemory } from "@/scripts/perf/server-memory";
+import type { RunningServer } from "@/scripts/perf/server-process";
+
+const USAGE = `npm run perf:cpu -- --db FILE|postgres://… [--app-dir DIR ...] [--load turn|permalink] [--rounds 3]
+  [--duration 10] [--connections 16] [--read-cache on|off] [--port 3180]`;
+const { values } = (() => {
+  try {
+    return parseArgs({
+      options: {
+        db: { type: "string" },
+        "app-dir": { type: "string", multiple: true, default: ["."] },
+        load: { type: "string", default: "turn" },
+        rounds: { type: "string", default: "3" },
+        duration: { type: "string", default: "10" },
+        connections: { type: "string", default: "16" },
+        "read-cache": { type: "string", default: "on" },
+        port: { type: "string", default: "3180" },
+      },
+    });
+  } catch (e) {
+    console.error(`perf:cpu: ${(e as Error).message}\nusage: ${USAGE}`);
+    process.exit(2);
+  }
+})();
+if (!["turn", "permalink"].includes(values.load) || !["on", "off"].includes(values["read-cache"])) {
+  console.error(`perf:cpu: --load is turn or permalink, --read-cache on or off\nusage: ${USAGE}`);
+  process.exit(2);
+}
+const target = resolveBenchTarget(values.db);
+const durationS = Number(values.duration);
+const connections = Number(values.connections);
+const client = hasWrk() ? "wrk" : "autocannon";
+
+const reader = openBenchReader(target);
+const facts = await readBenchFacts(reader).finally(() => reader.close());
+const paths =
+  values.load === "turn" ? facts.views.map((v) => `/api/overhead?${v}`) : [`/api/overhead?${facts.permalink}`];
+console.log(
+  `perf:cpu, ${new Date().toISOString()}, ${target.label}: ${int(facts.database.samples)} samples; ` +
+    `${paths.length} permalink${paths.length === 1 ? "" : "s"}, ${connections} connections, ${durationS} s rounds, read cache ${values["read-cache"]}, ${client}`,
+);
+
+const servers: { name: string; server: RunningServer; base: string; cpuPerRequest: number[]; p99: number[] }[] = [];
+try {
+  for (const [i, appDir] of values["app-dir"].entries()) {
+    const name = String.fromCharCode(65 + i);
+    const port = Number(values.port) + i;
+    const server = await startNextServer({
+      name: `${name} (${appDir})`,
+      appDir: resolve(appDir),
+      port,
+      target,
+      env: { HVSCOPE_READ_CACHE: values["read-cache"] },
+    });
+    servers.push({ name, server, base: `http://127.0.0.1:${port}`, cpuPerRequest: [], p99: [] });
+    console.log(`${name}: ${resolve(appDir)}`);
+  }
+  for (const s of servers) {
+    await waitUntilIdle(s.server.groupId);
+    // Unmeasured: JIT compilation and the first computation of every view.
+    await runLoad(
+      paths.map((p) => s.base + p),
+      { connections, durationS: 3, client },
+    );
+  }
+  for (let round = 1; round <= Number(values.rounds); round++)
+    for (const s of servers) {
+      const before = groupCpuSeconds(s.server.groupId);
+      const r = await runLoad(
+        paths.map((p) => s.base + p),
+        { connections, durationS, client },
+      );
+      const cpuMs = ((groupCpuSeconds(s.server.groupId) - before) * 1000) / r.ok;
+      s.cpuPerRequest.push(cpuMs);
+      s.p99.push(r.p99Ms);
+      console.log(
+        `${s.name} round ${round}: ${int(r.ok)} requests (${r.non2xx + r.errors} failed), ${cpuMs.toFixed(3)} ms of CPU per request, ` +
+          `p50 ${ms(r.p50Ms)}, p99 ${ms(r.p99Ms)}, RSS ${mb(serverMemory(s.server.groupId)?.rssBytes)}, load ${loadavg()[0]!.toFixed(2)}`,
+      );
+    }
+  for (const s of servers)
+    console.log(
+      `${s.name} medians: ${median(s.cpuPerRequest).toFixed(3)} ms of CPU per request, p99 ${ms(median(s.p99))}`,
+    );
+} finally {
+  await Promise.all(servers.map((s) => s.server.stop()));
+}
