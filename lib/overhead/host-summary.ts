@@ -20,8 +20,8 @@ export interface SeriesSelection {
 /**
  * One host's series, kept compactly and shared by every view of the host until the data changes
  * (docs/decisions/016-host-summaries.md): statistics in one Float64Array, identities as indexes
- * into small tables, series grouped by workload and runtime. A view touches only the series of
- * its workloads and runtimes, and only the series it shows become objects; each is made once, so
+ * into small tables, series grouped by workload, runtime and metric. A view touches only the series
+ * it shows, and only those become objects; each is made once, so
  * what is memoised per series object (statistics, overhead rows, their JSON) is shared too.
  */
 export interface HostSummary {
@@ -76,8 +76,8 @@ export function summarizeHost(input: readonly HostSeries[]): HostSummary {
     (s) => ({ metric: s.metric, unit: s.unit, direction: s.direction }),
   );
   const codes = new Uint32Array(n * 3);
-  /** workload name → runtime id → series indexes, ascending. */
-  const byWorkload = new Map<string, Map<string, number[]>>();
+  /** workload name → runtime id → metric name → series indexes, ascending. */
+  const byWorkload = new Map<string, Map<string, Map<string, number[]>>>();
   const firsts: number[] = [];
   for (let i = 0; i < n; i++) {
     const s = input[i]!;
@@ -90,7 +90,8 @@ export function summarizeHost(input: readonly HostSeries[]): HostSummary {
     codes.set([identity, workload, metric], i * 3);
     if (newIdentity || newWorkload || newMetric) firsts.push(i);
     const byRuntime = byWorkload.get(s.workload) ?? byWorkload.set(s.workload, new Map()).get(s.workload)!;
-    (byRuntime.get(s.runtime) ?? byRuntime.set(s.runtime, []).get(s.runtime)!).push(i);
+    const byMetric = byRuntime.get(s.runtime) ?? byRuntime.set(s.runtime, new Map()).get(s.runtime)!;
+    (byMetric.get(s.metric) ?? byMetric.set(s.metric, []).get(s.metric)!).push(i);
   }
   const made: (HostSeries | undefined)[] = new Array(n);
   const seriesAt = (i: number): HostSeries => (made[i] ??= makeSeries(i));
@@ -116,7 +117,6 @@ export function summarizeHost(input: readonly HostSeries[]): HostSummary {
       },
     };
   };
-  const metricOf = (i: number) => metrics.rows[codes[i * 3 + 2]!]!.metric;
   const byWorkloadLists = [...byWorkload].map(([name, byRuntime]) => ({ name, lists: [...byRuntime] }));
   const workloadIndex = new Map(byWorkloadLists.map((w, index) => [w.name, index]));
   const headlines = headlineMemo(byWorkloadLists.length);
@@ -146,8 +146,9 @@ export function summarizeHost(input: readonly HostSeries[]): HostSummary {
       for (const w of indexes) {
         const lists = byWorkloadLists[w]!.lists.filter(([runtime]) => runtimes === null || runtimes.has(runtime));
         if (lists.length === 0) continue;
-        const metric = selection.metric ?? headline(w, () => lists.flatMap(([, list]) => list.map(metricOf)));
-        for (const [, list] of lists) for (const i of list) if (metricOf(i) === metric) shown.push(i);
+        const metric = selection.metric ?? headline(w, () => lists.flatMap(([, byMetric]) => [...byMetric.keys()]));
+        if (metric == null) continue;
+        for (const [, byMetric] of lists) for (const i of byMetric.get(metric) ?? []) shown.push(i);
       }
       // A typed array sorts numbers natively, without a comparator call per pair.
       return Array.from(Int32Array.from(shown).sort(), keep ? keepSeries : (i) => made[i] ?? makeSeries(i));
