@@ -5,22 +5,24 @@
  * process group per request (from /proc), p50 and p99, RSS, load average; then each build's medians.
  *   npm run perf:cpu -- --db /tmp/1m.db [--app-dir A --app-dir B] [--load turn|permalink]
  *     [--rounds 3] [--duration 10] [--connections 16] [--read-cache on|off] [--port 3180]
- * `turn` is bench:perf's 441 permalinks in turn, `permalink` its typical permalink.
+ * `turn` is bench:perf's 441 permalinks in turn, `permalink` its typical permalink. `--bare` adds a
+ * server that runs the route's own view code behind bare node:http (scripts/perf/bare-server.ts):
+ * what Next.js's request pipeline adds to each request.
  */
 import { loadavg } from "node:os";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { openBenchReader, readBenchFacts, resolveBenchTarget } from "@/scripts/perf/bench-db";
+import { envFor, openBenchReader, readBenchFacts, resolveBenchTarget } from "@/scripts/perf/bench-db";
 import { hasWrk, runLoad } from "@/scripts/perf/load";
 import { startNextServer } from "@/scripts/perf/next-server";
 import { median } from "@/scripts/perf/percentile";
 import { int, mb, ms } from "@/scripts/perf/report";
 import { groupCpuSeconds, waitUntilIdle } from "@/scripts/perf/server-idle";
 import { serverMemory } from "@/scripts/perf/server-memory";
-import type { RunningServer } from "@/scripts/perf/server-process";
+import { startServer, type RunningServer } from "@/scripts/perf/server-process";
 
 const USAGE = `npm run perf:cpu -- --db FILE|postgres://… [--app-dir DIR ...] [--load turn|permalink] [--rounds 3]
-  [--duration 10] [--connections 16] [--read-cache on|off] [--port 3180]`;
+  [--duration 10] [--connections 16] [--read-cache on|off] [--port 3180] [--bare]`;
 const { values } = (() => {
   try {
     return parseArgs({
@@ -33,6 +35,7 @@ const { values } = (() => {
         connections: { type: "string", default: "16" },
         "read-cache": { type: "string", default: "on" },
         port: { type: "string", default: "3180" },
+        bare: { type: "boolean", default: false },
       },
     });
   } catch (e) {
@@ -44,6 +47,7 @@ if (!["turn", "permalink"].includes(values.load) || !["on", "off"].includes(valu
   console.error(`perf:cpu: --load is turn or permalink, --read-cache on or off\nusage: ${USAGE}`);
   process.exit(2);
 }
+const ROOT = resolve(import.meta.dirname, "..");
 const target = resolveBenchTarget(values.db);
 const durationS = Number(values.duration);
 const connections = Number(values.connections);
@@ -60,18 +64,34 @@ console.log(
 
 const servers: { name: string; server: RunningServer; base: string; cpuPerRequest: number[]; p99: number[] }[] = [];
 try {
+  const started = (name: string, what: string, port: number, server: RunningServer) => {
+    servers.push({ name, server, base: `http://127.0.0.1:${port}`, cpuPerRequest: [], p99: [] });
+    console.log(`${name}: ${what}`);
+  };
+  const env = { HVSCOPE_READ_CACHE: values["read-cache"] };
   for (const [i, appDir] of values["app-dir"].entries()) {
-    const name = String.fromCharCode(65 + i);
     const port = Number(values.port) + i;
     const server = await startNextServer({
-      name: `${name} (${appDir})`,
+      name: `next start in ${appDir}`,
       appDir: resolve(appDir),
       port,
       target,
-      env: { HVSCOPE_READ_CACHE: values["read-cache"] },
+      env,
     });
-    servers.push({ name, server, base: `http://127.0.0.1:${port}`, cpuPerRequest: [], p99: [] });
-    console.log(`${name}: ${resolve(appDir)}`);
+    started(String.fromCharCode(65 + i), `next start in ${resolve(appDir)}`, port, server);
+  }
+  if (values.bare) {
+    const port = Number(values.port) + values["app-dir"].length;
+    const server = await startServer({
+      name: "bare server",
+      command: process.execPath,
+      args: ["--conditions", "react-server", "--import", "tsx", "scripts/perf/bare-server.ts", "--port", String(port)],
+      cwd: ROOT,
+      env: { ...envFor(target), ...env, NODE_ENV: "production" },
+      readyUrl: `http://127.0.0.1:${port}/health`,
+      timeoutMs: 60_000,
+    });
+    started("bare", "the route's view code behind bare node:http (scripts/perf/bare-server.ts)", port, server);
   }
   for (const s of servers) {
     await waitUntilIdle(s.server.groupId);
