@@ -63,17 +63,32 @@ function sqliteEngine(tmp: string): IngestEngine {
     driver: "SQLite calls (better-sqlite3, every call timed)",
     real,
     limit,
-    share: async (corpus, files) => {
-      let t = performance.now();
-      const r = await timeSqlite(() => real("timed-real", corpus));
-      const realMs = performance.now() - t;
-      t = performance.now();
-      const l = await timeSqlite(() => limit("timed-limit", files));
-      const limitMs = performance.now() - t;
-      return { realMs, realDriverMs: r.sqliteMs, limitMs, limitDriverMs: l.sqliteMs, statements: r.statements };
-    },
+    share: (corpus, files) =>
+      driverShare(
+        async (fn) => {
+          const t = await timeSqlite(fn);
+          return { driverMs: t.sqliteMs, statements: t.statements };
+        },
+        () => real("timed-real", corpus),
+        () => limit("timed-limit", files),
+      ),
     close: async () => {},
   };
+}
+
+/** One more run of the real pipeline and of the limit loop, each with its engine's calls timed by `timeCalls`. */
+async function driverShare(
+  timeCalls: (fn: () => Promise<unknown>) => Promise<{ driverMs: number; statements: DriverShare["statements"] }>,
+  real: () => Promise<unknown>,
+  limit: () => Promise<unknown>,
+): Promise<DriverShare> {
+  let t = performance.now();
+  const r = await timeCalls(real);
+  const realMs = performance.now() - t;
+  t = performance.now();
+  const l = await timeCalls(limit);
+  const limitMs = performance.now() - t;
+  return { realMs, realDriverMs: r.driverMs, limitMs, limitDriverMs: l.driverMs, statements: r.statements };
 }
 
 /** Each run's database is created just before it and dropped just after: the server keeps none. */
@@ -102,15 +117,15 @@ function pgEngine(url: string): IngestEngine {
     driver: "waiting for PostgreSQL (pg client queries, call to answer)",
     real,
     limit,
-    share: async (corpus, files) => {
-      let t = performance.now();
-      const r = await timePg(() => real("timed_real", corpus));
-      const realMs = performance.now() - t;
-      t = performance.now();
-      const l = await timePg(() => limit("timed_limit", files));
-      const limitMs = performance.now() - t;
-      return { realMs, realDriverMs: r.pgMs, limitMs, limitDriverMs: l.pgMs, statements: r.statements };
-    },
+    share: (corpus, files) =>
+      driverShare(
+        async (fn) => {
+          const t = await timePg(fn);
+          return { driverMs: t.pgMs, statements: t.statements };
+        },
+        () => real("timed_real", corpus),
+        () => limit("timed_limit", files),
+      ),
     close: () => scratch.dropAll(),
   };
 }
