@@ -1,7 +1,8 @@
 /**
  * What a server keeps alive after rendering one page many times: the live heap after a full
- * garbage collection, once settled, after the first render and after the last. A render that
- * leaves something behind (a timer holding its React stream, say) grows the heap with every one.
+ * garbage collection, once settled, after the first render, halfway and after the last. A render
+ * that leaves something behind (a timer holding its React stream, say) grows the heap with every
+ * one, in the second half as in the first.
  *   npm run perf:heap -- --db /tmp/1m.db [--path '/explore?…'] [--renders 120] [--app-dir .] [--port 3185]
  * The path defaults to bench:perf's typical permalink in /explore. Exits 1 when a render fails.
  */
@@ -33,8 +34,8 @@ const { values } = (() => {
   }
 })();
 const renders = Number(values.renders);
-if (!Number.isInteger(renders) || renders < 2) {
-  console.error(`perf:heap: --renders must be a whole number of at least 2\nusage: ${USAGE}`);
+if (!Number.isInteger(renders) || renders < 4) {
+  console.error(`perf:heap: --renders must be a whole number of at least 4\nusage: ${USAGE}`);
   process.exit(2);
 }
 const target = resolveBenchTarget(values.db);
@@ -85,14 +86,25 @@ const server = await startNextServer({
 try {
   await waitUntilIdle(server.groupId);
   console.log(`settled:          ${show(await liveHeap(server))}`);
-  await render();
-  const first = await liveHeap(server);
-  console.log(`after 1 render:   ${show(first)}`);
-  for (let i = 1; i < renders; i++) await render();
-  const last = await liveHeap(server);
-  console.log(`after ${int(renders)} renders: ${show(last)}`);
-  const perRender = (last.heapUsed + last.arrayBuffers - first.heapUsed - first.arrayBuffers) / (renders - 1);
-  console.log(`kept per render after the first (heap and array buffers): ${(perRender / 1000).toFixed(1)} kB`);
+  // Probed after the first render, halfway and at the end: a leak keeps as much per render in
+  // the second half as in the first, caches filling up keep almost nothing in the second.
+  const probes: [number, Heap][] = [];
+  const half = Math.ceil(renders / 2);
+  for (let i = 1; i <= renders; i++) {
+    await render();
+    if (i === 1 || i === half || i === renders) {
+      const heap = await liveHeap(server);
+      probes.push([i, heap]);
+      console.log(`after ${int(i)} render${i === 1 ? "" : "s"}: ${show(heap)}`);
+    }
+  }
+  const kept = (a: [number, Heap], b: [number, Heap]) =>
+    `${((b[1].heapUsed + b[1].arrayBuffers - a[1].heapUsed - a[1].arrayBuffers) / (b[0] - a[0]) / 1000).toFixed(1)} kB`;
+  const [first, middle, last] = probes as [[number, Heap], [number, Heap], [number, Heap]];
+  console.log(
+    `kept per render (heap and array buffers): renders 2-${middle[0]} ${kept(first, middle)}, ` +
+      `renders ${middle[0] + 1}-${last[0]} ${kept(middle, last)}`,
+  );
 } finally {
   await server.stop();
 }
