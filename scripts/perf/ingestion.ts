@@ -44,8 +44,8 @@ interface IngestEngine {
   driver: string;
   real(label: string, corpus: string, files: number): Promise<ImportSummary>;
   limit(label: string, files: string[]): Promise<{ files: number; samples: number; seconds: number }>;
-  /** One more run of each with the engine's calls timed. */
-  share(corpus: string, files: string[]): Promise<DriverShare>;
+  /** Runs `fn` with the engine's calls timed: their total and their costliest statements. */
+  timeCalls(fn: () => Promise<unknown>): Promise<{ driverMs: number; statements: DriverShare["statements"] }>;
   close(): Promise<void>;
 }
 
@@ -63,30 +63,21 @@ function sqliteEngine(tmp: string): IngestEngine {
     driver: "SQLite calls (better-sqlite3, every call timed)",
     real,
     limit,
-    share: (corpus, files) =>
-      driverShare(
-        async (fn) => {
-          const t = await timeSqlite(fn);
-          return { driverMs: t.sqliteMs, statements: t.statements };
-        },
-        () => real("timed-real", corpus),
-        () => limit("timed-limit", files),
-      ),
+    timeCalls: async (fn) => {
+      const t = await timeSqlite(fn);
+      return { driverMs: t.sqliteMs, statements: t.statements };
+    },
     close: async () => {},
   };
 }
 
-/** One more run of the real pipeline and of the limit loop, each with its engine's calls timed by `timeCalls`. */
-async function driverShare(
-  timeCalls: (fn: () => Promise<unknown>) => Promise<{ driverMs: number; statements: DriverShare["statements"] }>,
-  real: () => Promise<unknown>,
-  limit: () => Promise<unknown>,
-): Promise<DriverShare> {
+/** One more run of the real pipeline and of the limit loop, each with the engine's calls timed. */
+async function driverShare(engine: IngestEngine, corpus: string, files: string[]): Promise<DriverShare> {
   let t = performance.now();
-  const r = await timeCalls(real);
+  const r = await engine.timeCalls(() => engine.real("timed_real", corpus, files.length));
   const realMs = performance.now() - t;
   t = performance.now();
-  const l = await timeCalls(limit);
+  const l = await engine.timeCalls(() => engine.limit("timed_limit", files));
   const limitMs = performance.now() - t;
   return { realMs, realDriverMs: r.driverMs, limitMs, limitDriverMs: l.driverMs, statements: r.statements };
 }
@@ -117,15 +108,10 @@ function pgEngine(url: string): IngestEngine {
     driver: "waiting for PostgreSQL (pg client queries, call to answer)",
     real,
     limit,
-    share: (corpus, files) =>
-      driverShare(
-        async (fn) => {
-          const t = await timePg(fn);
-          return { driverMs: t.pgMs, statements: t.statements };
-        },
-        () => real("timed_real", corpus),
-        () => limit("timed_limit", files),
-      ),
+    timeCalls: async (fn) => {
+      const t = await timePg(fn);
+      return { driverMs: t.pgMs, statements: t.statements };
+    },
     close: () => scratch.dropAll(),
   };
 }
@@ -241,7 +227,7 @@ export async function measureIngestion({
           : ""),
     ];
     progress(`a: again, with every ${target.kind === "postgres" ? "pg query" : "SQLite call"} timed`);
-    lines.push(ingestionBreakdown(engine.driver, await engine.share(corpus, files)));
+    lines.push(ingestionBreakdown(engine.driver, await driverShare(engine, corpus, files)));
     return {
       lines,
       ratio,
