@@ -58,6 +58,15 @@ export function overheadBytes(view: View, rows: readonly OverheadRow[]): Uint8Ar
   return body;
 }
 
+/**
+ * A view's body as bytes, made once per view object: the read cache hands out the same object for
+ * as long as it keeps the view (db/queries/read-cache.ts), and serialising its rows costs more
+ * than the rest of a cached request (docs/performance.md).
+ */
+export const viewBodyBytes = memoizeByObject((view: { selection: View; table: { rows: readonly OverheadRow[] } }) =>
+  overheadBytes(view.selection, view.table.rows),
+);
+
 const envelope = (view: View) => ({
   dataset: view.dataset,
   host: view.host,

@@ -9,22 +9,22 @@
 import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 import { db } from "@/db";
-import { getExploreData, hasSelection, type SelectedExploreData } from "@/db/queries/explore";
-import { memoizeByObject } from "@/lib/memoize";
-import { overheadBytes } from "@/lib/overhead/json-body";
+import { getExploreData, hasSelection } from "@/db/queries/explore";
+import { viewBodyBytes } from "@/lib/overhead/json-body";
 import { loadFilters } from "@/lib/search-params";
 
 const { values } = parseArgs({ options: { port: { type: "string", default: "3189" } } });
-// As the route does: one body per cached view.
-const bodyOf = memoizeByObject((data: SelectedExploreData) => overheadBytes(data.selection, data.table.rows));
 
 createServer((req, res) => {
   const url = new URL(req.url ?? "/", "http://127.0.0.1");
   getExploreData(db, loadFilters(url.searchParams), Object.fromEntries(url.searchParams)).then(
     (data) => {
-      res.statusCode = url.pathname === "/api/overhead" && hasSelection(data) ? 200 : 400;
       res.setHeader("content-type", "application/json");
-      res.end(res.statusCode === 200 ? bodyOf(data as SelectedExploreData) : '{"error":"no view"}');
+      if (url.pathname === "/api/overhead" && hasSelection(data)) res.end(viewBodyBytes(data));
+      else {
+        res.statusCode = 400;
+        res.end('{"error":"no view"}');
+      }
     },
     (e: unknown) => {
       res.statusCode = 500;
