@@ -12,7 +12,7 @@
 import { loadavg } from "node:os";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { envFor, openBenchReader, readBenchFacts, resolveBenchTarget } from "@/scripts/perf/bench-db";
+import { benchFacts, envFor, resolveBenchTarget } from "@/scripts/perf/bench-db";
 import { hasWrk, runLoad } from "@/scripts/perf/load";
 import { startNextServer } from "@/scripts/perf/next-server";
 import { median } from "@/scripts/perf/percentile";
@@ -53,8 +53,7 @@ const durationS = Number(values.duration);
 const connections = Number(values.connections);
 const client = hasWrk() ? "wrk" : "autocannon";
 
-const reader = openBenchReader(target);
-const facts = await readBenchFacts(reader).finally(() => reader.close());
+const facts = await benchFacts(target);
 const paths =
   values.load === "turn" ? facts.views.map((v) => `/api/overhead?${v}`) : [`/api/overhead?${facts.permalink}`];
 console.log(

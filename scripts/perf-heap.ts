@@ -8,7 +8,7 @@
  */
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { openBenchReader, readBenchFacts, resolveBenchTarget } from "@/scripts/perf/bench-db";
+import { benchFacts, resolveBenchTarget } from "@/scripts/perf/bench-db";
 import { startNextServer } from "@/scripts/perf/next-server";
 import { int, mb } from "@/scripts/perf/report";
 import { waitUntilIdle } from "@/scripts/perf/server-idle";
@@ -39,12 +39,7 @@ if (!Number.isInteger(renders) || renders < 4) {
   process.exit(2);
 }
 const target = resolveBenchTarget(values.db);
-const path =
-  values.path ??
-  `/explore?${await (async () => {
-    const reader = openBenchReader(target);
-    return (await readBenchFacts(reader).finally(() => reader.close())).permalink;
-  })()}`;
+const path = values.path ?? `/explore?${(await benchFacts(target)).permalink}`;
 const base = `http://127.0.0.1:${values.port}`;
 const PROBE = "[heap-probe] ";
 

@@ -85,6 +85,16 @@ export function openBenchReader(target: DbTarget): BenchReader {
   };
 }
 
+/** readBenchFacts on a reader of its own, closed afterwards. */
+export async function benchFacts(target: DbTarget) {
+  const reader = openBenchReader(target);
+  try {
+    return await readBenchFacts(reader);
+  } finally {
+    await reader.close();
+  }
+}
+
 /** What bench:perf's header prints and its sections request: the default view's permalink and its in-turn views. */
 export async function readBenchFacts(reader: BenchReader) {
   const count = async (sql: string) => Number(await reader.one<number | string>(sql));

@@ -13,7 +13,7 @@ import { getHostSummary } from "@/db/queries/series";
 import { readApiFilters } from "@/lib/http/api-params";
 import { overheadBytes } from "@/lib/overhead/json-body";
 import { toOverheadRows } from "@/lib/overhead/rows";
-import { openBenchReader, readBenchFacts } from "@/scripts/perf/bench-db";
+import { benchFacts } from "@/scripts/perf/bench-db";
 import { median } from "@/scripts/perf/percentile";
 
 const { values } = parseArgs({ options: { db: { type: "string" }, rounds: { type: "string", default: "12" } } });
@@ -21,8 +21,7 @@ if (!values.db) throw new Error("--db FILE is required");
 const rounds = Number(values.rounds);
 if (!Number.isInteger(rounds) || rounds < 3)
   throw new Error(`--rounds must be an integer of at least 3, not ${values.rounds}`);
-const reader = openBenchReader({ kind: "sqlite", path: values.db, label: values.db });
-const { views: permalinks } = await readBenchFacts(reader).finally(() => reader.close());
+const { views: permalinks } = await benchFacts({ kind: "sqlite", path: values.db, label: values.db });
 const requests = permalinks.map((p) => new Request(`http://localhost/api/overhead?${p}`));
 const conn = openDb(values.db, { readonly: true });
 const views: SelectedExploreData[] = [];
