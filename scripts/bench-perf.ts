@@ -17,7 +17,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { parseArgs } from "node:util";
+import { parseOptions, refuse } from "@/scripts/cli-options";
 import type { BenchRecord, ServerFigures, TargetResult } from "@/scripts/perf/bench-record";
 import { envFor, openBenchReader, readBenchFacts, resolveBenchTarget } from "@/scripts/perf/bench-db";
 import { measureExplore } from "@/scripts/perf/browser";
@@ -44,41 +44,26 @@ const ROOT = resolve(import.meta.dirname, "..");
 const USAGE = `npm run bench:perf -- [--db data/perf.db|postgres://…] [--duration 10] [--connections 16] [--app-dir DIR]
   [--client wrk|autocannon] [--port 3140] [--floor-port 3141] [--files 5000] [--sections abcdef] [--upload-files 300] [--json FILE]
 Without --db, DATABASE_URL (a PostgreSQL database, filled with \`npm run db:copy -- --from data/perf.db --to postgres://…\`), else data/perf.db.`;
-if (process.argv.includes("--help")) {
-  console.log(`usage: ${USAGE}`);
-  process.exit(0);
-}
-// Bad or unknown options print the usage, not a stack trace.
-const { values } = (() => {
-  try {
-    return parseArgs({
-      options: {
-        db: { type: "string" },
-        duration: { type: "string", default: "10" },
-        connections: { type: "string", default: "16" },
-        client: { type: "string" },
-        "app-dir": { type: "string", default: ROOT },
-        port: { type: "string", default: "3140" },
-        "floor-port": { type: "string", default: "3141" },
-        files: { type: "string", default: "5000" },
-        sections: { type: "string", default: "abcdef" },
-        "upload-files": { type: "string", default: "300" },
-        json: { type: "string" },
-      },
-    });
-  } catch (e) {
-    console.error(`bench:perf: ${e instanceof Error ? e.message : String(e)}\nusage: ${USAGE}`);
-    process.exit(2);
-  }
-})();
+const values = parseOptions("bench:perf", USAGE, {
+  db: { type: "string" },
+  duration: { type: "string", default: "10" },
+  connections: { type: "string", default: "16" },
+  client: { type: "string" },
+  "app-dir": { type: "string", default: ROOT },
+  port: { type: "string", default: "3140" },
+  "floor-port": { type: "string", default: "3141" },
+  files: { type: "string", default: "5000" },
+  sections: { type: "string", default: "abcdef" },
+  "upload-files": { type: "string", default: "300" },
+  json: { type: "string" },
+});
 /** The database measured: a SQLite file (an absolute path, for the servers started elsewhere) or a PostgreSQL URL. */
 const TARGET = (() => {
   try {
     const t = resolveBenchTarget(values.db);
     return t.kind === "sqlite" ? { ...t, path: resolve(t.path) } : t;
   } catch (e) {
-    console.error(`bench:perf: ${e instanceof Error ? e.message : String(e)}\nusage: ${USAGE}`);
-    process.exit(2);
+    return refuse("bench:perf", USAGE, e);
   }
 })();
 const ENGINE = TARGET.kind === "postgres" ? "PostgreSQL" : "SQLite";

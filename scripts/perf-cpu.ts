@@ -11,7 +11,7 @@
  */
 import { loadavg } from "node:os";
 import { resolve } from "node:path";
-import { parseArgs } from "node:util";
+import { parseOptions, refuse } from "@/scripts/cli-options";
 import { benchFacts, envFor, resolveBenchTarget } from "@/scripts/perf/bench-db";
 import { hasWrk, runLoad } from "@/scripts/perf/load";
 import { startNextServer } from "@/scripts/perf/next-server";
@@ -23,29 +23,19 @@ import { startServer, type RunningServer } from "@/scripts/perf/server-process";
 
 const USAGE = `npm run perf:cpu -- --db FILE|postgres://… [--app-dir DIR ...] [--load turn|permalink] [--rounds 3]
   [--duration 10] [--connections 16] [--read-cache on|off] [--port 3180] [--bare]`;
-const { values } = (() => {
-  try {
-    return parseArgs({
-      options: {
-        db: { type: "string" },
-        "app-dir": { type: "string", multiple: true, default: ["."] },
-        load: { type: "string", default: "turn" },
-        rounds: { type: "string", default: "3" },
-        duration: { type: "string", default: "10" },
-        connections: { type: "string", default: "16" },
-        "read-cache": { type: "string", default: "on" },
-        port: { type: "string", default: "3180" },
-        bare: { type: "boolean", default: false },
-      },
-    });
-  } catch (e) {
-    console.error(`perf:cpu: ${(e as Error).message}\nusage: ${USAGE}`);
-    process.exit(2);
-  }
-})();
+const values = parseOptions("perf:cpu", USAGE, {
+  db: { type: "string" },
+  "app-dir": { type: "string", multiple: true, default: ["."] },
+  load: { type: "string", default: "turn" },
+  rounds: { type: "string", default: "3" },
+  duration: { type: "string", default: "10" },
+  connections: { type: "string", default: "16" },
+  "read-cache": { type: "string", default: "on" },
+  port: { type: "string", default: "3180" },
+  bare: { type: "boolean", default: false },
+});
 if (!["turn", "permalink"].includes(values.load) || !["on", "off"].includes(values["read-cache"])) {
-  console.error(`perf:cpu: --load is turn or permalink, --read-cache on or off\nusage: ${USAGE}`);
-  process.exit(2);
+  refuse("perf:cpu", USAGE, "--load is turn or permalink, --read-cache on or off");
 }
 const ROOT = resolve(import.meta.dirname, "..");
 const target = resolveBenchTarget(values.db);

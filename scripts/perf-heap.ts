@@ -7,7 +7,7 @@
  * The path defaults to bench:perf's typical permalink in /explore. Exits 1 when a render fails.
  */
 import { resolve } from "node:path";
-import { parseArgs } from "node:util";
+import { parseOptions, refuse } from "@/scripts/cli-options";
 import { benchFacts, resolveBenchTarget } from "@/scripts/perf/bench-db";
 import { startNextServer } from "@/scripts/perf/next-server";
 import { int, mb } from "@/scripts/perf/report";
@@ -17,26 +17,16 @@ import type { RunningServer } from "@/scripts/perf/server-process";
 
 const USAGE =
   "npm run perf:heap -- --db FILE|postgres://… [--path '/explore?…'] [--renders 120] [--app-dir .] [--port 3185]";
-const { values } = (() => {
-  try {
-    return parseArgs({
-      options: {
-        db: { type: "string" },
-        path: { type: "string" },
-        renders: { type: "string", default: "120" },
-        "app-dir": { type: "string", default: "." },
-        port: { type: "string", default: "3185" },
-      },
-    });
-  } catch (e) {
-    console.error(`perf:heap: ${(e as Error).message}\nusage: ${USAGE}`);
-    process.exit(2);
-  }
-})();
+const values = parseOptions("perf:heap", USAGE, {
+  db: { type: "string" },
+  path: { type: "string" },
+  renders: { type: "string", default: "120" },
+  "app-dir": { type: "string", default: "." },
+  port: { type: "string", default: "3185" },
+});
 const renders = Number(values.renders);
 if (!Number.isInteger(renders) || renders < 4) {
-  console.error(`perf:heap: --renders must be a whole number of at least 4\nusage: ${USAGE}`);
-  process.exit(2);
+  refuse("perf:heap", USAGE, "--renders must be a whole number of at least 4");
 }
 const target = resolveBenchTarget(values.db);
 const path = values.path ?? `/explore?${(await benchFacts(target)).permalink}`;

@@ -8,7 +8,7 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
-import { parseArgs } from "node:util";
+import { parseOptions, refuse } from "@/scripts/cli-options";
 import { readBenchRecord, type BenchRecord } from "@/scripts/perf/bench-record";
 import { scaleTable } from "@/scripts/perf/scale-table";
 
@@ -27,29 +27,14 @@ const PASSED_ON = [
 ] as const;
 const USAGE = `npm run perf:scale -- (--db FILE ... [--out DIR] [${PASSED_ON.map((o) => `--${o} V`).join("] [")}] | --json FILE ...)`;
 
-const { values } = (() => {
-  try {
-    return parseArgs({
-      options: {
-        db: { type: "string", multiple: true, default: [] },
-        json: { type: "string", multiple: true, default: [] },
-        out: { type: "string", default: "bench-results/perf-scale" },
-        help: { type: "boolean" },
-        ...Object.fromEntries(PASSED_ON.map((o) => [o, { type: "string" as const }])),
-      },
-    });
-  } catch (e) {
-    console.error(`perf:scale: ${e instanceof Error ? e.message : String(e)}\nusage: ${USAGE}`);
-    process.exit(2);
-  }
-})();
-if (values.help) {
-  console.log(`usage: ${USAGE}`);
-  process.exit(0);
-}
+const values = parseOptions("perf:scale", USAGE, {
+  db: { type: "string", multiple: true, default: [] },
+  json: { type: "string", multiple: true, default: [] },
+  out: { type: "string", default: "bench-results/perf-scale" },
+  ...Object.fromEntries(PASSED_ON.map((o) => [o, { type: "string" as const }])),
+});
 if (values.db.length + values.json.length === 0) {
-  console.error(`perf:scale: give at least one --db or --json\nusage: ${USAGE}`);
-  process.exit(2);
+  refuse("perf:scale", USAGE, "give at least one --db or --json");
 }
 
 const records: BenchRecord[] = [];

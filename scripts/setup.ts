@@ -5,28 +5,15 @@
  * The database: `--db FILE|postgres://…`, else DATABASE_URL (PostgreSQL) when set, else the SQLite file HVSCOPE_DB.
  */
 import { existsSync } from "node:fs";
-import { parseArgs } from "node:util";
+import { parseOptions, refuse } from "@/scripts/cli-options";
 import { bundledFolders, describeOutcome, importBundledData } from "@/db/ingest/bundled-data";
 import { openStore } from "@/db/store";
 import { resolveTarget } from "@/db/target";
 
 const USAGE = `npm run setup -- [--db FILE|postgres://…]
   --db  SQLite file or postgres:// URL (default: $DATABASE_URL, else $HVSCOPE_DB or data/hvscope.db)`;
-if (process.argv.includes("--help")) {
-  console.log(`usage: ${USAGE}`);
-  process.exit(0);
-}
-// Bad or unknown options print the usage, not a stack trace.
-const { values } = (() => {
-  try {
-    const parsed = parseArgs({ options: { db: { type: "string" } } });
-    if (parsed.values.db === "") throw new Error("--db needs a file or a postgres:// URL, got an empty string");
-    return parsed;
-  } catch (e) {
-    console.error(`setup: ${e instanceof Error ? e.message : String(e)}\nusage: ${USAGE}`);
-    process.exit(2);
-  }
-})();
+const values = parseOptions("setup", USAGE, { db: { type: "string" } });
+if (values.db === "") refuse("setup", USAGE, "--db needs a file or a postgres:// URL, got an empty string");
 
 const started = performance.now();
 const target = resolveTarget(values.db);
