@@ -1,6 +1,7 @@
 import "server-only";
-import { desc } from "drizzle-orm";
+import { desc, gt } from "drizzle-orm";
 import type { Db } from "@/db/open";
+import { cacheUntilDataChanges } from "@/db/queries/read-cache";
 import { tablesOf } from "@/db/tables";
 import { memoizeByObject } from "@/lib/memoize";
 import type { HostSeries, HostSummary } from "@/lib/overhead/host-summary";
@@ -59,12 +60,29 @@ export interface ImportRow {
   samples: number;
 }
 
-/** Imports that stored something, newest first: the ids a permalink's `asof` can pin. */
-export async function listImports(db: Db): Promise<ImportRow[]> {
+/**
+ * Imports that stored something, newest first: the ids a permalink's `asof` can pin. Read once
+ * per commit, like the other facets: a database imported file by file holds thousands.
+ */
+export const listImports = cacheUntilDataChanges(readImports, { maxEntries: 1 });
+
+async function readImports(db: Db): Promise<ImportRow[]> {
   const { imports } = tablesOf(db);
-  const rows = await db
+  return db
     .select({ id: imports.id, startedAt: imports.startedAt, files: imports.filesImported, samples: imports.samples })
     .from(imports)
+    .where(gt(imports.filesImported, 0))
     .orderBy(desc(imports.id));
-  return rows.filter((r) => r.files > 0);
+}
+
+/** The newest import that stored something (what a permalink without `asof` pins), or null. */
+export async function newestImportId(db: Db): Promise<number | null> {
+  const { imports } = tablesOf(db);
+  const [row] = await db
+    .select({ id: imports.id })
+    .from(imports)
+    .where(gt(imports.filesImported, 0))
+    .orderBy(desc(imports.id))
+    .limit(1);
+  return row?.id ?? null;
 }

@@ -9,6 +9,7 @@ import { loadFilters, loadSynthesisFilters } from "@/lib/search-params";
 import { prepareFixtures, runtimesFor, writeHostCorpus } from "@/scripts/perf/synthetic-corpus";
 import { createTestDb } from "@/test/test-db";
 import { getExploreData } from "./explore";
+import { listImports, newestImportId } from "./facets";
 import { getHostSummary } from "./series";
 import { getSynthesisData } from "./synthesis";
 import { keepSummariesWarm } from "./warm-summaries";
@@ -79,6 +80,7 @@ describe("host summaries across an import through another connection", () => {
     const changedSummary = await getHostSummary(conn.db, CHANGED, HOST, null);
     const untouchedSummary = await getHostSummary(conn.db, UNTOUCHED, HOST, null);
     const pinnedSummary = await getHostSummary(conn.db, CHANGED, HOST, firstImport);
+    expect((await listImports(conn.db)).map((i) => i.id)).toEqual([firstImport]);
 
     writeCorpus("b0", CHANGED, 3); // more repetitions of the same series, under the same labels
     const second = await importPaths(other, [join(corpus, "b0")]);
@@ -94,6 +96,13 @@ describe("host summaries across an import through another connection", () => {
       const synthesis = await getSynthesisData(conn.db, synthesisView(""));
       expect(synthesis.synthesis).toEqual((await getSynthesisData(fresh.db, synthesisView(""))).synthesis);
       expect(synthesis.latestImport).toBe(second.importId);
+      // The import list read before the import is not served again.
+      expect((await listImports(conn.db)).map((i) => i.id)).toEqual([second.importId, firstImport]);
+      // An import that stored nothing (every file already there) pins nothing.
+      const nothingNew = await importPaths(other, [join(corpus, "b0")]);
+      expect(nothingNew.imported).toBe(0);
+      expect(await newestImportId(conn.db)).toBe(second.importId);
+      expect((await listImports(conn.db)).map((i) => i.id)).toEqual([second.importId, firstImport]);
     } finally {
       fresh.close();
     }

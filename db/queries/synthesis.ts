@@ -8,7 +8,7 @@ import type { SynthesisFilters } from "@/lib/search-params";
 import { baselineNotMeasured, resolveSynthesisFilters } from "@/lib/synthesis/selection";
 import type { DatasetRows } from "@/lib/synthesis/studies";
 import { selectRows, synthesize, type Synthesis } from "@/lib/synthesis/synthesize";
-import { listImports } from "./facets";
+import { newestImportId } from "./facets";
 import { getHostSummary, listDatasetHosts, listDatasets } from "./series";
 
 export interface SynthesisData {
@@ -44,7 +44,7 @@ async function readSynthesis(db: Db, asked: SynthesisFilters, raw: RawParams): P
     notices.push(baselineNotMeasured(filters.baseline));
   const synthesis = selectRows(pooled.synthesis, { runtimes: filters.runtime, categories: filters.category });
   // Not part of the pooling, which an import that changed no host's data leaves as it was.
-  const latestImport = (await listImports(db))[0]?.id ?? null;
+  const latestImport = await newestImportId(db);
   return { ...pooled, synthesis, filters, notices, latestImport };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadSynthesisApiFilters } from "../search-params";
-import { listsStudies, synthesisJson, unreadableStudies } from "./json-body";
+import { listsStudies, synthesisJson, synthesisJsonText, unreadableStudies } from "./json-body";
 import type { Synthesis, SynthesisRow, SynthesisStudy } from "./synthesize";
 
 function study(logRatio: number, variance: number | null): SynthesisStudy {
@@ -78,6 +78,22 @@ describe("GET /api/synthesis body", () => {
     expect(withStudies.rows.map(({ studies: _s, ...r }) => r)).toEqual(without.rows);
     expect(Object.keys(withStudies.rows[0]!).at(-1)).toBe("studies");
     expect(JSON.stringify(without)).not.toContain("estimate");
+  });
+
+  it("writes the same text as JSON.stringify of the body, from row texts kept per row", () => {
+    for (const withStudies of [false, true]) {
+      const text = synthesisJsonText(synthesis, { withStudies });
+      expect(text).toBe(JSON.stringify(synthesisJson(synthesis, { withStudies })));
+      // A selection of the same row objects (a runtime filter) reuses their texts: same text.
+      const one = { ...synthesis, rows: [unpooledRow] };
+      expect(synthesisJsonText(one, { withStudies })).toBe(JSON.stringify(synthesisJson(one, { withStudies })));
+    }
+    const empty = { ...synthesis, rows: [] };
+    expect(JSON.parse(synthesisJsonText(empty, { withStudies: false }))).toEqual({
+      baseline: "runc",
+      method: "m",
+      rows: [],
+    });
   });
 
   it("carries the heatmap's unpooled value where no study has a variance", () => {

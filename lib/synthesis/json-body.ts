@@ -1,3 +1,4 @@
+import { memoizeByObject } from "../memoize";
 import { firstRawValue, type Notice, type RawParams } from "../explore/selection";
 import { STUDIES, type SynthesisFilters } from "../search-params";
 import { synthesisCell } from "./cells";
@@ -30,6 +31,20 @@ export function unreadableStudies(raw: RawParams): Notice[] {
 export function synthesisJson({ baseline, method, rows }: Synthesis, { withStudies }: { withStudies: boolean }) {
   return { baseline, method, rows: rows.map((row) => rowJson(row, withStudies)) };
 }
+
+/**
+ * synthesisJson as JSON text, each row's text kept for as long as the row: the pooled rows outlive
+ * the views that select them (db/queries/synthesis.ts), so a view computed with the read cache off
+ * mostly joins texts already made.
+ */
+export function synthesisJsonText(synthesis: Synthesis, { withStudies }: { withStudies: boolean }): string {
+  const head = JSON.stringify({ baseline: synthesis.baseline, method: synthesis.method });
+  const rows = synthesis.rows.map(withStudies ? rowTextWithStudies : rowText).join(",");
+  return `${head.slice(0, -1)},"rows":[${rows}]}`;
+}
+
+const rowText = memoizeByObject((row: SynthesisRow) => JSON.stringify(rowJson(row, false)));
+const rowTextWithStudies = memoizeByObject((row: SynthesisRow) => JSON.stringify(rowJson(row, true)));
 
 function rowJson(row: SynthesisRow, withStudies: boolean) {
   const { estimate: _estimate, studies, ...pooled } = row;

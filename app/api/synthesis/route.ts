@@ -4,18 +4,18 @@ import { blockingNotices, unknownParams } from "@/lib/explore/selection";
 import { badRequest, cachedJsonResponse, handle, warningsResponse } from "@/lib/http/responses";
 import { memoizeByObject } from "@/lib/memoize";
 import { loadSynthesisApiFilters } from "@/lib/search-params";
-import { listsStudies, synthesisJson, unreadableStudies } from "@/lib/synthesis/json-body";
+import { listsStudies, synthesisJsonText, unreadableStudies } from "@/lib/synthesis/json-body";
 
 export const dynamic = "force-dynamic";
 
 /**
  * The bodies of each cached view, serialised once: with every study of every row, and without.
- * Keyed by the view (SynthesisData), not by its pooled rows, which are kept even with the read
- * cache off (db/queries/synthesis.ts): with it off, every request serialises its body.
+ * Keyed by the view (SynthesisData); with the read cache off every request makes its body, from
+ * row texts kept with the pooled rows (lib/synthesis/json-body.ts).
  */
 const encoded = (withStudies: boolean) =>
   memoizeByObject((data: SynthesisData) =>
-    new TextEncoder().encode(JSON.stringify(synthesisJson(data.synthesis, { withStudies }))),
+    new TextEncoder().encode(synthesisJsonText(data.synthesis, { withStudies })),
   );
 const bodyWithStudies = encoded(true);
 const bodyWithoutStudies = encoded(false);
