@@ -84,7 +84,7 @@ test("samples, export and imports answer with the permalink parameters", async (
   ]);
   const csv = await (await request.get(`/api/export?${q}&format=csv`)).text();
   expect(csv.split("\n")[0]).toBe(
-    "dataset,host,runtime,workload,category,metric,unit,direction,repetition,value,tool,source_file",
+    "dataset,host,runtime,workload,category,metric,unit,direction,repetition,value,tool,source_file,runtime_version,runtime_variant",
   );
   expect(csv).toContain(
     "gvisor-website,gce-n1-standard-4,runsc-ptrace,tmpfs fio.randread,disk,bandwidth,bytes_per_s,higher,1,68940800,tidy-csv,fio-tmpfs.csv",

@@ -77,10 +77,10 @@ describe("ingest and export CLIs", () => {
     expect(r.code).toBe(0);
     const [header, ...rows] = r.stdout.trim().split("\n");
     expect(header).toBe(
-      "dataset,host,runtime,workload,category,metric,unit,direction,repetition,value,tool,source_file",
+      "dataset,host,runtime,workload,category,metric,unit,direction,repetition,value,tool,source_file,runtime_version,runtime_variant",
     );
     expect(rows.length).toBeGreaterThan(10);
-    expect(rows.every((row) => row.startsWith("data,vm,runsc,") && row.endsWith(",fio,runsc/fio.json"))).toBe(true);
+    expect(rows.every((row) => row.startsWith("data,vm,runsc,") && row.endsWith(",fio,runsc/fio.json,,"))).toBe(true);
     const json = JSON.parse(run("export.ts", ["--db", db, "--format", "json"]).stdout);
     expect(json.length).toBe(
       rows.length + JSON.parse(run("export.ts", ["--db", db, "--format", "json", "--runtime", "runc"]).stdout).length,

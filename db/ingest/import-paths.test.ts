@@ -143,6 +143,35 @@ describe("importPaths", () => {
     expect(mismatched).toBe(0);
   });
 
+  it("re-imports its export with each runtime's versions and variants kept apart", async () => {
+    // One fio job captured twice, under two variants of Firecracker, and one iperf3 test captured
+    // twice, under two versions of Kata (3 by its containerd shim's name): each pair is one workload.
+    place("fio/randread-4k.json", "d/fc/randread-4k.json");
+    place("fio/randread-4k.txt", "d/fc-api/randread-4k.txt");
+    place("iperf3/tcp-p1.json", "d/kata-clh/tcp-p1.json");
+    place("iperf3/tcp-p1.txt", "d/io.containerd.kata.v2-kata3-clh/tcp-p1.txt");
+    expect((await importPaths(conn, [join(dir, "d")], { host: "h" })).failed).toEqual([]);
+    const exported = await listTidyRows(conn.db);
+    const runtimes = (rows: TidyRow[]) => [
+      ...new Set(rows.map((r) => `${r.runtime} ${r.runtime_version} ${r.runtime_variant}`)),
+    ];
+    expect(runtimes(exported).sort()).toEqual([
+      "firecracker null api",
+      "firecracker null null",
+      "kata-clh 3 null",
+      "kata-clh null null",
+    ]);
+    writeFileSync(join(dir, "export.csv"), toCsv(TIDY_COLUMNS, exported));
+    const again = createTestDb();
+    try {
+      expect((await importPaths(again, [join(dir, "export.csv")], { dataset: "d", host: "h" })).failed).toEqual([]);
+      const identity = ({ source_file: _file, tool: _tool, ...r }: TidyRow) => JSON.stringify(r);
+      expect((await listTidyRows(again.db)).map(identity)).toEqual(exported.map(identity));
+    } finally {
+      again.cleanup();
+    }
+  });
+
   it("stores a file's new series together, more than one insert holds, each found again by its identity", async () => {
     // Every tool's fixtures under two runtimes, exported as one tidy CSV: one file holding hundreds
     // of series, which the writer inserts in chunks and matches back by identity, not by order.
@@ -160,7 +189,18 @@ describe("importPaths", () => {
       );
       expect(countRows(again).series).toBeGreaterThan(2 * ROWS_PER_INSERT);
       const identity = (r: TidyRow) =>
-        [r.dataset, r.host, r.runtime, r.workload, r.metric, r.unit, r.repetition, r.value].join(" ");
+        [
+          r.dataset,
+          r.host,
+          r.runtime,
+          r.runtime_version,
+          r.runtime_variant,
+          r.workload,
+          r.metric,
+          r.unit,
+          r.repetition,
+          r.value,
+        ].join(" ");
       expect((await listTidyRows(again.db)).map(identity).sort()).toEqual(exported.map(identity).sort());
       const mismatched = again.client
         .prepare(

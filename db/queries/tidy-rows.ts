@@ -1,4 +1,4 @@
-import { and, asc, inArray, lte, type SQL } from "drizzle-orm";
+import { and, asc, inArray, lte, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../open";
 import { joinSampleContext } from "./sample-context";
 import { importsUpTo, tablesOf } from "../tables";
@@ -17,6 +17,10 @@ export const TIDY_COLUMNS = [
   "value",
   "tool",
   "source_file",
+  // Last, so that the columns before keep their places: two versions or variants of one runtime
+  // (Kata 2 and 3, Firecracker with and without its API) are separate series, and re-import so.
+  "runtime_version",
+  "runtime_variant",
 ] as const;
 
 export type TidyRow = {
@@ -32,6 +36,8 @@ export type TidyRow = {
   value: number;
   tool: string;
   source_file: string;
+  runtime_version: string | null;
+  runtime_variant: string | null;
 };
 
 export interface TidyFilter {
@@ -72,6 +78,8 @@ export async function listTidyRows(db: Db, filter: TidyFilter = {}): Promise<Tid
       value: samples.value,
       tool: runs.tool,
       source_file: sourceFiles.path,
+      runtime_version: runs.runtimeVersion,
+      runtime_variant: runs.runtimeVariant,
     })
     .from(samples)
     .$dynamic();
@@ -81,6 +89,9 @@ export async function listTidyRows(db: Db, filter: TidyFilter = {}): Promise<Tid
       asc(datasets.name),
       asc(hosts.name),
       asc(runs.runtimeId),
+      // Null as '' first on both engines (SQLite sorts NULL first, PostgreSQL last).
+      asc(sql`coalesce(${runs.runtimeVersion}, '')`),
+      asc(sql`coalesce(${runs.runtimeVariant}, '')`),
       asc(workloads.name),
       asc(metrics.name),
       asc(runs.repetition),

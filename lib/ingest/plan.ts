@@ -54,10 +54,10 @@ export function planFile(raw: string, fileName: string, labels: FileLabels): Fil
       );
     const workload = rename(s.workload);
     const repetition = s.repetition ?? 0;
-    const key = JSON.stringify([runtimeLabel, workload.name, repetition]);
+    const key = JSON.stringify([runtimeLabel, s.runtimeVersion, s.runtimeVariant, workload.name, repetition]);
     let run = runs.get(key);
     if (!run) {
-      run = { runtimeLabel, runtime: runtimeOf(runtimeLabel, labels), workload, repetition, samples: [] };
+      run = { runtimeLabel, runtime: runtimeOf(runtimeLabel, labels, s), workload, repetition, samples: [] };
       runs.set(key, run);
     }
     if (run.samples.some((p) => p.metric === s.metric))
@@ -156,12 +156,13 @@ function refuseOneLabelForSeveralRuntimes(samples: ParsedSample[], labels: FileL
   );
 }
 
-function runtimeOf(label: string, labels: FileLabels): ResolvedRuntime {
+/** A row's own version and variant (a tidy CSV's columns) win for it, as its runtime does. */
+function runtimeOf(label: string, labels: FileLabels, s: ParsedSample): ResolvedRuntime {
   const resolved = resolveRuntime(label, labels.aliases);
   // Stored as upstream names it; the raw string stays in the manifest or file it came from.
-  const rawVersion = labels.version ?? resolved.version;
+  const rawVersion = s.runtimeVersion ?? labels.version ?? resolved.version;
   const version = rawVersion === undefined ? undefined : upstreamVersion(resolved.id, rawVersion);
-  const variant = labels.variant ?? resolved.variant;
+  const variant = s.runtimeVariant ?? labels.variant ?? resolved.variant;
   // A bare `runsc` ran its release's default platform (lib/runtime-ids.ts, runscDefaultPlatform).
   const id = withVersionDefaults(resolved.id, version);
   return { id, known: resolved.known, ...(version ? { version } : {}), ...(variant ? { variant } : {}) };

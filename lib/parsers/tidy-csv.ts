@@ -18,6 +18,8 @@ const tidyCsvOptionsSchema = z.object({
       unit: z.string().optional(),
       category: z.string().optional(),
       direction: z.string().optional(),
+      version: z.string().optional(),
+      variant: z.string().optional(),
     })
     .default({}),
   units: z.record(z.string(), z.enum(SOURCE_UNIT_IDS)).default({}),
@@ -35,6 +37,9 @@ const DEFAULT_COLUMNS = {
   unit: ["unit"],
   category: ["category"],
   direction: ["direction"],
+  // The runtime's, as hvscope's export names them (db/queries/tidy-rows.ts).
+  version: ["runtime_version"],
+  variant: ["runtime_variant"],
 } as const;
 
 // Published tables (gVisor's website CSVs) encode the unit in the metric name.
@@ -80,6 +85,7 @@ export const tidyCsvParser: Parser = {
     const workloadCol = pick("workload");
     const unitCol = pick("unit");
     const [categoryCol, directionCol] = [pick("category"), pick("direction")];
+    const [versionCol, variantCol] = [pick("version"), pick("variant")];
     // hvscope's export numbers repetitions (from 1); a run need not measure every metric, so its
     // rows' numbers are kept. Without the column, a repeated (runtime, workload, metric) row is
     // another repetition of the same measurement.
@@ -109,9 +115,11 @@ export const tidyCsvParser: Parser = {
           options.directions[sourceMetric] ??
           (directionCell === "higher" || directionCell === "lower" ? directionCell : undefined);
         const runtime = requireCell(row, runtimeCol, line);
+        const runtimeVersion = versionCol ? row[versionCol] : undefined;
+        const runtimeVariant = variantCol ? row[variantCol] : undefined;
         const repetition = repetitionCol
           ? repetitionOf(row[repetitionCol], line)
-          : nextRepetition(seen, JSON.stringify([runtime, workloadName, metric]));
+          : nextRepetition(seen, JSON.stringify([runtime, runtimeVersion, runtimeVariant, workloadName, metric]));
         return {
           workload: { name: workloadName, category, params: {} },
           metric,
@@ -119,6 +127,8 @@ export const tidyCsvParser: Parser = {
           ...(direction ? { direction } : {}),
           repetition,
           runtime,
+          ...(runtimeVersion ? { runtimeVersion } : {}),
+          ...(runtimeVariant ? { runtimeVariant } : {}),
         };
       }),
     };

@@ -48,6 +48,9 @@ export interface ParsedSample {
   repetition?: number;
   /** Runtime name as written inside the content (tidy CSV rows); resolved later. */
   runtime?: string;
+  /** With `runtime`: its version and variant as the content gives them (hvscope's own export). */
+  runtimeVersion?: string;
+  runtimeVariant?: string;
   /**
    * Runtime named by the command the tool ran (hyperfine's command or its parameters): weaker
    * than `runtime`, a CLI flag or manifest rule wins over it; a path convention does not.
