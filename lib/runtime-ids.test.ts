@@ -30,6 +30,13 @@ describe("resolveRuntime", () => {
     ["io.containerd.kata.v2-kata3-cloudhypervisor", { id: "kata-clh", known: true, version: "3" }],
     ["io.containerd.kata.v2-kata2-firecracker", { id: "kata-fc", known: true, version: "2" }],
     ["io.containerd.kata.v2-kata3-dragonball", { id: "kata-dragonball", known: true, version: "3" }],
+    ["native", { id: "bare-metal", known: true }],
+    // Underscores for hyphens, as in file and folder names; an unknown name stays as written.
+    ["runsc_kvm", { id: "runsc-kvm", known: true }],
+    ["kata_qemu", { id: "kata-qemu", known: true }],
+    ["fc_api", { id: "firecracker", known: true, variant: "api" }],
+    ["fc-my_build", { id: "firecracker", known: true, variant: "my_build" }],
+    ["my_runtime", { id: "my_runtime", known: false }],
     ["youki", { id: "youki", known: false }],
   ])("%s", (label, expected) => {
     expect(resolveRuntime(label)).toEqual(expected);

@@ -40,6 +40,9 @@ const BUILTIN_ALIASES: Record<string, RuntimeId> = {
   metal: "bare-metal",
   host: "bare-metal",
   localhost: "bare-metal",
+  native: "bare-metal",
+  bare: "bare-metal",
+  baremetal: "bare-metal",
   kata: "kata-qemu",
   "kata-runtime": "kata-qemu",
   "io.containerd.runc.v2": "runc",
@@ -75,10 +78,19 @@ export interface ResolvedRuntime {
  * Resolves a runtime name as written in data or paths. Order: manifest aliases, canonical
  * ids, built-in aliases, containerd shim names (`io.containerd.kata.v2-kata3-qemu`), then
  * the longest known `-`-separated prefix, whose remainder becomes the variant (`fc-api` is
- * Firecracker configured through its API, `qemu-uvm` QEMU with a trimmed machine type).
+ * Firecracker configured through its API, `qemu-uvm` QEMU with a trimmed machine type); a name
+ * known only with its underscores as hyphens (`runsc_kvm`) is that runtime.
  */
 export function resolveRuntime(label: string, aliases: Record<string, AliasTarget> = {}): ResolvedRuntime {
   const name = label.trim().toLowerCase();
+  const resolved = resolveName(name, aliases);
+  if (resolved.known || !name.includes("_")) return resolved;
+  // `runsc_kvm`, `kata_qemu`: a file or folder name's underscores for the ids' hyphens.
+  const hyphenated = resolveName(name.replaceAll("_", "-"), aliases);
+  return hyphenated.known ? hyphenated : resolved;
+}
+
+function resolveName(name: string, aliases: Record<string, AliasTarget>): ResolvedRuntime {
   const direct = resolveWhole(name, aliases);
   if (direct) return direct;
   const tokens = name.split("-");

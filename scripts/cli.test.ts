@@ -46,6 +46,7 @@ describe("ingest and export CLIs", () => {
       "passedOver",
       "ignored",
       "manifests",
+      "unknownRuntimes",
     ]);
     expect(out).toMatchObject({
       files: 2,
@@ -55,6 +56,7 @@ describe("ingest and export CLIs", () => {
       passedOver: [],
       ignored: 0,
       manifests: 0,
+      unknownRuntimes: [],
     });
     expect(out.samples).toBeGreaterThan(20);
   });
@@ -137,6 +139,16 @@ describe("ingest passes over files that are no benchmark output", () => {
     expect(r.stdout).toMatch(
       /5 files: 1 imported, 0 skipped \(already stored\), 0 failed; \d+ samples, 4 not benchmark outputs \(2 binary, 2 empty\)/,
     );
+  });
+
+  it("names the runtime names it does not know, stored as written, in its JSON and on stderr", () => {
+    const other = (...args: string[]) => run("ingest.ts", ["--db", join(dir, "unknown.db"), ...args]);
+    const out = JSON.parse(other("--json", "--dry-run", "--runtime", "youki", data).stdout);
+    expect(out).toMatchObject({ imported: 1, unknownRuntimes: ["youki"] });
+    const r = other("--dry-run", "--runtime", "youki", data);
+    expect(r.stderr).toMatch(/^warning: runtime names that hvscope does not know, stored as written: youki \(/m);
+    // A known name by its underscores: no warning.
+    expect(other("--dry-run", "--runtime", "runsc_kvm", data).stderr).not.toMatch(/does not know/);
   });
 
   it("--strict fails empty files, not binaries", () => {

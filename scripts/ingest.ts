@@ -26,7 +26,7 @@ const program = new Command("ingest")
   .option("--verbose", "long error messages (for an unrecognised file, what each parser expects)")
   .option(
     "--json",
-    "print exactly one JSON object: {files, imported, skipped, failed, samples, passedOver, ignored, manifests}",
+    "print exactly one JSON object: {files, imported, skipped, failed, samples, passedOver, ignored, manifests, unknownRuntimes}",
   )
   .option("--remote <url>", "send the files to a running instance's POST /api/imports instead (no local database)")
   .option("--token <token>", "with --remote: the upload token (default: $HVSCOPE_TOKEN)")
@@ -48,20 +48,37 @@ const opts = program.opts<{
 const paths = program.args;
 
 type Reported = Pick<ImportSummary, "files" | "imported" | "skipped" | "failed" | "samples"> &
-  Partial<Pick<ImportSummary, "ignored" | "manifests" | "passedOver">>;
+  Partial<Pick<ImportSummary, "ignored" | "manifests" | "passedOver" | "unknownRuntimes">>;
 
 function report(summary: Reported) {
   const passedOver = summary.passedOver ?? [];
   if (opts.json) {
     // A run that stopped before reading any folder read no context either.
-    const { files, imported, skipped, failed, samples, ignored = 0, manifests = 0 } = summary;
+    const { files, imported, skipped, failed, samples, ignored = 0, manifests = 0, unknownRuntimes = [] } = summary;
     const listed = passedOver.map(({ file, reason }) => ({ file, reason }));
-    console.log(JSON.stringify({ files, imported, skipped, failed, samples, passedOver: listed, ignored, manifests }));
+    console.log(
+      JSON.stringify({
+        files,
+        imported,
+        skipped,
+        failed,
+        samples,
+        passedOver: listed,
+        ignored,
+        manifests,
+        unknownRuntimes,
+      }),
+    );
     return;
   }
   for (const f of summary.failed) console.error(`error: ${f.file}: ${f.error}`);
   for (const p of passedOver.filter((p) => p.kind === "empty"))
     console.error(`warning: ${p.file}: ${p.reason}, skipped (--strict fails it)`);
+  if (summary.unknownRuntimes?.length)
+    console.error(
+      `warning: runtime names that hvscope does not know, stored as written: ${summary.unknownRuntimes.sort().join(", ")} ` +
+        '(if one names a known runtime, map it with an alias in the manifest; README, "Labels")',
+    );
   const ignored = summary.ignored ? `, ${summary.ignored} ignored by the manifest or documentation` : "";
   const manifests = summary.manifests ? `, ${summary.manifests} manifest${summary.manifests > 1 ? "s" : ""} read` : "";
   const notOutputs = passedOver.length

@@ -8,7 +8,10 @@ import type { ImportSummary } from "./import-types";
 import type { FileWriter } from "./file-writer";
 
 /** What an import counts, as far as storing files goes. */
-type FileCounts = Pick<ImportSummary, "files" | "imported" | "skipped" | "samples" | "ignored" | "passedOver">;
+type FileCounts = Pick<
+  ImportSummary,
+  "files" | "imported" | "skipped" | "samples" | "ignored" | "passedOver" | "unknownRuntimes"
+>;
 
 /** What became of a file: "stored" means it was there already (skipped). */
 export type Outcome = "imported" | "stored" | "ignored" | "passedOver";
@@ -54,6 +57,9 @@ export class FileImporter {
     if (!(await this.writer.write(this.importId, { ...file, packed }, plan))) return this.passOver("stored");
     this.counts.imported++;
     this.counts.samples += plan.sampleCount;
+    for (const { runtime } of plan.runs)
+      if (!runtime.known && !this.counts.unknownRuntimes.includes(runtime.id))
+        this.counts.unknownRuntimes.push(runtime.id);
     return "imported";
   }
 

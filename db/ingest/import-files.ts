@@ -23,7 +23,17 @@ export const STORED_IN_A_ROW = 64;
 
 /** An import's summary before any file. */
 export function emptySummary(): ImportSummary {
-  return { files: 0, imported: 0, skipped: 0, failed: [], samples: 0, ignored: 0, manifests: 0, passedOver: [] };
+  return {
+    files: 0,
+    imported: 0,
+    skipped: 0,
+    failed: [],
+    samples: 0,
+    ignored: 0,
+    manifests: 0,
+    passedOver: [],
+    unknownRuntimes: [],
+  };
 }
 
 /**

@@ -29,6 +29,11 @@ export interface ImportSummary {
   manifests: number;
   /** Files that are no benchmark output (binary, empty): counted in `files`, neither imported nor failed. */
   passedOver: { file: string; reason: string; kind: PassOverKind }[];
+  /**
+   * Runtime names of the files imported that name no known runtime, as stored (kept as written
+   * and flagged, README "Labels"): a manifest alias maps such a name to a known runtime.
+   */
+  unknownRuntimes: string[];
   importId?: number;
   /** Files prepared by the worker thread ahead of the writer (db/ingest/prepare-ahead.ts), when one ran. */
   preparedAhead?: number;
