@@ -55,6 +55,13 @@ describe("tidy CSV parser", () => {
     ]);
   });
 
+  it("names a header's columns as written when it lacks the needed ones", () => {
+    // A headerless CSV forced to this parser: its first row is the header, numbers and all.
+    expect(() => tidyCsvParser.parse("runc,1000000000,13.155\nrunsc,1000000000,15.2\n", { fileName: "f.csv" })).toThrow(
+      "found: runc, 1000000000, 13.155",
+    );
+  });
+
   it("rejects an unknown unit cell and bad manifest options", () => {
     expect(() => tidyCsvParser.parse("runtime,metric,value,unit\nrunc,x,1,furlongs\n", { fileName: "f.csv" })).toThrow(
       /^line 2: unknown unit "furlongs"/,

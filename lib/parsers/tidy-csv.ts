@@ -71,9 +71,8 @@ export const tidyCsvParser: Parser = {
   },
   parse(raw, ctx) {
     const options = readOptions(tidyCsvOptionsSchema, ctx.options, "tidy-csv");
-    const rows = readRows(raw);
+    const { cols, rows } = readRows(raw);
     if (rows.length === 0) throw new ParseError("no data rows after the header");
-    const cols = Object.keys(rows[0]!);
     const pick = (role: keyof typeof DEFAULT_COLUMNS) =>
       options.columns[role] ?? DEFAULT_COLUMNS[role].find((c) => cols.includes(c));
     const [runtimeCol, metricCol, valueCol] = [pick("runtime"), pick("metric"), pick("value")];
@@ -135,13 +134,16 @@ export const tidyCsvParser: Parser = {
   },
 };
 
-function readRows(raw: string): Record<string, string>[] {
+/** The rows, and the header as written: a row's keys list integer-like names (`1000`) first. */
+function readRows(raw: string): { cols: string[]; rows: Record<string, string>[] } {
+  let cols: string[] = [];
   try {
-    return parseCsv(raw, {
-      columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
+    const rows: Record<string, string>[] = parseCsv(raw, {
+      columns: (h: string[]) => (cols = h.map((c) => c.trim().toLowerCase())),
       skip_empty_lines: true,
       trim: true,
     });
+    return { cols, rows };
   } catch (e) {
     const err = e as { message: string; lines?: number };
     throw new ParseError(`invalid CSV: ${err.message}`, err.lines);
