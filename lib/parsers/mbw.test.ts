@@ -40,9 +40,32 @@ const GOOD: [string, Record<string, number>][] = [
       "mbw dumb size=16MiB bandwidth#1": 15488.867,
     },
   ],
+  // A shell loop's runs: each run's iterations number on from the runs before of the same workload.
+  [
+    "loop-8-16MiB.txt",
+    {
+      "mbw memcpy size=8MiB bandwidth#0": 9227.22,
+      "mbw memcpy size=8MiB bandwidth#1": 11004.127,
+      "mbw memcpy size=16MiB bandwidth#0": 9852.217,
+      "mbw memcpy size=16MiB bandwidth#1": 10018.785,
+    },
+  ],
+  [
+    "loop-same-8MiB.txt",
+    {
+      "mbw memcpy size=8MiB bandwidth#0": 8879.023,
+      "mbw memcpy size=8MiB bandwidth#1": 12288.786,
+      "mbw memcpy size=8MiB bandwidth#2": 11004.127,
+      "mbw memcpy size=8MiB bandwidth#3": 11173.184,
+    },
+  ],
 ];
 
 const BROKEN: [string, string][] = [
+  [
+    "loop-quiet-8MiB.txt",
+    "line 4: iteration 0 of mbw memcpy size=8MiB appears twice: several quiet (-q) runs appended? Without -q each run's header separates them",
+  ],
   [
     "truncated-mid-line.txt",
     "line 9: incomplete result line (expected '<n>\\tMethod: ...\\tElapsed: ...\\tMiB: ...\\tCopy: <x> MiB/s')",
