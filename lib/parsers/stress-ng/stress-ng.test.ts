@@ -48,6 +48,8 @@ const GOOD: [string, Record<string, number>][] = [
       "stress-ng get max_rss": 3480 * 1024,
     },
   ],
+  // A shell loop's runs: each a repetition of the workload.
+  ["loop-cpu-2.txt", { "stress-ng cpu instances=1 bogo_ops#0": 1713, "stress-ng cpu instances=1 bogo_ops#1": 1766 }],
 ];
 
 const BROKEN: [string, string][] = [
@@ -61,6 +63,7 @@ const BROKEN: [string, string][] = [
     "wrong-tool.txt",
     "missing the 'stressor bogo ops real time ...' metrics table (run stress-ng with --metrics-brief and capture stderr)",
   ],
+  ["truncated-loop.txt", "run 2 of 2 (line 8): missing the 'successful run completed in Ns' line (output cut short?)"],
   // Found by fuzz.test.ts: a 320-digit rate used to come back as Infinity.
   ["issue-7-5.yaml", 'out of range: not a finite number\n  → at metrics[1]["bogo-ops-per-second-usr-sys-time"]'],
 ];
@@ -78,6 +81,14 @@ describe("stress-ng parser", () => {
   it("does not mistake the misc-metrics and syscall timing lines for stressor rows", () => {
     expect(parse("matrix-metrics.txt").samples).toHaveLength(8);
     expect(parse("syscall-brief.txt").samples).toHaveLength(6);
+  });
+
+  it("reads a shell loop's appended runs as repetitions of their workload", () => {
+    const bogoOps = parse("loop-cpu-2.txt").samples.filter((s) => s.metric === "bogo_ops");
+    expect(bogoOps.map((s) => [s.workload.name, s.repetition, s.value])).toEqual([
+      ["stress-ng cpu instances=1", 0, 1713],
+      ["stress-ng cpu instances=1", 1, 1766],
+    ]);
   });
 
   it("marks bogo ops as higher-is-better and reads the version from the YAML", () => {
