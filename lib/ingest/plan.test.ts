@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readFixture } from "@/lib/parsers/__test__/fixtures";
 import type { FileLabels } from "./labels";
@@ -13,6 +15,16 @@ const labels = (extra: Partial<FileLabels>): FileLabels => ({
 });
 
 describe("planFile", () => {
+  it.each([
+    ["mixed-ping-iperf3.txt", "2 tools (iperf3, ping)", "ping"],
+    ["mixed-wrk-ab.txt", "2 tools (wrk, ab)", "ab"],
+  ] as const)("refuses %s, a log two tools wrote to, rather than read one tool's part", (name, tools, parser) => {
+    const raw = readFileSync(join(import.meta.dirname, "__fixtures__", name), "utf8");
+    expect(() => planFile(raw, name, labels({ runtime: "runc" }))).toThrow(`holds the output of ${tools}`);
+    // Naming the parser is the user choosing which part to read.
+    expect(planFile(raw, name, labels({ runtime: "runc", parser })).parser.id).toBe(parser);
+  });
+
   it("stores a runtime's version as its project names it (the manifest keeps the package's)", () => {
     const raw = readFixture("hyperfine", "warmup.json");
     const plan = planFile(raw, "start.json", labels({ runtime: "runsc", version: "0.0~20221219.0" }));

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { detectParser, DETECTION_ORDER, getParser } from "@/lib/parsers";
+import { detectParser, DETECTION_ORDER, getParser, toolsIn } from "@/lib/parsers";
 import { ParseError, type ParsedSample, type Parser, type WorkloadKey } from "@/lib/parsers/types";
 import { resolveRuntime, upstreamVersion, withVersionDefaults, type ResolvedRuntime } from "@/lib/runtime-ids";
 import { defaultDirection, type Direction, type Unit } from "@/lib/units";
@@ -96,7 +96,14 @@ export function detailOf(e: unknown): string | undefined {
 
 function pickParser(raw: string, fileName: string, labels: FileLabels): Parser {
   if (labels.parser) return getParser(labels.parser);
-  const found = detectParser(raw, fileName);
+  const tools = toolsIn(raw, fileName);
+  // Each parser reads its own tool's report and passes over other text: one would drop the rest.
+  if (tools.length > 1)
+    throw new ParseError(
+      `holds the output of ${tools.length} tools (${tools.map((p) => p.id).join(", ")}): import each tool's output ` +
+        "as a file of its own (or name the one parser to read it with in a manifest rule)",
+    );
+  const found = tools[0] ?? detectParser(raw, fileName);
   if (found) return found;
   // Most such files are derived (summaries, CDFs) or not outputs at all: ignoring them is the usual fix.
   throw new DetailedParseError(

@@ -66,6 +66,14 @@ export function getParser(id: ToolId): Parser {
   return parsers[id];
 }
 
+/**
+ * The tools whose outputs the file holds by their own markers (the permissive tidy CSV and table
+ * left out): more than one is a log that several tools wrote to, which no one parser reads whole.
+ */
+export function toolsIn(raw: string, fileName: string): Parser[] {
+  return DETECTION_ORDER.filter((p) => p !== tidyCsvParser && p !== tableParser && p.detect(raw, fileName));
+}
+
 /** The first parser whose content sniff accepts the file, if any. */
 export function detectParser(raw: string, fileName: string): Parser | undefined {
   return DETECTION_ORDER.find((p) => p.detect(raw, fileName));
