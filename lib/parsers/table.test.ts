@@ -42,6 +42,21 @@ describe("numeric table parser", () => {
     expect(samples.filter((s) => s.metric === "wall_time").map((s) => s.value)).toEqual([5e7, 5e7, 5e7]);
   });
 
+  it("makes each value of a param column a workload of its own, its rows that workload's repetitions", () => {
+    const options = { category: "disk", columns: [{ param: "block_kib" }, { metric: "copy_time", unit: "s" }] };
+    const { samples } = parse("dd-bs-sweep.txt", options);
+    expect(samples.map((s) => [s.workload.name, s.repetition])).toEqual([
+      ["dd-bs-sweep block_kib=4", 0],
+      ["dd-bs-sweep block_kib=4", 1],
+      ["dd-bs-sweep block_kib=4", 2],
+      ["dd-bs-sweep block_kib=64", 0],
+      ["dd-bs-sweep block_kib=64", 1],
+      ["dd-bs-sweep block_kib=64", 2],
+    ]);
+    expect(samples[3]).toMatchObject({ metric: "copy_time", unit: "ns", workload: { params: { block_kib: 64 } } });
+    expect(samples[3]!.value).toBeCloseTo(0.0709496e9, 0);
+  });
+
   it.each([
     ["truncated-row.csv", TWO, /^line 3: expected 2 columns, found 1$/],
     ["runc-version-us.dat", undefined, /needs a manifest rule with parser: table and options\.columns/],

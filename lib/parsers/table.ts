@@ -5,13 +5,20 @@ import { readOptions } from "./parser-options";
 import { toCanonical, toNumber } from "./text";
 import { ParseError, type ParsedSample, type Parser } from "./types";
 
-const columnSchema = z.object({
-  metric: z.string().regex(/^[a-z][a-z0-9_]*$/, "metric names are snake_case"),
+const SNAKE = /^[a-z][a-z0-9_]*$/;
+
+const metricColumn = z.object({
+  metric: z.string().regex(SNAKE, "metric names are snake_case"),
   unit: z.enum(SOURCE_UNIT_IDS),
   direction: z.enum(DIRECTIONS).optional(),
   /** Rows may end before this column (Firecracker's QEMU boot files lack the VMM-reported time). */
   optional: z.boolean().default(false),
 });
+
+/** A parameter the rows sweep (an allocation size, a block size): each value is a workload of its own. */
+const paramColumn = z.strictObject({ param: z.string().regex(SNAKE, "parameter names are snake_case") });
+
+const columnSchema = z.union([metricColumn, paramColumn]);
 
 /** Manifest `options` for numeric tables: what each column is; `null` skips a column. */
 const tableOptionsSchema = z.object({
@@ -27,7 +34,8 @@ const NUMERIC_ROW = /^\s*-?\d[\d.eE+-]*(?:(?:\s+|\s*,\s*)-?\d[\d.eE+-]*)*\s*$/;
 
 export const tableParser: Parser = {
   id: "table",
-  version: 1,
+  // 2: `param` columns: each value of a swept parameter is a workload of its own.
+  version: 2,
   describe: "numeric table (whitespace- or comma-separated), columns named by a manifest rule",
   detect(raw) {
     const lines = raw.split(/\r?\n/).filter((l) => l.trim() !== "");
@@ -41,14 +49,11 @@ export const tableParser: Parser = {
         "a numeric table needs a manifest rule with parser: table and options.columns naming each column's metric and unit",
       );
     const options = readOptions(tableOptionsSchema, ctx.options, "table");
-    const required = options.columns.filter((c, i) => !c?.optional || i === 0).length;
+    const required = options.columns.filter((c, i) => !(c && "metric" in c && c.optional) || i === 0).length;
     const samples: ParsedSample[] = [];
-    const workload = {
-      name: options.workload ?? ctx.fileName.replace(/^.*\//, "").replace(/\.[^.]*$/, ""),
-      category: options.category,
-      params: {},
-    };
-    let repetition = 0;
+    const base = options.workload ?? ctx.fileName.replace(/^.*\//, "").replace(/\.[^.]*$/, "");
+    /** Rows so far of each workload (each parameter value): the next row's repetition. */
+    const rows = new Map<string, number>();
     raw.split(/\r?\n/).forEach((text, index) => {
       const line = index + 1;
       if (index < options.skipLines || text.trim() === "") return;
@@ -58,9 +63,18 @@ export const tableParser: Parser = {
           `expected ${required === options.columns.length ? required : `${required} to ${options.columns.length}`} columns, found ${cells.length}`,
           line,
         );
+      const params: Record<string, number> = {};
       cells.forEach((cell, i) => {
         const column = options.columns[i];
-        if (!column) return;
+        if (column && "param" in column) params[column.param] = toNumber(cell, column.param, line);
+      });
+      const name = [base, ...Object.entries(params).map(([k, v]) => `${k}=${v}`)].join(" ");
+      const workload = { name, category: options.category, params };
+      const repetition = rows.get(name) ?? 0;
+      rows.set(name, repetition + 1);
+      cells.forEach((cell, i) => {
+        const column = options.columns[i];
+        if (!column || !("metric" in column)) return;
         const converted = toCanonical(toNumber(cell, column.metric, line), column.unit);
         samples.push({
           workload,
@@ -70,7 +84,6 @@ export const tableParser: Parser = {
           ...(column.direction ? { direction: column.direction } : {}),
         });
       });
-      repetition++;
     });
     if (samples.length === 0) throw new ParseError("no data rows");
     return { samples };
