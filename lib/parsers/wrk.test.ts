@@ -87,6 +87,17 @@ const GOOD: [string, string, Record<string, number>][] = [
       socket_errors_timeout: 213,
     },
   ],
+  // Every response came after --timeout: "-nan%", no latency recorded, the counts still hold.
+  [
+    "slow-all-timeout.txt",
+    "wrk /slow t=1 c=8 d=2s",
+    { requests_per_s: 3.98, transfer_rate: 505.65, socket_errors_timeout: 8, non_2xx_responses: 0 },
+  ],
+  [
+    "slow-all-timeout-latency.txt",
+    "wrk /slow t=1 c=8 d=2s",
+    { requests_per_s: 3.99, transfer_rate: 506.76, socket_errors_timeout: 8 },
+  ],
 ];
 
 const BROKEN: [string, string][] = [
@@ -97,6 +108,10 @@ const BROKEN: [string, string][] = [
   ],
   ["empty.txt", "empty input: expected wrk output starting 'Running <T> test @ <url>'"],
   ["wrong-tool-ab.txt", "missing the 'Running <T> test @ <url>' header line"],
+  [
+    "slow-none-completed.txt",
+    'line 6: no request completed ("0 requests in 1.01s, 0.00B read"): wrk measured no latency, request rate or transfer',
+  ],
 ];
 
 describe("wrk parser", () => {
@@ -114,6 +129,21 @@ describe("wrk parser", () => {
   it("reports percentiles only with --latency", () => {
     expect(Object.keys(metricsOf("nginx-t2-c16.txt")).filter((m) => m.startsWith("latency_p"))).toEqual([]);
   });
+
+  it.each(["slow-all-timeout.txt", "slow-all-timeout-latency.txt"])(
+    "leaves out the latencies of %s, where wrk recorded none (a -nan stdev column), and keeps its counts",
+    (name) => {
+      expect(Object.keys(metricsOf(name)).sort()).toEqual([
+        "non_2xx_responses",
+        "requests_per_s",
+        "socket_errors_connect",
+        "socket_errors_read",
+        "socket_errors_timeout",
+        "socket_errors_write",
+        "transfer_rate",
+      ]);
+    },
+  );
 
   it("keeps the path, not the host, in the workload and the full URL in the command", () => {
     const { samples, command } = parse("nginx-t2-c16-latency.txt");

@@ -19,7 +19,12 @@ import { ParseError, type ParseResult, type ParsedSample, type Parser } from "./
 // A shell loop appends one such report per run.
 const HEADER = /^Running (\d+(?:\.\d+)?)([smh]) test @ (\S+)$/m;
 const THREADS = /^\s+(\d+) threads and (\d+) connections$/m;
-const LATENCY = /^\s+Latency\s+([\d.]+)(us|ms|s|m|h)\s+([\d.]+)(us|ms|s|m|h)\s+([\d.]+)(us|ms|s|m|h)\s/m;
+const LATENCY =
+  /^\s+Latency\s+([\d.]+)(us|ms|s|m|h)\s+([\d.]+)(us|ms|s|m|h)\s+([\d.]+)(us|ms|s|m|h)\s+(-?nan|[\d.]+)%$/m;
+// stats.c divides by the number of recorded latencies for "+/- Stdev": "-nan%" means none were
+// recorded (every response came after --timeout, or none came), and the zeros beside it are no data.
+const NO_LATENCY = /^-?nan$/;
+const COMPLETED = /^\s+(\d+) requests in [\d.]+\w+, [\d.]+\w+ read$/m;
 // units.c pads a one-letter unit to two characters: "1.30s " ends in a space.
 const PERCENTILE = /^\s+(50|75|90|99)%\s+([\d.]+)(us|ms|s|m|h) ?$/gm;
 const SOCKET_ERRORS = /^\s+Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)$/m;
@@ -47,7 +52,8 @@ export const wrkParser: Parser = {
   id: "wrk",
   // 2: percentiles of a second or more (printed "1.30s ", with a trailing space) were dropped.
   // 3: a log of several reports is read as several runs; before, without --latency, as its first report.
-  version: 3,
+  // 4: no latency recorded ("-nan%") leaves latency out (was 0 ns); no request completed is refused.
+  version: 4,
   describe: "wrk text report (with or without --latency)",
   detect: (raw) => HEADER.test(raw) && THREADS.test(raw),
   parse(raw) {
@@ -55,6 +61,40 @@ export const wrkParser: Parser = {
     return runsAsRepetitions(readRuns(splitRuns(raw, new RegExp(HEADER.source, "gm")), parseReport));
   },
 };
+
+/**
+ * Thread-stats latency and --latency percentiles in ns; none when wrk recorded no latency, and
+ * then a report in which no request completed at all is refused: it measured nothing.
+ */
+function latencyMetrics(raw: string): [string, number][] {
+  const latency = LATENCY.exec(raw);
+  if (!latency) throw new ParseError("missing the thread stats 'Latency <avg> <stdev> <max> <+/- stdev>%' line");
+  if (NO_LATENCY.test(latency[7] ?? "")) {
+    requireCompleted(raw);
+    return [];
+  }
+  const line = lineAt(raw, latency.index);
+  const metrics: [string, number][] = [
+    ["latency_avg", duration(latency[1], latency[2], "latency avg", line)],
+    ["latency_stdev", duration(latency[3], latency[4], "latency stdev", line)],
+    ["latency_max", duration(latency[5], latency[6], "latency max", line)],
+  ];
+  for (const p of raw.matchAll(PERCENTILE)) {
+    metrics.push([`latency_p${p[1]}`, duration(p[2], p[3], `latency p${p[1]}`, lineAt(raw, p.index))]);
+  }
+  return metrics;
+}
+
+/** Refuses a report whose "<N> requests in <T>, <S> read" line says no request completed. */
+function requireCompleted(raw: string): void {
+  const m = COMPLETED.exec(raw);
+  if (!m) throw new ParseError(`missing the '<N> requests in <T>, <S> read' line (expected ${COMPLETED.source})`);
+  if (Number(m[1]) > 0) return;
+  throw new ParseError(
+    `no request completed ("${m[0].trim()}"): wrk measured no latency, request rate or transfer`,
+    lineAt(raw, m.index),
+  );
+}
 
 /** One wrk report. */
 function parseReport(raw: string): ParseResult {
@@ -90,15 +130,7 @@ function parseReport(raw: string): ParseResult {
   const perSecond = toNumber(transfer[1], "Transfer/sec", lineAt(raw, transfer.index)) * rate.factor;
   add("transfer_rate", toCanonical(perSecond, rate.unit).value, "bytes_per_s");
 
-  const latency = LATENCY.exec(raw);
-  if (!latency) throw new ParseError("missing the thread stats 'Latency <avg> <stdev> <max>' line");
-  const line = lineAt(raw, latency.index);
-  add("latency_avg", duration(latency[1], latency[2], "latency avg", line), "ns");
-  add("latency_stdev", duration(latency[3], latency[4], "latency stdev", line), "ns");
-  add("latency_max", duration(latency[5], latency[6], "latency max", line), "ns");
-  for (const p of raw.matchAll(PERCENTILE)) {
-    add(`latency_p${p[1]}`, duration(p[2], p[3], `latency p${p[1]}`, lineAt(raw, p.index)), "ns");
-  }
+  for (const [metric, value] of latencyMetrics(raw)) add(metric, value, "ns");
 
   // wrk prints these lines only when something went wrong; absent means zero.
   const errors = SOCKET_ERRORS.exec(raw);
