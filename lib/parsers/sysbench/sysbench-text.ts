@@ -178,6 +178,12 @@ export function fileioSection(raw: string, at: Bounds): Section {
     params.extra_flags = flags;
     label.push(`flags=${flags}`);
   }
+  // --file-fsync-all=on syncs every write instead of every N requests (no "Periodic FSYNC" line):
+  // another workload than the default, so it is named.
+  if (execFrom(raw, /^Calling fsync\(\) after each write operation\.$/m, 0, at.headerEnd)) {
+    params.fsync_all = true;
+    label.push("fsync=all");
+  }
   // The ratio line is printed for every mode but only steers rndrw.
   if (mode === "rndrw")
     params.rw_ratio = headerNumber(

@@ -104,6 +104,22 @@ const GOOD = [
     "disk",
     { writes_per_s: 52794.32, fsyncs_per_s: 1.96, write_bw: 824.91 * MiB },
   ],
+  // --file-fsync-all=on: a workload of its own, not the default rndrw run's (fileio-rndrw.txt).
+  [
+    "fileio-rndrw-fsync-all.txt",
+    "sysbench fileio rndrw bs=16KiB io=sync fsync=all threads=1",
+    "disk",
+    {
+      reads_per_s: 6021.84,
+      writes_per_s: 4014.89,
+      fsyncs_per_s: 4014.89,
+      read_bw: 94.09 * MiB,
+      write_bw: 62.73 * MiB,
+      total_events: 20084,
+      latency_avg: 100_000,
+      latency_p95: 310_000,
+    },
+  ],
   [
     "oltp_read_write.txt",
     "sysbench oltp_read_write threads=1",
@@ -156,6 +172,11 @@ const BROKEN: [string, string][] = [
   [
     "truncated-loop-last-run.txt",
     "line 104: run 4 of 4 (lines 104-115): missing the 'General statistics:' section (output cut short?)",
+  ],
+  // The run failed (no prepare): its FATAL line says why, not a guess that the log was cut short.
+  [
+    "fileio-loop-fatal.txt",
+    `line 49: run 2 of 2 (lines 32-50): sysbench failed: "FATAL: Cannot open file 'test_file.0' errno = 2 (No such file or directory)" (no 'General statistics:' section)`,
   ],
   [
     "wrong-tool-ping.txt",
@@ -220,6 +241,14 @@ describe("sysbench parser", () => {
     expect(parse("oltp_read_write.txt").samples.find((s) => s.metric === "ignored_errors_per_s")?.direction).toBe(
       "lower",
     );
+  });
+
+  it("records --file-fsync-all=on, which overrides the periodic fsync", () => {
+    expect(parse("fileio-rndrw-fsync-all.txt").samples[0]?.workload.params).toMatchObject({
+      fsync_freq: 0,
+      fsync_all: true,
+    });
+    expect(parse("fileio-rndrw.txt").samples[0]?.workload.params).not.toHaveProperty("fsync_all");
   });
 
   it("leaves out values that are not results: 0.00 ms latencies and the idle direction of a fileio mode", () => {

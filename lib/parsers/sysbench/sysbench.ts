@@ -22,6 +22,7 @@ const HEADER = /^sysbench (\d+\.\d+(?:\.\d+)?)\S* \(using /m;
 const GENERAL = /^General statistics:$/gm;
 const GENERAL_LINE = /^General statistics:$/m;
 const RUN_START = /^sysbench \d+\.\d+(?:\.\d+)?\S* \(using /gm;
+const FATAL = /^FATAL: .*$/m;
 const FAIRNESS = /^ +execution time \(avg\/stddev\): +[\d.]+\/[\d.]+$/m;
 // Logged only by `prepare` and `cleanup`, which measure nothing comparable.
 const SETUP_STEP =
@@ -128,6 +129,13 @@ function generalMetrics(raw: string, from: number, to: number, checkpointed: boo
 function readOneRun(raw: string, ctx: ParseContext, option: string | undefined): ParseResult {
   const generals = [...raw.matchAll(GENERAL)];
   if (generals.length === 0) {
+    // sysbench stops at its first FATAL error (files not prepared, disk full); that line says why.
+    const fatal = FATAL.exec(raw);
+    if (fatal)
+      throw new ParseError(
+        `sysbench failed: ${JSON.stringify(fatal[0])} (no 'General statistics:' section)`,
+        lineAt(raw, fatal.index),
+      );
     if (SETUP_STEP.test(raw))
       throw new ParseError(
         "a sysbench prepare/cleanup log, not a 'run' report: there is no 'General statistics:' section",
@@ -194,7 +202,9 @@ function runsOf(raw: string): LoggedRun[] {
 
 export const sysbenchParser: Parser = {
   id: "sysbench",
-  version: 2,
+  // 2: a log of several runs is read run by run (it was read as checkpoints of the first run).
+  // 3: --file-fsync-all=on is named (fsync=all): it shared the default periodic-fsync run's workload.
+  version: 3,
   describe: "sysbench 1.0 text report (cpu, memory, fileio, threads, mutex, oltp_*), one run or a log of several",
   detect: (raw) => HEADER.test(raw) || (/^General statistics:$/m.test(raw) && /^Threads fairness:$/m.test(raw)),
   parse(input, ctx) {
