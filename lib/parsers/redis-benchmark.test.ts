@@ -39,6 +39,14 @@ const GOOD: [string, Record<string, number>][] = [
     "quiet.txt",
     { "redis SET requests_per_s": 31595.58, "redis SET latency_p50": 335_000, "redis LPUSH requests_per_s": 27397.26 },
   ],
+  // A custom command is its own test name, colons included.
+  [
+    "quiet-custom-colon.txt",
+    {
+      "redis incr counter:__rand_int__ requests_per_s": 57142.86,
+      "redis incr counter:__rand_int__ latency_p50": 47_000,
+    },
+  ],
   // Logs of a shell loop (issue 18): each test of each run is a repetition of its workload.
   [
     "text-loop-c10-c20.txt",
@@ -89,6 +97,13 @@ const BROKEN: [string, string | RegExp][] = [
   ["truncated.txt", "line 55: SET: missing the 'latency summary (msec)' table (output cut short?)"],
   ["truncated.csv", /^invalid redis-benchmark CSV: Quote Not Closed/],
   ["csv-loop-truncated.csv", /^line 4: invalid redis-benchmark CSV \(report 2 of 2\): Quote Not Closed/],
+  // -n 10 took under a millisecond: the rate is "inf", in every format (-q printed GET's alone).
+  [
+    "n10.txt",
+    'line 21: SET: "inf" requests per second: too few requests to time (the test took under 1 ms; run more with -n)',
+  ],
+  ["n10-quiet.txt", 'line 2: GET: "inf" requests per second: too few requests to time'],
+  ["n10.csv", 'line 2: SET: "inf" requests per second: too few requests to time'],
   ["truncated-quiet.txt", "no 'TEST: N requests per second' result lines (output cut short?)"],
   [
     "empty.txt",

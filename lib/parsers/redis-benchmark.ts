@@ -17,7 +17,8 @@ import { ParseError, type ParsedSample, type Parser, type WorkloadKey } from "./
 
 const CSV_HEADER = /^"test","rps"/m;
 const TEXT_HEADER = /(?:^|[\r\n])====== (.+?) ======\r?\n/;
-const QUIET_LINE = /^(.+?): ([\d.]+) requests per second(?:, p50=([\d.]+) msec)?\s*$/;
+// A custom command is its own test name and may hold colons: `incr counter:__rand_int__: ...`.
+const QUIET_LINE = /^(.+?): ([\d.]+|inf) requests per second(?:, p50=([\d.]+) msec)?\s*$/;
 
 /** redis-benchmark's latency columns as printed (summary table and CSV) and our metric names. */
 const LATENCY: Record<string, string> = {
@@ -59,6 +60,12 @@ function latency(workload: WorkloadKey, column: string, text: string | undefined
 }
 
 function rps(workload: WorkloadKey, text: string | undefined, line?: number): ParsedSample {
+  // The rate is requests / whole milliseconds elapsed: a test done within 1 ms prints "inf".
+  if (text === "inf")
+    throw new ParseError(
+      `${workload.params.test}: "inf" requests per second: too few requests to time (the test took under 1 ms; run more with -n)`,
+      line,
+    );
   return {
     workload,
     metric: "requests_per_s",
@@ -124,9 +131,10 @@ function parseTextReports(raw: string, given: Settings): ParsedSample[][] {
     const block = raw.slice(start, headers[i + 1]?.index ?? raw.length);
     const at = (offset: number) => lineAt(raw, start + offset);
     const workload = workloadOf(test, settingsOf(block, given));
-    const throughput = /throughput summary: ([\d.]+) requests per second/.exec(block);
+    const throughput = /throughput summary: ([\d.]+|inf) requests per second/.exec(block);
     if (!throughput)
       throw new ParseError(`${test}: missing 'throughput summary: N requests per second' (output cut short?)`, at(1));
+    const rate = rps(workload, throughput[1], at(throughput.index));
     // The summary is a header row of column names followed by one row of values.
     const table = /latency summary \(msec\):\r?\n +([a-z0-9 ]+?)\r?\n +([\d. ]+?)\r?\n/.exec(block);
     if (!table)
@@ -142,10 +150,7 @@ function parseTextReports(raw: string, given: Settings): ParsedSample[][] {
         at(table.index),
       );
     const line = at(table.index);
-    return [
-      rps(workload, throughput[1], at(throughput.index)),
-      ...columns.map((col, j) => latency(workload, col, values[j], line)),
-    ];
+    return [rate, ...columns.map((col, j) => latency(workload, col, values[j], line))];
   });
 }
 
@@ -169,13 +174,14 @@ function parseQuietReports(raw: string, given: Settings): ParsedSample[][] {
 
 export const redisBenchmarkParser: Parser = {
   id: "redis-benchmark",
-  version: 1,
+  // 2: -q results of a command with a colon are read (were not detected); "inf" rates are refused (-q dropped them).
+  version: 2,
   describe: "redis-benchmark 7.x report: --csv, -q, or the default text with latency summaries",
   detect: (raw) =>
     CSV_HEADER.test(raw) ||
     /(?:^|[\r\n])====== .+ ======\r?\n +\d+ requests completed in /.test(raw) ||
     // -q output: the final result lines, or (when cut short) the `\r` progress updates before them.
-    /(?:^|[\r\n])[^\r\n:]+: (?:[\d.]+ requests per second|rps=[\d.]+ \(overall: )/.test(raw),
+    /(?:^|[\r\n])[^\r\n]+?: (?:(?:[\d.]+|inf) requests per second|rps=[\d.]+ \(overall: )/.test(raw),
   parse(raw, ctx) {
     const given = readOptions(SETTINGS, ctx.options, "redis-benchmark");
     if (CSV_HEADER.test(raw)) return { samples: samplesAsRepetitions(parseCsvReports(raw, given)) };
