@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { iperf3Command, iperf3Workload, type Iperf3Run } from "./iperf3-run";
+import { BIDIR_REVERSE_PREFIX, iperf3Command, iperf3Workload, type Iperf3Run } from "./iperf3-run";
 import { lineAt, parseJson, toCanonical } from "../text";
 import { type LoggedRun, jsonValueSpans, readRun, readRuns, runsAsRepetitions } from "../runs";
 import { ParseError, type ParseResult, type ParsedSample } from "../types";
@@ -18,6 +18,20 @@ const Sum = z.object({
   lost_percent: z.number().optional(),
 });
 
+const End = z.object({
+  sum_sent: Sum.optional(),
+  sum_received: Sum.optional(),
+  sum: Sum.optional(),
+  // --bidir: the server-to-client direction, in the same shapes as the three above.
+  sum_sent_bidir_reverse: Sum.optional(),
+  sum_received_bidir_reverse: Sum.optional(),
+  sum_bidir_reverse: Sum.optional(),
+  cpu_utilization_percent: z.object({ host_total: z.number(), remote_total: z.number() }).optional(),
+});
+type End = z.infer<typeof End>;
+const REVERSE_KEYS = ["sum_sent_bidir_reverse", "sum_received_bidir_reverse", "sum_bidir_reverse"] as const;
+type Add = (metric: string, value: number, from: "bit/s" | "ms" | "count" | "%") => void;
+
 const Iperf3Json = z.object({
   start: z.object({
     version: z.string().optional(),
@@ -31,12 +45,7 @@ const Iperf3Json = z.object({
       target_bitrate: z.number().optional(),
     }),
   }),
-  end: z.object({
-    sum_sent: Sum.optional(),
-    sum_received: Sum.optional(),
-    sum: Sum.optional(),
-    cpu_utilization_percent: z.object({ host_total: z.number(), remote_total: z.number() }).optional(),
-  }),
+  end: End,
 });
 
 // A failed run still prints a JSON document; the reason is its top-level "error" string.
@@ -81,29 +90,20 @@ function readReport(doc: unknown): ParseResult {
     protocol,
     streams: start.test_start.num_streams,
     reverse: start.test_start.reverse !== 0,
+    // 3.12's test_start does not record --bidir; its reverse-direction sums do.
+    bidir: REVERSE_KEYS.some((key) => end[key] !== undefined),
     duration: start.test_start.duration,
     targetBitrate: start.test_start.target_bitrate || undefined,
   };
-  const sent = end.sum_sent ?? end.sum;
-  if (!sent) throw new ParseError("missing end.sum_sent (iperf3 stopped before its final report?)");
-
   const workload = iperf3Workload(run);
   const samples: ParsedSample[] = [];
-  const add = (metric: string, value: number, from: "bit/s" | "ms" | "count" | "%") =>
+  const add: Add = (metric, value, from) => {
     samples.push({ workload, metric, ...toCanonical(value, from) });
+  };
 
-  add("sent_throughput", sent.bits_per_second, "bit/s");
-  if (end.sum_received) add("received_throughput", end.sum_received.bits_per_second, "bit/s");
-  if (sent.retransmits !== undefined) add("retransmits", sent.retransmits, "count");
-  if (protocol === "udp") {
-    // Loss and jitter are measured by the receiving side; the sender's copies are zeros.
-    const rx = end.sum_received?.jitter_ms !== undefined ? end.sum_received : end.sum;
-    if (rx?.jitter_ms === undefined || rx.lost_percent === undefined || rx.lost_packets === undefined) {
-      throw new ParseError("missing UDP jitter_ms/lost_percent/lost_packets in end.sum_received or end.sum");
-    }
-    add("jitter", rx.jitter_ms, "ms");
-    add("lost_percent", rx.lost_percent, "%");
-    add("lost_packets", rx.lost_packets, "count");
+  readDirection(end, "", protocol, add);
+  if (run.bidir) {
+    readDirection(end, "_bidir_reverse", protocol, (metric, ...rest) => add(BIDIR_REVERSE_PREFIX + metric, ...rest));
   }
   if (end.cpu_utilization_percent) {
     add("cpu_host_total", end.cpu_utilization_percent.host_total, "%");
@@ -117,4 +117,26 @@ function readReport(doc: unknown): ParseResult {
     startedAt: start.timestamp ? new Date(start.timestamp.timesecs * 1000) : undefined,
     samples,
   };
+}
+
+/** One direction's totals: `end.sum_sent` and the rest, or with `suffix` their --bidir reverse twins. */
+function readDirection(end: End, suffix: "" | "_bidir_reverse", protocol: "tcp" | "udp", add: Add): void {
+  const [sentKey, receivedKey, sumKey] = [`sum_sent${suffix}`, `sum_received${suffix}`, `sum${suffix}`] as const;
+  const sent = end[sentKey] ?? end[sumKey];
+  if (!sent) throw new ParseError(`missing end.${sentKey} (iperf3 stopped before its final report?)`);
+  const received = end[receivedKey];
+
+  add("sent_throughput", sent.bits_per_second, "bit/s");
+  if (received) add("received_throughput", received.bits_per_second, "bit/s");
+  if (sent.retransmits !== undefined) add("retransmits", sent.retransmits, "count");
+  if (protocol === "udp") {
+    // Loss and jitter are measured by the receiving side; the sender's copies are zeros.
+    const rx = received?.jitter_ms !== undefined ? received : end[sumKey];
+    if (rx?.jitter_ms === undefined || rx.lost_percent === undefined || rx.lost_packets === undefined) {
+      throw new ParseError(`missing UDP jitter_ms/lost_percent/lost_packets in end.${receivedKey} or end.${sumKey}`);
+    }
+    add("jitter", rx.jitter_ms, "ms");
+    add("lost_percent", rx.lost_percent, "%");
+    add("lost_packets", rx.lost_packets, "count");
+  }
 }

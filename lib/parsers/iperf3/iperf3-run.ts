@@ -5,11 +5,19 @@ export interface Iperf3Run {
   protocol: "tcp" | "udp";
   streams: number;
   reverse: boolean;
+  /** `--bidir`: both ends send at once, each direction over its own streams. */
+  bidir: boolean;
   /** Requested test length in seconds. */
   duration: number;
   /** `-b` in bit/s; only JSON output records it, and 0 (unlimited) is left out. */
   targetBitrate?: number;
 }
+
+/**
+ * Prefix of the --bidir server-to-client direction's metrics: iperf3 names it `*_bidir_reverse`,
+ * and it is what -R measures alone, so `reverse_sent_throughput` reads like `-R`'s `sent_throughput`.
+ */
+export const BIDIR_REVERSE_PREFIX = "reverse_";
 
 /** Formats `-b` as iperf3 accepts it, so the workload name reads like the command line. */
 function formatBitrate(bps: number): string {
@@ -31,9 +39,12 @@ export function iperf3Workload(run: Iperf3Run): WorkloadKey {
     reverse: run.reverse,
     duration: run.duration,
   };
+  // Only when set, so one-way workloads keep the params (and identity) they always had.
+  if (run.bidir) params.bidir = true;
   if (run.targetBitrate) params.target_bitrate = run.targetBitrate;
+  const mode = run.reverse ? " reverse" : run.bidir ? " bidir" : "";
   return {
-    name: `iperf3 ${run.protocol}${run.reverse ? " reverse" : ""}${bitrate} P=${run.streams}`,
+    name: `iperf3 ${run.protocol}${mode}${bitrate} P=${run.streams}`,
     category: "network",
     params,
   };
@@ -44,6 +55,7 @@ export function iperf3Command(run: Iperf3Run, host: string, port: number, json: 
   const parts = ["iperf3", "-c", host, "-p", String(port), "-t", String(run.duration)];
   if (run.streams > 1) parts.push("-P", String(run.streams));
   if (run.reverse) parts.push("-R");
+  if (run.bidir) parts.push("--bidir");
   if (run.protocol === "udp") parts.push("-u");
   if (run.targetBitrate) parts.push("-b", formatBitrate(run.targetBitrate));
   if (json) parts.push("-J");

@@ -90,6 +90,82 @@ const GOOD: [string, string, Record<string, number>][] = [
       lost_packets: 0,
     },
   ],
+  [
+    "ip-bidir.json",
+    "iperf3 tcp bidir P=1",
+    {
+      sent_throughput: 7637786854.02273 / 8,
+      received_throughput: 7615776346.31276 / 8,
+      retransmits: 15,
+      reverse_sent_throughput: 6302875512.16132 / 8,
+      reverse_received_throughput: 6257046680.14058 / 8,
+      reverse_retransmits: 11,
+      cpu_host_total: 56.7222892517168,
+      cpu_remote_total: 52.69066801006754,
+    },
+  ],
+  [
+    "ip-udp-bidir.json",
+    "iperf3 udp bidir b=20M P=1",
+    {
+      sent_throughput: 20183150.41755991 / 8,
+      received_throughput: 20176734.831779644 / 8,
+      jitter: 0.017469099290765035 * 1e6,
+      lost_percent: 0,
+      lost_packets: 0,
+      reverse_sent_throughput: 20183150.41755991 / 8,
+      reverse_received_throughput: 20176734.831779644 / 8,
+      reverse_jitter: 0.016601431270230445 * 1e6,
+      reverse_lost_percent: 0,
+      reverse_lost_packets: 0,
+    },
+  ],
+  [
+    "ip-bidir.txt",
+    "iperf3 tcp bidir P=1",
+    {
+      sent_throughput: 10.4e9 / 8,
+      received_throughput: 10.4e9 / 8,
+      retransmits: 24,
+      reverse_sent_throughput: 3.57e9 / 8,
+      reverse_received_throughput: 3.53e9 / 8,
+      reverse_retransmits: 10,
+    },
+  ],
+  [
+    "ip-bidir-p2.txt",
+    "iperf3 tcp bidir P=2",
+    {
+      sent_throughput: 1.57e9 / 8,
+      received_throughput: 1.5e9 / 8,
+      retransmits: 0,
+      reverse_sent_throughput: 13.4e9 / 8,
+      reverse_received_throughput: 13.4e9 / 8,
+      reverse_retransmits: 5,
+    },
+  ],
+  [
+    "ip-udp-bidir.txt",
+    "iperf3 udp bidir P=1",
+    {
+      sent_throughput: 20.2e6 / 8,
+      received_throughput: 20.2e6 / 8,
+      jitter: 0.086e6,
+      lost_percent: 0,
+      lost_packets: 0,
+      reverse_sent_throughput: 20.2e6 / 8,
+      reverse_received_throughput: 20.2e6 / 8,
+      reverse_jitter: 0.062e6,
+      reverse_lost_percent: 0,
+      reverse_lost_packets: 0,
+    },
+  ],
+  // The server's report appended after the client's holds a second "connected to" line: still one stream.
+  [
+    "ip-get-server-output.txt",
+    "iperf3 tcp P=1",
+    { sent_throughput: 14.8e9 / 8, received_throughput: 14.8e9 / 8, retransmits: 25 },
+  ],
 ];
 
 const BROKEN: [string, string | RegExp][] = [
@@ -103,6 +179,10 @@ const BROKEN: [string, string | RegExp][] = [
   [
     "truncated-loop-last-run.txt",
     "line 41: run 4 of 4 (lines 41-50): missing the final 'sender' summary line (iperf3 stopped before its report?)",
+  ],
+  [
+    "ip-server-side.txt",
+    `line 2: this is iperf3's server-side output ("Server listening on 5301 (test #1)"): it has only what the server measured`,
   ],
   ["wrong-tool-wrk.txt", "missing the final 'sender' summary line (iperf3 stopped before its report?)"],
   [
@@ -155,6 +235,43 @@ describe("iperf3 parser", () => {
     const result = parse("tcp-p1-verbose.txt");
     expect(result.toolVersion).toBe("3.12");
     expect(result.startedAt).toEqual(new Date("2026-11-26T21:54:31Z"));
+  });
+});
+
+describe("iperf3 parser on --bidir runs", () => {
+  it("makes a --bidir run a workload of its own, not the one-way run's", () => {
+    const { samples, command } = parse("ip-bidir.json");
+    expect(samples[0]?.workload.params).toEqual({
+      protocol: "tcp",
+      streams: 1,
+      reverse: false,
+      bidir: true,
+      duration: 2,
+    });
+    expect(samples[0]?.workload.name).not.toBe(parse("tcp-p1.json").samples[0]?.workload.name);
+    expect(command).toBe("iperf3 -c 127.0.0.1 -p 5299 -t 2 --bidir -J");
+  });
+
+  it("gives the text report the workload and metrics its JSON gives (CPU use is printed with -V only)", () => {
+    const metrics = (name: string) =>
+      parse(name)
+        .samples.map((s) => s.metric)
+        .filter((m) => !m.startsWith("cpu_"));
+    const workload = (name: string) => parse(name).samples[0]?.workload;
+    expect(metrics("ip-bidir.txt")).toEqual(metrics("ip-bidir.json"));
+    expect(workload("ip-bidir.txt")).toEqual(workload("ip-bidir.json"));
+    // The text report does not print -b, so the UDP workload names differ by it alone.
+    expect(metrics("ip-udp-bidir.txt")).toEqual(metrics("ip-udp-bidir.json"));
+    expect(parse("ip-udp-bidir.txt").command).toBe("iperf3 -c 127.0.0.1 -p 5303 -t 1 --bidir -u");
+  });
+
+  it("names the missing reverse-direction summary of a --bidir text report cut short", () => {
+    // Derived in-test from the real capture: its last four lines ([  7][RX-C] rows, "iperf Done.") cut off.
+    const raw = readFixture("iperf3", "ip-bidir.txt").split("\n").slice(0, -5).join("\n");
+    expect(raw.endsWith("receiver")).toBe(true);
+    expect(() => parser.parse(raw, { fileName: "log.txt" })).toThrow(
+      "missing the final '[RX-C] sender' summary line (the --bidir reverse direction)",
+    );
   });
 });
 
