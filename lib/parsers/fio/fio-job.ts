@@ -1,7 +1,10 @@
 import type { ParamValue, WorkloadKey } from "../types";
 
-/** The data directions fio reports, in its own order (read, write, trim). */
-export const FIO_DIRS = ["read", "write", "trim"] as const;
+/**
+ * The data directions fio reports, in its own order; `mixed` is what unified_rw_reporting=mixed
+ * (or =both, next to the others) prints for all directions together.
+ */
+export const FIO_DIRS = ["read", "write", "trim", "mixed"] as const;
 export type FioDir = (typeof FIO_DIRS)[number];
 
 /** fio's default percentile list holds these; the metric suffix keeps the dot out of snake_case. */

@@ -1,5 +1,13 @@
 import { isSourceUnit, type SourceUnit } from "@/lib/units";
-import { formatSize, percentileName, type DirStats, type FioDir, type JobOptions, type JobResult } from "./fio-job";
+import {
+  FIO_DIRS,
+  formatSize,
+  percentileName,
+  type DirStats,
+  type FioDir,
+  type JobOptions,
+  type JobResult,
+} from "./fio-job";
 import { toCanonical, toNumber } from "../text";
 import { type LoggedRun, sliceRuns } from "../runs";
 import { ParseError, type ParamValue } from "../types";
@@ -8,8 +16,9 @@ import { ParseError, type ParamValue } from "../types";
 // result blocks by stat.c show_thread_status_normal(), show_ddir_status(), show_lat() and
 // show_clat_percentiles() (https://github.com/axboe/fio/blob/fio-3.33/stat.c).
 const HEADER = /^(.+?): \(g=(\d+)\): rw=([^,]+), bs=(.*), ioengine=(\S+), iodepth=(\d+)$/;
-const BLOCK = /^(.+?): \(groupid=(\d+), jobs=(\d+)\): err=\s*(-?\d+)/;
-const DIR_LINE = /^\s+(read|write|trim): IOPS=([\d.]+)([kMGTP]?), BW=([\d.]+)(\S+?\/s)/;
+/** A job's result block opens with this line, the job name first. */
+export const FIO_TEXT_BLOCK = /^(.+?): \(groupid=(\d+), jobs=(\d+)\): err=\s*(-?\d+)(?:: pid=(\d+))?/;
+const DIR_LINE = /^\s+(read|write|trim|mixed): IOPS=([\d.]+)([kMGTP]?), BW=([\d.]+)(\S+?\/s)/;
 const LAT_LINE = /^\s+(slat|clat|lat) \((nsec|usec|msec|sec)\): min=.*?\bavg=\s*([\d.]+)/;
 const PERCENTILE_HEAD = /^\s+(\w+) percentiles \((nsec|usec|msec|sec)\):/;
 const PERCENTILE_ROW = /^\s+\|/;
@@ -55,16 +64,20 @@ function bytesOf(text: string, line: number): number {
   return Math.round(toCanonical(toNumber(m[1], "block size", line), m[2]).value);
 }
 
-/** `(R) 4096B-4096B, (W) 64.0KiB-64.0KiB, (T) ...` → 4096 when all agree, else `4k,64k,64k`. */
+/**
+ * `(R) 4096B-4096B, (W) 4096B-4096B, (T) ...` → 4096, `(R) 4096B-64.0KiB, ...` (bsrange, or a
+ * bssplit's smallest and largest size) → `4k-64k` when all directions agree, else `4k,64k,64k`.
+ */
 function headerBs(text: string, line: number): ParamValue {
   const ranges = text.split(", ").map((part) => {
     const m = /^\([RWT]\) (\S+)-(\S+)$/.exec(part);
     if (!m) throw new ParseError(`unreadable block size ${JSON.stringify(part)} in the job header`, line);
-    return [bytesOf(m[1]!, line), bytesOf(m[2]!, line)] as const;
+    const [lo, hi] = [bytesOf(m[1]!, line), bytesOf(m[2]!, line)];
+    return lo === hi ? lo : `${formatSize(lo)}-${formatSize(hi)}`;
   });
   const [first] = ranges;
-  if (first && first[0] === first[1] && ranges.every(([lo, hi]) => lo === first[0] && hi === first[0])) return first[0];
-  return ranges.map(([lo, hi]) => (lo === hi ? formatSize(lo) : `${formatSize(lo)}-${formatSize(hi)}`)).join(",");
+  if (first !== undefined && ranges.every((r) => r === first)) return first;
+  return ranges.map(formatSize).join(",");
 }
 
 interface TextJob extends JobResult {
@@ -78,7 +91,8 @@ export interface FioTextReport {
 
 export function readFioText(raw: string): FioTextReport {
   const headers = new Map<string, Omit<JobOptions, "numjobs">>();
-  const jobs: TextJob[] = [];
+  /** By group, name and pid: see blockKey. */
+  const jobs = new Map<string, TextJob>();
   let job: TextJob | undefined;
   let dir: DirStats | undefined;
   /** Set while inside a percentile block; `keep` is false for the `lat percentiles` rows. */
@@ -104,13 +118,13 @@ export function readFioText(raw: string): FioTextReport {
         ioengine: m[5]!,
         iodepth: toNumber(m[6], "iodepth", line),
       });
-    } else if ((m = BLOCK.exec(text))) {
+    } else if ((m = FIO_TEXT_BLOCK.exec(text))) {
       if (m[4] !== "0")
         throw new ParseError(`job "${m[1]}" ended with err=${m[4]}: its numbers are not a complete run`, line);
       const options = headers.get(m[1]!);
       if (!options) throw new ParseError(`no job header line "${m[1]}: (g=N): rw=..." before its results`, line);
       job = { name: m[1]!, group: Number(m[2]), threads: Number(m[3]), options: { ...options, numjobs: 1 }, dirs: {} };
-      jobs.push(job);
+      jobs.set(blockKey(m[2]!, m[1]!, m[5]) ?? `line ${line}`, job);
       dir = undefined;
     } else if ((m = DIR_LINE.exec(text)) && job) {
       if (!isSourceUnit(m[5]!) || toCanonical(0, m[5]).unit !== "bytes_per_s")
@@ -125,16 +139,18 @@ export function readFioText(raw: string): FioTextReport {
       percentiles = { unit: m[2]!, keep: m[1] === "clat" };
     } else if ((m = ISSUED.exec(text)) && job) {
       const [dirs, totals] = [job.dirs, m.slice(1)];
+      const counts = totals.map((t, k) => toNumber(t, `issued ${FIO_DIRS[k]} total`, line));
       (["read", "write", "trim"] as const).forEach((d, k) => {
-        const stats = dirs[d];
-        if (stats) stats.ios = toNumber(totals[k], `issued ${d} total`, line);
+        if (dirs[d]) dirs[d].ios = counts[k]!;
       });
+      // unified_rw_reporting counts the mixed I/Os under read (mixed) or per direction (both).
+      if (dirs.mixed) dirs.mixed.ios = counts.reduce((a, b) => a + b, 0);
     } else if (RUN_STATUS.test(text)) {
       sawRunStatus = true;
     }
   });
 
-  if (jobs.length === 0)
+  if (jobs.size === 0)
     throw new ParseError('no job results: expected a line "<job>: (groupid=N, jobs=N): err= 0: ..." (run cut short?)');
   if (!sawRunStatus)
     throw new ParseError('missing the "Run status group" summary after the job results (output cut short?)');
@@ -142,7 +158,16 @@ export function readFioText(raw: string): FioTextReport {
   // the threads sharing a group and name add up to numjobs.
   const keyOf = (j: TextJob) => `${j.group}\u0000${j.name}`;
   const threads = new Map<string, number>();
-  for (const j of jobs) threads.set(keyOf(j), (threads.get(keyOf(j)) ?? 0) + j.threads);
-  for (const j of jobs) j.options.numjobs = threads.get(keyOf(j)) ?? 1;
-  return { toolVersion: VERSION.exec(raw)?.[1], jobs: jobs.map(({ threads: _, ...rest }) => rest) };
+  for (const j of jobs.values()) threads.set(keyOf(j), (threads.get(keyOf(j)) ?? 0) + j.threads);
+  for (const j of jobs.values()) j.options.numjobs = threads.get(keyOf(j)) ?? 1;
+  return { toolVersion: VERSION.exec(raw)?.[1], jobs: [...jobs.values()].map(({ threads: _, ...rest }) => rest) };
+}
+
+/**
+ * --status-interval prints every job's block again each interval, each covering the run so far,
+ * the last one at the end of the run. A block with the group, name and pid of an earlier one is
+ * such a later report and replaces it; numjobs threads have a pid each. Without a pid, none.
+ */
+function blockKey(group: string, name: string, pid: string | undefined): string | undefined {
+  return pid === undefined ? undefined : `${group}\u0000${name}\u0000${pid}`;
 }

@@ -180,11 +180,109 @@ const GOOD: [
     { write_iops: 9700, write_bw: 606 * MiB },
     ["read_iops"],
   ],
+  [
+    // Four status blocks of one job (pid=4500): the last, the run's end, not numjobs=4 summed.
+    "status-interval.txt",
+    "fio randread bs=4k iodepth=1 ioengine=psync",
+    { rw: "randread", bs: 4096, iodepth: 1, numjobs: 1, ioengine: "psync" },
+    {
+      read_iops: 14.7e3, // the last block: IOPS=14.7k, BW=57.4MiB/s
+      read_bw: 57.4 * MiB,
+      read_clat_mean: 66.65e3,
+      read_lat_mean: 66.73e3,
+      read_clat_p50: 59e3,
+      read_clat_p90: 88e3,
+      read_clat_p95: 101e3,
+      read_clat_p99: 155e3,
+      read_clat_p99_9: 1336e3,
+    },
+    ["read_slat_mean"],
+  ],
+  [
+    // Four reports of one run (--status-interval=1): the last one, whose "elapsed" is 4.
+    "status-interval.json",
+    "fio randread bs=4k iodepth=1 ioengine=psync",
+    { rw: "randread", bs: 4096, iodepth: 1, numjobs: 1, ioengine: "psync", size: 16 * MiB },
+    {
+      read_iops: 13063.978674,
+      read_bw: 53510056,
+      read_clat_mean: 74905.983191,
+      read_lat_mean: 74981.074149,
+      read_clat_p50: 66048,
+      read_clat_p99_9: 1613824,
+    },
+    ["read_slat_mean"],
+  ],
+  [
+    "bsrange.json", // "bsrange" : "4k-64k"
+    "fio randread bs=4k-64k iodepth=1 ioengine=psync",
+    { rw: "randread", bs: "4k-64k", iodepth: 1, numjobs: 1, ioengine: "psync", size: 16 * MiB },
+    { read_iops: 8744.255744, read_bw: 217321238, read_clat_p50: 86528 },
+    [],
+  ],
+  [
+    "bsrange.txt", // bs=(R) 4096B-64.0KiB, (W) 4096B-64.0KiB, (T) 4096B-64.0KiB
+    "fio randread bs=4k-64k iodepth=1 ioengine=psync",
+    { rw: "randread", bs: "4k-64k", iodepth: 1, numjobs: 1, ioengine: "psync" },
+    { read_iops: 7495, read_bw: 178 * MiB, read_clat_p50: 112e3 },
+    [],
+  ],
+  [
+    "bssplit.json", // "bssplit" : "4k/50:64k/50"
+    "fio randread bs=4k/50:64k/50 iodepth=1 ioengine=psync",
+    { rw: "randread", bs: "4k/50:64k/50", iodepth: 1, numjobs: 1, ioengine: "psync", size: 16 * MiB },
+    { read_iops: 8529.470529, read_bw: 175677890, read_clat_p50: 82432 },
+    [],
+  ],
+  [
+    // The normal output's header shows a bssplit only as the range of its sizes.
+    "bssplit.txt",
+    "fio randread bs=4k-64k iodepth=1 ioengine=psync",
+    { rw: "randread", bs: "4k-64k", iodepth: 1, numjobs: 1, ioengine: "psync" },
+    { read_iops: 10.6e3, read_bw: 206 * MiB, read_clat_p50: 77e3 },
+    [],
+  ],
+  [
+    "unified-mixed.json",
+    "fio randrw bs=4k iodepth=1 ioengine=psync",
+    { rw: "randrw", bs: 4096, iodepth: 1, numjobs: 1, ioengine: "psync", size: 16 * MiB },
+    {
+      mixed_iops: 17724.275724,
+      mixed_bw: 72598633,
+      mixed_clat_mean: 41990.84579,
+      mixed_lat_mean: 42108.472438,
+      mixed_clat_p50: 45824,
+      mixed_clat_p99_9: 897024,
+    },
+    ["read_iops", "write_iops", "mixed_slat_mean"],
+  ],
+  [
+    "unified-mixed.txt",
+    "fio randrw bs=4k iodepth=1 ioengine=psync",
+    { rw: "randrw", bs: 4096, iodepth: 1, numjobs: 1, ioengine: "psync" },
+    {
+      mixed_iops: 20.6e3, // mixed: IOPS=20.6k, BW=80.5MiB/s
+      mixed_bw: 80.5 * MiB,
+      mixed_clat_mean: 41.1e3,
+      mixed_lat_mean: 41.35e3,
+      mixed_clat_p50: 40e3,
+      mixed_clat_p99_9: 1156e3,
+    },
+    ["read_iops", "write_iops"],
+  ],
+  [
+    // --output-format=json,normal: the JSON's numbers; the normal copy after it is passed over.
+    "json-normal.txt",
+    "fio randread bs=4k iodepth=1 ioengine=psync",
+    { rw: "randread", bs: 4096, iodepth: 1, numjobs: 1, ioengine: "psync", size: 16 * MiB },
+    { read_iops: 14188.905547, read_bw: 58117757, read_clat_mean: 69069.574528, read_clat_p99: 148480 },
+    [],
+  ],
 ];
 
 const BROKEN: [file: string, error: string | RegExp][] = [
   // V8 appends "(line L column C)" to JSON.parse messages from Node 22 on, hence the prefix match.
-  ["truncated.json", /^line 117: invalid JSON: Expected double-quoted property name in JSON at position 3000\b/],
+  ["truncated.json", /^line 116: invalid JSON: Expected double-quoted property name in JSON at position 2998\b/],
   ["truncated.txt", 'missing the "Run status group" summary after the job results (output cut short?)'],
   ["empty.txt", "empty input: expected fio JSON or normal output"],
   ["truncated-loop-last-run.json", /^line 950: run 4 of 4 \(lines 811-950\): invalid JSON: /],
@@ -318,5 +416,24 @@ describe("fio parser", () => {
     // The file's start is its first run's: that report's timestamp minus its jobs' elapsed seconds.
     const [first] = reports;
     expect(result.startedAt).toEqual(new Date(first!.timestamp_ms - first!.jobs[0]!.elapsed * 1000));
+  });
+
+  it("reads a run's --status-interval JSON reports as its last one, and refuses them out of order", () => {
+    const raw = readFixture("fio", "status-interval.json");
+    const reports = raw.split(/^(?=\{$)/m);
+    expect(reports).toHaveLength(4);
+    const last = parser.parse(reports[3]!, { fileName: "last.json" });
+    expect(parse("status-interval.json")).toEqual(last);
+    // Reordered in-test: a later report then has less I/O than the one before it.
+    expect(() => parser.parse(reports.reverse().join(""), { fileName: "reversed.json" })).toThrow(
+      /^line 271: run 2 of 4 \(lines 271-540\): report began before the previous one was written/,
+    );
+  });
+
+  it("names the file's line when the JSON of --output-format=json,normal is broken", () => {
+    // Cut in-test from a real capture: the JSON starts on line 5, after the job header lines.
+    const lines = readFixture("fio", "json-normal.txt").split("\n");
+    const cut = [...lines.slice(0, 20), ...lines.slice(275)].join("\n");
+    expect(() => parser.parse(cut, { fileName: "cut.txt" })).toThrow(/^line 21: invalid JSON: /);
   });
 });

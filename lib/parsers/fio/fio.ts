@@ -1,8 +1,8 @@
 import { CLAT_PERCENTILES, FIO_DIRS, mergeJobs, workloadOf, type JobResult } from "./fio-job";
-import { FIO_JSON_START, fioJsonRuns, readFioJson } from "./fio-json";
+import { FIO_JSON_START, fioJsonRuns, isLaterStatusReport, readFioJson } from "./fio-json";
 import { FIO_TEXT_MARK, fioTextRuns, readFioText } from "./fio-text";
-import { readRuns, runsAsRepetitions } from "../runs";
-import { ParseError, type ParsedSample, type Parser, type WorkloadKey } from "../types";
+import { readRun, readRuns, runsAsRepetitions } from "../runs";
+import { ParseError, type ParseResult, type ParsedSample, type Parser, type WorkloadKey } from "../types";
 
 function samplesOf(jobs: JobResult[]): ParsedSample[] {
   const merged = mergeJobs(jobs);
@@ -26,27 +26,42 @@ function samplesOf(jobs: JobResult[]): ParsedSample[] {
       for (const [, name] of CLAT_PERCENTILES) push(`clat_${name}`, "ns", s.clatPercentiles[name]);
     }
   });
-  if (samples.length === 0) throw new ParseError("no job did any I/O: every read, write and trim section is empty");
+  if (samples.length === 0)
+    throw new ParseError("no job did any I/O: every read, write, trim and mixed section is empty");
   return samples;
+}
+
+/** Each run's last report: a status report is followed by its run's later ones (isLaterStatusReport). */
+function readJsonLog(raw: string): ParseResult {
+  const runs = fioJsonRuns(raw);
+  const reports = readRuns(runs, readFioJson);
+  const at = (index: number) => ({ index, count: runs.length, ...runs[index]! });
+  const finals = reports.filter((report, i) => {
+    const next = reports[i + 1];
+    return !next || !readRun(at(i + 1), () => isLaterStatusReport(report, next));
+  });
+  return runsAsRepetitions(
+    finals.map((report) =>
+      readRun(at(reports.indexOf(report)), () => ({
+        // The command line is not part of fio's JSON, so `command` stays unset.
+        toolVersion: report.toolVersion,
+        startedAt: report.startedAt,
+        samples: samplesOf(report.jobs),
+      })),
+    ),
+  );
 }
 
 export const fioParser: Parser = {
   id: "fio",
-  version: 2,
+  // 3: --status-interval reports read as their run's last, bsrange/bssplit and mixed read, json,normal read.
+  version: 3,
   describe:
-    "fio --output-format=json, json+ or normal, one run or a log of several (read/write/trim IOPS, bandwidth, latencies)",
+    "fio --output-format=json, json+, normal or json,normal, one run or a log of several (read/write/trim/mixed IOPS, bandwidth, latencies)",
   detect: (raw) => FIO_JSON_START.test(raw) || FIO_TEXT_MARK.test(raw),
   parse(raw) {
     if (raw.trim() === "") throw new ParseError("empty input: expected fio JSON or normal output");
-    if (FIO_JSON_START.test(raw)) {
-      return runsAsRepetitions(
-        readRuns(fioJsonRuns(raw), (text) => {
-          const report = readFioJson(text);
-          // The command line is not part of fio's JSON, so `command` stays unset.
-          return { toolVersion: report.toolVersion, startedAt: report.startedAt, samples: samplesOf(report.jobs) };
-        }),
-      );
-    }
+    if (FIO_JSON_START.test(raw)) return readJsonLog(raw);
     if (FIO_TEXT_MARK.test(raw)) {
       return runsAsRepetitions(
         readRuns(fioTextRuns(raw), (text) => {
