@@ -172,6 +172,38 @@ describe("importPaths", () => {
     }
   });
 
+  it("imports a wide CSV through a manifest rule: one run per row, one series per runtime and metric", async () => {
+    place("tidy-csv/wide-version-cli.csv", "d/cli.csv");
+    writeFileSync(
+      join(dir, "d", "hvscope.yaml"),
+      [
+        "files:",
+        "  - match: cli.csv",
+        "    parser: tidy-csv",
+        "    workload: runtime --version",
+        "    options:",
+        "      category: startup",
+        "      columns: { repetition: iteration }",
+        "      values: { version_us: { metric: wall_time }, max_rss_kb: { metric: max_rss, unit: kB } }",
+        "",
+      ].join("\n"),
+    );
+    const summary = await importPaths(conn, [join(dir, "d")], { host: "h" });
+    expect(summary).toMatchObject({ imported: 1, samples: 18, failed: [] });
+    const rows = await listTidyRows(conn.db);
+    expect(new Set(rows.map((r) => `${r.runtime} ${r.workload} ${r.metric} ${r.unit}`))).toEqual(
+      new Set(
+        ["runc", "crun", "runsc"].flatMap((rt) => [
+          `${rt} runtime --version max_rss bytes`,
+          `${rt} runtime --version wall_time ns`,
+        ]),
+      ),
+    );
+    expect(rows.find((r) => r.runtime === "crun" && r.metric === "wall_time" && r.repetition === 2)?.value).toBe(
+      7_900_000,
+    );
+  });
+
   it("stores a file's new series together, more than one insert holds, each found again by its identity", async () => {
     // Every tool's fixtures under two runtimes, exported as one tidy CSV: one file holding hundreds
     // of series, which the writer inserts in chunks and matches back by identity, not by order.

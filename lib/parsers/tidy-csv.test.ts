@@ -26,6 +26,55 @@ describe("tidy CSV parser", () => {
     });
   });
 
+  it("reads a wide table, one row per run and a column per metric, as the manifest names them", () => {
+    const options = {
+      values: { version_us: { metric: "wall_time" }, max_rss_kb: { metric: "max_rss", unit: "kB" } },
+      columns: { repetition: "Iteration" },
+      workload: "runtime --version",
+      category: "startup",
+    };
+    const { samples } = parse("wide-version-cli.csv", options);
+    expect(samples).toHaveLength(18);
+    expect(samples.slice(0, 2)).toEqual([
+      {
+        workload: { name: "runtime --version", category: "startup", params: {} },
+        metric: "wall_time",
+        unit: "ns",
+        value: 20_266_000,
+        repetition: 0,
+        runtime: "runc",
+      },
+      {
+        workload: { name: "runtime --version", category: "startup", params: {} },
+        metric: "max_rss",
+        unit: "bytes",
+        value: 8308 * 1024,
+        repetition: 0,
+        runtime: "runc",
+      },
+    ]);
+    expect(samples.filter((s) => s.runtime === "runsc").map((s) => s.repetition)).toEqual([0, 0, 1, 1, 2, 2]);
+  });
+
+  it("makes each value of a wide table's param column a workload, and names what its header lacks", () => {
+    // Its iteration column taken for a swept parameter (for want of a real sweep): each value a workload.
+    const swept = parse("wide-version-cli.csv", {
+      values: { version_us: {} },
+      params: ["iteration"],
+      category: "startup",
+    }).samples;
+    expect(new Set(swept.map((s) => s.workload.name))).toEqual(
+      new Set(["wide-version-cli iteration=1", "wide-version-cli iteration=2", "wide-version-cli iteration=3"]),
+    );
+    expect(swept.every((s) => s.repetition === 0 && s.metric === "version")).toBe(true);
+    expect(() => parse("wide-version-cli.csv", { values: { rss_kb: { unit: "kB" } }, category: "startup" })).toThrow(
+      "line 1: header lacks rss_kb; found: runtime, iteration, version_us, max_rss_kb",
+    );
+    expect(() => parse("wide-version-cli.csv", { values: { max_rss_kb: {} }, category: "startup" })).toThrow(
+      'no unit for metric "max_rss_kb"',
+    );
+  });
+
   it("takes units and category from the manifest when the table has none", () => {
     const { samples } = parse("no-units.csv", { units: { read_bw: "B/s", read_iops: "ops/s" }, category: "disk" });
     expect(samples.find((s) => s.metric === "read_iops")).toMatchObject({

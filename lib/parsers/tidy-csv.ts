@@ -20,8 +20,29 @@ const tidyCsvOptionsSchema = z.object({
       direction: z.string().optional(),
       version: z.string().optional(),
       variant: z.string().optional(),
+      repetition: z.string().optional(),
     })
     .default({}),
+  /**
+   * A wide table: one row per run, these columns its metrics (by column name: the metric's name
+   * unless `metric` renames it, and a unit unless the name carries one, as `boot_time_ms` does).
+   */
+  values: z
+    .record(
+      z.string(),
+      z.object({
+        metric: z
+          .string()
+          .regex(/^[a-z][a-z0-9_]*$/, "metric names are snake_case")
+          .optional(),
+        unit: z.enum(SOURCE_UNIT_IDS).optional(),
+        direction: z.enum(DIRECTIONS).optional(),
+      }),
+    )
+    .refine((v) => Object.keys(v).length > 0, "name at least one value column")
+    .optional(),
+  /** Columns of a wide table that a run's workload is swept over: each value a workload of its own. */
+  params: z.array(z.string()).default([]),
   units: z.record(z.string(), z.enum(SOURCE_UNIT_IDS)).default({}),
   directions: z.record(z.string(), z.enum(DIRECTIONS)).default({}),
   category: z.enum(CATEGORIES).optional(),
@@ -74,7 +95,8 @@ export const tidyCsvParser: Parser = {
     const { cols, rows } = readRows(raw);
     if (rows.length === 0) throw new ParseError("no data rows after the header");
     const pick = (role: keyof typeof DEFAULT_COLUMNS) =>
-      options.columns[role] ?? DEFAULT_COLUMNS[role].find((c) => cols.includes(c));
+      options.columns[role]?.toLowerCase() ?? DEFAULT_COLUMNS[role].find((c) => cols.includes(c));
+    if (options.values) return { samples: wideSamples(rows, cols, options, pick, ctx.fileName) };
     const [runtimeCol, metricCol, valueCol] = [pick("runtime"), pick("metric"), pick("value")];
     if (!runtimeCol || !metricCol || !valueCol)
       throw new ParseError(
@@ -88,7 +110,7 @@ export const tidyCsvParser: Parser = {
     // hvscope's export numbers repetitions (from 1); a run need not measure every metric, so its
     // rows' numbers are kept. Without the column, a repeated (runtime, workload, metric) row is
     // another repetition of the same measurement.
-    const repetitionCol = cols.includes("repetition") ? "repetition" : undefined;
+    const repetitionCol = repetitionColumn(options, cols);
     const seen = new Map<string, number>();
     return {
       samples: rows.map((row, i): ParsedSample => {
@@ -149,6 +171,73 @@ function readRows(raw: string): { cols: string[]; rows: Record<string, string>[]
     throw new ParseError(`invalid CSV: ${err.message}`, err.lines);
   }
 }
+
+type TidyCsvOptions = z.infer<typeof tidyCsvOptionsSchema>;
+
+/**
+ * A wide table's samples: each row one run of its runtime, each `values` column one of its
+ * metrics. Its runs are numbered in row order per runtime and workload, unless a repetition column
+ * (`columns.repetition`, or one named `repetition`) numbers them from 1.
+ */
+function wideSamples(
+  rows: Record<string, string>[],
+  cols: string[],
+  options: TidyCsvOptions,
+  pick: (role: keyof typeof DEFAULT_COLUMNS) => string | undefined,
+  fileName: string,
+): ParsedSample[] {
+  const lower = (c: string) => c.toLowerCase();
+  // Without a runtime column, the file's label names the runtime (a folder, --runtime, a rule).
+  const runtimeCol = pick("runtime");
+  const missing = [...Object.keys(options.values ?? {}), ...options.params].filter((c) => !cols.includes(lower(c)));
+  if (missing.length > 0) throw new ParseError(`header lacks ${missing.join(", ")}; found: ${cols.join(", ")}`, 1);
+  const values = Object.entries(options.values ?? {}).map(([column, spec]) => {
+    const unit = spec.unit ?? unitOf(column, undefined, options.units, 1);
+    const metric = spec.metric ?? (SOURCE_UNITS[unit].unit === "ns" ? column.replace(TIME_SUFFIX, "") : column);
+    return { column: lower(column), unit, metric, direction: spec.direction ?? options.directions[column] };
+  });
+  const [workloadCol, versionCol, variantCol] = [pick("workload"), pick("version"), pick("variant")];
+  const repetitionCol = repetitionColumn(options, cols);
+  const base = options.workload ?? fileName.replace(/^.*\//, "").replace(/\.[^.]*$/, "");
+  const seen = new Map<string, number>();
+  return rows.flatMap((row, i) => {
+    const line = i + 2;
+    const runtime = runtimeCol ? requireCell(row, runtimeCol, line) : undefined;
+    const [runtimeVersion, runtimeVariant] = [versionCol && row[versionCol], variantCol && row[variantCol]];
+    const params = Object.fromEntries(options.params.map((p) => [p, paramValue(requireCell(row, lower(p), line))]));
+    const name = [(workloadCol && row[workloadCol]) || base, ...Object.entries(params).map(([k, v]) => `${k}=${v}`)];
+    const workloadName = name.join(" ");
+    const category = options.category ?? inferCategory(workloadName, values[0]!.metric);
+    if (!category)
+      throw new ParseError(
+        `cannot tell the category of "${workloadName}"; set options.category (one of ${CATEGORIES.join(", ")}) in the manifest`,
+        line,
+      );
+    const repetition = repetitionCol
+      ? repetitionOf(row[repetitionCol], line)
+      : nextRepetition(seen, JSON.stringify([runtime, runtimeVersion, runtimeVariant, workloadName]));
+    // An empty cell is a metric this run did not record; anything else must be a number.
+    return values
+      .filter((v) => row[v.column] !== "")
+      .map((v): ParsedSample => ({
+        workload: { name: workloadName, category, params },
+        metric: v.metric,
+        ...toCanonical(toNumber(row[v.column], v.column, line), v.unit),
+        ...(v.direction ? { direction: v.direction } : {}),
+        repetition,
+        ...(runtime ? { runtime } : {}),
+        ...(runtimeVersion ? { runtimeVersion } : {}),
+        ...(runtimeVariant ? { runtimeVariant } : {}),
+      }));
+  });
+}
+
+/** The column numbering runs from 1: the manifest's `columns.repetition`, or one named `repetition`. */
+const repetitionColumn = (options: TidyCsvOptions, cols: string[]) =>
+  options.columns.repetition?.toLowerCase() ?? (cols.includes("repetition") ? "repetition" : undefined);
+
+/** A parameter cell: a number when it reads as one (sizes, counts), else its text. */
+const paramValue = (cell: string): string | number => (Number.isFinite(Number(cell)) ? Number(cell) : cell);
 
 /** The next 0-based repetition of a (runtime, workload, metric) key, counting rows in order. */
 function nextRepetition(seen: Map<string, number>, key: string): number {
