@@ -1,3 +1,4 @@
+import { readRuns, samplesAsRepetitions, splitRuns } from "./runs";
 import { toCanonical, toNumber } from "./text";
 import { ParseError, type ParsedSample, type Parser } from "./types";
 
@@ -11,7 +12,7 @@ const RUNS = /^Getting down to business\.\.\. Doing (\d+) runs per test\.$/m;
 const BLOCK = /^Using (\d+) bytes as blocks for memcpy block copy test\.$/m;
 
 /** Starts a run (without -q): each appended run of a shell loop begins with it. */
-const RUN_START = /^Long uses \d+ bytes\./;
+const RUN_START = /^Long uses \d+ bytes\./gm;
 
 export const mbwParser: Parser = {
   id: "mbw",
@@ -22,47 +23,22 @@ export const mbwParser: Parser = {
   parse(input) {
     const raw = input.replace(/\r\n/g, "\n");
     if (raw.trim() === "") throw new ParseError("empty input");
-    const lines = raw.split("\n");
-    const samples: ParsedSample[] = [];
-    /** Iterations of each workload in the runs before: a later run's number on from there. */
-    const before = new Map<string, number>();
-    for (const run of runsOf(lines)) {
-      const found = parseRun(lines, run);
-      const counts = new Map<string, number>();
-      for (const s of found) {
-        const offset = before.get(s.workload.name) ?? 0;
-        samples.push({ ...s, repetition: offset + s.repetition! });
-        counts.set(s.workload.name, (counts.get(s.workload.name) ?? 0) + 1);
-      }
-      for (const [name, n] of counts) before.set(name, (before.get(name) ?? 0) + n);
-    }
-    if (samples.length === 0) throw new ParseError("no mbw result lines ('<n>\\tMethod: ...\\tCopy: <x> MiB/s') found");
-    return { samples };
+    return { samples: samplesAsRepetitions(readRuns(splitRuns(raw, RUN_START), parseRun)) };
   },
 };
 
-/** Line ranges [from, to) of each run: one per header, or the whole output when quiet (-q). */
-function runsOf(lines: string[]): { from: number; to: number }[] {
-  const starts = lines.flatMap((text, i) => (RUN_START.test(text) ? [i] : []));
-  if (starts.length === 0 || (starts[0]! > 0 && lines.slice(0, starts[0]).some((t) => RESULT_START.test(t))))
-    starts.unshift(0);
-  return starts.map((from, k) => ({ from, to: starts[k + 1] ?? lines.length }));
-}
-
 /** One run's samples, repetitions numbered from 0 by mbw's own iteration numbers. */
-function parseRun(lines: string[], { from, to }: { from: number; to: number }): ParsedSample[] {
-  const text = lines.slice(from, to).join("\n");
+function parseRun(text: string): ParsedSample[] {
   // Printed only without -q; when absent the MCBLOCK block size is unknown and left out of the key.
   const blockSize = BLOCK.exec(text)?.[1];
   const runs = RUNS.exec(text)?.[1];
   const samples: ParsedSample[] = [];
   const perMethod = new Map<string, number>();
   const seen = new Set<string>();
-  for (let i = from; i < to; i++) {
-    const text = lines[i]!;
-    if (!RESULT_START.test(text)) continue;
+  for (const [i, lineText] of text.split("\n").entries()) {
+    if (!RESULT_START.test(lineText)) continue;
     const line = i + 1;
-    const m = RESULT.exec(text);
+    const m = RESULT.exec(lineText);
     if (!m)
       throw new ParseError(
         "incomplete result line (expected '<n>\\tMethod: ...\\tElapsed: ...\\tMiB: ...\\tCopy: <x> MiB/s')",
@@ -102,12 +78,13 @@ function parseRun(lines: string[], { from, to }: { from: number; to: number }): 
     samples.push({ workload, metric: "bandwidth", unit, value, repetition: toNumber(iteration, "iteration", line) });
     perMethod.set(method, (perMethod.get(method) ?? 0) + 1);
   }
+  if (samples.length === 0) throw new ParseError("no mbw result lines ('<n>\\tMethod: ...\\tCopy: <x> MiB/s') found");
   if (runs !== undefined)
     for (const [method, count] of perMethod)
       if (count !== Number(runs))
         throw new ParseError(
           `${method} has ${count} of the ${runs} runs announced by 'Doing ${runs} runs per test' (output cut short?)`,
-          from + 1,
+          1,
         );
   return samples;
 }

@@ -63,7 +63,10 @@ const BROKEN: [string, string][] = [
     "wrong-tool.txt",
     "missing the 'stressor bogo ops real time ...' metrics table (run stress-ng with --metrics-brief and capture stderr)",
   ],
-  ["truncated-loop.txt", "run 2 of 2 (line 8): missing the 'successful run completed in Ns' line (output cut short?)"],
+  [
+    "truncated-loop.txt",
+    "line 8: run 2 of 2 (lines 8-9): missing the 'successful run completed in Ns' line (output cut short?)",
+  ],
   // Found by fuzz.test.ts: a 320-digit rate used to come back as Infinity.
   ["issue-7-5.yaml", 'out of range: not a finite number\n  → at metrics[1]["bogo-ops-per-second-usr-sys-time"]'],
 ];

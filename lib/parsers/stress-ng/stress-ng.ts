@@ -1,6 +1,7 @@
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { stressorCategory } from "./stress-ng-category";
+import { readRuns, samplesAsRepetitions, splitRuns } from "../runs";
 import { lineAt, toCanonical, toNumber } from "../text";
 import { ParseError, type ParsedSample, type Parser, type WorkloadKey } from "../types";
 
@@ -56,32 +57,6 @@ function samplesOf(r: StressorResult): ParsedSample[] {
 
 /** Each run begins by dispatching its stressors: a shell loop's appended runs, split there. */
 const DISPATCH = /^stress-ng: info: +\[\d+\] dispatching hogs: /gm;
-
-/**
- * A log of runs that a shell loop appended, run by run: each run is a repetition of its
- * workloads (README, "Supported tools"), numbered on from the earlier runs of the same workload.
- */
-function parseTextRuns(raw: string): ParsedSample[] {
-  const starts = [...raw.matchAll(DISPATCH)].map((m) => m.index).slice(1);
-  const bounds = [0, ...starts, raw.length];
-  const earlier = new Map<string, number>();
-  return bounds.slice(0, -1).flatMap((from, k) => {
-    const run = raw.slice(from, bounds[k + 1]);
-    const where = bounds.length > 2 ? `run ${k + 1} of ${bounds.length - 1} (line ${lineAt(raw, from)}): ` : "";
-    let samples: ParsedSample[];
-    try {
-      samples = parseText(run);
-    } catch (e) {
-      if (!(e instanceof ParseError) || !where) throw e;
-      throw new ParseError(`${where}${e.reason}`, e.line === undefined ? undefined : e.line + lineAt(raw, from) - 1);
-    }
-    const names = new Set(samples.map((s) => s.workload.name));
-    // A single run's samples stay unnumbered, as every other single report's.
-    const numbered = where ? samples.map((s) => ({ ...s, repetition: earlier.get(s.workload.name) ?? 0 })) : samples;
-    for (const name of names) earlier.set(name, (earlier.get(name) ?? 0) + 1);
-    return numbered;
-  });
-}
 
 function parseText(raw: string): ParsedSample[] {
   const header = TABLE_HEADER.exec(raw);
@@ -179,6 +154,7 @@ export const stressNgParser: Parser = {
   // No startedAt: the YAML's date and time are written after the run has finished.
   parse(raw) {
     if (YAML_START.test(raw)) return parseYamlReport(raw);
-    return { samples: parseTextRuns(raw) };
+    // A shell loop's appended runs, each a repetition of its workloads (README, "Supported tools").
+    return { samples: samplesAsRepetitions(readRuns(splitRuns(raw, DISPATCH), parseText)) };
   },
 };
