@@ -36,19 +36,20 @@ function readJsonLog(raw: string): ParseResult {
   const runs = fioJsonRuns(raw);
   const reports = readRuns(runs, readFioJson);
   const at = (index: number) => ({ index, count: runs.length, ...runs[index]! });
-  const finals = reports.filter((report, i) => {
+  const finals = reports.flatMap((report, i) => {
     const next = reports[i + 1];
-    return !next || !readRun(at(i + 1), () => isLaterStatusReport(report, next));
+    return next && readRun(at(i + 1), () => isLaterStatusReport(report, next)) ? [] : [i];
   });
   return runsAsRepetitions(
-    finals.map((report) =>
-      readRun(at(reports.indexOf(report)), () => ({
+    finals.map((i) => {
+      const report = reports[i]!;
+      return readRun(at(i), () => ({
         // The command line is not part of fio's JSON, so `command` stays unset.
         toolVersion: report.toolVersion,
         startedAt: report.startedAt,
         samples: samplesOf(report.jobs),
-      })),
-    ),
+      }));
+    }),
   );
 }
 
