@@ -2,7 +2,7 @@ import { z } from "zod";
 import { CATEGORIES } from "@/lib/categories";
 import { DIRECTIONS, SOURCE_UNIT_IDS } from "@/lib/units";
 import { readOptions } from "./parser-options";
-import { toCanonical, toNumber } from "./text";
+import { fileStem, toCanonical, toNumber, withParams } from "./text";
 import { ParseError, type ParsedSample, type Parser } from "./types";
 
 const SNAKE = /^[a-z][a-z0-9_]*$/;
@@ -51,7 +51,7 @@ export const tableParser: Parser = {
     const options = readOptions(tableOptionsSchema, ctx.options, "table");
     const required = options.columns.filter((c, i) => !(c && "metric" in c && c.optional) || i === 0).length;
     const samples: ParsedSample[] = [];
-    const base = options.workload ?? ctx.fileName.replace(/^.*\//, "").replace(/\.[^.]*$/, "");
+    const base = options.workload ?? fileStem(ctx.fileName);
     /** Rows so far of each workload (each parameter value): the next row's repetition. */
     const rows = new Map<string, number>();
     raw.split(/\r?\n/).forEach((text, index) => {
@@ -68,7 +68,7 @@ export const tableParser: Parser = {
         const column = options.columns[i];
         if (column && "param" in column) params[column.param] = toNumber(cell, column.param, line);
       });
-      const name = [base, ...Object.entries(params).map(([k, v]) => `${k}=${v}`)].join(" ");
+      const name = withParams(base, params);
       const workload = { name, category: options.category, params };
       const repetition = rows.get(name) ?? 0;
       rows.set(name, repetition + 1);

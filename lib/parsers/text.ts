@@ -1,5 +1,5 @@
 import { toCanonical as convert, type SourceUnit, type Unit } from "@/lib/units";
-import { ParseError } from "./types";
+import { ParseError, type ParamValue } from "./types";
 
 // Offsets of every "\n" in the last text lineAt was asked about. Parsers call lineAt once per
 // match; counting newlines from the start each time made a long report quadratic (issue 7;
@@ -67,3 +67,10 @@ export function parseJson(raw: string): unknown {
     throw new ParseError(`invalid JSON: ${msg}`, pos ? lineAt(raw, Number(pos[1])) : undefined);
   }
 }
+
+/** A file's name without its folder and extension: a workload's name when nothing else gives one. */
+export const fileStem = (fileName: string): string => fileName.replace(/^.*\//, "").replace(/\.[^.]*$/, "");
+
+/** A workload's name with the parameters its rows are swept over (`dd-bs-sweep block_kib=64`). */
+export const withParams = (name: string, params: Record<string, ParamValue>): string =>
+  [name, ...Object.entries(params).map(([k, v]) => `${k}=${v}`)].join(" ");

@@ -1,10 +1,10 @@
 import { parse as parseCsv } from "csv-parse/sync";
 import { z } from "zod";
-import { CATEGORIES, isCategory } from "@/lib/categories";
+import { CATEGORIES, isCategory, type Category } from "@/lib/categories";
 import { DIRECTIONS, SOURCE_UNIT_IDS, SOURCE_UNITS, isSourceUnit, type SourceUnit } from "@/lib/units";
 import { inferCategory } from "./infer-category";
 import { readOptions } from "./parser-options";
-import { toCanonical, toNumber } from "./text";
+import { fileStem, toCanonical, toNumber, withParams } from "./text";
 import { ParseError, type ParsedSample, type Parser } from "./types";
 
 /** Manifest `options` for tidy CSVs: column renames, units and directions per metric. */
@@ -121,15 +121,7 @@ export const tidyCsvParser: Parser = {
         // Values become canonical units, so a time unit in the name would mislead (`startup_time_ms`
         // holds ns). Only a time unit: `requests_per_s` is a rate, and keeps its name.
         const metric = SOURCE_UNITS[unit].unit === "ns" ? sourceMetric.replace(TIME_SUFFIX, "") : sourceMetric;
-        const categoryCell = categoryCol ? row[categoryCol] : undefined;
-        const category =
-          options.category ??
-          (categoryCell && isCategory(categoryCell) ? categoryCell : inferCategory(workloadName, metric));
-        if (!category)
-          throw new ParseError(
-            `cannot tell the category of "${workloadName}"; set options.category (one of ${CATEGORIES.join(", ")}) in the manifest`,
-            line,
-          );
+        const category = categoryOf(options, categoryCol && row[categoryCol], workloadName, metric, line);
         const converted = toCanonical(toNumber(row[valueCol], `${valueCol} of ${metric}`, line), unit);
         const directionCell = directionCol ? row[directionCol] : undefined;
         const direction =
@@ -198,21 +190,15 @@ function wideSamples(
   });
   const [workloadCol, versionCol, variantCol] = [pick("workload"), pick("version"), pick("variant")];
   const repetitionCol = repetitionColumn(options, cols);
-  const base = options.workload ?? fileName.replace(/^.*\//, "").replace(/\.[^.]*$/, "");
+  const base = options.workload ?? fileStem(fileName);
   const seen = new Map<string, number>();
   return rows.flatMap((row, i) => {
     const line = i + 2;
     const runtime = runtimeCol ? requireCell(row, runtimeCol, line) : undefined;
     const [runtimeVersion, runtimeVariant] = [versionCol && row[versionCol], variantCol && row[variantCol]];
     const params = Object.fromEntries(options.params.map((p) => [p, paramValue(requireCell(row, lower(p), line))]));
-    const name = [(workloadCol && row[workloadCol]) || base, ...Object.entries(params).map(([k, v]) => `${k}=${v}`)];
-    const workloadName = name.join(" ");
-    const category = options.category ?? inferCategory(workloadName, values[0]!.metric);
-    if (!category)
-      throw new ParseError(
-        `cannot tell the category of "${workloadName}"; set options.category (one of ${CATEGORIES.join(", ")}) in the manifest`,
-        line,
-      );
+    const workloadName = withParams((workloadCol && row[workloadCol]) || base, params);
+    const category = categoryOf(options, undefined, workloadName, values[0]!.metric, line);
     const repetition = repetitionCol
       ? repetitionOf(row[repetitionCol], line)
       : nextRepetition(seen, JSON.stringify([runtime, runtimeVersion, runtimeVariant, workloadName]));
@@ -230,6 +216,23 @@ function wideSamples(
         ...(runtimeVariant ? { runtimeVariant } : {}),
       }));
   });
+}
+
+/** The manifest's category, else a row's valid category cell, else one inferred from the names. */
+function categoryOf(
+  options: TidyCsvOptions,
+  cell: string | undefined,
+  workload: string,
+  metric: string,
+  line: number,
+): Category {
+  const category = options.category ?? (cell && isCategory(cell) ? cell : inferCategory(workload, metric));
+  if (!category)
+    throw new ParseError(
+      `cannot tell the category of "${workload}"; set options.category (one of ${CATEGORIES.join(", ")}) in the manifest`,
+      line,
+    );
+  return category;
 }
 
 /** The column numbering runs from 1: the manifest's `columns.repetition`, or one named `repetition`. */
